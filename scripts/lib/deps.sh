@@ -1,0 +1,109 @@
+# Sourced by scripts/serve and scripts/test: installs what the build needs,
+# from Debian's packages and npm only, and builds the wasm libraries that
+# Debian does not ship (SDL2, zlib) into a cache outside the work tree.
+# Why a cache: SDL2 takes minutes to build; keyed by version, it is built once.
+
+CLOUDPLAY_CACHE="${CLOUDPLAY_CACHE:-$HOME/.cache/cloudplay}"
+export NODE_PATH=/usr/share/nodejs   # Debian's emscripten needs node-acorn from here
+APT_PACKAGES="cmake g++ ninja-build emscripten chromium catch2 nlohmann-json3-dev zlib1g-dev fonts-nanum python3-fonttools python3-simpy clang libclang-rt-14-dev dpkg-dev nodejs npm"
+SDL2_VERSION="2.26.5+dfsg"
+IMGUI_VERSION="1.86+ds"
+ZLIB_VERSION="1.2.13.dfsg"
+
+log() { printf '[cloudplay] %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+ensure_apt_packages() {
+  local missing=()
+  for p in $APT_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian packages: ${missing[*]}"
+    as_root apt-get update -q
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q "${missing[@]}"
+  fi
+}
+
+ensure_deb_src() {
+  local f=/etc/apt/sources.list.d/cloudplay-debian-src.sources
+  if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+    log "adding a deb-src entry (SDL2, ImGui and zlib come from Debian's source packages)"
+    as_root tee "$f" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+    as_root apt-get update -q
+  fi
+}
+
+# fetch_source PKG VERSION -> prints the unpacked source folder
+fetch_source() {
+  local pkg="$1" ver="$2" dir="$CLOUDPLAY_CACHE/src"
+  mkdir -p "$dir"
+  local orig
+  orig=$(ls "$dir"/"${pkg}_${ver}".orig.tar.* 2>/dev/null | head -1)
+  if [ -z "$orig" ]; then
+    ensure_deb_src
+    (cd "$dir" && apt-get source --download-only "$pkg" >&2) || { log "could not fetch the source of $pkg"; return 1; }
+    orig=$(ls "$dir"/"${pkg}_${ver}".orig.tar.* 2>/dev/null | head -1)
+    [ -n "$orig" ] || { log "source of $pkg $ver not found (Debian may have moved on; update the version in scripts/lib/deps.sh)"; return 1; }
+  fi
+  local out="$dir/$pkg-$ver"
+  if [ ! -d "$out" ]; then
+    mkdir -p "$out.tmp" && tar -xf "$orig" -C "$out.tmp" --strip-components=1 && mv "$out.tmp" "$out"
+  fi
+  echo "$out"
+}
+
+ensure_imgui_source() {
+  IMGUI_DIR=$(fetch_source imgui "$IMGUI_VERSION") || return 1
+  export IMGUI_DIR
+}
+
+ensure_sdl2_wasm() {
+  SDL2_WASM_PREFIX="$CLOUDPLAY_CACHE/sdl2-$SDL2_VERSION-wasm"
+  export SDL2_WASM_PREFIX
+  [ -f "$SDL2_WASM_PREFIX/lib/libSDL2.a" ] && return 0
+  local src; src=$(fetch_source libsdl2 "$SDL2_VERSION") || return 1
+  log "building SDL2 $SDL2_VERSION for wasm (once; cached in $SDL2_WASM_PREFIX)"
+  local b="$CLOUDPLAY_CACHE/build-sdl2-$SDL2_VERSION"
+  rm -rf "$b" && mkdir -p "$b"
+  (cd "$b" && emcmake cmake "$src" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
+      -DCMAKE_INSTALL_PREFIX="$SDL2_WASM_PREFIX.tmp" >&2 && emmake make -j"$(nproc)" >&2 && make install >&2) \
+    || { log "SDL2 wasm build failed (log above)"; return 1; }
+  rm -rf "$SDL2_WASM_PREFIX" && mv "$SDL2_WASM_PREFIX.tmp" "$SDL2_WASM_PREFIX"
+  rm -rf "$b"
+}
+
+ensure_zlib_wasm() {
+  ZLIB_WASM_PREFIX="$CLOUDPLAY_CACHE/zlib-$ZLIB_VERSION-wasm"
+  export ZLIB_WASM_PREFIX
+  [ -f "$ZLIB_WASM_PREFIX/lib/libz.a" ] && return 0
+  local src; src=$(fetch_source zlib "$ZLIB_VERSION") || return 1
+  log "building zlib $ZLIB_VERSION for wasm (once; cached in $ZLIB_WASM_PREFIX)"
+  local b="$CLOUDPLAY_CACHE/build-zlib-$ZLIB_VERSION"
+  rm -rf "$b" && mkdir -p "$b/include" "$ZLIB_WASM_PREFIX.tmp/lib" "$ZLIB_WASM_PREFIX.tmp/include"
+  (cd "$b" && for f in adler32 compress crc32 deflate infback inffast inflate inftrees trees uncompr zutil; do
+      emcc -O2 -c "$src/$f.c" -o "$f.o" || exit 1; done && emar rcs "$ZLIB_WASM_PREFIX.tmp/lib/libz.a" ./*.o) \
+    || { log "zlib wasm build failed"; return 1; }
+  cp "$src/zlib.h" "$src/zconf.h" "$ZLIB_WASM_PREFIX.tmp/include/"
+  rm -rf "$ZLIB_WASM_PREFIX" && mv "$ZLIB_WASM_PREFIX.tmp" "$ZLIB_WASM_PREFIX"
+  rm -rf "$b"
+}
+
+ensure_npm_packages() {
+  local root="$1"
+  if [ ! -d "$root/node_modules/playwright-core" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+    log "installing npm packages (playwright-core)"
+    (cd "$root" && npm ci --no-audit --no-fund >&2) || return 1
+  fi
+}
+
+ensure_all_deps() {
+  ensure_apt_packages && ensure_imgui_source && ensure_sdl2_wasm && ensure_zlib_wasm
+}

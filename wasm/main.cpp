@@ -1,0 +1,92 @@
+// The web app's entry point: SDL2 window + WebGL2 context, Dear ImGui, and the
+// browser's frame loop (emscripten_set_main_loop) driving ui::App.
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstdio>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "ui/app.h"
+#include "wasm/browser_platform.h"
+
+namespace {
+
+struct Host {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  cp::wasm::BrowserPlatform platform;
+  cp::ui::App* app = nullptr;
+  Uint64 last_ticks = 0;
+};
+Host g_host;
+
+EM_JS(void, js_report_fatal, (const char* msg), {
+  if (window.cloudplayFatal) window.cloudplayFatal(UTF8ToString(msg));
+  else console.error(UTF8ToString(msg));
+});
+
+void frame() {
+  SDL_Event e;
+  while (SDL_PollEvent(&e)) ImGui_ImplSDL2_ProcessEvent(&e);
+
+  // The canvas follows the page size (CSS pixels x devicePixelRatio).
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  int w = 0, h = 0;
+  SDL_GetWindowSize(g_host.window, &w, &h);
+  if (static_cast<int>(css_w) != w || static_cast<int>(css_h) != h)
+    SDL_SetWindowSize(g_host.window, static_cast<int>(css_w), static_cast<int>(css_h));
+
+  Uint64 now = SDL_GetPerformanceCounter();
+  double dt = g_host.last_ticks ? double(now - g_host.last_ticks) / double(SDL_GetPerformanceFrequency()) : 1.0 / 60;
+  g_host.last_ticks = now;
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  g_host.app->frame(dt);
+  ImGui::Render();
+  ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  glClearColor(0.96f, 0.97f, 0.98f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+int main(int, char**) {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    js_report_fatal(SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  double css_w = 1280, css_h = 800;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  g_host.window = SDL_CreateWindow("cloudplay", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, int(css_w), int(css_h),
+                                   SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  g_host.gl = g_host.window ? SDL_GL_CreateContext(g_host.window) : nullptr;
+  if (!g_host.gl) {
+    js_report_fatal("WebGL2 is not available in this browser, so cloudplay cannot draw its canvas.");
+    return 1;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // layout is ours, not imgui.ini's
+  ImGui::StyleColorsLight();
+  ImGui_ImplSDL2_InitForOpenGL(g_host.window, g_host.gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  static cp::ui::App app(g_host.platform);
+  g_host.app = &app;
+  emscripten_set_main_loop(frame, 0, true);
+  return 0;
+}
