@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "core/version.h"
+
 // JavaScript helpers. Strings cross the boundary as UTF-8; returned strings are
 // malloc'ed by JS and freed here.
 EM_JS(void, js_copy_to_clipboard, (const char* text), {
@@ -15,7 +17,7 @@ EM_JS(void, js_copy_to_clipboard, (const char* text), {
 });
 
 EM_JS(char*, js_url_fragment, (), {
-  const h = window.location.hash ? window.location.hash.substring(1) : '';
+  const h = window.location.hash ? window.location.hash.substring(1) : "";
   const n = lengthBytesUTF8(h) + 1;
   const p = _malloc(n);
   stringToUTF8(h, p, n);
@@ -24,7 +26,7 @@ EM_JS(char*, js_url_fragment, (), {
 
 EM_JS(void, js_set_url_fragment, (const char* f), {
   const s = UTF8ToString(f);
-  history.replaceState(null, '', s.length ? '#' + s : window.location.pathname + window.location.search);
+  history.replaceState(null, "", s.length ? "#" + s : window.location.pathname + window.location.search);
 });
 
 EM_JS(char*, js_storage_get, (const char* key), {
@@ -60,7 +62,12 @@ EM_JS(char*, js_preferred_language, (), {
   return p;
 });
 
-// The page and its tests read window.cloudplay: frames rendered, frame times.
+// The page and its tests read window.cloudplay: version, frames rendered, frame times.
+EM_JS(void, js_set_app_info, (const char* version), {
+  const c = window.cloudplay || (window.cloudplay = {frames: 0, frameTimes: []});
+  c.version = UTF8ToString(version);
+});
+
 EM_JS(void, js_report_frame, (double ms), {
   const c = window.cloudplay || (window.cloudplay = {frames: 0, frameTimes: []});
   c.frames += 1;
@@ -71,6 +78,8 @@ EM_JS(void, js_report_frame, (double ms), {
 });
 
 namespace cp::wasm {
+
+void publish_app_info() { js_set_app_info(cp::kVersion); }
 
 static std::string take_js_string(char* p) {
   if (!p) return {};

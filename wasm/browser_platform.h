@@ -5,6 +5,9 @@
 
 namespace cp::wasm {
 
+// Sets window.cloudplay.version (the version the status line shows) for the page and its tests.
+void publish_app_info();
+
 class BrowserPlatform final : public ui::Platform {
 public:
   void copy_to_clipboard(const std::string& text) override;

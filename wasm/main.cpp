@@ -1,5 +1,6 @@
 // The web app's entry point: SDL2 window + WebGL2 context, Dear ImGui, and the
 // browser's frame loop (emscripten_set_main_loop) driving ui::App.
+#include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -60,6 +61,7 @@ void frame() {
 }  // namespace
 
 int main(int, char**) {
+  cp::wasm::publish_app_info();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     js_report_fatal(SDL_GetError());
     return 1;
