@@ -17,6 +17,9 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 ensure_apt_packages() {
   local missing=()
   for p in $APT_PACKAGES; do
+    # Node and npm may come from elsewhere (e.g. NodeSource's nodejs bundles npm and
+    # conflicts with Debian's npm package): a working command is enough.
+    case "$p" in nodejs) command -v node >/dev/null && continue ;; npm) command -v npm >/dev/null && continue ;; esac
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -60,8 +63,15 @@ fetch_source() {
   echo "$out"
 }
 
+# with_cache_lock CMD...: runs CMD holding a lock on the cache, so that two builds
+# started at once (two checkouts, CI and a developer) do not build into the same folder.
+with_cache_lock() {
+  mkdir -p "$CLOUDPLAY_CACHE"
+  ( flock 9 || exit 1; "$@" ) 9>"$CLOUDPLAY_CACHE/.lock"
+}
+
 ensure_imgui_source() {
-  IMGUI_DIR=$(fetch_source imgui "$IMGUI_VERSION") || return 1
+  IMGUI_DIR=$(with_cache_lock fetch_source imgui "$IMGUI_VERSION") || return 1
   export IMGUI_DIR
 }
 
@@ -69,6 +79,11 @@ ensure_sdl2_wasm() {
   SDL2_WASM_PREFIX="$CLOUDPLAY_CACHE/sdl2-$SDL2_VERSION-wasm"
   export SDL2_WASM_PREFIX
   [ -f "$SDL2_WASM_PREFIX/lib/libSDL2.a" ] && return 0
+  with_cache_lock build_sdl2_wasm
+}
+
+build_sdl2_wasm() {
+  [ -f "$SDL2_WASM_PREFIX/lib/libSDL2.a" ] && return 0   # built while we waited for the lock
   local src; src=$(fetch_source libsdl2 "$SDL2_VERSION") || return 1
   log "building SDL2 $SDL2_VERSION for wasm (once; cached in $SDL2_WASM_PREFIX)"
   local b="$CLOUDPLAY_CACHE/build-sdl2-$SDL2_VERSION"
@@ -83,6 +98,11 @@ ensure_sdl2_wasm() {
 ensure_zlib_wasm() {
   ZLIB_WASM_PREFIX="$CLOUDPLAY_CACHE/zlib-$ZLIB_VERSION-wasm"
   export ZLIB_WASM_PREFIX
+  [ -f "$ZLIB_WASM_PREFIX/lib/libz.a" ] && return 0
+  with_cache_lock build_zlib_wasm
+}
+
+build_zlib_wasm() {
   [ -f "$ZLIB_WASM_PREFIX/lib/libz.a" ] && return 0
   local src; src=$(fetch_source zlib "$ZLIB_VERSION") || return 1
   log "building zlib $ZLIB_VERSION for wasm (once; cached in $ZLIB_WASM_PREFIX)"
