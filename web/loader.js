@@ -28,7 +28,16 @@
     return;
   }
 
-  window.onCloudplayFirstFrame = function () { statusEl.hidden = true; };
+  var started = false;
+  window.onCloudplayFirstFrame = function () { started = true; statusEl.hidden = true; };
+  // Anything thrown before the first frame (e.g. cloudplay.data failed to download)
+  // would otherwise leave "Loading…" on screen forever.
+  window.addEventListener('error', function (e) {
+    if (!started) showFatal('cloudplay failed while starting: ' + (e.message || e.error || 'unknown error'));
+  });
+  window.addEventListener('unhandledrejection', function (e) {
+    if (!started) showFatal('cloudplay failed while starting: ' + (e.reason && e.reason.message ? e.reason.message : String(e.reason)));
+  });
   var canvas = document.getElementById('canvas');
   canvas.addEventListener('webglcontextlost', function (e) {
     e.preventDefault();
