@@ -1,0 +1,85 @@
+// The service catalog: one description per service type, read by everything —
+// validation, the engine builder, the palette, the inspector, the docs.
+// Each service's model file (core/services/<service>.cpp) defines its
+// ServiceDescriptor; catalog.cpp lists them all (explicitly: static
+// self-registration would be dropped by the linker from a static library).
+#pragma once
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/doc/document.h"
+#include "core/sim/model.h"
+#include "core/sim/topology.h"
+
+namespace cp::sim { class Simulation; }
+
+namespace cp::catalog {
+
+// Every text a learner reads comes in English and Korean.
+struct Text {
+  const char* en = "";
+  const char* ko = "";
+  const char* get(bool korean) const { return korean && ko && *ko ? ko : en; }
+};
+
+enum class Category { Clients, Compute, Networking, Storage, Databases, Messaging, Serverless, Testing };
+Text category_name(Category c);
+
+enum class ParamType { Int, Float, Bool, Enum, String, Distribution };
+
+struct ParamSpec {
+  std::string key;              // "workers"
+  ParamType type = ParamType::Float;
+  Text label;                   // "Workers" / "작업자 수"
+  Text help;                    // one or two sentences
+  std::string unit;             // "ms", "GiB", "requests/s", "" ...
+  double min = 0, max = 0;      // for Int/Float (inclusive); Distribution: bounds on the mean
+  nlohmann::json default_value;
+  std::vector<std::string> choices;  // for Enum
+  std::string fact;             // the AWS-FACTS row behind a limit/default, e.g. "Lambda / Memory"
+};
+
+// The document's node, the simulation being built, and lookups the factory may need.
+struct BuildContext {
+  const doc::NodeDoc& node;
+  const nlohmann::json& params;   // the node's params with defaults filled in
+  sim::Simulation& sim;
+};
+
+struct ServiceDescriptor {
+  std::string type;                       // "compute"
+  Category category = Category::Compute;
+  Text name;                              // "Compute (generic)" / "범용 컴퓨팅"
+  Text summary;                           // palette tooltip / inspector header
+  Text simplifications;                   // what the model leaves out (shown in the UI's help)
+  sim::PlacementKind placement = sim::PlacementKind::Az;
+  std::vector<ParamSpec> params;
+  bool accepts_incoming = true;           // clients do not
+  bool makes_calls = true;                // may have outgoing connections
+  // Which types this service may call; empty = any that accepts incoming.
+  std::vector<std::string> can_call;
+  std::function<std::unique_ptr<sim::Model>(const BuildContext&)> create;
+};
+
+const std::vector<const ServiceDescriptor*>& all_services();
+const ServiceDescriptor* find_service(const std::string& type);
+
+// Parameters of a connection (any service pair): mode, timeout, retries, ...
+const std::vector<ParamSpec>& connection_params();
+
+// Can a connection go from a node of type `from` to one of type `to`?
+// Returns std::nullopt when it can, or the reason (English and Korean) when not.
+struct Refusal { std::string en, ko; };
+std::optional<Refusal> can_connect(const doc::NodeDoc& from, const doc::NodeDoc& to);
+
+// A param's value from a (defaults-filled) params object.
+double param_number(const nlohmann::json& params, const std::string& key);
+bool param_bool(const nlohmann::json& params, const std::string& key);
+std::string param_string(const nlohmann::json& params, const std::string& key);
+
+}  // namespace cp::catalog

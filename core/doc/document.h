@@ -1,0 +1,99 @@
+// Document: an architecture as the user draws it, loaded from/saved to JSON.
+// The format is described in docs/document-format.md. Semantics (nodes,
+// connections, faults, settings) are kept apart from the canvas layout.
+//
+//   auto loaded = cp::doc::parse_document(text);        // never throws
+//   if (!loaded.ok()) for (auto& e : loaded.errors) print(e.path, e.message);
+//   std::string json = cp::doc::to_json_text(loaded.document);
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace cp::doc {
+
+inline constexpr int kCurrentVersion = 1;
+
+struct RegionDoc {
+  std::string code;               // "us-east-1"
+  std::vector<std::string> azs;   // AZ IDs used in this document: "use1-az1", ...
+};
+
+struct NodeDoc {
+  std::string id;                 // unique, [A-Za-z0-9_-], <= 64 chars
+  std::string type;               // a catalog service type: "compute", "users", "ec2", ...
+  std::string name;               // display name (any UTF-8, <= 80 chars)
+  std::string region;             // Region code (if the service is placed in a Region)
+  std::string az;                 // AZ ID (if the service is placed in an AZ)
+  nlohmann::json params = nlohmann::json::object();  // validated against the catalog's ParamSpecs
+};
+
+struct ConnectionDoc {
+  std::string id;
+  std::string from, to;           // node ids
+  nlohmann::json params = nlohmann::json::object();  // mode, timeout_ms, retries, weight, ... (catalog: connection params)
+};
+
+// A scheduled fault: "at 300 s, AZ use1-az2 fails; at 720 s it returns".
+struct FaultDoc {
+  double at_s = 0;
+  std::string action;             // kill_node | az_down | region_down | add_latency | error_rate
+  std::string target;             // node id, AZ ID, Region code or connection id
+  std::optional<double> until_s;  // when the fault ends (none = never)
+  double value = 0;               // latency ms for add_latency, 0..1 for error_rate
+};
+
+struct Settings {
+  double duration_s = 600;
+  uint64_t seed = 1;
+};
+
+struct Document {
+  int version = kCurrentVersion;
+  std::string name;
+  std::string description;
+  Settings settings;
+  std::vector<RegionDoc> regions;
+  std::vector<NodeDoc> nodes;
+  std::vector<ConnectionDoc> connections;
+  std::vector<FaultDoc> faults;
+  nlohmann::json layout = nlohmann::json::object();  // canvas only: positions, frames, zoom; never read by the engine
+
+  const NodeDoc* find_node(const std::string& id) const;
+};
+
+// An error (or warning) found while loading: where, and what is wrong, for a person.
+struct Issue {
+  std::string path;     // JSON path, e.g. "nodes[3].params.memory_mb"
+  std::string message;  // "20000 is above Lambda's maximum of 10240"
+};
+
+struct LoadResult {
+  Document document;
+  std::vector<Issue> errors;
+  std::vector<Issue> warnings;  // e.g. migrated from an older version
+  bool ok() const { return errors.empty(); }
+};
+
+// Limits on input, so hostile or broken input is refused, never a crash.
+struct ParseLimits {
+  size_t max_bytes = 4 * 1024 * 1024;
+  int max_depth = 32;
+  size_t max_nodes = 2000;
+  size_t max_connections = 10000;
+  size_t max_faults = 1000;
+};
+
+LoadResult parse_document(const std::string& text, const ParseLimits& limits = {});
+LoadResult load_document(const nlohmann::json& j, const ParseLimits& limits = {});
+nlohmann::json to_json(const Document& d);
+std::string to_json_text(const Document& d, int indent = 2);
+
+// Brings an older document up to kCurrentVersion, step by step (v0 -> v1 -> ...).
+// Returns false with issues when the version is unknown or newer than this build.
+bool migrate(nlohmann::json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings);
+
+}  // namespace cp::doc

@@ -1,0 +1,41 @@
+// Model: the behaviour of one node (a service) in a run.
+//
+// The kernel (Simulation) owns time and the event queue; a model reacts to
+//   on_request   a call arrived; answer it with sim.respond(h, outcome), exactly once
+//   on_response  a call this node made has finished (after retries), with its outcome
+//   on_timer     a timer this node scheduled with sim.schedule_timer fired
+//   on_second    once per simulated second, in node order (alarms, cost meters, gauges)
+//   on_up_changed the node itself, its AZ or its Region went down or came back
+// Models never call each other directly: they call through connections, so the
+// network, timeouts, retries and metrics apply to every hop.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "core/sim/ids.h"
+#include "core/sim/request.h"
+
+namespace cp::sim {
+
+class Simulation;
+
+class Model {
+public:
+  virtual ~Model() = default;
+  virtual void start(Simulation&) {}
+  virtual void on_request(Simulation& sim, ReqHandle h) = 0;
+  virtual void on_response(Simulation&, ReqHandle /*parent*/, const Request& /*child*/, Outcome) {}
+  virtual void on_timer(Simulation&, uint16_t /*timer*/, uint64_t /*payload*/) {}
+  virtual void on_second(Simulation&) {}
+  virtual void on_up_changed(Simulation&, bool /*up*/) {}
+  // A one-line state summary for the CLI and the UI ("3/4 healthy, 2 in queue").
+  virtual std::string status() const { return {}; }
+
+  NodeId id() const { return id_; }
+
+private:
+  friend class Simulation;
+  NodeId id_;
+};
+
+}  // namespace cp::sim

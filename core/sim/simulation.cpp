@@ -1,0 +1,513 @@
+#include "core/sim/simulation.h"
+
+#include <utility>
+
+namespace cp::sim {
+
+// ---- names -------------------------------------------------------------------
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::Ok: return "ok";
+    case Outcome::Throttled: return "throttled";
+    case Outcome::TimedOut: return "timed_out";
+    case Outcome::NoHealthyTarget: return "no_healthy_target";
+    case Outcome::ServerError: return "server_error";
+    case Outcome::Unreachable: return "unreachable";
+    case Outcome::Rejected: return "rejected";
+  }
+  return "?";
+}
+
+const char* request_kind_name(RequestKind k) {
+  switch (k) {
+    case RequestKind::Read: return "read";
+    case RequestKind::Write: return "write";
+    case RequestKind::Other: return "other";
+  }
+  return "?";
+}
+
+const char* log_kind_name(LogKind k) {
+  switch (k) {
+    case LogKind::Info: return "info";
+    case LogKind::Warning: return "warning";
+    case LogKind::NodeDown: return "node_down";
+    case LogKind::NodeUp: return "node_up";
+    case LogKind::AzDown: return "az_down";
+    case LogKind::AzUp: return "az_up";
+    case LogKind::RegionDown: return "region_down";
+    case LogKind::RegionUp: return "region_up";
+    case LogKind::InstanceLaunched: return "instance_launched";
+    case LogKind::InstanceDied: return "instance_died";
+    case LogKind::InstanceTerminated: return "instance_terminated";
+    case LogKind::HealthChanged: return "health_changed";
+    case LogKind::ScaleOut: return "scale_out";
+    case LogKind::ScaleIn: return "scale_in";
+    case LogKind::Failover: return "failover";
+    case LogKind::ThrottlingBegan: return "throttling_began";
+    case LogKind::ThrottlingEnded: return "throttling_ended";
+    case LogKind::QueueFull: return "queue_full";
+    case LogKind::MessageToDlq: return "message_to_dlq";
+    case LogKind::LatencyInjected: return "latency_injected";
+    case LogKind::Fault: return "fault";
+  }
+  return "?";
+}
+
+// ---- building ----------------------------------------------------------------
+
+Simulation::Simulation(uint64_t seed) : rng_(seed) {}
+Simulation::~Simulation() = default;
+
+NodeId Simulation::add_node(std::unique_ptr<Model> model, NodeInfo info) {
+  NodeId id{static_cast<uint32_t>(nodes_.size())};
+  model->id_ = id;
+  NodeSlot slot;
+  slot.model = std::move(model);
+  slot.info = std::move(info);
+  nodes_.push_back(std::move(slot));
+  return id;
+}
+
+ConnId Simulation::add_connection(NodeId from, NodeId to, CallPolicy policy) {
+  ConnId id{static_cast<uint32_t>(conns_.size())};
+  Connection c;
+  c.from = from;
+  c.to = to;
+  c.policy = policy;
+  conns_.push_back(std::move(c));
+  nodes_[from.v].out.push_back(id);
+  nodes_[to.v].in.push_back(id);
+  return id;
+}
+
+void Simulation::schedule_command(SimTime at, Command c) {
+  commands_.push_back(c);
+  push(at, kKernelTarget, kEvCommand, 0, commands_.size() - 1);
+}
+
+void Simulation::start() {
+  if (started_) return;
+  started_ = true;
+  topology_.finalize();
+  for (auto& n : nodes_) {
+    n.was_up = node_up(n.model->id());
+    n.metrics.queue.since = now_;
+    n.metrics.busy.since = now_;
+  }
+  for (auto& n : nodes_) n.model->start(*this);
+  push(now_ + series_interval_, kKernelTarget, kEvTick, 0, 0);
+  last_tick_ = now_;
+}
+
+// ---- the event loop ----------------------------------------------------------
+
+void Simulation::push(SimTime at, uint32_t target, uint16_t kind, uint16_t aux, uint64_t payload) {
+  queue_.push(Event{at < now_ ? now_ : at, seq_++, target, kind, aux, payload});
+}
+
+StepResult Simulation::advance(SimTime until, uint64_t max_events) {
+  StepResult r;
+  if (!started_) start();
+  while (!queue_.empty() && queue_.top().time <= until) {
+    if (r.events >= max_events) return r;
+    Event e = queue_.pop();
+    now_ = e.time;
+    // FNV-1a style mix over (time, kind, target): the run's fingerprint.
+    trace_hash_ = (trace_hash_ ^ static_cast<uint64_t>(e.time)) * 0x100000001b3ull;
+    trace_hash_ = (trace_hash_ ^ ((static_cast<uint64_t>(e.kind) << 32) | e.target)) * 0x100000001b3ull;
+    ++events_processed_;
+    ++r.events;
+    dispatch(e);
+  }
+  if (until != kNever && until > now_) now_ = until;
+  r.reached_until = true;
+  return r;
+}
+
+void Simulation::dispatch(const Event& e) {
+  switch (e.kind) {
+    case kEvDeliver: on_deliver(ReqHandle{e.payload}); break;
+    case kEvResponse: on_response_event(ReqHandle{e.payload}, static_cast<Outcome>(e.aux)); break;
+    case kEvTimeout: {
+      ReqHandle h{e.payload};
+      if (!alive(h) || pool_[h.index()].state != ReqState::InFlight) break;
+      pool_[h.index()].state = ReqState::Abandoned;  // freed when its answer (or the connect timeout) arrives
+      finish_call(h, Outcome::TimedOut);
+      break;
+    }
+    case kEvRetry: {
+      ReqHandle h{e.payload};
+      if (!alive(h)) break;
+      pool_[h.index()].state = ReqState::InFlight;
+      send_attempt(h);
+      break;
+    }
+    case kEvTick: on_tick(); break;
+    case kEvCommand: apply(commands_[e.payload]); break;
+    default:
+      if (e.kind >= kEvTimer && e.target < nodes_.size())
+        nodes_[e.target].model->on_timer(*this, e.aux, e.payload);
+      break;
+  }
+}
+
+void Simulation::schedule_timer(NodeId self, SimTime at, uint16_t timer, uint64_t payload) {
+  push(at, self.v, kEvTimer, timer, payload);
+}
+
+// ---- requests ----------------------------------------------------------------
+
+ReqHandle Simulation::alloc_request() {
+  uint32_t index;
+  if (free_head_ >= 0) {
+    index = static_cast<uint32_t>(free_head_);
+    free_head_ = pool_[index].next_free;
+  } else {
+    index = static_cast<uint32_t>(pool_.size());
+    pool_.emplace_back();
+  }
+  Request& r = pool_[index];
+  uint32_t gen = r.generation + 1;
+  r = Request{};
+  r.generation = gen;
+  r.state = ReqState::InFlight;
+  ++live_requests_;
+  return ReqHandle::make(index, gen);
+}
+
+void Simulation::free_request(ReqHandle h) {
+  Request& r = pool_[h.index()];
+  r.state = ReqState::Free;
+  r.next_free = free_head_;
+  free_head_ = static_cast<int32_t>(h.index());
+  --live_requests_;
+}
+
+ReqHandle Simulation::begin_root(NodeId origin, RequestKind kind, uint32_t size_bytes, uint64_t key) {
+  ReqHandle h = alloc_request();
+  Request& r = pool_[h.index()];
+  r.kind = kind;
+  r.size_bytes = size_bytes;
+  r.key = key;
+  r.callee = origin;
+  r.origin = origin.v;
+  r.origin_region = nodes_[origin.v].info.placement.region.v;
+  r.first_sent_at = r.sent_at = r.arrived_at = now_;
+  return h;
+}
+
+void Simulation::finish_root(ReqHandle h) {
+  if (alive(h)) free_request(h);
+}
+
+ReqHandle Simulation::call(ConnId conn, ReqHandle parent, RequestKind kind, uint32_t size_bytes, uint64_t key,
+                           uint32_t tag) {
+  const Connection& c = conns_[conn.v];
+  // Copy what we need from the parent first: alloc_request may grow the pool.
+  uint32_t origin = c.from.v, origin_region = nodes_[c.from.v].info.placement.region.v;
+  uint16_t hops = 0;
+  if (alive(parent)) {
+    const Request& p = pool_[parent.index()];
+    origin = p.origin;
+    origin_region = p.origin_region;
+    hops = static_cast<uint16_t>(p.hops + 1);
+    if (key == 0) key = p.key;
+  }
+  ReqHandle h = alloc_request();
+  Request& r = pool_[h.index()];
+  r.kind = kind;
+  r.size_bytes = size_bytes;
+  r.key = key;
+  r.tag = tag;
+  r.caller = c.from;
+  r.callee = c.to;
+  r.conn = conn;
+  r.parent = parent;
+  r.origin = origin;
+  r.origin_region = origin_region;
+  r.hops = hops;
+  r.first_sent_at = now_;
+  r.state = c.policy.sync ? ReqState::InFlight : ReqState::Async;
+  send_attempt(h);
+  return h;
+}
+
+SimTime Simulation::network_delay(const Request& r, NodeId from, NodeId to) {
+  const Connection& c = conns_[r.conn.v];
+  SimTime base = topology_.latency(nodes_[from.v].info.placement, nodes_[to.v].info.placement,
+                                   RegionId{r.origin_region});
+  // ±10% jitter, in integers so it is identical everywhere.
+  SimTime spread = base / 10;
+  SimTime jitter = spread > 0 ? static_cast<SimTime>(rng_.below(static_cast<uint64_t>(2 * spread + 1))) - spread : 0;
+  return base + jitter + c.extra_latency;
+}
+
+void Simulation::send_attempt(ReqHandle h) {
+  Request& r = pool_[h.index()];
+  Connection& c = conns_[r.conn.v];
+  r.sent_at = now_;
+  ++c.metrics.calls;
+  c.metrics.bytes += r.size_bytes;
+  if (r.attempt > 0) ++c.metrics.retries;
+  SimTime there = network_delay(r, c.from, c.to);
+  if (c.error_rate > 0 && rng_.next_double() < c.error_rate) {
+    // An injected fault on the wire: the call fails without reaching the callee.
+    if (r.state == ReqState::Async) { free_request(h); return; }
+    push(now_ + 2 * there, c.from.v, kEvResponse, static_cast<uint16_t>(Outcome::ServerError), h.v);
+  } else {
+    push(now_ + there, c.to.v, kEvDeliver, 0, h.v);
+  }
+  if (r.state == ReqState::InFlight && c.policy.timeout > 0)
+    push(now_ + c.policy.timeout, c.from.v, kEvTimeout, 0, h.v);
+}
+
+void Simulation::on_deliver(ReqHandle h) {
+  Request& r = pool_[h.index()];
+  NodeSlot& callee = nodes_[r.callee.v];
+  if (!node_up(r.callee)) {
+    // Nobody answers at a dead address: the caller finds out by its timeout,
+    // or by the connect timeout.
+    if (r.state == ReqState::Async) { free_request(h); return; }
+    push(now_ + kConnectTimeout, r.caller.v, kEvResponse, static_cast<uint16_t>(Outcome::Unreachable), h.v);
+    return;
+  }
+  r.arrived_at = now_;
+  ++callee.metrics.arrivals;
+  callee.model->on_request(*this, h);
+}
+
+void Simulation::respond(ReqHandle h, Outcome outcome) {
+  if (!alive(h)) return;
+  Request& r = pool_[h.index()];
+  NodeMetrics& m = nodes_[r.callee.v].metrics;
+  ++m.outcomes[static_cast<int>(outcome)];
+  if (outcome == Outcome::Ok) ++m.completions;
+  SimTime took = now_ - r.arrived_at;
+  m.latency.record(took);
+  m.window.record(took);
+  if (r.state == ReqState::Async) { free_request(h); return; }
+  if (!r.caller.valid()) { free_request(h); return; }
+  SimTime back = network_delay(r, r.callee, r.caller);
+  push(now_ + back, r.caller.v, kEvResponse, static_cast<uint16_t>(outcome), h.v);
+}
+
+void Simulation::on_response_event(ReqHandle h, Outcome o) {
+  if (!alive(h)) return;
+  Request& r = pool_[h.index()];
+  if (r.state == ReqState::Abandoned) { free_request(h); return; }
+  if (r.state != ReqState::InFlight) return;
+  finish_call(h, o);
+  if (alive(h)) free_request(h);
+}
+
+// An attempt ended at the caller: retry it, or tell the caller's model.
+// The record itself is freed by the caller of finish_call (or later, if abandoned).
+void Simulation::finish_call(ReqHandle h, Outcome o) {
+  Request done = pool_[h.index()];  // a copy: the pool may grow below
+  done.outcome = o;
+  Connection& c = conns_[done.conn.v];
+  if (is_retryable(o) && done.attempt < c.policy.max_retries) {
+    SimTime cap = c.policy.backoff_cap;
+    SimTime ceiling = c.policy.backoff_base;
+    for (int i = 0; i < done.attempt && ceiling < cap; ++i) ceiling *= 2;
+    if (ceiling > cap) ceiling = cap;
+    SimTime delay = ceiling > 0 ? static_cast<SimTime>(rng_.below(static_cast<uint64_t>(ceiling) + 1)) : 0;
+    ReqHandle retry = alloc_request();
+    Request& r = pool_[retry.index()];
+    uint32_t gen = r.generation;
+    r = done;
+    r.generation = gen;
+    r.attempt = static_cast<uint16_t>(done.attempt + 1);
+    r.state = ReqState::RetryWait;
+    r.outcome = Outcome::Ok;
+    r.next_free = -1;
+    push(now_ + delay, done.caller.v, kEvRetry, 0, retry.v);
+    return;
+  }
+  ++c.metrics.outcomes[static_cast<int>(o)];
+  c.metrics.latency.record(now_ - done.first_sent_at);
+  nodes_[done.caller.v].model->on_response(*this, done.parent, done, o);
+}
+
+// ---- placement, faults -------------------------------------------------------
+
+bool Simulation::node_up(NodeId n) const {
+  const NodeSlot& s = nodes_[n.v];
+  if (s.killed) return false;
+  return topology_.up(s.info.placement);
+}
+
+void Simulation::refresh_up_states() {
+  for (auto& n : nodes_) {
+    bool up = node_up(n.model->id());
+    if (up == n.was_up) continue;
+    n.was_up = up;
+    n.model->on_up_changed(*this, up);
+  }
+}
+
+void Simulation::apply(const Command& c) {
+  switch (c.kind) {
+    case Command::Kind::KillNode:
+    case Command::Kind::ReviveNode: {
+      if (c.target >= nodes_.size()) return;
+      bool kill = c.kind == Command::Kind::KillNode;
+      NodeSlot& n = nodes_[c.target];
+      if (n.killed == kill) return;
+      n.killed = kill;
+      log(NodeId{c.target}, kill ? LogKind::NodeDown : LogKind::NodeUp,
+          n.info.name + (kill ? " was stopped by a fault" : " is back"),
+          n.info.name + (kill ? " 노드가 장애로 중지되었습니다" : " 노드가 복구되었습니다"));
+      break;
+    }
+    case Command::Kind::AzDown:
+    case Command::Kind::AzUp: {
+      if (c.target >= topology_.azs().size()) return;
+      bool down = c.kind == Command::Kind::AzDown;
+      AzInfo& az = topology_.az(AzId{c.target});
+      if (az.down == down) return;
+      az.down = down;
+      log(NodeId{}, down ? LogKind::AzDown : LogKind::AzUp,
+          "Availability Zone " + az.id + (down ? " failed" : " is back"),
+          "가용 영역 " + az.id + (down ? "에 장애가 발생했습니다" : "이 복구되었습니다"));
+      break;
+    }
+    case Command::Kind::RegionDown:
+    case Command::Kind::RegionUp: {
+      if (c.target >= topology_.regions().size()) return;
+      bool down = c.kind == Command::Kind::RegionDown;
+      RegionInfo& reg = topology_.region(RegionId{c.target});
+      if (reg.down == down) return;
+      reg.down = down;
+      log(NodeId{}, down ? LogKind::RegionDown : LogKind::RegionUp,
+          "Region " + reg.code + (down ? " failed" : " is back"),
+          "리전 " + reg.code + (down ? "에 장애가 발생했습니다" : "이 복구되었습니다"));
+      break;
+    }
+    case Command::Kind::SetLatency: {
+      if (c.target >= conns_.size()) return;
+      Connection& conn = conns_[c.target];
+      conn.extra_latency = c.value > 0 ? static_cast<SimTime>(c.value) : 0;
+      log(conn.from, LogKind::LatencyInjected,
+          "Added " + std::to_string(conn.extra_latency / 1000) + " ms to " + nodes_[conn.from.v].info.name + " → " +
+              nodes_[conn.to.v].info.name,
+          nodes_[conn.from.v].info.name + " → " + nodes_[conn.to.v].info.name + " 연결에 지연 " +
+              std::to_string(conn.extra_latency / 1000) + " ms를 추가했습니다");
+      return;
+    }
+    case Command::Kind::SetErrorRate: {
+      if (c.target >= conns_.size()) return;
+      Connection& conn = conns_[c.target];
+      conn.error_rate = c.value < 0 ? 0 : (c.value > 1 ? 1 : c.value);
+      log(conn.from, LogKind::Fault,
+          "Error rate on " + nodes_[conn.from.v].info.name + " → " + nodes_[conn.to.v].info.name + " set to " +
+              std::to_string(static_cast<int>(conn.error_rate * 100 + 0.5)) + "%",
+          nodes_[conn.from.v].info.name + " → " + nodes_[conn.to.v].info.name + " 연결의 오류율을 " +
+              std::to_string(static_cast<int>(conn.error_rate * 100 + 0.5)) + "%로 설정했습니다");
+      return;
+    }
+  }
+  refresh_up_states();
+}
+
+void Simulation::log(NodeId node, LogKind kind, std::string text_en, std::string text_ko) {
+  log_.push_back(LogEntry{now_, node.v, kind, std::move(text_en), std::move(text_ko)});
+}
+
+// ---- metrics -----------------------------------------------------------------
+
+void Simulation::sample_series(NodeMetrics& m, SimTime interval) {
+  SeriesPoint p;
+  double secs = to_seconds(interval);
+  p.t_s = static_cast<float>(to_seconds(now_));
+  p.interval_s = static_cast<float>(secs);
+  p.arrivals_per_s = static_cast<float>((m.arrivals - m.last_arrivals) / secs);
+  uint64_t err = 0;
+  for (int i = 0; i < kOutcomeCount; ++i) {
+    uint64_t d = m.outcomes[i] - m.last_outcomes[i];
+    p.outcomes_per_s[i] = static_cast<float>(d / secs);
+    if (i > 0) err += d;
+  }
+  p.completions_per_s = p.outcomes_per_s[0];
+  p.errors_per_s = static_cast<float>(err / secs);
+  if (m.window.count() > 0) {
+    p.p50_ms = static_cast<float>(m.window.percentile(50) / 1000.0);
+    p.p95_ms = static_cast<float>(m.window.percentile(95) / 1000.0);
+    p.p99_ms = static_cast<float>(m.window.percentile(99) / 1000.0);
+    p.max_ms = static_cast<float>(m.window.max() / 1000.0);
+    m.window.reset();
+  }
+  m.queue.set(now_, m.queue.value);
+  m.busy.set(now_, m.busy.value);
+  p.queue = static_cast<float>(m.queue.window_area / static_cast<double>(interval));
+  p.utilization = m.capacity > 0 ? static_cast<float>(m.busy.window_area / static_cast<double>(interval) /
+                                                       static_cast<double>(m.capacity))
+                                 : 0.f;
+  m.queue.window_area = 0;
+  m.busy.window_area = 0;
+  p.instances = static_cast<float>(m.instances);
+  p.healthy = static_cast<float>(m.healthy);
+  p.backlog = static_cast<float>(m.backlog);
+  p.cost_per_hour = static_cast<float>((m.cost_usd - m.last_cost) / secs * 3600.0);
+  m.last_arrivals = m.arrivals;
+  m.last_outcomes = m.outcomes;
+  m.last_cost = m.cost_usd;
+  m.series.push_back(p);
+}
+
+// Halve the resolution of a series: pairs of points become one.
+template <class P, class Merge>
+static void halve(std::vector<P>& s, Merge merge) {
+  size_t out = 0;
+  for (size_t i = 0; i + 1 < s.size(); i += 2) s[out++] = merge(s[i], s[i + 1]);
+  if (s.size() % 2) s[out++] = s.back();
+  s.resize(out);
+}
+
+void Simulation::on_tick() {
+  SimTime interval = now_ - last_tick_;
+  last_tick_ = now_;
+  for (auto& n : nodes_) n.model->on_second(*this);
+  if (interval <= 0) interval = series_interval_;
+  for (auto& n : nodes_) sample_series(n.metrics, interval);
+  for (auto& c : conns_) {
+    double secs = to_seconds(interval);
+    uint64_t errs = c.metrics.errors();
+    c.metrics.series.push_back({static_cast<float>(to_seconds(now_)),
+                                static_cast<float>((c.metrics.calls - c.metrics.last_calls) / secs),
+                                static_cast<float>((errs - c.metrics.last_errors) / secs)});
+    c.metrics.last_calls = c.metrics.calls;
+    c.metrics.last_errors = errs;
+  }
+  if (!nodes_.empty() && nodes_[0].metrics.series.size() >= kMaxSeriesPoints) {
+    auto merge_point = [](const SeriesPoint& a, const SeriesPoint& b) {
+      SeriesPoint m = b;
+      float ia = a.interval_s, ib = b.interval_s, t = ia + ib;
+      auto avg = [&](float x, float y) { return (x * ia + y * ib) / t; };
+      m.interval_s = t;
+      m.arrivals_per_s = avg(a.arrivals_per_s, b.arrivals_per_s);
+      m.completions_per_s = avg(a.completions_per_s, b.completions_per_s);
+      m.errors_per_s = avg(a.errors_per_s, b.errors_per_s);
+      for (int i = 0; i < kOutcomeCount; ++i) m.outcomes_per_s[i] = avg(a.outcomes_per_s[i], b.outcomes_per_s[i]);
+      m.p50_ms = avg(a.p50_ms, b.p50_ms);
+      m.p95_ms = avg(a.p95_ms, b.p95_ms);
+      m.p99_ms = a.p99_ms > b.p99_ms ? a.p99_ms : b.p99_ms;  // keep the worse tail
+      m.max_ms = a.max_ms > b.max_ms ? a.max_ms : b.max_ms;
+      m.queue = avg(a.queue, b.queue);
+      m.utilization = avg(a.utilization, b.utilization);
+      m.cost_per_hour = avg(a.cost_per_hour, b.cost_per_hour);
+      return m;
+    };
+    for (auto& n : nodes_) halve(n.metrics.series, merge_point);
+    for (auto& c : conns_)
+      halve(c.metrics.series, [](const ConnMetrics::Point& a, const ConnMetrics::Point& b) {
+        return ConnMetrics::Point{b.t_s, (a.calls_per_s + b.calls_per_s) / 2, (a.errors_per_s + b.errors_per_s) / 2};
+      });
+    series_interval_ *= 2;
+  }
+  push(now_ + series_interval_, kKernelTarget, kEvTick, 0, 0);
+}
+
+}  // namespace cp::sim

@@ -1,0 +1,199 @@
+// Simulation: the discrete-event kernel. One instance is one run.
+//
+//   Simulation sim(seed);
+//   auto r = sim.topology().add_region("us-east-1", 38.9, -77.0); ...
+//   NodeId a = sim.add_node(std::make_unique<MyModel>(...), {"web", "compute", placement});
+//   ConnId c = sim.add_connection(a, b, CallPolicy{});
+//   sim.start();
+//   while (!done) sim.advance(until, /*max_events=*/50000);   // a UI frame
+//   sim.run_until(end);                                       // the CLI
+//
+// Determinism: events run in (time, seq) order, seq being the scheduling
+// order; all randomness comes from rng(); nothing iterates a hash container.
+// So a run is a pure function of (document, seed) — natively and in wasm —
+// and trace_hash() (over every processed event's time, kind and target)
+// proves it.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/sim/event_queue.h"
+#include "core/sim/metrics.h"
+#include "core/sim/model.h"
+#include "core/sim/request.h"
+#include "core/sim/rng.h"
+#include "core/sim/topology.h"
+
+namespace cp::sim {
+
+// How a caller uses a connection: wait or not, for how long, how to retry.
+struct CallPolicy {
+  bool sync = true;          // false: fire-and-forget (the caller does not wait)
+  SimTime timeout = 0;       // 0 = wait forever (sync only)
+  uint16_t max_retries = 0;  // retries after a retryable failure
+  SimTime backoff_base = 100 * kMillisecond;  // exponential backoff with full jitter:
+  SimTime backoff_cap = 20 * kSecond;         //   delay = U(0, min(cap, base·2^attempt))
+  double weight = 1.0;       // share of traffic when a caller splits among connections
+};
+
+// If a call lands on a dead node, the caller learns it after this long when
+// it set no timeout of its own (a TCP connect timeout).
+inline constexpr SimTime kConnectTimeout = 10 * kSecond;
+
+struct NodeInfo {
+  std::string id;    // document id
+  std::string name;  // display name
+  std::string type;  // service type ("compute", "ec2", ...)
+  Placement placement;
+};
+
+struct Connection {
+  NodeId from, to;
+  CallPolicy policy;
+  SimTime extra_latency = 0;   // injected fault
+  double error_rate = 0;       // injected fault: share of calls failed with ServerError
+  ConnMetrics metrics;
+};
+
+struct StepResult {
+  uint64_t events = 0;         // events handled in this call
+  bool reached_until = false;  // false: stopped at max_events, more remain before `until`
+};
+
+enum EventKind : uint16_t {
+  kEvDeliver = 1,    // a request reaches its callee
+  kEvResponse = 2,   // an answer reaches its caller
+  kEvTimeout = 3,    // a caller's timeout for one attempt
+  kEvRetry = 4,      // a retry is sent
+  kEvTick = 5,       // one simulated second passed (metrics, on_second)
+  kEvCommand = 6,    // a scheduled fault or command
+  kEvTimer = 16,     // model timers
+};
+
+inline constexpr uint32_t kKernelTarget = UINT32_MAX;
+
+// Scheduled or live commands (faults). See Simulation::apply.
+struct Command {
+  enum class Kind : uint8_t { KillNode, ReviveNode, AzDown, AzUp, RegionDown, RegionUp, SetLatency, SetErrorRate };
+  Kind kind;
+  uint32_t target = 0;  // node, AZ, Region or connection index
+  double value = 0;     // latency in µs, or error rate
+};
+
+class Simulation {
+public:
+  explicit Simulation(uint64_t seed);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // ---- building (before start) ----
+  Topology& topology() { return topology_; }
+  const Topology& topology() const { return topology_; }
+  NodeId add_node(std::unique_ptr<Model> model, NodeInfo info);
+  ConnId add_connection(NodeId from, NodeId to, CallPolicy policy);
+  void schedule_command(SimTime at, Command c);
+  void start();
+
+  // ---- running ----
+  // Handle events with time <= until, at most max_events of them; the clock
+  // then stands at `until` if it was reached, else at the last event handled.
+  StepResult advance(SimTime until, uint64_t max_events = UINT64_MAX);
+  void run_until(SimTime end) { advance(end); }
+  SimTime now() const { return now_; }
+  SimTime next_event_time() const { return queue_.empty() ? kNever : queue_.top().time; }
+  bool started() const { return started_; }
+  uint64_t events_processed() const { return events_processed_; }
+  uint64_t trace_hash() const { return trace_hash_; }
+  size_t pending_events() const { return queue_.size(); }
+  size_t requests_in_flight() const { return live_requests_; }
+
+  // Live commands (the UI's right-click menu) take effect at now().
+  void apply(const Command& c);
+
+  // ---- for models ----
+  Rng& rng() { return rng_; }
+  void schedule_timer(NodeId self, SimTime at, uint16_t timer, uint64_t payload = 0);
+  // Send a call along `conn` (from its `from` node) on behalf of `parent`.
+  // The caller's on_response(parent, child, outcome) runs when it ends,
+  // after the connection's retries. Returns the first attempt's handle.
+  ReqHandle call(ConnId conn, ReqHandle parent, RequestKind kind, uint32_t size_bytes, uint64_t key = 0,
+                 uint32_t tag = 0);
+  // Answer a delivered request. Exactly once per request.
+  void respond(ReqHandle h, Outcome outcome);
+  // A model may start a request chain itself (clients): a record with no
+  // caller that it later passes as `parent` to call() and frees with finish().
+  ReqHandle begin_root(NodeId origin, RequestKind kind, uint32_t size_bytes, uint64_t key);
+  void finish_root(ReqHandle h);
+
+  Request& request(ReqHandle h) { return pool_[h.index()]; }
+  const Request& request(ReqHandle h) const { return pool_[h.index()]; }
+  bool alive(ReqHandle h) const {
+    return h.valid() && h.index() < pool_.size() && pool_[h.index()].generation == h.generation() &&
+           pool_[h.index()].state != ReqState::Free;
+  }
+
+  size_t node_count() const { return nodes_.size(); }
+  size_t connection_count() const { return conns_.size(); }
+  Model& model(NodeId n) { return *nodes_[n.v].model; }
+  const Model& model(NodeId n) const { return *nodes_[n.v].model; }
+  const NodeInfo& info(NodeId n) const { return nodes_[n.v].info; }
+  NodeMetrics& metrics(NodeId n) { return nodes_[n.v].metrics; }
+  const NodeMetrics& metrics(NodeId n) const { return nodes_[n.v].metrics; }
+  const std::vector<ConnId>& outgoing(NodeId n) const { return nodes_[n.v].out; }
+  const std::vector<ConnId>& incoming(NodeId n) const { return nodes_[n.v].in; }
+  Connection& connection(ConnId c) { return conns_[c.v]; }
+  const Connection& connection(ConnId c) const { return conns_[c.v]; }
+  bool node_up(NodeId n) const;
+  bool node_killed(NodeId n) const { return nodes_[n.v].killed; }
+
+  void log(NodeId node, LogKind kind, std::string text_en, std::string text_ko);
+  const std::vector<LogEntry>& event_log() const { return log_; }
+
+  // Per-second series length (all nodes share it).
+  size_t series_points() const { return nodes_.empty() ? 0 : nodes_[0].metrics.series.size(); }
+
+private:
+  struct NodeSlot {
+    std::unique_ptr<Model> model;
+    NodeInfo info;
+    NodeMetrics metrics;
+    std::vector<ConnId> out, in;
+    bool killed = false;
+    bool was_up = true;
+  };
+
+  void push(SimTime at, uint32_t target, uint16_t kind, uint16_t aux, uint64_t payload);
+  ReqHandle alloc_request();
+  void free_request(ReqHandle h);
+  SimTime network_delay(const Request& r, NodeId from, NodeId to);
+  void send_attempt(ReqHandle h);
+  void dispatch(const Event& e);
+  void on_deliver(ReqHandle h);
+  void on_response_event(ReqHandle h, Outcome o);
+  void finish_call(ReqHandle h, Outcome o);
+  void on_tick();
+  void refresh_up_states();
+  void sample_series(NodeMetrics& m, SimTime interval);
+
+  Rng rng_;
+  Topology topology_;
+  EventQueue queue_;
+  std::vector<NodeSlot> nodes_;
+  std::vector<Connection> conns_;
+  std::vector<Request> pool_;
+  int32_t free_head_ = -1;
+  size_t live_requests_ = 0;
+  std::vector<Command> commands_;
+  std::vector<LogEntry> log_;
+  SimTime now_ = 0;
+  SimTime series_interval_ = kSecond;
+  SimTime last_tick_ = 0;
+  uint64_t seq_ = 0;
+  uint64_t events_processed_ = 0;
+  uint64_t trace_hash_ = 0xcbf29ce484222325ull;
+  bool started_ = false;
+};
+
+}  // namespace cp::sim
