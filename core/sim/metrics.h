@@ -4,6 +4,7 @@
 // kMaxSeriesPoints, so memory stays bounded on long runs).
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
