@@ -52,6 +52,7 @@ struct Level {
 struct NodeMetrics {
   uint64_t arrivals = 0;
   uint64_t completions = 0;   // answered Ok
+  uint64_t waited = 0;        // arrivals that found every worker busy and queued
   std::array<uint64_t, kOutcomeCount> outcomes{};
   LatencyHistogram latency;   // arrival -> answer, all outcomes (server side)
   LatencyHistogram window;    // the current series interval
