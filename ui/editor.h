@@ -18,7 +18,6 @@
 //   "nodes":   { "<node id>": {"x": 120, "y": 80} }                 card's top-left, world units
 //   "regions": { "<region code>": {"x":..,"y":..,"w":..,"h":..} }  Region frame
 //   "azs":     { "<AZ ID>": {"x":..,"y":..,"w":..,"h":..} }        AZ frame (inside its Region's)
-//   "view":    { "x":.., "y":.., "zoom":.. }                         last pan/zoom (not an undo step)
 // Missing entries are laid out automatically (ensure_layout()).
 #pragma once
 #include <cstdint>
@@ -109,7 +108,8 @@ public:
   void duplicate_selection();
   std::string selection_json() const;        // the selection as a clipboard JSON fragment
   void copy_selection();                     // selection_json() -> Platform::copy_to_clipboard
-  bool paste_json(const std::string& text);  // pastes nodes (+ connections between them); false if not ours
+  // Pastes nodes (+ the connections between them) shifted by (dx, dy); false if `text` is not ours.
+  bool paste_json(const std::string& text, float dx = 0, float dy = 0);
   // Moves nodes to their new layout positions (already written in layout.nodes)
   // and updates their AZ/Region from the frame under each card's centre; commits.
   void finish_move(const std::vector<std::string>& ids);
@@ -123,8 +123,13 @@ public:
   std::optional<WorldRect> region_rect(const std::string& code) const;
   std::optional<WorldRect> az_rect(const std::string& az) const;
   void set_node_pos(const std::string& id, float x, float y);  // no commit
+  void set_region_rect(const std::string& code, const WorldRect& r);  // no commit
+  void set_az_rect(const std::string& az, const WorldRect& r);        // no commit
   // Adds a Region (with its first `az_count` AZs) to the document and lays it out; commits.
   bool add_region(const std::string& code, int az_count = 2);
+  bool add_az(const std::string& region_code);     // the Region's next unused AZ; commits
+  void remove_region(const std::string& code);     // its nodes keep their place on the canvas; commits
+  void remove_az(const std::string& az);
   std::string unique_node_id(const std::string& type) const;
 
   // ---- messages, extensions, host --------------------------------------------------------------
@@ -143,7 +148,11 @@ private:
 
   Platform& platform_;
   doc::Document doc_;
-  struct Step { std::string name; std::string json; };
+  struct Step {
+    std::string name;
+    std::string json;                           // for comparing (did this action change anything?)
+    std::shared_ptr<const doc::Document> doc;   // restored exactly, without re-validation
+  };
   std::deque<Step> history_;   // history_[cursor_] is the current document
   size_t cursor_ = 0;
   uint64_t revision_ = 1;
