@@ -1,13 +1,169 @@
 // cloudplay: the engine's command-line runner (native, and as wasm under Node).
+//
+//   cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--log] [--progress]
+//   cloudplay validate DOC.json
+//   cloudplay --version
+//
+// Exit codes: 0 ok, 1 the document has errors, 2 bad usage or unreadable file.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/doc/document.h"
+#include "core/engine/build.h"
+#include "core/engine/report.h"
 #include "core/version.h"
 
-int main(int argc, char** argv) {
-  if (argc >= 2 && std::strcmp(argv[1], "--version") == 0) {
-    std::printf("cloudplay %s\n", cp::kVersion);
-    return 0;
+namespace {
+
+const char* kUsage =
+    "usage:\n"
+    "  cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--log] [--progress]\n"
+    "  cloudplay validate DOC.json\n"
+    "  cloudplay --version\n";
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+bool parse_number(const char* s, double& out) {
+  char* end = nullptr;
+  out = std::strtod(s, &end);
+  return end && *end == '\0' && end != s;
+}
+
+// Loads and validates; prints every error. Returns nullopt when the document is unusable.
+std::optional<cp::doc::Document> load(const std::string& path, int& exit_code) {
+  std::string text;
+  if (!read_file(path, text)) {
+    std::fprintf(stderr, "cloudplay: cannot read %s\n", path.c_str());
+    exit_code = 2;
+    return std::nullopt;
   }
-  std::fprintf(stderr, "usage: cloudplay --version\n");
+  cp::doc::LoadResult r = cp::doc::parse_document(text);
+  for (const auto& w : r.warnings) std::fprintf(stderr, "%s: warning: %s: %s\n", path.c_str(), w.path.c_str(), w.message.c_str());
+  if (!r.ok()) {
+    for (const auto& e : r.errors) std::printf("%s: %s: %s\n", path.c_str(), e.path.c_str(), e.message.c_str());
+    std::printf("%zu error%s\n", r.errors.size(), r.errors.size() == 1 ? "" : "s");
+    exit_code = 1;
+    return std::nullopt;
+  }
+  return std::move(r.document);
+}
+
+int cmd_validate(int argc, char** argv) {
+  if (argc != 1) { std::fputs(kUsage, stderr); return 2; }
+  int code = 0;
+  auto d = load(argv[0], code);
+  if (!d) return code;
+  std::printf("%s: ok (%zu nodes, %zu connections)\n", argv[0], d->nodes.size(), d->connections.size());
+  return 0;
+}
+
+int cmd_run(int argc, char** argv) {
+  std::string path, json_out;
+  std::optional<double> seconds;
+  std::optional<uint64_t> seed;
+  bool progress = false, show_log = false;
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    auto need = [&](const char* what) -> const char* {
+      if (i + 1 >= argc) { std::fprintf(stderr, "cloudplay: %s needs %s\n", a.c_str(), what); std::exit(2); }
+      return argv[++i];
+    };
+    if (a == "--seconds") {
+      double v;
+      if (!parse_number(need("a number of seconds"), v) || !(v > 0) || v > 2592000) {
+        std::fprintf(stderr, "cloudplay: --seconds must be a number in (0, 2592000]\n");
+        return 2;
+      }
+      seconds = v;
+    } else if (a == "--seed") {
+      double v;
+      if (!parse_number(need("a whole number"), v) || v < 0 || v > 9007199254740992.0 || v != static_cast<double>(static_cast<uint64_t>(v))) {
+        std::fprintf(stderr, "cloudplay: --seed must be a whole number from 0 to 2^53\n");
+        return 2;
+      }
+      seed = static_cast<uint64_t>(v);
+    } else if (a == "--json") {
+      json_out = need("a file name");
+    } else if (a == "--progress") {
+      progress = true;
+    } else if (a == "--log") {
+      show_log = true;
+    } else if (!a.empty() && a[0] == '-') {
+      std::fprintf(stderr, "cloudplay: unknown option %s\n%s", a.c_str(), kUsage);
+      return 2;
+    } else if (path.empty()) {
+      path = a;
+    } else {
+      std::fputs(kUsage, stderr);
+      return 2;
+    }
+  }
+  if (path.empty()) { std::fputs(kUsage, stderr); return 2; }
+  int code = 0;
+  auto d = load(path, code);
+  if (!d) return code;
+  if (seconds) d->settings.duration_s = *seconds;
+  cp::engine::Built b = cp::engine::build(*d, seed);
+  if (!b.ok()) {
+    for (const auto& e : b.errors) std::printf("%s: %s: %s\n", path.c_str(), e.path.c_str(), e.message.c_str());
+    return 1;
+  }
+  const cp::sim::SimTime end = b.duration;
+  if (progress) {
+    // Advance in 1% slices and redraw a bar on stderr.
+    int last = -1;
+    for (int pct = 1; pct <= 100; ++pct) {
+      b.sim->run_until(end / 100 * pct + (pct == 100 ? end % 100 : 0));
+      if (pct != last) {
+        std::fprintf(stderr, "\r[%-50s] %3d%%  %.0f s", std::string(pct / 2, '#').c_str(), pct,
+                     cp::sim::to_seconds(b.sim->now()));
+        last = pct;
+      }
+    }
+    std::fprintf(stderr, "\n");
+  } else {
+    b.sim->run_until(end);
+  }
+  std::fputs(cp::engine::summary_table(b).c_str(), stdout);
+  if (show_log) {
+    std::puts("\nevent log:");
+    std::fputs(cp::engine::event_log_text(b).c_str(), stdout);
+  }
+  if (!json_out.empty()) {
+    std::ofstream out(json_out, std::ios::binary);
+    out << cp::engine::report_json(b).dump(2) << "\n";
+    if (!out) { std::fprintf(stderr, "cloudplay: cannot write %s\n", json_out.c_str()); return 2; }
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) { std::fputs(kUsage, stderr); return 2; }
+  std::string cmd = argv[1];
+  if (cmd == "--version" || cmd == "version") { std::printf("cloudplay %s\n", cp::kVersion); return 0; }
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::fputs(kUsage, stdout); return 0; }
+  try {
+    if (cmd == "run") return cmd_run(argc - 2, argv + 2);
+    if (cmd == "validate") return cmd_validate(argc - 2, argv + 2);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cloudplay: internal error: %s\n", e.what());
+    return 3;
+  }
+  std::fprintf(stderr, "cloudplay: unknown command \"%s\"\n%s", cmd.c_str(), kUsage);
   return 2;
 }

@@ -1,0 +1,228 @@
+// Engine benchmarks: prints numbers, asserts nothing (machines are shared and
+// noisy; compare ratios within one run). Built natively and as wasm for Node;
+// scripts/bench runs both plus SimPy and prints the ratios.
+//
+//   cloudplay-bench [--quick] [--json]
+//
+// (a) M/M/1 micro-model on the bare kernel (two tiny models)
+// (b) M/M/1 through a document (users -> compute), the full request path
+// (c) a realistic 54-node, 3-Region architecture with sync calls and timeouts
+// (d) event queue: binary vs 4-ary heap, same event stream
+// (e) memory for 1 million requests in flight
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "core/doc/document.h"
+#include "core/engine/build.h"
+#include "core/sim/detmath.h"
+#include "core/sim/simulation.h"
+
+#if defined(__EMSCRIPTEN__)
+#include <malloc.h>
+#else
+#include <sys/resource.h>
+#endif
+
+using namespace cp;
+using namespace cp::sim;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// ---- (a) bare kernel ----
+class Source : public Model {
+public:
+  explicit Source(double rate) : mean_gap_(1.0 / rate) {}
+  void start(Simulation& sim) override { next(sim); }
+  void on_request(Simulation& sim, ReqHandle h) override { sim.respond(h, Outcome::Rejected); }
+  void on_timer(Simulation& sim, uint16_t, uint64_t) override {
+    sim.call(sim.outgoing(id())[0], ReqHandle{}, RequestKind::Read, 100);
+    next(sim);
+  }
+private:
+  void next(Simulation& sim) {
+    sim.schedule_timer(id(), sim.now() + from_seconds(-mean_gap_ * det_log(sim.rng().next_open01())), 0);
+  }
+  double mean_gap_;
+};
+
+class Server : public Model {
+public:
+  explicit Server(double mean) : mean_(mean) {}
+  void on_request(Simulation& sim, ReqHandle h) override {
+    if (busy_) { q_.push_back(h); return; }
+    serve(sim, h);
+  }
+  void on_timer(Simulation& sim, uint16_t, uint64_t p) override {
+    sim.respond(ReqHandle{p}, Outcome::Ok);
+    busy_ = false;
+    if (!q_.empty()) { ReqHandle n = q_.front(); q_.pop_front(); serve(sim, n); }
+  }
+private:
+  void serve(Simulation& sim, ReqHandle h) {
+    busy_ = true;
+    sim.schedule_timer(id(), sim.now() + from_seconds(-mean_ * det_log(sim.rng().next_open01())), 0, h.v);
+  }
+  double mean_;
+  bool busy_ = false;
+  std::deque<ReqHandle> q_;
+};
+
+struct Result { const char* name; uint64_t events; double secs; uint64_t hash; };
+
+Result bench_micro(double sim_seconds) {
+  Simulation sim(1);
+  RegionId r = sim.topology().add_region("us-east-1", 38.9, -77.0);
+  AzId a = sim.topology().add_az(r, "use1-az1");
+  NodeId s = sim.add_node(std::make_unique<Source>(800000), {"src", "src", "bench", {PlacementKind::Az, r, a}});
+  NodeId v = sim.add_node(std::make_unique<Server>(1.0 / 1000000), {"srv", "srv", "bench", {PlacementKind::Az, r, a}});
+  CallPolicy async;
+  async.sync = false;
+  sim.add_connection(s, v, async);
+  sim.start();
+  auto t0 = Clock::now();
+  sim.run_until(from_seconds(sim_seconds));
+  return {"M/M/1 micro-model (bare kernel)", sim.events_processed(), seconds_since(t0), sim.trace_hash()};
+}
+
+doc::NodeDoc node(const std::string& id, const std::string& type, const std::string& region, const std::string& az,
+                  nlohmann::json params) {
+  doc::NodeDoc n;
+  n.id = id;
+  n.type = type;
+  n.name = id;
+  n.region = region;
+  n.az = az;
+  n.params = std::move(params);
+  return n;
+}
+
+doc::ConnectionDoc conn(const std::string& from, const std::string& to, nlohmann::json params = nlohmann::json::object()) {
+  static int k = 0;
+  return doc::ConnectionDoc{"c" + std::to_string(++k), from, to, std::move(params)};
+}
+
+Result run_doc(const char* name, const doc::Document& d, double sim_seconds) {
+  engine::Built b = engine::build(d, 1);
+  if (!b.ok()) {
+    for (auto& e : b.errors) std::fprintf(stderr, "bench: %s: %s\n", e.path.c_str(), e.message.c_str());
+    return {name, 0, 1, 0};
+  }
+  b.sim->start();
+  auto t0 = Clock::now();
+  b.sim->run_until(from_seconds(sim_seconds));
+  return {name, b.sim->events_processed(), seconds_since(t0), b.sim->trace_hash()};
+}
+
+doc::Document mm1_doc() {
+  doc::Document d;
+  d.regions = {{"us-east-1", {"use1-az1"}}};
+  d.nodes.push_back(node("users", "users", "us-east-1", "", {{"rate_per_s", 80000}}));
+  d.nodes.push_back(node("server", "compute", "us-east-1", "use1-az1",
+                         {{"service_time", {{"kind", "exponential"}, {"mean_ms", 0.01}}}}));
+  d.connections.push_back(conn("users", "server", {{"mode", "async"}}));
+  return d;
+}
+
+// 3 Regions × (users → front tier (fanout one) → 15 app servers in 3 AZs → 1 db) + global users = 54 nodes.
+doc::Document realistic_doc(double rate_per_region) {
+  doc::Document d;
+  const char* regions[3] = {"us-east-1", "eu-west-1", "ap-northeast-2"};
+  const char* az_prefix[3] = {"use1-az", "euw1-az", "apne2-az"};
+  for (int r = 0; r < 3; ++r) {
+    std::string pre = az_prefix[r];
+    d.regions.push_back({regions[r], {pre + "1", pre + "2", pre + "3"}});
+    std::string R = std::to_string(r);
+    std::string az1 = pre + "1";
+    d.nodes.push_back(node("users" + R, "users", regions[r], "", {{"rate_per_s", rate_per_region}}));
+    d.nodes.push_back(node("front" + R, "compute", regions[r], az1,
+                           {{"workers", 4096}, {"fanout", "one"}, {"service_time", {{"kind", "constant"}, {"value_ms", 0.2}}}}));
+    d.connections.push_back(conn("users" + R, "front" + R, {{"timeout_ms", 2000}, {"retries", 2}}));
+    d.nodes.push_back(node("db" + R, "compute", regions[r], az1,
+                           {{"workers", 64}, {"service_time", {{"kind", "lognormal"}, {"median_ms", 1}, {"sigma", 0.5}}}}));
+    for (int i = 0; i < 15; ++i) {
+      std::string id = "app" + R + "_" + std::to_string(i);
+      std::string az = pre + std::to_string(1 + i % 3);
+      d.nodes.push_back(node(id, "compute", regions[r], az,
+                             {{"workers", 8}, {"service_time", {{"kind", "exponential"}, {"mean_ms", 5}}}}));
+      d.connections.push_back(conn("front" + R, id, {{"timeout_ms", 1000}}));
+      d.connections.push_back(conn(id, "db" + R, {{"timeout_ms", 500}}));
+    }
+  }
+  return d;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+  double scale = quick ? 0.1 : 1.0;
+#if defined(__EMSCRIPTEN__)
+  const char* where = "wasm";
+#else
+  const char* where = "native";
+#endif
+  std::vector<Result> results;
+  results.push_back(bench_micro(10 * scale));
+  results.push_back(run_doc("M/M/1 through a document (users -> compute)", mm1_doc(), 60 * scale));
+  doc::Document big = realistic_doc(6000);
+  char name[96];
+  std::snprintf(name, sizeof name, "realistic architecture (%zu nodes, %zu connections)", big.nodes.size(),
+                big.connections.size());
+  results.push_back(run_doc(name, big, 60 * scale));
+  for (const Result& r : results)
+    std::printf("%-7s %-56s %12.0f events/s  (%llu events in %.2f s, trace %016llx)\n", where, r.name,
+                r.events / r.secs, static_cast<unsigned long long>(r.events), r.secs,
+                static_cast<unsigned long long>(r.hash));
+
+  // (d) Event queue variants on the same hold-model stream.
+  auto hold = [](auto& q, uint64_t n) {
+    Rng rng(5);
+    uint64_t seq = 0;
+    for (int i = 0; i < 10000; ++i) q.push(Event{static_cast<SimTime>(rng.below(1000000)), seq++, 0, 0, 0, 0});
+    auto t0 = Clock::now();
+    for (uint64_t i = 0; i < n; ++i) {
+      Event e = q.pop();
+      q.push(Event{e.time + static_cast<SimTime>(rng.below(1000000)), seq++, 0, 0, 0, 0});
+    }
+    return n / seconds_since(t0);
+  };
+  uint64_t n = quick ? 2000000 : 20000000;
+  DaryHeap<2> bin;
+  DaryHeap<4> quad;
+  double b2 = hold(bin, n), b4 = hold(quad, n);
+  std::printf("%-7s event queue hold test (10,000 pending): binary heap %.1f M ops/s, 4-ary heap %.1f M ops/s (4-ary/binary %.2f)\n",
+              where, b2 / 1e6, b4 / 1e6, b4 / b2);
+
+  // (e) One million requests in flight: a server that never finishes in time.
+  {
+    doc::Document d;
+    d.regions = {{"us-east-1", {"use1-az1"}}};
+    d.nodes.push_back(node("users", "users", "us-east-1", "", {{"pattern", "constant"}, {"rate_per_s", 100000}}));
+    d.nodes.push_back(node("slow", "compute", "us-east-1", "use1-az1",
+                           {{"workers", 1}, {"service_time", {{"kind", "constant"}, {"value_ms", 3600000}}}}));
+    d.connections.push_back(conn("users", "slow"));
+    engine::Built b = engine::build(d, 1);
+#if defined(__EMSCRIPTEN__)
+    size_t before = mallinfo().uordblks;
+#endif
+    b.sim->run_until(10 * kSecond + 100 * kMillisecond);
+    size_t inflight = b.sim->requests_in_flight();
+#if defined(__EMSCRIPTEN__)
+    double mb = (mallinfo().uordblks - before) / 1048576.0;
+    std::printf("%-7s %zu requests in flight: heap grew %.1f MB (%.0f bytes per request)\n", where, inflight, mb,
+                mb * 1048576.0 / inflight);
+#else
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    std::printf("%-7s %zu requests in flight: peak RSS of the process %.1f MB\n", where, inflight, ru.ru_maxrss / 1024.0);
+#endif
+  }
+  return 0;
+}

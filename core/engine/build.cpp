@@ -1,0 +1,156 @@
+#include "core/engine/build.h"
+
+#include "core/catalog/catalog.h"
+#include "core/catalog/regions.h"
+
+namespace cp::engine {
+
+using namespace cp::sim;
+
+NodeId Built::node(const std::string& id) const {
+  for (uint32_t i = 0; i < node_ids.size(); ++i)
+    if (node_ids[i] == id) return NodeId{i};
+  return NodeId{};
+}
+
+ConnId Built::connection(const std::string& id) const {
+  for (uint32_t i = 0; i < connection_ids.size(); ++i)
+    if (connection_ids[i] == id) return ConnId{i};
+  return ConnId{};
+}
+
+std::optional<Command> fault_command(const Built& b, const std::string& action, const std::string& target,
+                                     double value, bool begin) {
+  Command c{};
+  if (action == "kill_node") {
+    NodeId n = b.node(target);
+    if (!n.valid()) return std::nullopt;
+    c.kind = begin ? Command::Kind::KillNode : Command::Kind::ReviveNode;
+    c.target = n.v;
+  } else if (action == "az_down") {
+    AzId a = b.sim->topology().find_az(target);
+    if (!a.valid()) return std::nullopt;
+    c.kind = begin ? Command::Kind::AzDown : Command::Kind::AzUp;
+    c.target = a.v;
+  } else if (action == "region_down") {
+    RegionId r = b.sim->topology().find_region(target);
+    if (!r.valid()) return std::nullopt;
+    c.kind = begin ? Command::Kind::RegionDown : Command::Kind::RegionUp;
+    c.target = r.v;
+  } else if (action == "add_latency") {
+    ConnId k = b.connection(target);
+    if (!k.valid()) return std::nullopt;
+    c.kind = Command::Kind::SetLatency;
+    c.target = k.v;
+    c.value = begin ? value * 1000.0 : 0;  // ms -> µs
+  } else if (action == "error_rate") {
+    ConnId k = b.connection(target);
+    if (!k.valid()) return std::nullopt;
+    c.kind = Command::Kind::SetErrorRate;
+    c.target = k.v;
+    c.value = begin ? value : 0;
+  } else {
+    return std::nullopt;
+  }
+  return c;
+}
+
+Built build(const doc::Document& d, std::optional<uint64_t> seed) {
+  Built b;
+  b.seed = seed ? *seed : d.settings.seed;
+  b.duration = from_seconds(d.settings.duration_s);
+  b.sim = std::make_unique<Simulation>(b.seed);
+  Simulation& sim = *b.sim;
+  Topology& topo = sim.topology();
+
+  // Regions and AZs, in document order.
+  for (size_t i = 0; i < d.regions.size(); ++i) {
+    const auto& rd = d.regions[i];
+    const catalog::RegionSpec* spec = catalog::find_region(rd.code);
+    if (!spec) {
+      b.errors.push_back({"regions[" + std::to_string(i) + "].code", "unknown Region \"" + rd.code + "\""});
+      continue;
+    }
+    RegionId r = topo.add_region(rd.code, spec->lat, spec->lon);
+    for (const auto& az : rd.azs) topo.add_az(r, az);
+  }
+  // A Region a node names but the document did not list is added on demand.
+  auto region_of = [&](const std::string& code) -> RegionId {
+    if (code.empty()) return RegionId{};
+    RegionId r = topo.find_region(code);
+    if (r.valid()) return r;
+    const catalog::RegionSpec* spec = catalog::find_region(code);
+    if (!spec) return RegionId{};
+    return topo.add_region(code, spec->lat, spec->lon);
+  };
+
+  for (size_t i = 0; i < d.nodes.size(); ++i) {
+    const doc::NodeDoc& n = d.nodes[i];
+    std::string path = "nodes[" + std::to_string(i) + "]";
+    const catalog::ServiceDescriptor* svc = catalog::find_service(n.type);
+    if (!svc) {
+      b.errors.push_back({path + ".type", "unknown service type \"" + n.type + "\""});
+      continue;
+    }
+    Placement p;
+    p.kind = svc->placement;
+    p.region = region_of(n.region);
+    if (p.kind == PlacementKind::Az) {
+      p.az = topo.find_az(n.az);
+      if (!p.az.valid()) {
+        b.errors.push_back({path + ".az", "AZ \"" + n.az + "\" is not one of the document's Availability Zones"});
+        continue;
+      }
+      p.region = topo.az(p.az).region;
+    }
+    nlohmann::json params = catalog::with_defaults(*svc, n.params);
+    catalog::BuildContext ctx{n, params, sim};
+    std::unique_ptr<Model> model;
+    try {
+      model = svc->create(ctx);
+    } catch (const std::exception& e) {
+      b.errors.push_back({path, std::string("could not build this ") + svc->name.en + ": " + e.what()});
+      continue;
+    }
+    sim.add_node(std::move(model), NodeInfo{n.id, n.name.empty() ? n.id : n.name, n.type, p});
+    b.node_ids.push_back(n.id);
+  }
+  if (!b.errors.empty()) return b;
+
+  for (size_t i = 0; i < d.connections.size(); ++i) {
+    const doc::ConnectionDoc& c = d.connections[i];
+    NodeId from = b.node(c.from), to = b.node(c.to);
+    if (!from.valid() || !to.valid()) {
+      b.errors.push_back({"connections[" + std::to_string(i) + "]", "connects a node that does not exist"});
+      continue;
+    }
+    nlohmann::json p = c.params;
+    auto num = [&](const char* k, double def) { return p.contains(k) && p[k].is_number() ? p[k].get<double>() : def; };
+    CallPolicy policy;
+    policy.sync = !(p.contains("mode") && p["mode"] == "async");
+    policy.timeout = from_seconds(num("timeout_ms", 0) / 1000.0);
+    policy.max_retries = static_cast<uint16_t>(num("retries", 0));
+    policy.backoff_base = from_seconds(num("backoff_base_ms", 100) / 1000.0);
+    policy.backoff_cap = from_seconds(num("backoff_cap_ms", 20000) / 1000.0);
+    policy.weight = num("weight", 1);
+    sim.add_connection(from, to, policy);
+    b.connection_ids.push_back(c.id);
+  }
+
+  for (size_t i = 0; i < d.faults.size(); ++i) {
+    const doc::FaultDoc& f = d.faults[i];
+    auto begin = fault_command(b, f.action, f.target, f.value, true);
+    if (!begin) {
+      b.errors.push_back({"faults[" + std::to_string(i) + "]", "fault \"" + f.action + "\" on \"" + f.target + "\" has no target in this document"});
+      continue;
+    }
+    sim.schedule_command(from_seconds(f.at_s), *begin);
+    if (f.until_s) {
+      auto end = fault_command(b, f.action, f.target, f.value, false);
+      if (end) sim.schedule_command(from_seconds(*f.until_s), *end);
+    }
+  }
+  return b;
+}
+
+}  // namespace cp::engine

@@ -1,0 +1,155 @@
+#include "core/engine/report.h"
+
+#include <cinttypes>
+#include <cstdio>
+
+namespace cp::engine {
+
+using namespace cp::sim;
+
+std::string hex64(uint64_t v) {
+  char buf[19];
+  std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
+  return buf;
+}
+
+// Fixed-precision numbers, so reports compare byte for byte across platforms.
+static std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+static nlohmann::json num(double v, int decimals = 3) {
+  return nlohmann::json::parse(fixed(v, decimals));
+}
+
+static nlohmann::json latency_json(const LatencyHistogram& h) {
+  nlohmann::json j;
+  j["count"] = h.count();
+  if (h.count() == 0) return j;
+  j["mean_ms"] = num(h.mean() / 1000.0);
+  j["p50_ms"] = num(h.percentile(50) / 1000.0);
+  j["p95_ms"] = num(h.percentile(95) / 1000.0);
+  j["p99_ms"] = num(h.percentile(99) / 1000.0);
+  j["max_ms"] = num(static_cast<double>(h.max()) / 1000.0);
+  return j;
+}
+
+static nlohmann::json outcomes_json(const std::array<uint64_t, kOutcomeCount>& o) {
+  nlohmann::json j = nlohmann::json::object();
+  for (int i = 0; i < kOutcomeCount; ++i)
+    if (o[i]) j[outcome_name(static_cast<Outcome>(i))] = o[i];
+  return j;
+}
+
+nlohmann::json report_json(const Built& b) {
+  const Simulation& sim = *b.sim;
+  double secs = to_seconds(sim.now());
+  nlohmann::json r;
+  r["cloudplay_report"] = 1;
+  r["seed"] = b.seed;
+  r["simulated_s"] = num(secs);
+  r["events"] = sim.events_processed();
+  r["trace_hash"] = hex64(sim.trace_hash());
+  double cost = 0;
+  nlohmann::json nodes = nlohmann::json::array();
+  for (uint32_t i = 0; i < sim.node_count(); ++i) {
+    NodeId n{i};
+    const NodeMetrics& m = sim.metrics(n);
+    nlohmann::json j;
+    j["id"] = sim.info(n).id;
+    j["type"] = sim.info(n).type;
+    j["arrivals"] = m.arrivals;
+    j["completions"] = m.completions;
+    j["errors"] = m.errors();
+    j["outcomes"] = outcomes_json(m.outcomes);
+    j["throughput_per_s"] = num(secs > 0 ? static_cast<double>(m.completions) / secs : 0);
+    j["latency"] = latency_json(m.latency);
+    double span = static_cast<double>(sim.now());
+    double q_area = m.queue.area + static_cast<double>(m.queue.value) * static_cast<double>(sim.now() - m.queue.since);
+    double b_area = m.busy.area + static_cast<double>(m.busy.value) * static_cast<double>(sim.now() - m.busy.since);
+    j["mean_queue"] = num(span > 0 ? q_area / span : 0, 4);
+    j["utilization"] = num(span > 0 && m.capacity > 0 ? b_area / span / static_cast<double>(m.capacity) : 0, 4);
+    j["cost_usd"] = num(m.cost_usd, 6);
+    j["status"] = sim.model(n).status();
+    cost += m.cost_usd;
+    nodes.push_back(std::move(j));
+  }
+  r["nodes"] = std::move(nodes);
+  nlohmann::json conns = nlohmann::json::array();
+  for (uint32_t i = 0; i < sim.connection_count(); ++i) {
+    const Connection& c = sim.connection(ConnId{i});
+    nlohmann::json j;
+    j["id"] = i < b.connection_ids.size() ? b.connection_ids[i] : std::to_string(i);
+    j["from"] = sim.info(c.from).id;
+    j["to"] = sim.info(c.to).id;
+    j["calls"] = c.metrics.calls;
+    j["retries"] = c.metrics.retries;
+    j["outcomes"] = outcomes_json(c.metrics.outcomes);
+    j["latency"] = latency_json(c.metrics.latency);
+    conns.push_back(std::move(j));
+  }
+  r["connections"] = std::move(conns);
+  r["cost_usd"] = num(cost, 6);
+  r["cost_per_month_usd"] = num(secs > 0 ? cost / secs * 3600.0 * 730.0 : 0, 2);  // AWS bills a month as 730 h
+  nlohmann::json log = nlohmann::json::array();
+  for (const LogEntry& e : sim.event_log()) {
+    nlohmann::json j;
+    j["t_s"] = num(to_seconds(e.time), 6);
+    j["node"] = e.node < sim.node_count() ? sim.info(NodeId{e.node}).id : "";
+    j["kind"] = log_kind_name(e.kind);
+    j["text"] = e.text_en;
+    log.push_back(std::move(j));
+  }
+  r["event_log"] = std::move(log);
+  return r;
+}
+
+std::string summary_table(const Built& b) {
+  const Simulation& sim = *b.sim;
+  double secs = to_seconds(sim.now());
+  std::string out;
+  char line[512];
+  std::snprintf(line, sizeof line, "%-20s %-10s %10s %10s %8s %9s %9s %9s %6s %10s\n", "node", "type", "arrivals",
+                "ok/s", "errors", "p50 ms", "p99 ms", "max ms", "util", "cost $");
+  out += line;
+  for (uint32_t i = 0; i < sim.node_count(); ++i) {
+    NodeId n{i};
+    const NodeMetrics& m = sim.metrics(n);
+    double span = static_cast<double>(sim.now());
+    double b_area = m.busy.area + static_cast<double>(m.busy.value) * static_cast<double>(sim.now() - m.busy.since);
+    double util = span > 0 && m.capacity > 0 ? b_area / span / static_cast<double>(m.capacity) : 0;
+    bool lat = m.latency.count() > 0;
+    std::snprintf(line, sizeof line, "%-20.20s %-10.10s %10llu %10.1f %8llu %9s %9s %9s %5.0f%% %10.4f\n",
+                  sim.info(n).id.c_str(), sim.info(n).type.c_str(), static_cast<unsigned long long>(m.arrivals),
+                  secs > 0 ? static_cast<double>(m.completions) / secs : 0.0,
+                  static_cast<unsigned long long>(m.errors()),
+                  lat ? fixed(m.latency.percentile(50) / 1000.0, 2).c_str() : "-",
+                  lat ? fixed(m.latency.percentile(99) / 1000.0, 2).c_str() : "-",
+                  lat ? fixed(static_cast<double>(m.latency.max()) / 1000.0, 2).c_str() : "-", util * 100, m.cost_usd);
+    out += line;
+  }
+  std::snprintf(line, sizeof line, "\n%.1f simulated s, %llu events, trace_hash %s\n", secs,
+                static_cast<unsigned long long>(sim.events_processed()), hex64(sim.trace_hash()).c_str());
+  out += line;
+  return out;
+}
+
+std::string event_log_text(const Built& b) {
+  const Simulation& sim = *b.sim;
+  std::string out;
+  char line[64];
+  for (const LogEntry& e : sim.event_log()) {
+    std::snprintf(line, sizeof line, "%12.6f s  ", to_seconds(e.time));
+    out += line;
+    out += e.node < sim.node_count() ? sim.info(NodeId{e.node}).id : std::string("-");
+    out += "  ";
+    out += log_kind_name(e.kind);
+    out += "  ";
+    out += e.text_en;
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace cp::engine

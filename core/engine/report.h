@@ -1,0 +1,22 @@
+// What a run produced, for the CLI (--json), the tests and later the lessons:
+// totals per node and connection, latency percentiles, the event log, cost,
+// and the trace_hash that proves two runs were the same run.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/engine/build.h"
+
+namespace cp::engine {
+
+std::string hex64(uint64_t v);
+// Machine-readable report. Only integers, strings and numbers printed with a
+// fixed precision, so the text is byte-identical natively and in wasm.
+nlohmann::json report_json(const Built& b);
+// A readable table, one line per node.
+std::string summary_table(const Built& b);
+// The event log, one line per entry: "  12.500 s  web-1  scale_out  Launched ..."
+std::string event_log_text(const Built& b);
+
+}  // namespace cp::engine

@@ -1,0 +1,229 @@
+#include "core/services/users.h"
+
+#include "core/sim/detmath.h"
+#include "core/sim/dettrig.h"
+#include "core/sim/simulation.h"
+
+namespace cp::services {
+namespace {
+
+using namespace cp::sim;
+
+enum Timer : uint16_t { kArrival = 0 };
+enum class Pattern { Constant, Poisson, Ramp, Diurnal, Spike };
+
+struct TrafficShape {
+  Pattern pattern = Pattern::Poisson;
+  double rate = 10;            // requests/s (start rate for a ramp, mean for diurnal)
+  double ramp_to = 100;        // requests/s at the end of the ramp
+  double ramp_s = 300;
+  double diurnal_period_s = 86400;
+  double diurnal_amplitude = 0.5;
+  double spike_at_s = 60, spike_s = 30, spike_multiplier = 10;
+
+  // Rate at time t (seconds); the engine's own cosine keeps it identical everywhere.
+  double rate_at(double t) const {
+    switch (pattern) {
+      case Pattern::Constant:
+      case Pattern::Poisson: return rate;
+      case Pattern::Ramp: return t >= ramp_s ? ramp_to : rate + (ramp_to - rate) * (t / ramp_s);
+      case Pattern::Diurnal: {
+        // Trough at t = 0 (night), peak at half a period (midday).
+        double r = rate * (1 - diurnal_amplitude * det_cos(2 * 3.14159265358979323846 * t / diurnal_period_s));
+        return r < 0 ? 0 : r;
+      }
+      case Pattern::Spike: return t >= spike_at_s && t < spike_at_s + spike_s ? rate * spike_multiplier : rate;
+    }
+    return rate;
+  }
+  double max_rate() const {
+    switch (pattern) {
+      case Pattern::Ramp: return rate > ramp_to ? rate : ramp_to;
+      case Pattern::Diurnal: return rate * (1 + diurnal_amplitude);
+      case Pattern::Spike: return rate * (spike_multiplier > 1 ? spike_multiplier : 1);
+      default: return rate;
+    }
+  }
+};
+
+class Users final : public Model {
+public:
+  Users(TrafficShape shape, double read_fraction, uint32_t request_bytes, uint64_t keys, double zipf_s)
+      : shape_(shape), read_fraction_(read_fraction), request_bytes_(request_bytes), keys_(keys), zipf_s_(zipf_s) {}
+
+  void start(Simulation& sim) override {
+    sim.metrics(id()).capacity = 0;
+    schedule_next(sim);
+  }
+
+  void on_request(Simulation& sim, ReqHandle h) override { sim.respond(h, Outcome::Rejected); }
+
+  void on_timer(Simulation& sim, uint16_t, uint64_t) override {
+    double t = to_seconds(sim.now());
+    // Thinning (Lewis–Shedler): candidates at the peak rate, kept with rate(t)/peak.
+    bool keep = shape_.pattern == Pattern::Constant || shape_.pattern == Pattern::Poisson ||
+                sim.rng().next_double() * shape_.max_rate() < shape_.rate_at(t);
+    if (keep) send(sim);
+    schedule_next(sim);
+  }
+
+  void on_response(Simulation& sim, ReqHandle parent, const Request& child, Outcome o) override {
+    NodeMetrics& m = sim.metrics(id());
+    ++m.outcomes[static_cast<int>(o)];
+    if (o == Outcome::Ok) ++m.completions;
+    SimTime took = sim.now() - child.first_sent_at;
+    m.latency.record(took);
+    m.window.record(took);
+    sim.finish_root(parent);
+  }
+
+  std::string status() const override { return std::to_string(sent_) + " requests sent"; }
+
+private:
+  void schedule_next(Simulation& sim) {
+    double peak = shape_.max_rate();
+    if (!(peak > 0)) return;
+    double gap = shape_.pattern == Pattern::Constant ? 1.0 / shape_.rate_at(to_seconds(sim.now()))
+                                                     : -det_log(sim.rng().next_open01()) / peak;
+    SimTime d = from_seconds(gap);
+    sim.schedule_timer(id(), sim.now() + (d > 0 ? d : 1), kArrival);
+  }
+
+  void send(Simulation& sim) {
+    const auto& out = sim.outgoing(id());
+    if (out.empty()) return;
+    ConnId c = out[0];
+    if (out.size() > 1) {
+      double total = 0;
+      for (ConnId x : out) total += sim.connection(x).policy.weight;
+      double r = sim.rng().next_double() * total;
+      for (ConnId x : out) {
+        r -= sim.connection(x).policy.weight;
+        if (r < 0) { c = x; break; }
+      }
+    }
+    RequestKind kind = sim.rng().next_double() < read_fraction_ ? RequestKind::Read : RequestKind::Write;
+    uint64_t key = keys_ > 1 ? draw_key(sim) : 1;
+    ReqHandle root = sim.begin_root(id(), kind, request_bytes_, key);
+    ++sent_;
+    ++sim.metrics(id()).arrivals;
+    sim.call(c, root, kind, request_bytes_, key);
+    if (!sim.connection(c).policy.sync) sim.finish_root(root);
+  }
+
+  // Key rank 1..keys with Zipf-like popularity (exponent s), by the inverse of
+  // the continuous approximation of the Zipf CDF. Simplified: the continuous
+  // form slightly flattens the head for small key counts.
+  uint64_t draw_key(Simulation& sim) {
+    double u = sim.rng().next_double();
+    double n = static_cast<double>(keys_);
+    double x;
+    if (zipf_s_ <= 0) {
+      x = 1 + u * n;
+    } else if (zipf_s_ > 0.999 && zipf_s_ < 1.001) {
+      x = det_exp(u * det_log(n + 1));
+    } else {
+      double a = 1 - zipf_s_;
+      double hi = det_pow(n + 1, a);
+      x = det_pow(1 + u * (hi - 1), 1 / a);
+    }
+    uint64_t k = static_cast<uint64_t>(x);
+    if (k < 1) k = 1;
+    if (k > keys_) k = keys_;
+    return k;
+  }
+
+  TrafficShape shape_;
+  double read_fraction_;
+  uint32_t request_bytes_;
+  uint64_t keys_;
+  double zipf_s_;
+  uint64_t sent_ = 0;
+};
+
+Pattern pattern_from(const std::string& s) {
+  if (s == "constant") return Pattern::Constant;
+  if (s == "ramp") return Pattern::Ramp;
+  if (s == "diurnal") return Pattern::Diurnal;
+  if (s == "spike") return Pattern::Spike;
+  return Pattern::Poisson;
+}
+
+catalog::ServiceDescriptor make_descriptor() {
+  using catalog::ParamSpec;
+  using catalog::ParamType;
+  catalog::ServiceDescriptor d;
+  d.type = "users";
+  d.category = catalog::Category::Clients;
+  d.name = {"Users", "사용자"};
+  d.summary = {"People on the internet sending requests, from near a Region. What they experience is this node's latency and errors.",
+               "리전 근처 인터넷에서 요청을 보내는 사용자입니다. 사용자가 겪는 지연 시간과 오류가 이 노드의 지표입니다."};
+  d.simplifications = {"Arrivals are independent (open workload): users do not slow down when the service does. Keys follow a continuous Zipf approximation.",
+                       "도착은 서로 독립입니다(개방형 부하). 서비스가 느려져도 사용자가 요청을 줄이지 않습니다. 키 인기도는 연속 Zipf 근사를 따릅니다."};
+  d.placement = PlacementKind::Internet;
+  d.accepts_incoming = false;
+  d.params = {
+      ParamSpec{"pattern", ParamType::Enum, {"Arrival pattern", "도착 패턴"},
+                {"constant: evenly spaced; poisson: random (memoryless); ramp, diurnal, spike: the rate changes over time.",
+                 "constant: 일정 간격, poisson: 무작위(무기억), ramp/diurnal/spike: 시간에 따라 요청률이 바뀝니다."},
+                "", 0, 0, "poisson", {"constant", "poisson", "ramp", "diurnal", "spike"}, ""},
+      ParamSpec{"rate_per_s", ParamType::Float, {"Requests per second", "초당 요청 수"},
+                {"Mean request rate (the start rate of a ramp).", "평균 요청률입니다(ramp에서는 시작 요청률)."},
+                "requests/s", 0, 10000000, 10, {}, ""},
+      ParamSpec{"ramp_to_per_s", ParamType::Float, {"Ramp to", "최종 요청률"},
+                {"Rate reached at the end of a ramp.", "ramp가 끝날 때의 요청률입니다."}, "requests/s", 0, 10000000, 100, {}, ""},
+      ParamSpec{"ramp_s", ParamType::Float, {"Ramp duration", "증가 시간"},
+                {"How long the ramp takes.", "요청률이 늘어나는 데 걸리는 시간입니다."}, "s", 1, 2592000, 300, {}, ""},
+      ParamSpec{"diurnal_period_s", ParamType::Float, {"Daily cycle", "주기"},
+                {"Length of one cycle of a diurnal curve (a day is 86400 s; shorter cycles are handy in class).",
+                 "하루 주기 곡선의 길이입니다(하루는 86400초이며, 수업에서는 더 짧게 잡으면 편합니다)."},
+                "s", 10, 2592000, 86400, {}, ""},
+      ParamSpec{"diurnal_amplitude", ParamType::Float, {"Daily swing", "변동 폭"},
+                {"Peak is rate × (1 + swing), trough rate × (1 − swing).", "최대는 요청률 × (1 + 변동 폭), 최소는 요청률 × (1 − 변동 폭)입니다."},
+                "", 0, 1, 0.5, {}, ""},
+      ParamSpec{"spike_at_s", ParamType::Float, {"Spike at", "급증 시작"}, {"When the spike starts.", "급증이 시작되는 시각입니다."},
+                "s", 0, 2592000, 60, {}, ""},
+      ParamSpec{"spike_s", ParamType::Float, {"Spike length", "급증 지속 시간"}, {"How long the spike lasts.", "급증이 이어지는 시간입니다."},
+                "s", 0, 2592000, 30, {}, ""},
+      ParamSpec{"spike_multiplier", ParamType::Float, {"Spike ×", "급증 배수"},
+                {"Rate during the spike = rate × this.", "급증 중 요청률 = 요청률 × 이 값입니다."}, "", 1, 1000, 10, {}, ""},
+      ParamSpec{"read_fraction", ParamType::Float, {"Reads", "읽기 비율"},
+                {"Share of requests that are reads (the rest are writes).", "요청 중 읽기의 비율입니다(나머지는 쓰기)."}, "", 0, 1, 0.9, {}, ""},
+      ParamSpec{"request_bytes", ParamType::Int, {"Request size", "요청 크기"},
+                {"Size of one request.", "요청 하나의 크기입니다."}, "bytes", 0, 1073741824, 1024, {}, ""},
+      ParamSpec{"keys", ParamType::Int, {"Distinct keys", "키 개수"},
+                {"How many different objects/items requests ask for.", "요청이 찾는 서로 다른 객체(항목)의 수입니다."},
+                "", 1, 1000000000, 10000, {}, ""},
+      ParamSpec{"zipf_s", ParamType::Float, {"Popularity skew", "인기 편중도"},
+                {"Zipf exponent: 0 = all keys equally popular; 1 = a few hot keys get most requests.",
+                 "Zipf 지수입니다. 0이면 모든 키가 똑같이 인기 있고, 1이면 소수의 인기 키에 요청이 몰립니다."},
+                "", 0, 3, 1.0, {}, ""},
+  };
+  d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
+    const auto& p = ctx.params;
+    TrafficShape s;
+    s.pattern = pattern_from(catalog::param_string(p, "pattern"));
+    s.rate = catalog::param_number(p, "rate_per_s");
+    s.ramp_to = catalog::param_number(p, "ramp_to_per_s");
+    s.ramp_s = catalog::param_number(p, "ramp_s");
+    s.diurnal_period_s = catalog::param_number(p, "diurnal_period_s");
+    s.diurnal_amplitude = catalog::param_number(p, "diurnal_amplitude");
+    s.spike_at_s = catalog::param_number(p, "spike_at_s");
+    s.spike_s = catalog::param_number(p, "spike_s");
+    s.spike_multiplier = catalog::param_number(p, "spike_multiplier");
+    return std::make_unique<Users>(s, catalog::param_number(p, "read_fraction"),
+                                   static_cast<uint32_t>(catalog::param_number(p, "request_bytes")),
+                                   static_cast<uint64_t>(catalog::param_number(p, "keys")),
+                                   catalog::param_number(p, "zipf_s"));
+  };
+  return d;
+}
+
+}  // namespace
+
+const catalog::ServiceDescriptor& users_descriptor() {
+  static const catalog::ServiceDescriptor d = make_descriptor();
+  return d;
+}
+
+}  // namespace cp::services
