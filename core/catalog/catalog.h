@@ -64,6 +64,10 @@ struct ServiceDescriptor {
   // Which types this service may call; empty = any that accepts incoming.
   std::vector<std::string> can_call;
   std::function<std::unique_ptr<sim::Model>(const BuildContext&)> create;
+  // Optional rules across params (e.g. "no CNAME at the zone apex"), run by the
+  // document validator after each param passed its own spec. Issue paths are
+  // param keys ("record_type"); the validator prefixes the node's path.
+  std::function<std::vector<doc::Issue>(const nlohmann::json& params)> validate;
 };
 
 const std::vector<const ServiceDescriptor*>& all_services();
