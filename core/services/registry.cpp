@@ -1,6 +1,9 @@
 #include "core/services/registry.h"
 
 #include "core/services/compute.h"
+#include "core/services/ec2.h"
+#include "core/services/elb.h"
+#include "core/services/autoscaling.h"
 #include "core/services/users.h"
 #include "core/services/route53.h"
 #include "core/services/cloudfront.h"
@@ -11,6 +14,9 @@ namespace cp::services {
 void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&users_descriptor());
   out.push_back(&compute_descriptor());
+  out.push_back(&ec2_descriptor());
+  out.push_back(&alb_descriptor()); out.push_back(&nlb_descriptor()); out.push_back(&clb_descriptor()); out.push_back(&gwlb_descriptor());
+  out.push_back(&asg_descriptor());
   out.push_back(&route53_descriptor());
   out.push_back(&cloudfront_descriptor());
   out.push_back(&global_accelerator_descriptor());

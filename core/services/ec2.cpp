@@ -1,0 +1,437 @@
+#include "core/services/ec2.h"
+
+#include "core/doc/distribution_json.h"
+#include "core/sim/simulation.h"
+
+namespace cp::services {
+
+using namespace cp::sim;
+
+// ---- instance type catalog ---------------------------------------------------
+// vCPU, memory and network from the EC2 instance type pages; burstable
+// baselines and credit rates from the "burstable performance instances" page.
+// Prices: Linux On-Demand us-east-1.
+const std::vector<InstanceType>& instance_types() {
+  static const std::vector<InstanceType> types = {
+      // AWS-FACTS: EC2 / Price (t3.micro $0.0104/h). Baseline 10%/vCPU, 12 credits/h (AWS burstable docs; ⚠ not in AWS-FACTS)
+      {"t3.micro", 2, 1, "Up to 5 Gigabit", 0.0104, true, 0.10, 12},
+      {"t3.small", 2, 2, "Up to 5 Gigabit", 0.0208, false, 0.20, 24},   // ⚠ approximate price
+      {"t3.medium", 2, 4, "Up to 5 Gigabit", 0.0416, false, 0.20, 24},  // ⚠ approximate price
+      {"t3.large", 2, 8, "Up to 5 Gigabit", 0.0832, false, 0.30, 36},   // ⚠ approximate price
+      // AWS-FACTS: EC2 / Price (m5.large $0.096/h)
+      {"m5.large", 2, 8, "Up to 10 Gigabit", 0.096, true, 0, 0},
+      {"m5.xlarge", 4, 16, "Up to 10 Gigabit", 0.192, false, 0, 0},     // ⚠ approximate price
+      {"m5.2xlarge", 8, 32, "Up to 10 Gigabit", 0.384, false, 0, 0},    // ⚠ approximate price
+      {"c5.large", 2, 4, "Up to 10 Gigabit", 0.085, false, 0, 0},       // ⚠ approximate price
+      {"c5.xlarge", 4, 8, "Up to 10 Gigabit", 0.17, false, 0, 0},       // ⚠ approximate price
+      {"c5.2xlarge", 8, 16, "Up to 10 Gigabit", 0.34, false, 0, 0},     // ⚠ approximate price
+      {"r5.large", 2, 16, "Up to 10 Gigabit", 0.126, false, 0, 0},      // ⚠ approximate price
+      {"r5.xlarge", 4, 32, "Up to 10 Gigabit", 0.252, false, 0, 0},     // ⚠ approximate price
+  };
+  return types;
+}
+
+const InstanceType* find_instance_type(const std::string& name) {
+  for (const auto& t : instance_types())
+    if (name == t.name) return &t;
+  return nullptr;
+}
+
+std::vector<std::string> instance_type_names() {
+  std::vector<std::string> v;
+  for (const auto& t : instance_types()) v.push_back(t.name);
+  return v;
+}
+
+// Unlimited mode: surplus credits are billed at $0.05 per vCPU-hour (Linux) — ⚠ not in AWS-FACTS.
+constexpr double kSurplusUsdPerCredit = 0.05 / 60.0;
+
+// ---- InstanceCore ------------------------------------------------------------
+
+InstanceCore::InstanceCore(const InstanceType* type, double requests_per_vcpu, Distribution service,
+                           int64_t queue_limit, bool standard_credits, double initial_credits_fraction)
+    : type_(type), service_(std::move(service)), queue_limit_(queue_limit), standard_(standard_credits) {
+  double w = type->vcpu * requests_per_vcpu;
+  workers_ = w < 1 ? 1 : static_cast<int64_t>(w + 0.5);
+  // A t3 balance holds at most 24 hours of earned credits (AWS burstable docs; ⚠ not in AWS-FACTS).
+  max_credits_ = type->credits_per_hour * 24;
+  credits_ = max_credits_ * initial_credits_fraction;
+  throttled_ = standard_ && type->baseline > 0 && credits_ <= 0;
+}
+
+void InstanceCore::set_busy(SimTime now, int64_t b) {
+  busy_area_ += static_cast<double>(busy_) * to_seconds(now - busy_since_);
+  busy_since_ = now;
+  busy_ = b;
+}
+
+InstanceCore::Admit InstanceCore::admit(SimTime now, ReqHandle h) {
+  if (busy_ < workers_) {
+    set_busy(now, busy_ + 1);
+    return Admit::Started;
+  }
+  if (queue_limit_ >= 0 && static_cast<int64_t>(queue_.size()) >= queue_limit_) return Admit::Rejected;
+  queue_.push_back(h);
+  return Admit::Queued;
+}
+
+SimTime InstanceCore::service_time(Rng& rng) const {
+  double s = service_.sample(rng) / speed();
+  SimTime d = from_seconds(s);
+  return d > 0 ? d : 1;
+}
+
+ReqHandle InstanceCore::release(SimTime now) {
+  if (!queue_.empty()) {
+    ReqHandle h = queue_.front();
+    queue_.pop_front();
+    return h;
+  }
+  set_busy(now, busy_ - 1);
+  return ReqHandle{};
+}
+
+std::vector<ReqHandle> InstanceCore::drain_queue(SimTime) {
+  std::vector<ReqHandle> v(queue_.begin(), queue_.end());
+  queue_.clear();
+  return v;
+}
+
+void InstanceCore::tick(SimTime now) {
+  set_busy(now, busy_);
+  double dt = to_seconds(now - last_tick_);
+  last_tick_ = now;
+  if (dt <= 0) return;
+  double busy_share = busy_area_ / (static_cast<double>(workers_) * dt);  // 0..1
+  busy_area_ = 0;
+  cpu_ = busy_share * speed();  // what CloudWatch's CPUUtilization shows
+  if (type_->baseline <= 0) return;
+  // 1 CPU credit = one vCPU at 100% for one minute.
+  double spent = cpu_ * type_->vcpu * dt / 60.0;
+  double earned = type_->credits_per_hour * dt / 3600.0;
+  credits_ += earned - spent;
+  if (credits_ > max_credits_) credits_ = max_credits_;
+  if (credits_ < 0) {
+    if (!standard_) surplus_ += -credits_;
+    credits_ = 0;
+  }
+  if (standard_) {
+    if (credits_ <= 1e-9) throttled_ = true;
+    else if (credits_ >= 1.0) throttled_ = false;  // hysteresis: one credit back before bursting again
+  }
+}
+
+std::vector<catalog::ParamSpec> instance_params() {
+  using catalog::ParamSpec;
+  using catalog::ParamType;
+  return {
+      ParamSpec{"instance_type", ParamType::Enum, {"Instance type", "인스턴스 유형"},
+                {"vCPUs set the capacity; t3 types are burstable (CPU credits).",
+                 "vCPU 수가 처리 용량을 정합니다. t3 유형은 버스터블(CPU 크레딧) 인스턴스입니다."},
+                "", 0, 0, "m5.large", instance_type_names(), "EC2 / Price"},
+      ParamSpec{"requests_per_vcpu", ParamType::Float, {"Requests per vCPU", "vCPU당 동시 요청 수"},
+                {"Requests one vCPU serves at the same time: workers = vCPU × this.",
+                 "vCPU 하나가 동시에 처리하는 요청 수입니다. 작업자 수 = vCPU × 이 값입니다."},
+                "", 0.1, 1000, 1, {}, ""},
+      ParamSpec{"service_time", ParamType::Distribution, {"CPU time per request", "요청당 CPU 시간"},
+                {"How long one request keeps a worker busy at full CPU speed.",
+                 "CPU를 최대 속도로 쓸 때 요청 하나가 작업자를 점유하는 시간입니다."},
+                "ms", 0, 3600000, nlohmann::json{{"kind", "exponential"}, {"mean_ms", 20}}, {}, ""},
+      ParamSpec{"queue_limit", ParamType::Int, {"Queue limit", "대기열 한도"},
+                {"Requests that may wait for a worker; more are refused (503). -1 = no limit.",
+                 "작업자를 기다릴 수 있는 요청 수입니다. 넘치면 거절(503)합니다. -1은 제한 없음입니다."},
+                "requests", -1, 10000000, 1000, {}, ""},
+      ParamSpec{"credit_mode", ParamType::Enum, {"Credit mode (t3)", "크레딧 모드(t3)"},
+                {"standard: CPU drops to the baseline when credits run out; unlimited (the t3 default): keeps full speed and bills surplus credits.",
+                 "standard: 크레딧이 바닥나면 CPU가 기준 성능으로 떨어집니다. unlimited(t3 기본값): 최대 속도를 유지하고 초과 크레딧을 과금합니다."},
+                "", 0, 0, "unlimited", {"standard", "unlimited"}, ""},
+      ParamSpec{"initial_credits", ParamType::Float, {"Starting credit balance (t3)", "시작 크레딧 잔액(t3)"},
+                {"Share of the maximum balance (24 h of earned credits) the instance starts with.",
+                 "최대 잔액(24시간 동안 얻는 크레딧) 중 시작할 때 가진 비율입니다."},
+                "", 0, 1, 1.0, {}, ""},
+  };
+}
+
+InstanceCore make_instance_core(const nlohmann::json& params) {
+  const InstanceType* t = find_instance_type(catalog::param_string(params, "instance_type"));
+  if (!t) t = find_instance_type("m5.large");
+  std::vector<doc::Issue> errors;
+  auto dist = doc::parse_distribution(params["service_time"], "service_time", errors);
+  return InstanceCore(t, catalog::param_number(params, "requests_per_vcpu"),
+                      dist ? *dist : Distribution::exponential(0.02),
+                      static_cast<int64_t>(catalog::param_number(params, "queue_limit")),
+                      catalog::param_string(params, "credit_mode") == "standard",
+                      catalog::param_number(params, "initial_credits"));
+}
+
+// ---- the ec2 model -------------------------------------------------------------
+namespace {
+
+enum class State { Pending, Running, Stopped, Terminated };
+const char* state_name(State s) {
+  switch (s) {
+    case State::Pending: return "pending";
+    case State::Running: return "running";
+    case State::Stopped: return "stopped";
+    case State::Terminated: return "terminated";
+  }
+  return "";
+}
+
+// Timers: 0..0x7fff = a service finished (value = epoch), lifecycle above.
+enum Timer : uint16_t { kBooted = 0x8000, kStopAt = 0x8001, kStartAt = 0x8002, kTerminateAt = 0x8003 };
+constexpr uint32_t kStepMask = 0xffff;
+// AWS-FACTS: EC2 / Billing — per second, 60 s minimum per start.
+constexpr double kMinBilledSeconds = 60;
+
+class Ec2 final : public Model, public HealthCheckable {
+public:
+  Ec2(InstanceCore core, bool start_pending, double boot_s, double stop_at, double start_at, double terminate_at)
+      : core_(std::move(core)), start_pending_(start_pending), boot_(from_seconds(boot_s)), stop_at_(stop_at),
+        start_at_(start_at), terminate_at_(terminate_at) {}
+
+  void start(Simulation& sim) override {
+    NodeMetrics& m = sim.metrics(id());
+    m.capacity = core_.workers();
+    m.instances = 1;
+    if (start_pending_) launch(sim);
+    else enter_running(sim);
+    if (stop_at_ >= 0) sim.schedule_timer(id(), from_seconds(stop_at_), kStopAt);
+    if (start_at_ >= 0) sim.schedule_timer(id(), from_seconds(start_at_), kStartAt);
+    if (terminate_at_ >= 0) sim.schedule_timer(id(), from_seconds(terminate_at_), kTerminateAt);
+  }
+
+  bool passes_health_check(const Simulation& sim) const override {
+    return state_ == State::Running && sim.node_up(id());
+  }
+
+  void on_request(Simulation& sim, ReqHandle h) override {
+    if (state_ != State::Running) {  // nothing listens on a pending or stopped instance
+      sim.respond(h, Outcome::Unreachable);
+      return;
+    }
+    switch (core_.admit(sim.now(), h)) {
+      case InstanceCore::Admit::Started: begin_service(sim, h); break;
+      case InstanceCore::Admit::Queued:
+        ++sim.metrics(id()).waited;
+        sim.metrics(id()).queue.set(sim.now(), static_cast<int64_t>(core_.queued()));
+        break;
+      case InstanceCore::Admit::Rejected: sim.respond(h, Outcome::ServerError); break;
+    }
+    sim.metrics(id()).busy.set(sim.now(), core_.busy());
+  }
+
+  void on_timer(Simulation& sim, uint16_t timer, uint64_t payload) override {
+    switch (timer) {
+      case kBooted:
+        if (state_ == State::Pending && payload == epoch_ && sim.node_up(id())) enter_running(sim);
+        return;
+      case kStopAt: stop(sim, false); return;
+      case kStartAt:
+        if (state_ == State::Stopped && sim.node_up(id())) launch(sim);
+        return;
+      case kTerminateAt: stop(sim, true); return;
+      default: break;
+    }
+    ReqHandle h{payload};
+    if (timer != (epoch_ & 0x7fff)) {  // served before the instance stopped: connection reset
+      sim.respond(h, Outcome::Unreachable);
+      return;
+    }
+    next_step(sim, h, 0);
+  }
+
+  void on_response(Simulation& sim, ReqHandle parent, const Request& child, Outcome o) override {
+    uint32_t step = child.tag & kStepMask;
+    uint32_t epoch = child.tag >> 16;
+    if (epoch != (epoch_ & 0x7fff)) {
+      sim.respond(parent, Outcome::Unreachable);
+      return;
+    }
+    if (o != Outcome::Ok) {
+      finish(sim, parent, Outcome::ServerError);
+      return;
+    }
+    next_step(sim, parent, step + 1);
+  }
+
+  void on_up_changed(Simulation& sim, bool up) override {
+    if (!up) {
+      // AWS-FACTS: EC2 / Stop/hibernate — a host failure is a normal stop (RAM lost).
+      stop(sim, false);
+      return;
+    }
+    if (state_ == State::Stopped) launch(sim);  // started again after the failure
+  }
+
+  void on_second(Simulation& sim) override {
+    core_.tick(sim.now());
+    NodeMetrics& m = sim.metrics(id());
+    if (state_ == State::Running) m.cost_usd += core_.type()->usd_per_hour / 3600.0;
+    double surplus = core_.surplus_credits();
+    if (surplus > billed_surplus_) {
+      m.cost_usd += (surplus - billed_surplus_) * kSurplusUsdPerCredit;
+      billed_surplus_ = surplus;
+    }
+    m.backlog = core_.credits();  // the UI's gauge: CPU credit balance (0 for non-burstable)
+    if (core_.throttled() != was_throttled_) {
+      was_throttled_ = core_.throttled();
+      if (was_throttled_)
+        sim.log(id(), LogKind::ThrottlingBegan,
+                "CPU credits ran out: " + std::string(core_.type()->name) + " runs at its baseline (" +
+                    std::to_string(static_cast<int>(core_.type()->baseline * 100)) + "% per vCPU)",
+                "CPU 크레딧이 바닥났습니다: " + std::string(core_.type()->name) + "이(가) 기준 성능(vCPU당 " +
+                    std::to_string(static_cast<int>(core_.type()->baseline * 100)) + "%)으로 동작합니다");
+      else
+        sim.log(id(), LogKind::ThrottlingEnded, "CPU credits earned back: bursting again",
+                "CPU 크레딧이 다시 쌓여 버스트가 가능합니다");
+    }
+  }
+
+  std::string status() const override {
+    std::string s = std::string(core_.type()->name) + " " + state_name(state_) + ", " + std::to_string(core_.busy()) +
+                    "/" + std::to_string(core_.workers()) + " busy, " + std::to_string(core_.queued()) + " queued";
+    if (core_.type()->baseline > 0) s += ", " + std::to_string(static_cast<int>(core_.credits())) + " credits";
+    return s;
+  }
+
+  const InstanceCore& core() const { return core_; }
+
+private:
+  void launch(Simulation& sim) {
+    if (state_ == State::Terminated) return;
+    state_ = State::Pending;
+    ++epoch_;
+    sim.schedule_timer(id(), sim.now() + boot_, kBooted, epoch_);
+    sim.metrics(id()).healthy = 0;
+  }
+
+  void enter_running(Simulation& sim) {
+    state_ = State::Running;
+    running_since_ = sim.now();
+    sim.metrics(id()).healthy = 1;
+    sim.log(id(), LogKind::InstanceLaunched,
+            std::string(core_.type()->name) + " is running", std::string(core_.type()->name) + " 인스턴스가 실행 중입니다");
+  }
+
+  void stop(Simulation& sim, bool terminate) {
+    if (state_ == State::Terminated) return;
+    if (state_ == State::Running) {
+      double ran = to_seconds(sim.now() - running_since_);
+      if (ran < kMinBilledSeconds) sim.metrics(id()).cost_usd += (kMinBilledSeconds - ran) * core_.type()->usd_per_hour / 3600.0;
+    }
+    bool was_running = state_ == State::Running || state_ == State::Pending;
+    state_ = terminate ? State::Terminated : State::Stopped;
+    ++epoch_;
+    for (ReqHandle h : core_.drain_queue(sim.now())) sim.respond(h, Outcome::Unreachable);
+    core_.reset_busy(sim.now());
+    NodeMetrics& m = sim.metrics(id());
+    m.queue.set(sim.now(), 0);
+    m.busy.set(sim.now(), 0);
+    m.healthy = 0;
+    if (terminate) m.instances = 0;
+    if (was_running || terminate)
+      sim.log(id(), terminate ? LogKind::InstanceTerminated : LogKind::InstanceDied,
+              terminate ? "instance terminated" : "instance stopped",
+              terminate ? "인스턴스가 종료되었습니다" : "인스턴스가 중지되었습니다");
+  }
+
+  void begin_service(Simulation& sim, ReqHandle h) {
+    sim.schedule_timer(id(), sim.now() + core_.service_time(sim.rng()), static_cast<uint16_t>(epoch_ & 0x7fff), h.v);
+  }
+
+  void next_step(Simulation& sim, ReqHandle h, uint32_t step) {
+    const auto& out = sim.outgoing(id());
+    uint32_t tag_epoch = static_cast<uint32_t>(epoch_ & 0x7fff) << 16;
+    while (step < out.size()) {
+      ConnId c = out[step];
+      const Request& r = sim.request(h);
+      RequestKind kind = r.kind;
+      uint32_t size = r.size_bytes;
+      uint64_t key = r.key;
+      sim.call(c, h, kind, size, key, tag_epoch | step);
+      if (sim.connection(c).policy.sync) return;
+      ++step;
+    }
+    finish(sim, h, Outcome::Ok);
+  }
+
+  void finish(Simulation& sim, ReqHandle h, Outcome o) {
+    sim.respond(h, o);
+    ReqHandle next = core_.release(sim.now());
+    NodeMetrics& m = sim.metrics(id());
+    if (next.valid()) {
+      m.queue.set(sim.now(), static_cast<int64_t>(core_.queued()));
+      begin_service(sim, next);
+    }
+    m.busy.set(sim.now(), core_.busy());
+  }
+
+  InstanceCore core_;
+  bool start_pending_;
+  SimTime boot_;
+  double stop_at_, start_at_, terminate_at_;
+  State state_ = State::Stopped;
+  uint32_t epoch_ = 0;
+  SimTime running_since_ = 0;
+  double billed_surplus_ = 0;
+  bool was_throttled_ = false;
+};
+
+catalog::ServiceDescriptor make_descriptor() {
+  using catalog::ParamSpec;
+  using catalog::ParamType;
+  catalog::ServiceDescriptor d;
+  d.type = "ec2";
+  d.category = catalog::Category::Compute;
+  d.name = {"EC2 instance", "EC2 인스턴스"};
+  d.summary = {"A virtual server of a chosen instance type in one Availability Zone. More vCPUs serve more requests at once; t3 instances burst on CPU credits.",
+               "가용 영역 하나에 있는, 선택한 인스턴스 유형의 가상 서버입니다. vCPU가 많을수록 동시에 더 많은 요청을 처리하며, t3 인스턴스는 CPU 크레딧으로 버스트합니다."};
+  d.simplifications = {
+      "Capacity is vCPU × requests per vCPU workers with a FIFO queue; memory and network bandwidth do not limit it. "
+      "A t3 balance is checked once per simulated second, and a throttled instance serves each new request at its baseline speed (e.g. 10% for t3.micro); "
+      "the starting balance is a parameter (AWS gives t3 no launch credits). Boot time is a fixed parameter. "
+      "Stopping and hibernating are the same here (no RAM state); there is no Elastic IP or public IPv4 charge, no EBS. "
+      "Prices other than t3.micro and m5.large are approximate (⚠). Outgoing connections are called in order after serving, like the generic compute node.",
+      "처리 용량은 vCPU × vCPU당 요청 수만큼의 작업자와 선입선출 대기열입니다. 메모리와 네트워크 대역폭은 제한 요소로 다루지 않습니다. "
+      "t3 크레딧 잔액은 시뮬레이션 시간 1초마다 계산하며, 제한된 인스턴스는 새 요청을 기준 성능(예: t3.micro는 10%)으로 처리합니다. "
+      "시작 크레딧 잔액은 매개변수입니다(AWS는 t3에 시작 크레딧을 주지 않습니다). 부팅 시간은 고정된 매개변수입니다. "
+      "중지와 최대 절전은 구분하지 않으며(RAM 상태 없음), 탄력적 IP, 퍼블릭 IPv4 요금, EBS는 다루지 않습니다. "
+      "t3.micro와 m5.large 외의 가격은 근사값(⚠)입니다. 처리 후 나가는 연결을 순서대로 호출하는 것은 범용 컴퓨팅 노드와 같습니다."};
+  d.placement = PlacementKind::Az;
+  d.params = instance_params();
+  d.params.push_back(ParamSpec{"initial_state", ParamType::Enum, {"At the start", "시작 상태"},
+                               {"running: already running when the run begins; pending: launched at 0 s and boots first.",
+                                "running: 실행 시작 시 이미 실행 중입니다. pending: 0초에 시작되어 먼저 부팅합니다."},
+                               "", 0, 0, "running", {"running", "pending"}, "EC2 / States"});
+  d.params.push_back(ParamSpec{"boot_s", ParamType::Float, {"Boot time", "부팅 시간"},
+                               {"Time from pending to running (⚠ typical, not an AWS figure).",
+                                "pending에서 running이 되기까지 걸리는 시간입니다(⚠ 일반적인 값이며 AWS 공식 수치가 아닙니다)."},
+                               "s", 0, 3600, 30, {}, ""});
+  d.params.push_back(ParamSpec{"stop_at_s", ParamType::Float, {"Stop at", "중지 시각"},
+                               {"Stop the instance at this time (-1 = never).", "이 시각에 인스턴스를 중지합니다(-1은 중지하지 않음)."},
+                               "s", -1, 2592000, -1, {}, "EC2 / States"});
+  d.params.push_back(ParamSpec{"start_at_s", ParamType::Float, {"Start again at", "다시 시작 시각"},
+                               {"Start a stopped instance again at this time (-1 = never).",
+                                "중지된 인스턴스를 이 시각에 다시 시작합니다(-1은 시작하지 않음)."},
+                               "s", -1, 2592000, -1, {}, "EC2 / States"});
+  d.params.push_back(ParamSpec{"terminate_at_s", ParamType::Float, {"Terminate at", "종료 시각"},
+                               {"Terminate the instance at this time (-1 = never).", "이 시각에 인스턴스를 종료합니다(-1은 종료하지 않음)."},
+                               "s", -1, 2592000, -1, {}, "EC2 / States"});
+  d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
+    const auto& p = ctx.params;
+    return std::make_unique<Ec2>(make_instance_core(p), catalog::param_string(p, "initial_state") == "pending",
+                                 catalog::param_number(p, "boot_s"), catalog::param_number(p, "stop_at_s"),
+                                 catalog::param_number(p, "start_at_s"), catalog::param_number(p, "terminate_at_s"));
+  };
+  return d;
+}
+
+}  // namespace
+
+const catalog::ServiceDescriptor& ec2_descriptor() {
+  static const catalog::ServiceDescriptor d = make_descriptor();
+  return d;
+}
+
+}  // namespace cp::services
