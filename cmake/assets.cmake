@@ -1,12 +1,34 @@
 # Files the web app loads from its virtual file system (/assets): fonts, examples.
-# The Korean font is a subset of NanumGothic cut at build time (see scripts/make-font.py).
+# The UI font is a subset of NanumGothic cut at build time (scripts/make-font.py):
+# every character of the UI's and the catalog's strings plus the 2,350 KS X 1001
+# Hangul syllables; it is rebuilt when a source file's strings may have changed.
 set(ASSET_DIR ${CMAKE_BINARY_DIR}/assets)
 file(GLOB EXAMPLE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/examples/*.json)
+
+# Debian's python3 has fontTools (python3-fonttools); another python3 on PATH may not.
+find_program(CLOUDPLAY_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT CLOUDPLAY_PYTHON)
+  find_program(CLOUDPLAY_PYTHON NAMES python3 REQUIRED)
+endif()
+set(UI_FONT ${ASSET_DIR}/fonts/cloudplay-ui.ttf)
+file(GLOB FONT_STRING_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/ui/*.cpp ${CMAKE_SOURCE_DIR}/ui/*.h)
+file(GLOB_RECURSE FONT_CORE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/*.cpp)
+add_custom_command(OUTPUT ${UI_FONT}
+  COMMAND ${CLOUDPLAY_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/make-font.py --out ${UI_FONT}
+          --source-root ${CMAKE_SOURCE_DIR}
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make-font.py ${FONT_STRING_SOURCES} ${FONT_CORE_SOURCES}
+  COMMENT "Cutting the UI font (NanumGothic subset)"
+  VERBATIM)
+
 add_custom_target(web_assets
   COMMAND ${CMAKE_COMMAND} -E make_directory ${ASSET_DIR}/examples
   COMMAND ${CMAKE_COMMAND} -E touch ${ASSET_DIR}/.keep
-  DEPENDS ${EXAMPLE_FILES})
+  DEPENDS ${EXAMPLE_FILES} ${UI_FONT})
 if(EXAMPLE_FILES)
   add_custom_command(TARGET web_assets POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${EXAMPLE_FILES} ${ASSET_DIR}/examples/)
+endif()
+# --preload-file packs cloudplay.data at link time: relink when the font changes.
+if(TARGET cloudplay_web)
+  set_property(TARGET cloudplay_web APPEND PROPERTY LINK_DEPENDS ${UI_FONT})
 endif()

@@ -1,70 +1,242 @@
+// App: menu bar, panels, status line and global shortcuts (see app.h).
 #include "ui/app.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
+#include "core/catalog/regions.h"
 #include "core/version.h"
 #include "imgui.h"
+#include "ui/i18n.h"
+#include "ui/theme.h"
+#if __has_include("ui/documents.h")
+#include "ui/documents.h"
+#define CLOUDPLAY_HAS_DOCUMENTS 1
+#endif
 
 namespace cp::ui {
 
-App::App(Platform& platform) : platform_(platform) {}
+namespace {
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+}
+
+App::App(Platform& platform) : platform_(platform), editor_(platform), canvas_(editor_), inspector_(editor_) {
+  set_language(language_from_tag(platform_.preferred_language()));
+#ifdef CLOUDPLAY_HAS_DOCUMENTS
+  editor_.add_extension(std::make_unique<Documents>(editor_, platform_));
+#endif
+}
 
 void App::frame(double /*dt_seconds*/) {
   auto t0 = std::chrono::steady_clock::now();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float fs = ImGui::GetFontSize();
+  // Panels scale with the font, and give way on narrow windows.
+  palette_w_ = std::round(std::min(fs * 16.5f, vp->Size.x * 0.22f));
+  inspector_w_ = std::round(std::min(fs * 22.0f, vp->Size.x * 0.28f));
+  handle_shortcuts();
+  // Time per panel (smoothed), for the status line's tooltip and the browser tests.
+  auto mark = std::chrono::steady_clock::now();
+  auto lap = [&](size_t i) {
+    auto n = std::chrono::steady_clock::now();
+    panel_ms_[i] = 0.9 * panel_ms_[i] + 0.1 * std::chrono::duration<double, std::milli>(n - mark).count();
+    mark = n;
+  };
   draw_menu_bar();
+  lap(0);
   draw_palette();
+  lap(1);
+  draw_inspector();
+  lap(2);
   draw_canvas();
+  lap(3);
   draw_status_bar();
+  draw_about();
+  for (const auto& ext : editor_.extensions()) ext->frame();
+  lap(4);
   auto t1 = std::chrono::steady_clock::now();
   last_frame_ms_ = std::chrono::duration<double, std::milli>(t1 - t0).count();
   smoothed_frame_ms_ = smoothed_frame_ms_ == 0 ? last_frame_ms_ : 0.95 * smoothed_frame_ms_ + 0.05 * last_frame_ms_;
   platform_.report_frame(last_frame_ms_);
 }
 
-void App::draw_menu_bar() {
-  if (ImGui::BeginMainMenuBar()) {
-    if (ImGui::BeginMenu("File")) {
-      ImGui::MenuItem("New", "Ctrl+N");
-      ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu("Help")) {
-      ImGui::MenuItem("About cloudplay");
-      ImGui::EndMenu();
-    }
-    ImGui::EndMainMenuBar();
+void App::on_paste(const std::string& text) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) {
+    std::string line;
+    for (char c : text)
+      if (c != '\r' && c != '\n') line += c;
+    io.AddInputCharactersUTF8(line.c_str());
+    return;
   }
+  if (!editor_.paste(text)) editor_.notify(tr("msg.paste_not_ours"), true);
+}
+
+void App::handle_shortcuts() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;  // text fields keep their own Ctrl+Z, Ctrl+A ...
+  const bool ctrl = io.KeyCtrl || io.KeySuper;
+  auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+  if (ctrl && pressed(ImGuiKey_Z)) {
+    if (io.KeyShift) editor_.redo();
+    else editor_.undo();
+  }
+  if (ctrl && pressed(ImGuiKey_Y)) editor_.redo();
+  for (ImWchar c : io.InputQueueCharacters)
+    if (c == '?') canvas_.toggle_help();
+}
+
+void App::draw_menu_bar() {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImVec4(0.25f, 0.31f, 0.40f, 1));
+  ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(0.30f, 0.37f, 0.47f, 1));
+  if (!ImGui::BeginMainMenuBar()) {
+    ImGui::PopStyleColor(3);
+    return;
+  }
+  ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.0f, 1), "cloudplay");
+  // Menus open with the normal (dark on white) text colours.
+  auto begin_menu = [&](const char* id_key) {
+    std::string label = std::string(tr(id_key)) + "###" + id_key;
+    bool open = ImGui::BeginMenu(label.c_str());
+    ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+    menu_rects_[id_key] = ImVec4(mn.x, mn.y, mx.x - mn.x, mx.y - mn.y);
+    if (open) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.09f, 0.10f, 0.12f, 1));
+    return open;
+  };
+  auto end_menu = [] {
+    ImGui::PopStyleColor();
+    ImGui::EndMenu();
+  };
+  auto item = [&](const char* key, const char* shortcut, bool enabled = true) {
+    bool r = ImGui::MenuItem(tr(key), shortcut, false, enabled);
+    ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+    menu_rects_[key] = ImVec4(mn.x, mn.y, mx.x - mn.x, mx.y - mn.y);
+    return r;
+  };
+  const Selection& sel = editor_.selection();
+
+  if (begin_menu("menu.file")) {
+    for (const auto& ext : editor_.extensions()) ext->file_menu();
+    if (editor_.extensions().empty()) ImGui::TextDisabled("-");
+    end_menu();
+  }
+  if (begin_menu("menu.edit")) {
+    std::string undo = editor_.can_undo() ? trf("menu.undo_named", editor_.undo_name().c_str()) : tr("menu.undo");
+    std::string redo = editor_.can_redo() ? trf("menu.redo_named", editor_.redo_name().c_str()) : tr("menu.redo");
+    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, editor_.can_undo())) editor_.undo();
+    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, editor_.can_redo())) editor_.redo();
+    ImGui::Separator();
+    if (item("menu.cut", "Ctrl+X", !sel.nodes.empty())) {
+      editor_.copy_selection();
+      editor_.delete_selection();
+    }
+    if (item("menu.copy", "Ctrl+C", !sel.nodes.empty())) editor_.copy_selection();
+    if (item("menu.paste", "Ctrl+V")) platform_.request_paste();
+    if (item("menu.duplicate", "Ctrl+D", !sel.nodes.empty())) editor_.duplicate_selection();
+    if (item("menu.delete", "Del", !sel.empty())) editor_.delete_selection();
+    ImGui::Separator();
+    if (item("menu.select_all", "Ctrl+A")) {
+      Selection& s = editor_.mutable_selection();
+      for (const auto& n : editor_.document().nodes) s.nodes.insert(n.id);
+      for (const auto& c : editor_.document().connections) s.connections.insert(c.id);
+    }
+    end_menu();
+  }
+  if (begin_menu("menu.view")) {
+    if (item("menu.fit", "F")) canvas_.fit_to_view();
+    if (item("menu.zoom_in", "Wheel")) canvas_.zoom_by(1.25f);
+    if (item("menu.zoom_out", "Wheel")) canvas_.zoom_by(0.8f);
+    if (item("menu.zoom_reset", nullptr)) canvas_.zoom_by(1.0f / canvas_.zoom());
+    ImGui::Separator();
+    if (item("menu.shortcuts", "?")) canvas_.toggle_help();
+    end_menu();
+  }
+  if (begin_menu("menu.regions")) {
+    const bool ko = korean();
+    if (ImGui::BeginMenu(tr("menu.add_region"))) {
+      for (const auto& r : catalog::all_regions()) {
+        bool used = false;
+        for (const auto& dr : editor_.document().regions) used = used || dr.code == r.code;
+        std::string label = std::string(r.name.get(ko)) + "   " + r.code;
+        if (ImGui::MenuItem(label.c_str(), nullptr, used, !used)) {
+          editor_.add_region(r.code);
+          canvas_.fit_to_view();
+        }
+      }
+      ImGui::EndMenu();
+    }
+    if (!editor_.document().regions.empty()) {
+      ImGui::Separator();
+      ImGui::TextDisabled("%s", tr("menu.in_document"));
+      for (const auto& dr : editor_.document().regions) {
+        const catalog::RegionSpec* spec = catalog::find_region(dr.code);
+        std::string label = (spec ? std::string(spec->name.get(ko)) : dr.code) + "   " + dr.code;
+        if (ImGui::BeginMenu(label.c_str())) {
+          if (ImGui::MenuItem(tr("menu.add_az"))) editor_.add_az(dr.code);
+          if (ImGui::MenuItem(tr("menu.remove_region"))) editor_.remove_region(dr.code);
+          ImGui::EndMenu();
+        }
+      }
+    }
+    end_menu();
+  }
+  if (begin_menu("menu.language")) {
+    if (ImGui::MenuItem("English", nullptr, language() == Lang::En)) set_language(Lang::En);
+    ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+    menu_rects_["lang.en"] = ImVec4(mn.x, mn.y, mx.x - mn.x, mx.y - mn.y);
+    if (ImGui::MenuItem("한국어", nullptr, language() == Lang::Ko)) set_language(Lang::Ko);
+    mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+    menu_rects_["lang.ko"] = ImVec4(mn.x, mn.y, mx.x - mn.x, mx.y - mn.y);
+    end_menu();
+  }
+  if (begin_menu("menu.help")) {
+    if (item("menu.shortcuts", "?")) canvas_.toggle_help();
+    if (item("menu.about", nullptr)) about_open_ = true;
+    end_menu();
+  }
+  ImGui::EndMainMenuBar();
+  ImGui::PopStyleColor(3);
 }
 
 void App::draw_palette() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float menu_h = ImGui::GetFrameHeight();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(220, vp->WorkSize.y - menu_h), ImGuiCond_Always);
-  ImGui::Begin("Services", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
-  const char* services[] = {"EC2", "Auto Scaling group", "Application Load Balancer", "Network Load Balancer", "Route 53"};
-  for (const char* s : services) ImGui::Selectable(s);
+  const float status_h = ImGui::GetFrameHeight();
+  ImGui::SetNextWindowPos(vp->WorkPos, ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(palette_w_, vp->WorkSize.y - status_h), ImGuiCond_Always);
+  std::string title = std::string(tr("app.palette")) + "###palette";
+  if (ImGui::Begin(title.c_str(), nullptr, kPanelFlags)) palette_.draw();
+  ImGui::End();
+  if (auto t = palette_.take_activated()) canvas_.add_at_center(*t);
+}
+
+void App::draw_inspector() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float status_h = ImGui::GetFrameHeight();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - inspector_w_, vp->WorkPos.y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(inspector_w_, vp->WorkSize.y - status_h), ImGuiCond_Always);
+  std::string title = std::string(tr("app.inspector")) + "###inspector";
+  if (ImGui::Begin(title.c_str(), nullptr, kPanelFlags)) inspector_.draw();
   ImGui::End();
 }
 
 void App::draw_canvas() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float menu_h = ImGui::GetFrameHeight();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 220, vp->WorkPos.y), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x - 220, vp->WorkSize.y - menu_h), ImGuiCond_Always);
+  const float status_h = ImGui::GetFrameHeight();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + palette_w_, vp->WorkPos.y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x - palette_w_ - inspector_w_, vp->WorkSize.y - status_h),
+                           ImGuiCond_Always);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::Begin("Canvas", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImVec2 p0 = ImGui::GetWindowPos();
-  ImVec2 size = ImGui::GetWindowSize();
-  ImVec2 p1(p0.x + size.x, p0.y + size.y);
-  dl->AddRectFilled(p0, p1, IM_COL32(245, 247, 250, 255));
-  const float step = 24.0f;
-  for (float x = p0.x; x < p1.x; x += step) dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), IM_COL32(220, 225, 232, 255));
-  for (float y = p0.y; y < p1.y; y += step) dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), IM_COL32(220, 225, 232, 255));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  ImGui::Begin("##canvas_window", nullptr,
+               kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+  canvas_.draw();
   ImGui::End();
-  ImGui::PopStyleVar();
+  ImGui::PopStyleVar(2);
 }
 
 void App::draw_status_bar() {
@@ -73,10 +245,62 @@ void App::draw_status_bar() {
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h), ImGuiCond_Always);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 2));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.95f, 0.96f, 0.97f, 1));
   ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::Text("cloudplay %s   |   frame %.2f ms   |   %.0f fps", kVersion, smoothed_frame_ms_, ImGui::GetIO().Framerate);
+  const doc::Document& d = editor_.document();
+  ImGui::Text("cloudplay %s", kVersion);
+  ImGui::SameLine(0, 20);
+  ImGui::TextDisabled("%s", trf("app.status", static_cast<int>(d.nodes.size()), static_cast<int>(d.connections.size()),
+                                static_cast<int>(std::lround(canvas_.zoom() * 100))).c_str());
+  ImGui::SameLine(0, 20);
+  ImGui::TextDisabled("%s  ·  %.0f fps", trf("app.frame", smoothed_frame_ms_).c_str(), ImGui::GetIO().Framerate);
+  if (!hangul_font_loaded() && korean()) {
+    ImGui::SameLine(0, 20);
+    ImGui::TextColored(ImVec4(0.75f, 0.05f, 0.05f, 1), "%s", tr("app.font_missing"));
+  }
   ImGui::End();
+  ImGui::PopStyleColor();
   ImGui::PopStyleVar();
+}
+
+void App::draw_about() {
+  if (!about_open_) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
+                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28, 0), ImGuiCond_Always);
+  std::string title = std::string(tr("menu.about")) + "###about";
+  if (ImGui::Begin(title.c_str(), &about_open_, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    ImGui::TextWrapped("%s", trf("app.about", kVersion).c_str());
+  }
+  ImGui::End();
+}
+
+nlohmann::json App::debug_state() const {
+  using nlohmann::json;
+  json palette = json::array();
+  for (const auto& it : palette_.items())
+    palette.push_back({{"type", it.type}, {"x", it.min.x}, {"y", it.min.y}, {"w", it.max.x - it.min.x},
+                       {"h", it.max.y - it.min.y}});
+  json s = canvas_.debug_state();
+  s["palette"] = palette;
+  json menus = json::object();
+  for (const auto& [k, r] : menu_rects_) menus[k] = {{"x", r.x}, {"y", r.y}, {"w", r.z}, {"h", r.w}};
+  s["menus"] = menus;
+  s["language"] = korean() ? "ko" : "en";
+  s["undoDepth"] = editor_.undo_depth();
+  s["canUndo"] = editor_.can_undo();
+  s["canRedo"] = editor_.can_redo();
+  s["revision"] = editor_.revision();
+  s["inspector"] = inspector_.debug_state();
+  s["hangulFont"] = hangul_font_loaded();
+  json toasts = json::array();
+  for (const auto& t : editor_.toasts()) toasts.push_back({{"text", t.text}, {"error", t.error}});
+  s["toasts"] = toasts;
+  s["frameMs"] = smoothed_frame_ms_;
+  s["panelMs"] = {{"menu", panel_ms_[0]}, {"palette", panel_ms_[1]}, {"inspector", panel_ms_[2]}, {"canvas", panel_ms_[3]},
+                    {"extensions", panel_ms_[4]}};
+  return s;
 }
 
 }  // namespace cp::ui

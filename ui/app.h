@@ -1,7 +1,19 @@
-// App: the whole playground UI, built once per frame with Dear ImGui.
+// App: the whole playground UI, built once per frame with Dear ImGui: menu bar,
+// palette (left), canvas (middle), properties (right), status line.
 // Usage (from the host's frame loop):
 //   cp::ui::App app(platform);  ...  app.frame(dt_seconds);  // between ImGui::NewFrame/Render
+//   app.on_paste(text);          // text the browser pasted (Ctrl+V / the Paste menu)
+//   app.editor();                // the document, its history and the editing commands
 #pragma once
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "ui/canvas.h"
+#include "ui/editor.h"
+#include "ui/inspector.h"
+#include "ui/palette.h"
 #include "ui/platform.h"
 
 namespace cp::ui {
@@ -11,16 +23,33 @@ public:
   explicit App(Platform& platform);
   void frame(double dt_seconds);
   double last_frame_ms() const { return last_frame_ms_; }
+  Editor& editor() { return editor_; }
+  Canvas& canvas() { return canvas_; }
+  // Pasted text: typed into the active text field, else pasted as services onto the canvas.
+  void on_paste(const std::string& text);
+  // Screen positions of the menus, palette items, nodes and frames (browser tests).
+  nlohmann::json debug_state() const;
 
 private:
   void draw_menu_bar();
   void draw_palette();
   void draw_canvas();
+  void draw_inspector();
   void draw_status_bar();
+  void draw_about();
+  void handle_shortcuts();
 
   Platform& platform_;
+  Editor editor_;
+  Palette palette_;
+  Canvas canvas_;
+  Inspector inspector_;
   double last_frame_ms_ = 0;
   double smoothed_frame_ms_ = 0;
+  bool about_open_ = false;
+  float palette_w_ = 0, inspector_w_ = 0;
+  double panel_ms_[5] = {0, 0, 0, 0, 0};
+  std::map<std::string, ImVec4> menu_rects_;  // menus and items drawn (x, y, w, h), for the tests
 };
 
 }  // namespace cp::ui

@@ -110,6 +110,8 @@ public:
   void copy_selection();                     // selection_json() -> Platform::copy_to_clipboard
   // Pastes nodes (+ the connections between them) shifted by (dx, dy); false if `text` is not ours.
   bool paste_json(const std::string& text, float dx = 0, float dy = 0);
+  // paste_json shifted a little further on each paste of the same copy (so pastes do not pile up).
+  bool paste(const std::string& text);
   // Moves nodes to their new layout positions (already written in layout.nodes)
   // and updates their AZ/Region from the frame under each card's centre; commits.
   void finish_move(const std::vector<std::string>& ids);

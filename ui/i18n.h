@@ -36,7 +36,7 @@ Lang language_from_tag(std::string_view tag);
 // The string for `key` in the current language (the English one if the Korean is empty).
 const char* tr(std::string_view key);
 // tr() with printf-style arguments.
-std::string trf(std::string_view key, ...);
+std::string trf(const char* key, ...);
 // Registers more entries (kept by pointer: pass a static array).
 void add_strings(const StringEntry* entries, size_t count);
 // Picks en or ko from a pair (for catalog::Text-like data not in a table).

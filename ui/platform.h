@@ -19,6 +19,9 @@ public:
   virtual std::string preferred_language() = 0;        // "en", "ko", ...
   // Called once per frame with the time the app spent building it (ms).
   virtual void report_frame(double frame_ms) = 0;
+  // Asks for the system clipboard's text (the Edit > Paste menu); it arrives later
+  // through App::on_paste, like a Ctrl+V paste. Browsers may ask the user first.
+  virtual void request_paste() {}
 };
 
 }  // namespace cp::ui

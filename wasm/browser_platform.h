@@ -1,6 +1,9 @@
 // BrowserPlatform: the ui::Platform of the web app. Every call into
 // JavaScript (URL, clipboard, localStorage, downloads) lives in wasm/.
 #pragma once
+#include <string>
+#include <vector>
+
 #include "ui/platform.h"
 
 namespace cp::wasm {
@@ -18,6 +21,22 @@ public:
   void download(const std::string& filename, const std::string& mime, const std::string& data) override;
   std::string preferred_language() override;
   void report_frame(double frame_ms) override;
+  void request_paste() override;
 };
+
+// ---- Text input and clipboard bridges (installed once, before the first frame) ----
+// SDL's browser keyboard handling sees no IME composition (Korean, Japanese,
+// Chinese input) and cancels Ctrl+V, so the browser never fires "paste". The
+// bridges add: a hidden <textarea> that takes focus while ImGui wants text,
+// shows the syllable being composed at the caret, and hands committed text to
+// take_typed_text(); and a "paste" listener whose text goes to take_pasted_text().
+void install_browser_bridges();
+// Each frame: does ImGui want text (focus the hidden input), and where its caret is (CSS px).
+void update_text_input(bool want_text, float caret_x, float caret_y);
+// Text committed by the IME (or inserted without a key press) since the last call.
+std::vector<std::string> take_typed_text();
+// Text pasted (Ctrl+V or Edit > Paste) since the last call.
+std::vector<std::string> take_pasted_text();
+double device_pixel_ratio();
 
 }  // namespace cp::wasm

@@ -1,0 +1,111 @@
+// Canvas: the architecture diagram. Region and AZ frames, node cards, wires;
+// pan, zoom at the cursor, grid and snapping, selection (click, box,
+// shift/ctrl), moving, wiring with can_connect feedback, drop from the palette.
+// The canvas proposes, the Editor (and the catalog behind it) decides.
+//
+//   Canvas canvas(editor);
+//   canvas.draw();                 // fills the current ImGui window
+//   canvas.fit_to_view();          // on the next frame
+//
+// View: screen = origin + offset + world * zoom (origin = the canvas' top-left).
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui.h"
+#include "ui/editor.h"
+
+namespace cp::ui {
+
+class Canvas {
+public:
+  explicit Canvas(Editor& editor) : ed_(editor) {}
+  void draw();
+  void fit_to_view() { fit_pending_ = true; }
+  void add_at_center(const std::string& type);
+  void toggle_help() { help_open_ = !help_open_; }
+  bool help_open() const { return help_open_; }
+  void zoom_by(float factor);   // around the view's centre
+  float zoom() const { return zoom_; }
+  // World point under the mouse (valid while it is over the canvas), for paste.
+  std::optional<ImVec2> mouse_world() const { return mouse_world_; }
+  // Screen positions of frames, nodes and their handles as drawn last frame (browser tests).
+  nlohmann::json debug_state() const;
+
+private:
+  enum class Mode { None, Pan, Box, Move, Wire, FrameMove, FrameResize };
+  struct FrameRef {
+    bool region = false;  // a Region frame (else an AZ frame)
+    std::string key;      // Region code / AZ ID
+    bool operator==(const FrameRef& o) const { return region == o.region && key == o.key; }
+  };
+  struct Hit {
+    enum Kind { Empty, Node, OutHandle, Wire, FrameHeader, FrameCorner } kind = Empty;
+    std::string id;       // node/connection id
+    FrameRef frame;
+  };
+
+  ImVec2 to_screen(float wx, float wy) const { return ImVec2(origin_.x + offset_.x + wx * zoom_, origin_.y + offset_.y + wy * zoom_); }
+  ImVec2 to_world(ImVec2 s) const { return ImVec2((s.x - origin_.x - offset_.x) / zoom_, (s.y - origin_.y - offset_.y) / zoom_); }
+  ImVec2 out_handle(const WorldRect& r) const { return to_screen(r.x + r.w, r.y + r.h / 2); }
+  ImVec2 in_handle(const WorldRect& r) const { return to_screen(r.x, r.y + r.h / 2); }
+
+  Hit hit_test(ImVec2 mouse) const;
+  std::string node_at(ImVec2 mouse, const std::string& except = "") const;
+  std::optional<FrameRef> frame_at_world(float wx, float wy, bool az_only) const;
+  std::optional<WorldRect> frame_rect(const FrameRef& f) const;
+
+  void handle_input(bool hovered);
+  void handle_keys();
+  void handle_drop();
+  void begin_left_drag(const Hit& hit);
+  void finish_drag();
+  void zoom_at(ImVec2 screen, float factor);
+  void do_fit();
+
+  void draw_grid(ImDrawList* dl) const;
+  void draw_frames(ImDrawList* dl);
+  void draw_wires(ImDrawList* dl) const;
+  void draw_nodes(ImDrawList* dl) const;
+  void draw_node(ImDrawList* dl, const doc::NodeDoc& n, const WorldRect& r, bool selected, bool hovered_target,
+                 bool refused_target) const;
+  void draw_overlays(ImDrawList* dl);
+  void draw_toasts(ImDrawList* dl);
+  void draw_help();
+  void context_menu();
+
+  Editor& ed_;
+  ImVec2 origin_{0, 0}, size_{0, 0};
+  ImVec2 offset_{40, 40};
+  float zoom_ = 1.0f;
+  bool fit_pending_ = true;
+  bool help_open_ = false;
+  std::optional<ImVec2> mouse_world_;
+
+  Mode mode_ = Mode::None;
+  ImVec2 drag_start_screen_{0, 0};
+  ImVec2 drag_start_world_{0, 0};
+  bool drag_moved_ = false;
+  int pan_button_ = -1;
+  std::string press_node_;              // node pressed (Move mode)
+  bool press_toggled_ = false;          // shift/ctrl click already toggled it
+  std::map<std::string, ImVec2> move_start_;  // node id -> world position at drag start
+  std::map<std::string, WorldRect> frame_start_;  // "r:"/"a:" + key -> frame rect at drag start
+  FrameRef drag_frame_;
+  std::optional<FrameRef> selected_frame_;
+  std::string wire_from_;
+  std::string wire_target_;
+  std::optional<std::string> wire_refusal_;
+  std::optional<FrameRef> drop_frame_;  // frame highlighted while dragging over it
+  std::string hover_node_;
+  std::string context_node_, context_wire_;
+  std::optional<FrameRef> context_frame_;
+  ImVec2 context_world_{0, 0};
+  double now_ = 0;
+};
+
+}  // namespace cp::ui

@@ -1,0 +1,550 @@
+// Editor: document, undo history, selection and editing commands (see editor.h).
+//
+// [SECTION] History (commit, undo, redo, replace)
+// [SECTION] Selection
+// [SECTION] Layout (frames, node positions, automatic placement)
+// [SECTION] Commands (add, connect, delete, duplicate, clipboard, move)
+// [SECTION] Toasts
+#include "ui/editor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/catalog/catalog.h"
+#include "core/catalog/regions.h"
+#include "ui/i18n.h"
+
+namespace cp::ui {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr float kAzW = 280, kAzH = 420;        // a new AZ frame
+constexpr float kFramePad = 24, kRegionHeader = 44;
+constexpr size_t kMaxHistoryBytes = 96u << 20;  // beyond this, old steps are dropped (keeping >= 32)
+
+std::string snapshot_json(const doc::Document& d) { return doc::to_json(d).dump(); }
+
+std::optional<WorldRect> rect_from(const json& j) {
+  if (!j.is_object()) return std::nullopt;
+  auto num = [&](const char* k, float def) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_number() ? it->get<float>() : def;
+  };
+  WorldRect r{num("x", 0), num("y", 0), num("w", 0), num("h", 0)};
+  if (!(r.w > 0 && r.h > 0)) return std::nullopt;
+  return r;
+}
+
+json rect_json(const WorldRect& r) { return json{{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}}; }
+
+float snap(float v) { return std::round(v / Editor::kGrid) * Editor::kGrid; }
+
+json& layout_section(doc::Document& d, const char* key) {
+  if (!d.layout.is_object()) d.layout = json::object();
+  json& s = d.layout[key];
+  if (!s.is_object()) s = json::object();
+  return s;
+}
+
+const json* layout_entry(const doc::Document& d, const char* section, const std::string& key) {
+  if (!d.layout.is_object()) return nullptr;
+  auto s = d.layout.find(section);
+  if (s == d.layout.end() || !s->is_object()) return nullptr;
+  auto e = s->find(key);
+  return e == s->end() ? nullptr : &*e;
+}
+
+bool overlaps(const WorldRect& a, const WorldRect& b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+doc::Document starter_document() {
+  doc::Document d;
+  d.name = "";
+  const catalog::RegionSpec* r = catalog::find_region("us-east-1");
+  if (!r && !catalog::all_regions().empty()) r = &catalog::all_regions().front();
+  if (r) {
+    doc::RegionDoc rd;
+    rd.code = r->code;
+    for (size_t i = 0; i < r->azs.size() && i < 2; ++i) rd.azs.push_back(r->azs[i]);
+    d.regions.push_back(rd);
+  }
+  return d;
+}
+
+}  // namespace
+
+Editor::Editor(Platform& platform) : platform_(platform) {
+  doc_ = starter_document();
+  ensure_layout();
+  history_.push_back({"", snapshot_json(doc_), std::make_shared<doc::Document>(doc_)});
+  cursor_ = 0;
+}
+
+// ---- [SECTION] History --------------------------------------------------------
+
+std::string Editor::document_json() const { return doc::to_json_text(doc_); }
+
+void Editor::commit(const char* action_name) {
+  ensure_layout();
+  std::string j = snapshot_json(doc_);
+  if (!history_.empty() && history_[cursor_].json == j) return;
+  history_.erase(history_.begin() + static_cast<std::ptrdiff_t>(cursor_ + 1), history_.end());
+  history_.push_back({action_name ? action_name : "", std::move(j), std::make_shared<doc::Document>(doc_)});
+  size_t bytes = 0;
+  for (const Step& s : history_) bytes += s.json.size();
+  while (history_.size() > kMaxUndo + 1 || (bytes > kMaxHistoryBytes && history_.size() > 32)) {
+    bytes -= history_.front().json.size();
+    history_.pop_front();
+  }
+  cursor_ = history_.size() - 1;
+  ++revision_;
+}
+
+void Editor::restore(size_t index) {
+  cursor_ = index;
+  doc_ = *history_[index].doc;
+  ++revision_;
+  drop_dangling_selection();
+}
+
+bool Editor::undo() {
+  if (!can_undo()) return false;
+  std::string name = history_[cursor_].name;
+  restore(cursor_ - 1);
+  if (!name.empty()) notify(trf("msg.undone", name.c_str()));
+  return true;
+}
+
+bool Editor::redo() {
+  if (!can_redo()) return false;
+  restore(cursor_ + 1);
+  const std::string& name = history_[cursor_].name;
+  if (!name.empty()) notify(trf("msg.redone", name.c_str()));
+  return true;
+}
+
+const std::string& Editor::undo_name() const {
+  static const std::string none;
+  return can_undo() ? history_[cursor_].name : none;
+}
+
+const std::string& Editor::redo_name() const {
+  static const std::string none;
+  return can_redo() ? history_[cursor_ + 1].name : none;
+}
+
+bool Editor::replace_document(doc::Document d, std::string reason) {
+  doc::Document old = std::move(doc_);
+  doc_ = std::move(d);
+  ensure_layout();
+  if (snapshot_json(doc_) == history_[cursor_].json) {
+    doc_ = std::move(old);
+    return false;
+  }
+  clear_selection();
+  commit(reason.c_str());
+  return true;
+}
+
+void Editor::reset_document(doc::Document d) {
+  doc_ = std::move(d);
+  ensure_layout();
+  clear_selection();
+  history_.clear();
+  history_.push_back({"", snapshot_json(doc_), std::make_shared<doc::Document>(doc_)});
+  cursor_ = 0;
+  ++revision_;
+}
+
+// ---- [SECTION] Selection -------------------------------------------------------
+
+void Editor::select_node(const std::string& id, bool add) {
+  if (!add) clear_selection();
+  sel_.nodes.insert(id);
+}
+
+void Editor::drop_dangling_selection() {
+  std::set<std::string> nodes, conns;
+  for (const auto& n : doc_.nodes)
+    if (sel_.nodes.count(n.id)) nodes.insert(n.id);
+  for (const auto& c : doc_.connections)
+    if (sel_.connections.count(c.id)) conns.insert(c.id);
+  sel_.nodes = std::move(nodes);
+  sel_.connections = std::move(conns);
+}
+
+// ---- [SECTION] Layout ---------------------------------------------------------------
+
+WorldRect Editor::node_rect(const std::string& id) const {
+  WorldRect r{0, 0, kNodeW, kNodeH};
+  if (const json* e = layout_entry(doc_, "nodes", id); e && e->is_object()) {
+    if (auto x = e->find("x"); x != e->end() && x->is_number()) r.x = x->get<float>();
+    if (auto y = e->find("y"); y != e->end() && y->is_number()) r.y = y->get<float>();
+  }
+  return r;
+}
+
+std::optional<WorldRect> Editor::region_rect(const std::string& code) const {
+  const json* e = layout_entry(doc_, "regions", code);
+  return e ? rect_from(*e) : std::nullopt;
+}
+
+std::optional<WorldRect> Editor::az_rect(const std::string& az) const {
+  const json* e = layout_entry(doc_, "azs", az);
+  return e ? rect_from(*e) : std::nullopt;
+}
+
+void Editor::set_node_pos(const std::string& id, float x, float y) {
+  layout_section(doc_, "nodes")[id] = json{{"x", x}, {"y", y}};
+}
+
+void Editor::set_region_rect(const std::string& code, const WorldRect& r) {
+  layout_section(doc_, "regions")[code] = rect_json(r);
+}
+
+void Editor::set_az_rect(const std::string& az, const WorldRect& r) { layout_section(doc_, "azs")[az] = rect_json(r); }
+
+void Editor::ensure_layout() {
+  json& regions = layout_section(doc_, "regions");
+  json& azs = layout_section(doc_, "azs");
+  json& nodes = layout_section(doc_, "nodes");
+
+  // Region frames: left to right, each wide enough for its AZs side by side.
+  float next_x = 0;
+  for (const auto& r : doc_.regions)
+    if (auto rr = region_rect(r.code)) next_x = std::max(next_x, rr->x + rr->w + 80);
+  for (const auto& r : doc_.regions) {
+    if (region_rect(r.code)) continue;
+    size_t n = std::max<size_t>(1, r.azs.size());
+    WorldRect rr{next_x, 0, kFramePad + n * (kAzW + kFramePad), kRegionHeader + kAzH + kFramePad};
+    regions[r.code] = rect_json(rr);
+    next_x = rr.x + rr.w + 80;
+  }
+  // AZ frames: inside their Region's frame, in the first free slot.
+  for (const auto& r : doc_.regions) {
+    WorldRect rr = *region_rect(r.code);
+    for (size_t i = 0; i < r.azs.size(); ++i) {
+      if (az_rect(r.azs[i])) continue;
+      WorldRect a{rr.x + kFramePad + i * (kAzW + kFramePad), rr.y + kRegionHeader, kAzW, kAzH};
+      for (int tries = 0; tries < 32; ++tries) {
+        bool clash = false;
+        for (const auto& other : r.azs)
+          if (auto o = az_rect(other); o && overlaps(*o, a)) clash = true;
+        if (!clash) break;
+        a.x += kAzW + kFramePad;
+      }
+      azs[r.azs[i]] = rect_json(a);
+      if (a.x + a.w + kFramePad > rr.x + rr.w) {  // grow the Region to hold it
+        rr.w = a.x + a.w + kFramePad - rr.x;
+        regions[r.code] = rect_json(rr);
+      }
+    }
+  }
+  // Nodes without a position: inside their AZ/Region frame, else in a column left of the frames.
+  for (const auto& n : doc_.nodes) {
+    if (const json* e = layout_entry(doc_, "nodes", n.id); e && e->is_object()) continue;
+    std::optional<WorldRect> area;
+    if (!n.az.empty()) area = az_rect(n.az);
+    if (!area && !n.region.empty()) area = region_rect(n.region);
+    WorldRect box = area ? WorldRect{area->x + 20, area->y + 40, area->w - 40, area->h - 50}
+                         : WorldRect{-kNodeW - 120, 0, kNodeW, 4000};
+    WorldRect placed{box.x, box.y, kNodeW, kNodeH};
+    bool found = false;
+    for (float y = box.y; y + kNodeH <= box.y + box.h + 2000 && !found; y += kNodeH + kGrid) {
+      for (float x = box.x; x + kNodeW <= box.x + std::max(box.w, kNodeW) && !found; x += kNodeW + kGrid) {
+        WorldRect cand{snap(x), snap(y), kNodeW, kNodeH};
+        bool clash = false;
+        for (const auto& m : doc_.nodes) {
+          if (m.id == n.id || !layout_entry(doc_, "nodes", m.id)) continue;
+          if (overlaps(node_rect(m.id), cand)) { clash = true; break; }
+        }
+        if (!clash) { placed = cand; found = true; }
+      }
+    }
+    nodes[n.id] = json{{"x", placed.x}, {"y", placed.y}};
+  }
+}
+
+bool Editor::place_by_frames(const std::string& id, float cx, float cy) {
+  doc::NodeDoc* node = nullptr;
+  for (auto& n : doc_.nodes)
+    if (n.id == id) node = &n;
+  if (!node) return false;
+  const catalog::ServiceDescriptor* d = catalog::find_service(node->type);
+  sim::PlacementKind kind = d ? d->placement : sim::PlacementKind::Az;
+  std::string region, az;
+  if (kind != sim::PlacementKind::Global) {
+    for (const auto& r : doc_.regions) {
+      auto rr = region_rect(r.code);
+      if (!rr || !rr->contains(cx, cy)) continue;
+      region = r.code;
+      if (kind == sim::PlacementKind::Az)
+        for (const auto& a : r.azs)
+          if (auto ar = az_rect(a); ar && ar->contains(cx, cy)) az = a;
+    }
+  }
+  if (node->region == region && node->az == az) return false;
+  node->region = region;
+  node->az = az;
+  return true;
+}
+
+bool Editor::add_region(const std::string& code, int az_count) {
+  for (const auto& r : doc_.regions)
+    if (r.code == code) return false;
+  const catalog::RegionSpec* spec = catalog::find_region(code);
+  if (!spec) return false;
+  doc::RegionDoc rd;
+  rd.code = code;
+  for (int i = 0; i < az_count && i < static_cast<int>(spec->azs.size()); ++i) rd.azs.push_back(spec->azs[i]);
+  doc_.regions.push_back(rd);
+  commit(tr("undo.add_region"));
+  return true;
+}
+
+bool Editor::add_az(const std::string& code) {
+  const catalog::RegionSpec* spec = catalog::find_region(code);
+  for (auto& r : doc_.regions) {
+    if (r.code != code || !spec) continue;
+    for (const auto& a : spec->azs) {
+      if (std::find(r.azs.begin(), r.azs.end(), a) != r.azs.end()) continue;
+      r.azs.push_back(a);
+      commit(tr("undo.add_az"));
+      return true;
+    }
+  }
+  return false;
+}
+
+void Editor::remove_region(const std::string& code) {
+  auto it = std::find_if(doc_.regions.begin(), doc_.regions.end(), [&](const doc::RegionDoc& r) { return r.code == code; });
+  if (it == doc_.regions.end()) return;
+  for (const auto& a : it->azs) layout_section(doc_, "azs").erase(a);
+  layout_section(doc_, "regions").erase(code);
+  for (auto& n : doc_.nodes)
+    if (n.region == code) n.region.clear(), n.az.clear();
+  doc_.regions.erase(it);
+  commit(tr("undo.remove_region"));
+}
+
+void Editor::remove_az(const std::string& az) {
+  for (auto& r : doc_.regions) {
+    auto it = std::find(r.azs.begin(), r.azs.end(), az);
+    if (it == r.azs.end()) continue;
+    r.azs.erase(it);
+    layout_section(doc_, "azs").erase(az);
+    for (auto& n : doc_.nodes)
+      if (n.az == az) n.az.clear();
+    commit(tr("undo.remove_az"));
+    return;
+  }
+}
+
+std::string Editor::unique_node_id(const std::string& type) const {
+  std::string base;
+  for (char c : type) base += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '-';
+  if (base.empty()) base = "node";
+  if (base.size() > 48) base.resize(48);
+  for (int i = 1;; ++i) {
+    std::string id = base + "-" + std::to_string(i);
+    if (!doc_.find_node(id)) return id;
+  }
+}
+
+// ---- [SECTION] Commands --------------------------------------------------------------
+
+namespace {
+std::string unique_connection_id(const doc::Document& d) {
+  for (size_t i = d.connections.size() + 1;; ++i) {
+    std::string id = "c" + std::to_string(i);
+    bool used = false;
+    for (const auto& c : d.connections) used = used || c.id == id;
+    if (!used) return id;
+  }
+}
+
+std::string default_name(const doc::Document& d, const std::string& type) {
+  const catalog::ServiceDescriptor* s = catalog::find_service(type);
+  std::string base = s ? s->name.get(korean()) : type;
+  // "Compute (generic)" -> "Compute": the type line shows the full name.
+  if (!base.empty() && base.back() == ')') {
+    size_t open = base.rfind(" (");
+    if (open != std::string::npos && open > 0) base.resize(open);
+  }
+  int count = 0;
+  for (const auto& n : d.nodes) count += n.type == type;
+  return count == 0 ? base : base + " " + std::to_string(count + 1);
+}
+}  // namespace
+
+std::string Editor::add_node(const std::string& type, float x, float y) {
+  doc::NodeDoc n;
+  n.id = unique_node_id(type);
+  n.type = type;
+  n.name = default_name(doc_, type);
+  doc_.nodes.push_back(n);
+  set_node_pos(n.id, snap(x), snap(y));
+  place_by_frames(n.id, snap(x) + kNodeW / 2, snap(y) + kNodeH / 2);
+  select_node(n.id);
+  commit(tr("undo.add"));
+  return n.id;
+}
+
+std::optional<std::string> Editor::connect_refusal(const std::string& from, const std::string& to) const {
+  const doc::NodeDoc* a = doc_.find_node(from);
+  const doc::NodeDoc* b = doc_.find_node(to);
+  if (!a || !b) return std::string(tr("wire.no_target"));
+  for (const auto& c : doc_.connections)
+    if (c.from == from && c.to == to) return std::string(tr("wire.exists"));
+  if (auto r = catalog::can_connect(*a, *b)) return korean() && !r->ko.empty() ? r->ko : r->en;
+  return std::nullopt;
+}
+
+bool Editor::connect(const std::string& from, const std::string& to, std::string* why_not) {
+  if (auto r = connect_refusal(from, to)) {
+    if (why_not) *why_not = *r;
+    return false;
+  }
+  doc::ConnectionDoc c;
+  c.id = unique_connection_id(doc_);
+  c.from = from;
+  c.to = to;
+  doc_.connections.push_back(c);
+  clear_selection();
+  sel_.connections.insert(c.id);
+  commit(tr("undo.connect"));
+  return true;
+}
+
+void Editor::delete_selection() {
+  if (sel_.empty()) return;
+  auto& nodes = doc_.nodes;
+  json& lay = layout_section(doc_, "nodes");
+  for (const auto& id : sel_.nodes) lay.erase(id);
+  nodes.erase(std::remove_if(nodes.begin(), nodes.end(), [&](const doc::NodeDoc& n) { return sel_.nodes.count(n.id) > 0; }),
+              nodes.end());
+  auto& conns = doc_.connections;
+  conns.erase(std::remove_if(conns.begin(), conns.end(),
+                             [&](const doc::ConnectionDoc& c) {
+                               return sel_.connections.count(c.id) || sel_.nodes.count(c.from) || sel_.nodes.count(c.to);
+                             }),
+              conns.end());
+  // Faults aimed at a removed node or connection would point at nothing.
+  auto& faults = doc_.faults;
+  faults.erase(std::remove_if(faults.begin(), faults.end(),
+                              [&](const doc::FaultDoc& f) {
+                                return sel_.nodes.count(f.target) || sel_.connections.count(f.target);
+                              }),
+               faults.end());
+  clear_selection();
+  commit(tr("undo.delete"));
+}
+
+std::string Editor::selection_json() const {
+  doc::Document part;
+  part.regions = doc_.regions;
+  for (const auto& n : doc_.nodes)
+    if (sel_.nodes.count(n.id)) {
+      part.nodes.push_back(n);
+      WorldRect r = node_rect(n.id);
+      part.layout["nodes"][n.id] = json{{"x", r.x}, {"y", r.y}};
+    }
+  for (const auto& c : doc_.connections)
+    if (sel_.nodes.count(c.from) && sel_.nodes.count(c.to)) part.connections.push_back(c);
+  json j = doc::to_json(part);
+  json out = json::object();
+  out["cloudplay_clipboard"] = 1;
+  out["nodes"] = j.value("nodes", json::array());
+  out["connections"] = j.value("connections", json::array());
+  out["positions"] = part.layout["nodes"];
+  return out.dump();
+}
+
+void Editor::copy_selection() {
+  if (sel_.nodes.empty()) return;
+  platform_.copy_to_clipboard(selection_json());
+  paste_count_ = 0;
+  notify(trf("msg.copied", static_cast<int>(sel_.nodes.size())));
+}
+
+bool Editor::paste_json(const std::string& text, float dx, float dy) {
+  json clip = json::parse(text, nullptr, false);
+  if (clip.is_discarded() || !clip.is_object() || !clip.contains("cloudplay_clipboard")) return false;
+  // Let the document loader check the pasted nodes, inside a document holding this one's Regions.
+  json probe = doc::to_json(doc::Document{});
+  probe["regions"] = doc::to_json(doc_).value("regions", json::array());
+  probe["nodes"] = clip.value("nodes", json::array());
+  probe["connections"] = clip.value("connections", json::array());
+  doc::LoadResult loaded = doc::load_document(probe);
+  if (loaded.document.nodes.empty()) return false;
+  const json positions = clip.value("positions", json::object());
+  std::map<std::string, std::string> new_ids;
+  clear_selection();
+  for (doc::NodeDoc n : loaded.document.nodes) {
+    std::string old = n.id;
+    n.id = unique_node_id(n.type);
+    new_ids[old] = n.id;
+    bool has_az = false;
+    for (const auto& r : doc_.regions)
+      for (const auto& a : r.azs) has_az = has_az || (a == n.az && r.code == n.region);
+    if (!has_az) n.az.clear();
+    doc_.nodes.push_back(n);
+    float x = 0, y = 0;
+    if (auto p = positions.find(old); p != positions.end() && p->is_object()) {
+      x = p->value("x", 0.0f);
+      y = p->value("y", 0.0f);
+    }
+    set_node_pos(n.id, snap(x + dx), snap(y + dy));
+    sel_.nodes.insert(n.id);
+  }
+  for (doc::ConnectionDoc c : loaded.document.connections) {
+    if (!new_ids.count(c.from) || !new_ids.count(c.to)) continue;
+    c.from = new_ids[c.from];
+    c.to = new_ids[c.to];
+    c.id = unique_connection_id(doc_);
+    doc_.connections.push_back(c);
+  }
+  commit(tr("undo.paste"));
+  notify(trf("msg.pasted", static_cast<int>(new_ids.size())));
+  return true;
+}
+
+bool Editor::paste(const std::string& text) {
+  float d = 2 * kGrid * static_cast<float>(paste_count_ + 1);
+  if (!paste_json(text, d, d)) return false;
+  ++paste_count_;
+  return true;
+}
+
+void Editor::duplicate_selection() {
+  if (sel_.nodes.empty()) return;
+  std::string clip = selection_json();
+  paste_json(clip, 2 * kGrid, 2 * kGrid);
+}
+
+void Editor::finish_move(const std::vector<std::string>& ids) {
+  for (const auto& id : ids) {
+    WorldRect r = node_rect(id);
+    place_by_frames(id, r.x + r.w / 2, r.y + r.h / 2);
+  }
+  commit(tr("undo.move"));
+}
+
+// ---- [SECTION] Toasts ---------------------------------------------------------------
+
+void Editor::notify(std::string text, bool error) {
+  toasts_.push_back({std::move(text), error, -1});
+  while (toasts_.size() > 4) toasts_.pop_front();
+}
+
+void Editor::expire_toasts(double now) {
+  for (auto& t : toasts_)
+    if (t.until < 0) t.until = now + (t.error ? 6.0 : 3.0);
+  while (!toasts_.empty() && toasts_.front().until <= now) toasts_.pop_front();
+}
+
+}  // namespace cp::ui

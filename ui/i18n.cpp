@@ -1,0 +1,224 @@
+// i18n: the editor's strings in English and Korean (see i18n.h).
+// Korean follows AWS's Korean console: 리전, 가용 영역, 로드 밸런서, 대기열, 인스턴스.
+#include "ui/i18n.h"
+
+#include <cstdarg>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+#include <deque>
+
+namespace cp::ui {
+
+namespace {
+
+const StringEntry kStrings[] = {
+    // ---- menus ----
+    {"menu.file", "File", "파일"},
+    {"menu.edit", "Edit", "편집"},
+    {"menu.view", "View", "보기"},
+    {"menu.regions", "Regions", "리전"},
+    {"menu.language", "Language / 언어", "언어 / Language"},
+    {"menu.help", "Help", "도움말"},
+    {"menu.undo", "Undo", "실행 취소"},
+    {"menu.undo_named", "Undo: %s", "실행 취소: %s"},
+    {"menu.redo", "Redo", "다시 실행"},
+    {"menu.redo_named", "Redo: %s", "다시 실행: %s"},
+    {"menu.cut", "Cut", "잘라내기"},
+    {"menu.copy", "Copy", "복사"},
+    {"menu.paste", "Paste", "붙여넣기"},
+    {"menu.duplicate", "Duplicate", "복제"},
+    {"menu.delete", "Delete", "삭제"},
+    {"menu.delete_wire", "Delete connection", "연결 삭제"},
+    {"menu.select_all", "Select all", "모두 선택"},
+    {"menu.fit", "Fit to view", "화면에 맞추기"},
+    {"menu.zoom_in", "Zoom in", "확대"},
+    {"menu.zoom_out", "Zoom out", "축소"},
+    {"menu.zoom_reset", "Actual size (100%)", "실제 크기(100%)"},
+    {"menu.shortcuts", "Keyboard shortcuts", "단축키"},
+    {"menu.about", "About cloudplay", "cloudplay 정보"},
+    {"menu.add_region", "Add Region", "리전 추가"},
+    {"menu.add_az", "Add Availability Zone", "가용 영역 추가"},
+    {"menu.remove_region", "Remove this Region", "이 리전 제거"},
+    {"menu.remove_az", "Remove this Availability Zone", "이 가용 영역 제거"},
+    {"menu.in_document", "In this diagram", "이 다이어그램의 리전"},
+    {"menu.english", "English", "English"},
+    {"menu.korean", "한국어 (Korean)", "한국어"},
+
+    // ---- panels, status line ----
+    {"app.palette", "Services", "서비스"},
+    {"app.inspector", "Properties", "속성"},
+    {"app.status", "%d services  ·  %d connections  ·  zoom %d%%", "서비스 %d개  ·  연결 %d개  ·  확대 %d%%"},
+    {"app.frame", "frame %.2f ms", "프레임 %.2f ms"},
+    {"app.about", "cloudplay %s: a cloud playground in your browser. Place AWS services on the canvas, wire them "
+                  "together and run traffic through them.",
+     "cloudplay %s: 브라우저에서 바로 쓰는 클라우드 실습장입니다. AWS 서비스를 캔버스에 놓고 연결한 다음, 트래픽을 "
+     "흘려 보며 동작을 살펴보세요."},
+    {"app.font_missing", "The Korean font could not be loaded; Hangul may not display.",
+     "한글 글꼴을 불러오지 못해 한글이 제대로 보이지 않을 수 있습니다."},
+
+    // ---- palette ----
+    {"palette.search", "Search services", "서비스 검색"},
+    {"palette.empty", "No services yet: this build's service catalog is empty.",
+     "아직 서비스가 없습니다. 이 빌드의 서비스 카탈로그가 비어 있습니다."},
+    {"palette.drag_hint", "Drag it onto the canvas, or double-click to add it.",
+     "캔버스로 끌어다 놓거나 두 번 클릭해서 추가하세요."},
+    {"palette.no_match", "No service matches your search.", "검색과 일치하는 서비스가 없습니다."},
+
+    // ---- canvas ----
+    {"canvas.az", "Availability Zone", "가용 영역"},
+    {"wire.no_target", "Drop the wire on a service.", "연결선을 서비스 위에 놓으세요."},
+    {"wire.exists", "These two services are already connected.", "두 서비스는 이미 연결되어 있습니다."},
+
+    // ---- messages ----
+    {"msg.undone", "Undone: %s", "실행 취소: %s"},
+    {"msg.redone", "Redone: %s", "다시 실행: %s"},
+    {"msg.copied", "Copied %d service(s)", "서비스 %d개를 복사했습니다"},
+    {"msg.pasted", "Pasted %d service(s)", "서비스 %d개를 붙여 넣었습니다"},
+    {"msg.wire_refused", "Not connected: %s", "연결하지 않았습니다: %s"},
+    {"msg.paste_not_ours", "The clipboard holds no cloudplay services to paste.",
+     "클립보드에 붙여 넣을 cloudplay 서비스가 없습니다."},
+
+    // ---- undo step names ----
+    {"undo.add", "Add service", "서비스 추가"},
+    {"undo.connect", "Connect", "연결"},
+    {"undo.delete", "Delete", "삭제"},
+    {"undo.paste", "Paste", "붙여넣기"},
+    {"undo.move", "Move", "이동"},
+    {"undo.move_frame", "Move frame", "프레임 이동"},
+    {"undo.resize_frame", "Resize frame", "프레임 크기 조정"},
+    {"undo.rename", "Rename", "이름 변경"},
+    {"undo.rename_doc", "Rename diagram", "다이어그램 이름 변경"},
+    {"undo.edit_param", "Change parameter", "파라미터 변경"},
+    {"undo.edit_named", "Change %s", "%s 변경"},
+    {"undo.add_region", "Add Region", "리전 추가"},
+    {"undo.add_az", "Add Availability Zone", "가용 영역 추가"},
+    {"undo.remove_region", "Remove Region", "리전 제거"},
+    {"undo.remove_az", "Remove Availability Zone", "가용 영역 제거"},
+
+    // ---- inspector ----
+    {"insp.on", "On", "켜짐"},
+    {"insp.off", "Off", "꺼짐"},
+    {"insp.range", "Range %s – %s", "범위 %s – %s"},
+    {"insp.default", "default %s", "기본값 %s"},
+    {"insp.reset", "Reset", "기본값으로"},
+    {"insp.document", "Diagram", "다이어그램"},
+    {"insp.doc_name", "Name", "이름"},
+    {"insp.untitled", "Untitled diagram", "제목 없는 다이어그램"},
+    {"insp.services", "Services", "서비스"},
+    {"insp.connections", "Connections", "연결"},
+    {"insp.regions", "Regions", "리전"},
+    {"insp.empty_hint",
+     "Drag a service from the palette into an Availability Zone. To connect two services, drag from the handle on "
+     "the right of one onto the other. Press ? for every shortcut.",
+     "팔레트에서 서비스를 끌어 가용 영역 안에 놓으세요. 두 서비스를 연결하려면 한 서비스의 오른쪽 핸들을 다른 "
+     "서비스 위로 끌어다 놓으면 됩니다. ? 키를 누르면 모든 단축키를 볼 수 있습니다."},
+    {"insp.unknown_type", "Unknown service type: %s", "알 수 없는 서비스 유형입니다: %s"},
+    {"insp.name", "Name", "이름"},
+    {"insp.name_too_long", "A name can be at most 80 characters long.", "이름은 80자까지 쓸 수 있습니다."},
+    {"insp.placement", "Placement", "배치"},
+    {"insp.nowhere", "Not in a Region", "리전 밖(배치 안 됨)"},
+    {"insp.global", "Global (AWS edge locations)", "글로벌(AWS 엣지 로케이션)"},
+    {"insp.place_hint_az", "Put it inside an Availability Zone frame so it knows where it runs.",
+     "가용 영역 프레임 안에 놓아야 이 서비스가 실행될 위치가 정해집니다."},
+    {"insp.parameters", "Parameters", "파라미터"},
+    {"insp.no_params", "This service has no parameters to set.", "이 서비스에는 설정할 파라미터가 없습니다."},
+    {"insp.simplifications", "What the model leaves out", "모델에서 단순화한 부분"},
+    {"insp.connection", "Connection", "연결"},
+    {"insp.n_selected", "%d services and %d connections selected", "서비스 %d개, 연결 %d개 선택됨"},
+    {"insp.multi_hint", "Select a single service to see its parameters.",
+     "서비스를 하나만 선택하면 파라미터를 볼 수 있습니다."},
+    {"insp.not_a_number", "Not applied: enter a number.", "적용하지 않았습니다. 숫자를 입력하세요."},
+    {"insp.whole_number", "Not applied: enter a whole number.", "적용하지 않았습니다. 정수를 입력하세요."},
+    {"insp.below_min", "Not applied: %s is below the minimum of %s.",
+     "입력한 값(%s)이 최솟값 %s보다 작아서 적용하지 않았습니다."},
+    {"insp.above_max", "Not applied: %s is above the maximum of %s.",
+     "입력한 값(%s)이 최댓값 %s보다 커서 적용하지 않았습니다."},
+
+    // ---- keyboard shortcuts overlay ----
+    {"help.title", "Keyboard shortcuts", "단축키"},
+    {"help.close", "Press ? or Esc to close.", "? 또는 Esc 키를 누르면 닫힙니다."},
+    {"help.k.drag_palette", "Drag from the palette", "팔레트에서 끌어오기"},
+    {"help.drag_palette", "Add a service (double-click adds it in the middle)",
+     "서비스 추가(두 번 클릭하면 화면 가운데에 추가)"},
+    {"help.k.wire", "Drag from a service's right handle", "서비스 오른쪽 핸들에서 끌기"},
+    {"help.wire", "Connect it to another service", "다른 서비스와 연결"},
+    {"help.k.click", "Click, Shift/Ctrl+click", "클릭, Shift/Ctrl+클릭"},
+    {"help.select", "Select, add to the selection", "선택, 선택에 추가"},
+    {"help.k.box", "Drag on empty space", "빈 곳에서 끌기"},
+    {"help.box", "Select everything in a box", "사각형 안의 항목 선택"},
+    {"help.k.move", "Drag a service", "서비스 끌기"},
+    {"help.move", "Move it (snaps to the grid; hold Alt to place freely)", "이동(격자에 맞춤, Alt를 누르면 자유롭게)"},
+    {"help.k.pan", "Space+drag, middle or right drag", "Space+끌기, 가운데/오른쪽 버튼 끌기"},
+    {"help.pan", "Pan the canvas", "캔버스 이동"},
+    {"help.k.wheel", "Mouse wheel, pinch", "마우스 휠, 핀치"},
+    {"help.zoom", "Zoom at the cursor", "커서 위치에서 확대/축소"},
+    {"help.fit", "Fit the diagram to the view", "다이어그램을 화면에 맞추기"},
+    {"help.delete", "Delete the selection", "선택 항목 삭제"},
+    {"help.duplicate", "Duplicate the selection", "선택 항목 복제"},
+    {"help.copy_paste", "Copy, paste (also between tabs)", "복사, 붙여넣기(다른 탭과도 됩니다)"},
+    {"help.cut", "Cut", "잘라내기"},
+    {"help.select_all", "Select all", "모두 선택"},
+    {"help.k.arrows", "Arrow keys", "방향키"},
+    {"help.nudge", "Nudge the selection by one grid step", "선택 항목을 격자 한 칸씩 이동"},
+    {"help.undo", "Undo", "실행 취소"},
+    {"help.redo", "Redo", "다시 실행"},
+    {"help.escape", "Cancel a drag, clear the selection", "끌기 취소, 선택 해제"},
+    {"help.help", "Show or hide this list", "이 목록 열기/닫기"},
+};
+
+struct Table {
+  std::unordered_map<std::string_view, const StringEntry*> map;
+  Table() { add(kStrings, sizeof(kStrings) / sizeof(kStrings[0])); }
+  void add(const StringEntry* e, size_t n) {
+    for (size_t i = 0; i < n; ++i) map[e[i].key] = &e[i];
+  }
+};
+
+Table& table() {
+  static Table t;
+  return t;
+}
+
+Lang g_lang = Lang::En;
+
+}  // namespace
+
+Lang language() { return g_lang; }
+void set_language(Lang lang) { g_lang = lang; }
+
+Lang language_from_tag(std::string_view tag) {
+  if (tag.size() >= 2 && (tag[0] == 'k' || tag[0] == 'K') && (tag[1] == 'o' || tag[1] == 'O') &&
+      (tag.size() == 2 || tag[2] == '-' || tag[2] == '_'))
+    return Lang::Ko;
+  return Lang::En;
+}
+
+const char* tr(std::string_view key) {
+  auto& m = table().map;
+  auto it = m.find(key);
+  if (it == m.end()) {
+    // Unknown key: show the key itself (kept alive in a small set), so it is visible, never a crash.
+    static std::deque<std::string> unknown;  // deque: c_str() stays valid as it grows
+    for (const auto& u : unknown)
+      if (u == key) return u.c_str();
+    unknown.emplace_back(key);
+    return unknown.back().c_str();
+  }
+  const StringEntry* e = it->second;
+  return g_lang == Lang::Ko && e->ko && *e->ko ? e->ko : e->en;
+}
+
+std::string trf(const char* key, ...) {
+  const char* fmt = tr(key);
+  va_list ap;
+  va_start(ap, key);
+  char buf[1024];
+  std::vsnprintf(buf, sizeof(buf), fmt, ap);
+  va_end(ap);
+  return buf;
+}
+
+void add_strings(const StringEntry* entries, size_t count) { table().add(entries, count); }
+
+}  // namespace cp::ui

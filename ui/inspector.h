@@ -1,0 +1,54 @@
+// Inspector: the selection's properties. For a service: its name (any UTF-8,
+// Korean included), its placement, and every parameter of its model with the
+// unit, the valid range, the default and a short explanation in the current
+// language. For a connection: the connection parameters. Each edit is checked
+// at once: a value out of range is marked red with the reason and is not
+// applied; a finished edit is one undo step.
+//
+//   inspector.draw();   // inside the inspector window
+#pragma once
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/catalog/catalog.h"
+#include "ui/editor.h"
+
+namespace cp::ui {
+
+class Inspector {
+public:
+  explicit Inspector(Editor& editor) : ed_(editor) {}
+  void draw();
+  // Field errors shown right now ("<owner>/<key>" -> message), for the browser tests.
+  nlohmann::json debug_state() const;
+
+private:
+  struct Field {
+    std::string text;   // what the user typed
+    std::string error;  // why it is not applied ("" when it is)
+    bool active = false;
+  };
+  void draw_document();
+  void draw_node(doc::NodeDoc& n);
+  void draw_connection(doc::ConnectionDoc& c);
+  void draw_multi();
+  // One parameter row. `params` is the owner's (sparse) params object in the document.
+  void param_row(const catalog::ParamSpec& spec, nlohmann::json& params, const std::string& owner_id,
+                 const std::string& owner_name);
+  bool number_field(const catalog::ParamSpec& spec, const std::string& field_key, double current, double min,
+                    double max, bool integer, double* out);
+  void distribution_row(const catalog::ParamSpec& spec, nlohmann::json& params, const std::string& owner_id,
+                        const std::string& owner_name);
+  std::string range_text(const catalog::ParamSpec& spec) const;
+
+  Editor& ed_;
+  std::map<std::string, Field> fields_;
+  std::string shown_;            // what the fields belong to (selection key)
+  uint64_t seen_revision_ = 0;
+  char name_buf_[256] = "";
+  bool name_active_ = false;
+};
+
+}  // namespace cp::ui

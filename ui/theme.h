@@ -1,0 +1,26 @@
+// Theme: the UI's colours, spacing and fonts.
+//
+//   cp::ui::apply_style();
+//   cp::ui::load_fonts(device_pixel_ratio);   // before the renderer builds its font texture
+//
+// Fonts are rasterised at (size x devicePixelRatio) and drawn at 1/dpr scale
+// (io.FontGlobalScale), so text is crisp on high-DPI screens. The font is a
+// subset of NanumGothic (scripts/make-font.py) with Latin, the UI's symbols
+// and the 2,350 KS X 1001 Hangul syllables; without it the app falls back to
+// ImGui's built-in font (no Hangul) and says so.
+#pragma once
+
+namespace cp::ui {
+
+inline constexpr float kBaseFontSize = 15.0f;      // CSS pixels
+inline constexpr const char* kFontPath = "/assets/fonts/cloudplay-ui.ttf";
+
+void apply_style();
+// Rebuilds the font atlas for this pixel ratio. Returns false when the Korean font is missing.
+bool load_fonts(float device_pixel_ratio);
+// The ratio the fonts were last built for (0 before the first call).
+float fonts_pixel_ratio();
+// Was the Hangul font loaded?
+bool hangul_font_loaded();
+
+}  // namespace cp::ui
