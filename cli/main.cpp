@@ -2,6 +2,7 @@
 //
 //   cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--log] [--progress]
 //   cloudplay validate DOC.json
+//   cloudplay lint DOC.json [--ko]
 //   cloudplay --version
 //
 // Exit codes: 0 ok, 1 the document has errors, 2 bad usage or unreadable file.
@@ -17,6 +18,7 @@
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/report.h"
+#include "core/lint/lint.h"
 #include "core/version.h"
 
 namespace {
@@ -25,6 +27,7 @@ const char* kUsage =
     "usage:\n"
     "  cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--log] [--progress]\n"
     "  cloudplay validate DOC.json\n"
+    "  cloudplay lint DOC.json [--ko]\n"
     "  cloudplay --version\n";
 
 bool read_file(const std::string& path, std::string& out) {
@@ -59,6 +62,25 @@ std::optional<cp::doc::Document> load(const std::string& path, int& exit_code) {
     return std::nullopt;
   }
   return std::move(r.document);
+}
+
+// Prints the advice findings (severity, rule, nodes, fact, text); exit 0 whatever they say.
+int cmd_lint(int argc, char** argv) {
+  bool korean = argc == 2 && std::strcmp(argv[1], "--ko") == 0;
+  if (argc != 1 && !korean) { std::fputs(kUsage, stderr); return 2; }
+  int code = 0;
+  auto d = load(argv[0], code);
+  if (!d) return code;
+  auto findings = cp::lint::lint(*d);
+  for (const auto& f : findings) {
+    std::string nodes;
+    for (const auto& n : f.nodes) nodes += (nodes.empty() ? "" : ",") + n;
+    std::printf("%s: %s [%s] (%s)%s%s\n  %s\n", argv[0], cp::lint::severity_name(f.severity), f.rule.c_str(),
+                nodes.c_str(), f.fact.empty() ? "" : " AWS-FACTS: ", f.fact.c_str(),
+                korean ? f.text_ko.c_str() : f.text_en.c_str());
+  }
+  std::printf("%zu finding%s\n", findings.size(), findings.size() == 1 ? "" : "s");
+  return 0;
 }
 
 int cmd_validate(int argc, char** argv) {
@@ -160,6 +182,7 @@ int main(int argc, char** argv) {
   try {
     if (cmd == "run") return cmd_run(argc - 2, argv + 2);
     if (cmd == "validate") return cmd_validate(argc - 2, argv + 2);
+    if (cmd == "lint") return cmd_lint(argc - 2, argv + 2);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cloudplay: internal error: %s\n", e.what());
     return 3;

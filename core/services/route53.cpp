@@ -82,7 +82,12 @@ public:
       return;
     }
     // The resolver asks Route 53: one query, then the answer is cached for the TTL.
-    Cached c{resolve(sim, r), sim.now() + s_.ttl};
+    // A resolver first seen now may have fetched the record for other clients
+    // earlier: its first answer expires after a random part of the TTL, so
+    // resolvers' caches are out of step (as on the internet), not all at once.
+    SimTime ttl = s_.ttl;
+    if (it == cache_.end() && ttl > 0) ttl = 1 + static_cast<SimTime>(sim.rng().below(static_cast<uint64_t>(ttl)));
+    Cached c{resolve(sim, r), sim.now() + ttl};
     uint32_t idx = pick(sim, c.answer);
     cache_[ckey] = std::move(c);
     ++queries_;
