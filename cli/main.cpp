@@ -1,6 +1,6 @@
 // cloudplay: the engine's command-line runner (native, and as wasm under Node).
 //
-//   cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--log] [--progress]
+//   cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--progress]
 //   cloudplay validate DOC.json
 //   cloudplay lint DOC.json [--ko]
 //   cloudplay --version
@@ -25,7 +25,7 @@ namespace {
 
 const char* kUsage =
     "usage:\n"
-    "  cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--log] [--progress]\n"
+    "  cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--progress]\n"
     "  cloudplay validate DOC.json\n"
     "  cloudplay lint DOC.json [--ko]\n"
     "  cloudplay --version\n";
@@ -96,7 +96,7 @@ int cmd_run(int argc, char** argv) {
   std::string path, json_out;
   std::optional<double> seconds;
   std::optional<uint64_t> seed;
-  bool progress = false, show_log = false;
+  bool progress = false, show_log = false, series = false;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
     auto need = [&](const char* what) -> const char* {
@@ -121,6 +121,8 @@ int cmd_run(int argc, char** argv) {
       json_out = need("a file name");
     } else if (a == "--progress") {
       progress = true;
+    } else if (a == "--series") {
+      series = true;
     } else if (a == "--log") {
       show_log = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -166,7 +168,7 @@ int cmd_run(int argc, char** argv) {
   }
   if (!json_out.empty()) {
     std::ofstream out(json_out, std::ios::binary);
-    out << cp::engine::report_json(b).dump(2) << "\n";
+    out << cp::engine::report_json(b, series).dump(2) << "\n";
     if (!out) { std::fprintf(stderr, "cloudplay: cannot write %s\n", json_out.c_str()); return 2; }
   }
   return 0;

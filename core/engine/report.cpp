@@ -42,7 +42,7 @@ static nlohmann::json outcomes_json(const std::array<uint64_t, kOutcomeCount>& o
   return j;
 }
 
-nlohmann::json report_json(const Built& b) {
+nlohmann::json report_json(const Built& b, bool with_series) {
   const Simulation& sim = *b.sim;
   double secs = to_seconds(sim.now());
   nlohmann::json r;
@@ -72,6 +72,20 @@ nlohmann::json report_json(const Built& b) {
     j["utilization"] = num(span > 0 && m.capacity > 0 ? b_area / span / static_cast<double>(m.capacity) : 0, 4);
     j["cost_usd"] = num(m.cost_usd, 6);
     j["status"] = sim.model(n).status();
+    if (with_series) {
+      // Columns rather than rows: compact, and easy to plot.
+      nlohmann::json t = nlohmann::json::array(), ok = nlohmann::json::array(), err = nlohmann::json::array(),
+                     p99 = nlohmann::json::array(), q = nlohmann::json::array(), util = nlohmann::json::array();
+      for (const SeriesPoint& p : m.series) {
+        t.push_back(num(p.t_s, 3));
+        ok.push_back(num(p.completions_per_s, 2));
+        err.push_back(num(p.errors_per_s, 2));
+        p99.push_back(num(p.p99_ms, 3));
+        q.push_back(num(p.queue, 2));
+        util.push_back(num(p.utilization, 4));
+      }
+      j["series"] = {{"t_s", t}, {"ok_per_s", ok}, {"errors_per_s", err}, {"p99_ms", p99}, {"queue", q}, {"utilization", util}};
+    }
     cost += m.cost_usd;
     nodes.push_back(std::move(j));
   }

@@ -13,7 +13,7 @@ namespace cp::engine {
 std::string hex64(uint64_t v);
 // Machine-readable report. Only integers, strings and numbers printed with a
 // fixed precision, so the text is byte-identical natively and in wasm.
-nlohmann::json report_json(const Built& b);
+nlohmann::json report_json(const Built& b, bool with_series = false);
 // A readable table, one line per node.
 std::string summary_table(const Built& b);
 // The event log, one line per entry: "  12.500 s  web-1  scale_out  Launched ..."

@@ -34,6 +34,13 @@ public:
       return;
     }
     if (queue_limit_ >= 0 && static_cast<int64_t>(queue_.size()) >= queue_limit_) {
+      if (!full_) {
+        full_ = true;
+        const std::string& name = sim.info(id()).name;
+        sim.log(id(), LogKind::QueueFull,
+                name + "'s queue is full (" + std::to_string(queue_limit_) + "): new requests get 503",
+                name + "의 대기열이 가득 찼습니다(" + std::to_string(queue_limit_) + "개). 새 요청은 503으로 거절됩니다");
+      }
       sim.respond(h, Outcome::ServerError);  // 503: no room in the queue
       return;
     }
@@ -138,6 +145,11 @@ private:
     if (!queue_.empty() && sim.node_up(id())) {
       ReqHandle next = queue_.front();
       queue_.pop_front();
+      if (full_ && static_cast<int64_t>(queue_.size()) * 2 < queue_limit_) {
+        full_ = false;  // hysteresis: log again only after it drained to half
+        const std::string& name = sim.info(id()).name;
+        sim.log(id(), LogKind::Info, name + "'s queue drained below half", name + "의 대기열이 절반 아래로 줄었습니다");
+      }
       sim.metrics(id()).queue.set(sim.now(), static_cast<int64_t>(queue_.size()));
       begin_service(sim, next);  // busy goes back up
       return;
@@ -151,6 +163,7 @@ private:
   bool fanout_one_;
   int64_t busy_ = 0;
   uint32_t epoch_ = 0;
+  bool full_ = false;
   std::deque<ReqHandle> queue_;
 };
 

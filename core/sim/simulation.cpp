@@ -390,11 +390,13 @@ void Simulation::apply(const Command& c) {
       if (c.target >= conns_.size()) return;
       Connection& conn = conns_[c.target];
       conn.extra_latency = c.value > 0 ? static_cast<SimTime>(c.value) : 0;
-      log(conn.from, LogKind::LatencyInjected,
-          "Added " + std::to_string(conn.extra_latency / 1000) + " ms to " + nodes_[conn.from.v].info.name + " → " +
-              nodes_[conn.to.v].info.name,
-          nodes_[conn.from.v].info.name + " → " + nodes_[conn.to.v].info.name + " 연결에 지연 " +
-              std::to_string(conn.extra_latency / 1000) + " ms를 추가했습니다");
+      const std::string wire = nodes_[conn.from.v].info.name + " → " + nodes_[conn.to.v].info.name;
+      if (conn.extra_latency > 0)
+        log(conn.from, LogKind::LatencyInjected, "Added " + std::to_string(conn.extra_latency / 1000) + " ms to " + wire,
+            wire + " 연결에 지연 " + std::to_string(conn.extra_latency / 1000) + " ms를 추가했습니다");
+      else
+        log(conn.from, LogKind::LatencyInjected, "Latency on " + wire + " is back to normal",
+            wire + " 연결의 지연 시간이 정상으로 돌아왔습니다");
       return;
     }
     case Command::Kind::SetErrorRate: {
