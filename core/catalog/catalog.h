@@ -70,8 +70,11 @@ struct ServiceDescriptor {
   std::function<std::vector<doc::Issue>(const nlohmann::json& params)> validate;
 };
 
+// Every service, in registry order (core/services/registry.cpp lists them).
 const std::vector<const ServiceDescriptor*>& all_services();
 const ServiceDescriptor* find_service(const std::string& type);
+// Tests only: replace the registry's list (an empty list restores it).
+void set_services_for_testing(std::vector<const ServiceDescriptor*> services);
 
 // Parameters of a connection (any service pair): mode, timeout, retries, ...
 const std::vector<ParamSpec>& connection_params();
@@ -81,9 +84,26 @@ const std::vector<ParamSpec>& connection_params();
 struct Refusal { std::string en, ko; };
 std::optional<Refusal> can_connect(const doc::NodeDoc& from, const doc::NodeDoc& to);
 
-// A param's value from a (defaults-filled) params object.
+// A param's value from a (defaults-filled) params object. A missing key or a
+// value of another type gives 0 / false / "" (validation has already run).
 double param_number(const nlohmann::json& params, const std::string& key);
 bool param_bool(const nlohmann::json& params, const std::string& key);
 std::string param_string(const nlohmann::json& params, const std::string& key);
+
+// `params` with every missing param set to its default (the document keeps only
+// what the user changed; the model is built from this).
+nlohmann::json with_defaults(const ServiceDescriptor& d, const nlohmann::json& params);
+nlohmann::json connection_with_defaults(const nlohmann::json& params);
+
+const ParamSpec* find_param(const std::vector<ParamSpec>& specs, const std::string& key);
+
+// Validation of params against their specs, for load_document and the inspector
+// (which checks each edit before applying it). Errors are appended with their
+// JSON path, e.g. {"nodes[3].params.memory_mb", "20000 is above Lambda's maximum of 10240 MB"}.
+// `owner` names whose params they are in messages ("Lambda", "a connection").
+void check_param(const ParamSpec& spec, const nlohmann::json& value, const std::string& path,
+                 const std::string& owner, std::vector<doc::Issue>& errors);
+void check_params(const std::vector<ParamSpec>& specs, const nlohmann::json& params, const std::string& path,
+                  const std::string& owner, std::vector<doc::Issue>& errors);
 
 }  // namespace cp::catalog

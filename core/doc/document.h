@@ -20,6 +20,7 @@ inline constexpr int kCurrentVersion = 1;
 struct RegionDoc {
   std::string code;               // "us-east-1"
   std::vector<std::string> azs;   // AZ IDs used in this document: "use1-az1", ...
+  bool operator==(const RegionDoc&) const = default;
 };
 
 struct NodeDoc {
@@ -29,12 +30,14 @@ struct NodeDoc {
   std::string region;             // Region code (if the service is placed in a Region)
   std::string az;                 // AZ ID (if the service is placed in an AZ)
   nlohmann::json params = nlohmann::json::object();  // validated against the catalog's ParamSpecs
+  bool operator==(const NodeDoc&) const = default;
 };
 
 struct ConnectionDoc {
   std::string id;
   std::string from, to;           // node ids
   nlohmann::json params = nlohmann::json::object();  // mode, timeout_ms, retries, weight, ... (catalog: connection params)
+  bool operator==(const ConnectionDoc&) const = default;
 };
 
 // A scheduled fault: "at 300 s, AZ use1-az2 fails; at 720 s it returns".
@@ -44,11 +47,13 @@ struct FaultDoc {
   std::string target;             // node id, AZ ID, Region code or connection id
   std::optional<double> until_s;  // when the fault ends (none = never)
   double value = 0;               // latency ms for add_latency, 0..1 for error_rate
+  bool operator==(const FaultDoc&) const = default;
 };
 
 struct Settings {
   double duration_s = 600;
   uint64_t seed = 1;
+  bool operator==(const Settings&) const = default;
 };
 
 struct Document {
@@ -63,6 +68,8 @@ struct Document {
   nlohmann::json layout = nlohmann::json::object();  // canvas only: positions, frames, zoom; never read by the engine
 
   const NodeDoc* find_node(const std::string& id) const;
+  const ConnectionDoc* find_connection(const std::string& id) const;
+  bool operator==(const Document&) const = default;
 };
 
 // An error (or warning) found while loading: where, and what is wrong, for a person.
@@ -85,12 +92,25 @@ struct ParseLimits {
   size_t max_nodes = 2000;
   size_t max_connections = 10000;
   size_t max_faults = 1000;
+  size_t max_string_bytes = 256 * 1024;  // any one JSON string (keys included), while parsing
+  size_t max_errors = 200;               // then one "... and N more" error
 };
+
+// Limits on values (see docs/document-format.md, "Limits").
+inline constexpr size_t kMaxIdLength = 64;
+inline constexpr size_t kMaxNameLength = 80;           // characters (UTF-8 code points)
+inline constexpr size_t kMaxDescriptionLength = 4000;  // characters
+inline constexpr double kMaxDurationS = 30.0 * 24 * 3600;  // 30 days
+inline constexpr uint64_t kMaxSeed = uint64_t(1) << 53;    // exact in a JavaScript number
+inline constexpr double kMaxAddedLatencyMs = 600000;       // add_latency: 10 minutes
 
 LoadResult parse_document(const std::string& text, const ParseLimits& limits = {});
 LoadResult load_document(const nlohmann::json& j, const ParseLimits& limits = {});
 nlohmann::json to_json(const Document& d);
 std::string to_json_text(const Document& d, int indent = 2);
+
+// The fault actions, in documentation order.
+const std::vector<std::string>& fault_actions();
 
 // Brings an older document up to kCurrentVersion, step by step (v0 -> v1 -> ...).
 // Returns false with issues when the version is unknown or newer than this build.

@@ -1,0 +1,402 @@
+// The catalog's shared parts: the service list, connection params, can_connect,
+// and validation of params against their specs.
+//
+// [SECTION] Service list
+// [SECTION] Categories
+// [SECTION] Connection params
+// [SECTION] can_connect (English and Korean reasons)
+// [SECTION] Param values
+// [SECTION] Param validation
+#include "core/catalog/catalog.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "core/doc/distribution_json.h"
+#include "core/doc/messages.h"
+// Defined in core/services/registry.cpp (declared in core/services/registry.h):
+// the explicit list of every service.
+namespace cp::services {
+void register_services(std::vector<const catalog::ServiceDescriptor*>& out);
+}
+
+namespace cp::catalog {
+
+using nlohmann::json;
+using doc::Issue;
+
+// ---- [SECTION] Service list -------------------------------------------------
+
+namespace {
+std::vector<const ServiceDescriptor*>& test_services() {
+  static std::vector<const ServiceDescriptor*> v;
+  return v;
+}
+
+const std::vector<const ServiceDescriptor*>& registered_services() {
+  static const std::vector<const ServiceDescriptor*> v = [] {
+    std::vector<const ServiceDescriptor*> out;
+    cp::services::register_services(out);
+    return out;
+  }();
+  return v;
+}
+}  // namespace
+
+const std::vector<const ServiceDescriptor*>& all_services() {
+  if (!test_services().empty()) return test_services();
+  return registered_services();
+}
+
+void set_services_for_testing(std::vector<const ServiceDescriptor*> services) {
+  test_services() = std::move(services);
+}
+
+const ServiceDescriptor* find_service(const std::string& type) {
+  for (const ServiceDescriptor* d : all_services())
+    if (d && d->type == type) return d;
+  return nullptr;
+}
+
+// ---- [SECTION] Categories ---------------------------------------------------
+
+Text category_name(Category c) {
+  switch (c) {
+    case Category::Clients: return {"Clients", "클라이언트"};
+    case Category::Compute: return {"Compute", "컴퓨팅"};
+    case Category::Networking: return {"Networking & content delivery", "네트워킹 및 콘텐츠 전송"};
+    case Category::Storage: return {"Storage", "스토리지"};
+    case Category::Databases: return {"Databases", "데이터베이스"};
+    case Category::Messaging: return {"Messaging & streaming", "메시징 및 스트리밍"};
+    case Category::Serverless: return {"Serverless & integration", "서버리스 및 통합"};
+    case Category::Testing: return {"Generic building blocks", "범용 구성 요소"};
+  }
+  return {"Other", "기타"};
+}
+
+// ---- [SECTION] Connection params --------------------------------------------
+
+const std::vector<ParamSpec>& connection_params() {
+  static const std::vector<ParamSpec> specs = {
+      ParamSpec{"mode", ParamType::Enum, {"Call mode", "호출 방식"},
+                {"sync: the caller waits for the answer, holding its worker. async: the caller sends and moves on "
+                 "(a message, an event).",
+                 "sync: 호출한 쪽이 작업자를 붙잡은 채 응답을 기다립니다. async: 보내고 바로 다음 일을 합니다(메시지, 이벤트)."},
+                "", 0, 0, "sync", {"sync", "async"}, ""},
+      // 900 000 ms = 15 minutes, the longest a Lambda function may run (AWS-FACTS: Lambda / Timeout).
+      ParamSpec{"timeout_ms", ParamType::Int, {"Timeout", "제한 시간"},
+                {"How long the caller waits for an answer before giving up. 0 means wait forever.",
+                 "응답을 기다리다 포기하기까지의 시간입니다. 0이면 끝까지 기다립니다."},
+                "ms", 0, 900000, 0, {}, ""},
+      ParamSpec{"retries", ParamType::Int, {"Retries", "재시도 횟수"},
+                {"How many times a failed or timed-out call is tried again, with exponential backoff and jitter.",
+                 "실패하거나 시간이 초과된 호출을 다시 시도하는 횟수입니다. 지수 백오프와 지터를 적용합니다."},
+                "", 0, 10, 0, {}, ""},
+      ParamSpec{"backoff_base_ms", ParamType::Int, {"Backoff base", "백오프 기본값"},
+                {"The first retry waits a random time up to this; each further retry doubles it.",
+                 "첫 재시도는 이 시간 안에서 무작위로 기다리고, 이후 재시도마다 두 배가 됩니다."},
+                "ms", 1, 60000, 100, {}, ""},
+      ParamSpec{"backoff_cap_ms", ParamType::Int, {"Backoff cap", "백오프 상한"},
+                {"The longest wait between two retries.", "두 재시도 사이에 기다리는 가장 긴 시간입니다."},
+                "ms", 1, 600000, 20000, {}, ""},
+      ParamSpec{"weight", ParamType::Float, {"Weight", "가중치"},
+                {"When the caller picks one of several connections, its share of the traffic (relative to the others).",
+                 "호출하는 쪽이 여러 연결 중 하나를 고를 때 이 연결이 받는 트래픽의 비율(다른 연결과의 상대값)입니다."},
+                "", 0, 1000, 1, {}, ""},
+  };
+  return specs;
+}
+
+// ---- [SECTION] can_connect --------------------------------------------------
+
+namespace {
+
+// The name without a trailing parenthesis: "Compute (generic)" -> "Compute".
+std::string short_name(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  if (!s.empty() && s.back() == ')') {
+    size_t open = s.rfind('(');
+    if (open != std::string::npos && open > 0) {
+      s.resize(open);
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+    }
+  }
+  return s;
+}
+
+// Does the word end in a consonant sound (받침)? Chooses 은/는, 을/를.
+// Hangul: from the syllable. Latin text as Koreans read it: an acronym or a
+// digit by its name (L 엘, M 엠, N 엔, R 알; 0 영, 1 일, 3 삼, 6 육, 7 칠, 8 팔),
+// an English word by its sound (-m, -n, -ng, -l end in a consonant: 스트림, 라인;
+// -er, -t, -d and vowels do not: 밸런서, 클라우드프런트, 람다).
+bool has_batchim(const std::string& word_in) {
+  std::string word = short_name(word_in);
+  if (word.empty()) return false;
+  size_t i = word.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) --i;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(word.data() + i);
+  uint32_t cp = 0;
+  size_t len = word.size() - i;
+  if (len == 1) cp = p[0];
+  else if (len == 2) cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+  else if (len == 3) cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return (cp - 0xAC00) % 28 != 0;
+  if (cp >= 128) return false;
+  // The last run of ASCII letters and digits.
+  size_t end = word.size(), start = end;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  while (start > 0 && alnum(word[start - 1])) --start;
+  std::string token = word.substr(start, end - start);
+  if (token.empty()) return false;
+  const char last = token.back();
+  bool has_lower = false;
+  for (char c : token) has_lower = has_lower || (c >= 'a' && c <= 'z');
+  if (has_lower) {  // an English word
+    if (last == 'm' || last == 'n' || last == 'l') return true;
+    return token.size() >= 2 && token.compare(token.size() - 2, 2, "ng") == 0;
+  }
+  switch (last) {  // an acronym or a number
+    case 'L': case 'M': case 'N': case 'R':
+    case '0': case '1': case '3': case '6': case '7': case '8':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string topic(const std::string& w) { return w + (has_batchim(w) ? "은" : "는"); }
+std::string object(const std::string& w) { return w + (has_batchim(w) ? "을" : "를"); }
+
+std::string display_en(const ServiceDescriptor& d) { return d.name.en && *d.name.en ? d.name.en : d.type; }
+std::string display_ko(const ServiceDescriptor& d) { return d.name.get(true); }
+
+}  // namespace
+
+std::optional<Refusal> can_connect(const doc::NodeDoc& from, const doc::NodeDoc& to) {
+  const ServiceDescriptor* a = find_service(from.type);
+  const ServiceDescriptor* b = find_service(to.type);
+  if (!a || !b) {
+    const std::string& t = !a ? from.type : to.type;
+    return Refusal{"There is no service type " + doc::quote(t) + ".",
+                   doc::quote(t) + "라는 서비스 유형은 없습니다."};
+  }
+  if (!from.id.empty() && from.id == to.id)
+    return Refusal{"A service cannot call itself.", "서비스는 자기 자신을 호출할 수 없습니다."};
+  if (!a->makes_calls)
+    return Refusal{display_en(*a) + " does not call other services: it only answers requests.",
+                   topic(display_ko(*a)) + " 다른 서비스를 호출하지 않고, 받은 요청에 응답만 합니다."};
+  if (!b->accepts_incoming)
+    return Refusal{display_en(*b) + " cannot receive calls: it only sends requests.",
+                   topic(display_ko(*b)) + " 요청을 보내기만 하고 호출을 받을 수 없습니다."};
+  if (!a->can_call.empty()) {
+    bool allowed = false;
+    for (const std::string& t : a->can_call) allowed = allowed || t == b->type;
+    if (!allowed) {
+      std::vector<std::string> en, ko;
+      for (const std::string& t : a->can_call) {
+        const ServiceDescriptor* c = find_service(t);
+        en.push_back(c ? display_en(*c) : t);
+        ko.push_back(c ? display_ko(*c) : t);
+      }
+      return Refusal{display_en(*a) + " cannot call " + display_en(*b) + ". It can call " +
+                         doc::join_words(en, " or ") + ".",
+                     topic(display_ko(*a)) + " " + object(display_ko(*b)) + " 호출할 수 없습니다. 호출할 수 있는 서비스: " +
+                         doc::join_words(ko, ", ") + "."};
+    }
+  }
+  return std::nullopt;
+}
+
+// ---- [SECTION] Param values -------------------------------------------------
+
+double param_number(const json& params, const std::string& key) {
+  if (!params.is_object()) return 0;
+  auto it = params.find(key);
+  if (it == params.end()) return 0;
+  if (it->is_number()) return it->get<double>();
+  if (it->is_boolean()) return it->get<bool>() ? 1 : 0;
+  return 0;
+}
+
+bool param_bool(const json& params, const std::string& key) {
+  if (!params.is_object()) return false;
+  auto it = params.find(key);
+  if (it == params.end()) return false;
+  if (it->is_boolean()) return it->get<bool>();
+  if (it->is_number()) return it->get<double>() != 0;
+  return false;
+}
+
+std::string param_string(const json& params, const std::string& key) {
+  if (!params.is_object()) return {};
+  auto it = params.find(key);
+  if (it == params.end() || !it->is_string()) return {};
+  return it->get<std::string>();
+}
+
+namespace {
+json fill_defaults(const std::vector<ParamSpec>& specs, const json& params) {
+  json out = params.is_object() ? params : json::object();
+  for (const ParamSpec& s : specs)
+    if (!out.contains(s.key) && !s.default_value.is_null()) out[s.key] = s.default_value;
+  return out;
+}
+}  // namespace
+
+json with_defaults(const ServiceDescriptor& d, const json& params) { return fill_defaults(d.params, params); }
+json connection_with_defaults(const json& params) { return fill_defaults(connection_params(), params); }
+
+const ParamSpec* find_param(const std::vector<ParamSpec>& specs, const std::string& key) {
+  for (const ParamSpec& s : specs)
+    if (s.key == key) return &s;
+  return nullptr;
+}
+
+// ---- [SECTION] Param validation ---------------------------------------------
+
+namespace {
+
+std::string possessive(const std::string& owner) {
+  std::string s = short_name(owner);
+  if (s.empty()) return "the";
+  return s + (s.back() == 's' ? "'" : "'s");
+}
+
+std::string with_unit(double v, const std::string& unit) {
+  std::string n = doc::format_number(v);
+  if (unit.empty()) return n;
+  if (unit == "%") return n + "%";
+  return n + " " + unit;
+}
+
+bool has_range(const ParamSpec& s) { return s.max > s.min; }
+
+void check_range(const ParamSpec& spec, double v, const std::string& path, const std::string& owner,
+                 std::vector<Issue>& errors, const std::string& shown) {
+  if (!has_range(spec)) return;
+  if (v < spec.min)
+    errors.push_back({path, shown + " is below " + possessive(owner) + " minimum of " + with_unit(spec.min, spec.unit)});
+  else if (v > spec.max)
+    errors.push_back({path, shown + " is above " + possessive(owner) + " maximum of " + with_unit(spec.max, spec.unit)});
+}
+
+// "4" -> a hint that a number was written as a string.
+std::string quoted_number_hint(const json& v) {
+  if (!v.is_string()) return {};
+  const std::string& s = v.get_ref<const std::string&>();
+  if (s.empty() || s.size() > 40) return {};
+  char* end = nullptr;
+  std::strtod(s.c_str(), &end);
+  if (end == s.c_str() + s.size() && s[0] != ' ') return " (a number in quotes: write it without the quotes)";
+  return {};
+}
+
+}  // namespace
+
+void check_param(const ParamSpec& spec, const json& value, const std::string& path, const std::string& owner,
+                 std::vector<Issue>& errors) {
+  switch (spec.type) {
+    case ParamType::Int: {
+      if (!doc::is_whole_number(value)) {
+        errors.push_back({path, "expected a whole number, got " + doc::describe_value(value) + quoted_number_hint(value)});
+        return;
+      }
+      check_range(spec, value.get<double>(), path, owner, errors, doc::describe_value(value));
+      return;
+    }
+    case ParamType::Float: {
+      if (!value.is_number()) {
+        errors.push_back({path, "expected a number, got " + doc::describe_value(value) + quoted_number_hint(value)});
+        return;
+      }
+      double v = value.get<double>();
+      if (!std::isfinite(v)) {
+        errors.push_back({path, "expected a number, got " + doc::format_number(v)});
+        return;
+      }
+      check_range(spec, v, path, owner, errors, doc::describe_value(value));
+      return;
+    }
+    case ParamType::Bool:
+      if (!value.is_boolean()) errors.push_back({path, "expected true or false, got " + doc::describe_value(value)});
+      return;
+    case ParamType::Enum: {
+      std::vector<std::string> quoted;
+      for (const std::string& c : spec.choices) quoted.push_back(doc::quote(c));
+      if (!value.is_string()) {
+        errors.push_back({path, "expected one of " + doc::join_words(quoted, " or ") + ", got " + doc::describe_value(value)});
+        return;
+      }
+      const std::string& s = value.get_ref<const std::string&>();
+      for (const std::string& c : spec.choices)
+        if (c == s) return;
+      errors.push_back({path, doc::quote(s) + " is not one of the choices for " + spec.key + ": " +
+                                  doc::join_words(quoted, " or ") + "." + doc::did_you_mean(s, spec.choices)});
+      return;
+    }
+    case ParamType::String: {
+      if (!value.is_string()) {
+        errors.push_back({path, "expected text, got " + doc::describe_value(value)});
+        return;
+      }
+      size_t limit = spec.max > 0 ? static_cast<size_t>(spec.max) : 1000;
+      size_t n = doc::utf8_length(value.get_ref<const std::string&>());
+      if (n > limit)
+        errors.push_back({path, "is " + std::to_string(n) + " characters long; the most is " + std::to_string(limit) + "."});
+      return;
+    }
+    case ParamType::Distribution: {
+      auto d = doc::parse_distribution(value, path, errors);
+      if (!d || !has_range(spec)) return;
+      // Bounds apply to the mean, in the spec's unit (ms unless it says s).
+      const double scale = spec.unit == "s" ? 1.0 : 1000.0;
+      const std::string unit = spec.unit.empty() ? "ms" : spec.unit;
+      double mean = d->mean() * scale;
+      if (!std::isfinite(mean)) {
+        errors.push_back({path, "this distribution has no finite mean (a Pareto shape of 1 or less); " + possessive(owner) +
+                                    " " + spec.key + " needs a mean of at most " + with_unit(spec.max, unit) + "."});
+        return;
+      }
+      if (mean < spec.min - 1e-9 * std::fabs(spec.min))
+        errors.push_back({path, "its mean, " + with_unit(mean, unit) + ", is below " + possessive(owner) + " minimum of " +
+                                    with_unit(spec.min, unit)});
+      else if (mean > spec.max + 1e-9 * std::fabs(spec.max))
+        errors.push_back({path, "its mean, " + with_unit(mean, unit) + ", is above " + possessive(owner) + " maximum of " +
+                                    with_unit(spec.max, unit)});
+      return;
+    }
+  }
+}
+
+void check_params(const std::vector<ParamSpec>& specs, const json& params, const std::string& path,
+                  const std::string& owner, std::vector<Issue>& errors) {
+  if (!params.is_object()) {
+    errors.push_back({path, "expected an object of parameters, such as {\"" +
+                                (specs.empty() ? std::string("name") : specs.front().key) + "\": ...}, got " +
+                                doc::describe_value(params)});
+    return;
+  }
+  std::vector<std::string> keys;
+  for (const ParamSpec& s : specs) keys.push_back(s.key);
+  for (auto it = params.begin(); it != params.end(); ++it) {
+    const std::string p = doc::join_path(path, it.key());
+    const ParamSpec* spec = find_param(specs, it.key());
+    if (!spec) {
+      std::string who = short_name(owner);
+      if (!who.empty() && who[0] >= 'a' && who[0] <= 'z') who[0] = static_cast<char>(who[0] - 'a' + 'A');
+      std::string m = who + " has no parameter " + doc::quote(it.key()) + ".";
+      std::string suggestion = doc::did_you_mean(it.key(), keys);
+      if (!suggestion.empty()) m += suggestion;
+      else if (keys.empty()) m += " It takes no parameters.";
+      else if (keys.size() <= 16) m += " Its parameters are " + doc::join_words(keys) + ".";
+      errors.push_back({p, m});
+      continue;
+    }
+    check_param(*spec, it.value(), p, owner, errors);
+  }
+  for (const ParamSpec& s : specs)
+    if (s.default_value.is_null() && !params.contains(s.key))
+      errors.push_back({path, short_name(owner) + " needs a value for " + doc::quote(s.key) + " (it has no default)."});
+}
+
+}  // namespace cp::catalog

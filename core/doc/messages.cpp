@@ -1,0 +1,147 @@
+#include "core/doc/messages.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace cp::doc {
+
+std::string format_number(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "infinity" : "-infinity";
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+    return buf;
+  }
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+size_t utf8_length(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::string quote(const std::string& s, size_t max_chars) {
+  std::string out = "\"";
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80) {
+      if (chars == max_chars) {
+        out += "…";
+        break;
+      }
+      ++chars;
+    }
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string describe_value(const nlohmann::json& v) {
+  switch (v.type()) {
+    case nlohmann::json::value_t::null: return "null";
+    case nlohmann::json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::string: return quote(v.get_ref<const std::string&>(), 40);
+    case nlohmann::json::value_t::number_integer: return std::to_string(v.get<int64_t>());
+    case nlohmann::json::value_t::number_unsigned: return std::to_string(v.get<uint64_t>());
+    case nlohmann::json::value_t::number_float: return format_number(v.get<double>());
+    case nlohmann::json::value_t::object: return v.empty() ? "an empty object" : "an object";
+    case nlohmann::json::value_t::array: return v.empty() ? "an empty list" : "a list";
+    default: return "binary data";
+  }
+}
+
+namespace {
+std::string lower(const std::string& s) {
+  std::string out = s;
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Optimal string alignment distance: insert, delete, substitute, swap neighbours.
+size_t edit_distance(const std::string& a, const std::string& b) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (size_t i = 1; i <= n; ++i)
+    for (size_t j = 1; j <= m; ++j) {
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[n][m];
+}
+}  // namespace
+
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+  if (word.empty() || word.size() > 64) return {};
+  const std::string w = lower(word);
+  std::string best;
+  size_t best_d = SIZE_MAX;
+  for (const std::string& c : candidates) {
+    const std::string lc = lower(c);
+    size_t d = edit_distance(w, lc);
+    // "duration" for "duration_s", "timeout" for "timeout_ms": a missing unit suffix.
+    if (lc.size() > w.size() && lc.compare(0, w.size(), w) == 0 && lc[w.size()] == '_') d = std::min<size_t>(d, 1);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  const size_t allowed = std::max<size_t>(2, w.size() / 3);
+  if (best_d == 0 || (best_d <= allowed && best_d < w.size())) return best;
+  return {};
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string m = closest_match(word, candidates);
+  return m.empty() ? std::string() : " Did you mean " + quote(m) + "?";
+}
+
+std::string join_words(const std::vector<std::string>& words, const char* last_sep) {
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += (i + 1 == words.size()) ? last_sep : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+std::string join_path(const std::string& base, const std::string& key) {
+  bool plain = !key.empty() && key.size() <= 64;
+  for (char c : key)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+      plain = false;
+  if (plain) return base.empty() ? key : base + "." + key;
+  return base + "[" + quote(key, 40) + "]";
+}
+
+std::string index_path(const std::string& base, size_t index) { return base + "[" + std::to_string(index) + "]"; }
+
+bool is_whole_number(const nlohmann::json& v) {
+  if (v.is_number_integer()) return true;  // also unsigned
+  if (!v.is_number_float()) return false;
+  double d = v.get<double>();
+  return std::isfinite(d) && d == std::floor(d);
+}
+
+}  // namespace cp::doc

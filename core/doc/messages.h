@@ -1,0 +1,40 @@
+// Small helpers that turn values into words for error messages, shared by the
+// document loader, the distribution parser and the catalog's param checks.
+//
+//   describe_value(json("four"))          -> "\"four\""
+//   describe_value(json::array())          -> "a list"
+//   format_number(10240.0)                 -> "10240"
+//   closest_match("wrokers", {"workers"})  -> "workers"
+//   join_path("nodes[3].params", "memory_mb") -> "nodes[3].params.memory_mb"
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace cp::doc {
+
+// A number as a person writes it: 10240, 0.5, 1e+20 (no trailing zeros).
+std::string format_number(double v);
+// A JSON value in a message: strings quoted (and shortened), numbers as written,
+// containers by kind ("an object", "a list").
+std::string describe_value(const nlohmann::json& v);
+// A string quoted for a message, shortened to at most `max_chars` characters.
+std::string quote(const std::string& s, size_t max_chars = 60);
+// Number of UTF-8 code points (a malformed byte counts as one).
+size_t utf8_length(const std::string& s);
+// The candidate closest to `word` (edit distance, transpositions count once),
+// or "" when none is close enough to be a likely typo.
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+// " Did you mean \"x\"?" or "" (for appending to a message).
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+// "a, b and c"
+std::string join_words(const std::vector<std::string>& words, const char* last_sep = " and ");
+// Paths: "nodes[3]" + "params" -> "nodes[3].params"; keys that are not plain
+// identifiers are written ["like this"].
+std::string join_path(const std::string& base, const std::string& key);
+std::string index_path(const std::string& base, size_t index);
+// Is `v` a whole number (an integer, or a float with no fractional part)?
+bool is_whole_number(const nlohmann::json& v);
+
+}  // namespace cp::doc
