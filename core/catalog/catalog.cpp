@@ -14,11 +14,7 @@
 
 #include "core/doc/distribution_json.h"
 #include "core/doc/messages.h"
-// Defined in core/services/registry.cpp (declared in core/services/registry.h):
-// the explicit list of every service.
-namespace cp::services {
-void register_services(std::vector<const catalog::ServiceDescriptor*>& out);
-}
+#include "core/services/registry.h"
 
 namespace cp::catalog {
 
@@ -337,6 +333,10 @@ void check_param(const ParamSpec& spec, const json& value, const std::string& pa
     case ParamType::String: {
       if (!value.is_string()) {
         errors.push_back({path, "expected text, got " + doc::describe_value(value)});
+        return;
+      }
+      if (!doc::utf8_valid(value.get_ref<const std::string&>())) {
+        errors.push_back({path, "is not valid UTF-8 text."});
         return;
       }
       size_t limit = spec.max > 0 ? static_cast<size_t>(spec.max) : 1000;

@@ -464,8 +464,10 @@ public:
     connections(j);
     faults(j);
     if (j.contains("layout")) {
-      if (j["layout"].is_object()) doc_.layout = j["layout"];
-      else error("layout", "expected an object (the canvas's positions and frames), got " + describe_value(j["layout"]));
+      if (!j["layout"].is_object())
+        error("layout", "expected an object (the canvas's positions and frames), got " + describe_value(j["layout"]));
+      else if (saveable(j["layout"], "layout"))
+        doc_.layout = j["layout"];
     }
     finish();
   }
@@ -489,6 +491,36 @@ private:
   }
 
   // ---- shared checks ----
+  // Free-form JSON (the layout) must survive a save: no NaN or infinity (JSON
+  // cannot write them) and only valid UTF-8. Walked without recursion.
+  bool saveable(const json& root, const std::string& root_path) {
+    std::vector<std::pair<const json*, std::string>> todo{{&root, root_path}};
+    bool ok = true;
+    while (!todo.empty()) {
+      auto [v, path] = std::move(todo.back());
+      todo.pop_back();
+      if (v->is_number_float() && !std::isfinite(v->get<double>())) {
+        error(path, format_number(v->get<double>()) + " cannot be saved: JSON has no NaN or infinity.");
+        ok = false;
+      } else if (v->is_string() && !utf8_valid(v->get_ref<const std::string&>())) {
+        error(path, "is not valid UTF-8 text.");
+        ok = false;
+      } else if (v->is_object()) {
+        for (auto it = v->begin(); it != v->end(); ++it) {
+          if (!utf8_valid(it.key())) {
+            error(path, "has a key that is not valid UTF-8 text.");
+            ok = false;
+            continue;
+          }
+          todo.emplace_back(&it.value(), join_path(path, it.key()));
+        }
+      } else if (v->is_array()) {
+        for (size_t i = 0; i < v->size(); ++i) todo.emplace_back(&(*v)[i], index_path(path, i));
+      }
+    }
+    return ok;
+  }
+
   void check_fields(const json& obj, const std::string& path, const std::vector<std::string>& known, const char* what) {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
@@ -513,6 +545,10 @@ private:
       return std::nullopt;
     }
     const std::string& s = it->get_ref<const std::string&>();
+    if (!utf8_valid(s)) {
+      error(p, "is not valid UTF-8 text.");
+      return std::nullopt;
+    }
     if (utf8_length(s) > max_chars) {
       error(p, "is " + std::to_string(utf8_length(s)) + " characters long; the most is " + std::to_string(max_chars) + ".");
       return std::nullopt;

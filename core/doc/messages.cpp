@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 namespace cp::doc {
@@ -26,7 +27,42 @@ size_t utf8_length(const std::string& s) {
   return n;
 }
 
-std::string quote(const std::string& s, size_t max_chars) {
+bool utf8_valid(const std::string& s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t cp, min;
+    if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1Fu, min = 0x80;
+    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0Fu, min = 0x800;
+    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07u, min = 0x10000;
+    else return false;
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string quote(const std::string& s_in, size_t max_chars) {
+  // Broken UTF-8 would break the message too: its non-ASCII bytes become '?'.
+  std::string cleaned;
+  const bool valid = utf8_valid(s_in);
+  if (!valid) {
+    cleaned = s_in;
+    for (char& c : cleaned)
+      if (static_cast<unsigned char>(c) >= 0x80) c = '?';
+  }
+  const std::string& s = valid ? s_in : cleaned;
   std::string out = "\"";
   size_t chars = 0;
   for (size_t i = 0; i < s.size(); ++i) {

@@ -23,6 +23,8 @@ std::string describe_value(const nlohmann::json& v);
 std::string quote(const std::string& s, size_t max_chars = 60);
 // Number of UTF-8 code points (a malformed byte counts as one).
 size_t utf8_length(const std::string& s);
+// Is `s` well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF)?
+bool utf8_valid(const std::string& s);
 // The candidate closest to `word` (edit distance, transpositions count once),
 // or "" when none is close enough to be a likely typo.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);

@@ -321,6 +321,12 @@ TEST_CASE("document: each kind of mistake gives its path and a sentence") {
       {"infinite weight", [inf](json& j) { j["connections"][0]["params"] = {{"weight", inf}}; },
        "connections[0].params.weight", "expected a number, got infinity"},
       {"NaN duration", [nan](json& j) { j["settings"]["duration_s"] = nan; }, "settings.duration_s", "got NaN"},
+      {"NaN in the layout", [nan](json& j) { j["layout"]["zoom"] = nan; }, "layout.zoom",
+       "NaN cannot be saved: JSON has no NaN or infinity."},
+      {"broken UTF-8 in the layout", [](json& j) { j["layout"]["nodes"]["web"]["label"] = std::string("\xff\xfe"); },
+       "layout.nodes.web.label", "is not valid UTF-8 text."},
+      {"broken UTF-8 in a name", [](json& j) { j["nodes"][1]["name"] = std::string("caf\xc3"); }, "nodes[1].name",
+       "is not valid UTF-8 text."},
       // lengths
       {"name too long", [](json& j) { j["name"] = std::string(81, 'n'); }, "name", "is 81 characters long; the most is 80."},
       {"node name too long", [](json& j) { j["nodes"][1]["name"] = std::string(300, 'n'); }, "nodes[1].name",
@@ -640,4 +646,44 @@ TEST_CASE("document: the complete example in docs/document-format.md is valid an
   LoadResult again = parse_document(to_json_text(r.document));
   REQUIRE(again.ok());
   CHECK(again.document == r.document);
+}
+
+TEST_CASE("document: any value in any place gives a sentence, never an internal error") {
+  FakeServices fake;
+  // Replace one value of a valid document (found by walking it) with a value of
+  // another type; the loader must explain it, not fall over a wrong-type access.
+  const json good = base();
+  std::vector<json::json_pointer> pointers;
+  std::function<void(const json&, const json::json_pointer&)> walk = [&](const json& v, const json::json_pointer& ptr) {
+    pointers.push_back(ptr);
+    if (v.is_object())
+      for (auto it = v.begin(); it != v.end(); ++it) walk(it.value(), ptr / it.key());
+    else if (v.is_array())
+      for (size_t i = 0; i < v.size(); ++i) walk(v[i], ptr / i);
+  };
+  walk(good, json::json_pointer());
+  const std::vector<json> replacements = {nullptr, true, -1, 0, 1e300, -0.5, uint64_t(18446744073709551615ull), "",
+                                          "x y", json::array(), json::array({1, "a"}), json::object(),
+                                          json{{"kind", "pareto"}}, std::numeric_limits<double>::quiet_NaN()};
+  size_t checked = 0;
+  for (const auto& ptr : pointers) {
+    for (const json& rep : replacements) {
+      json j = good;
+      j[ptr] = rep;
+      LoadResult r = load_document(j);
+      INFO(ptr.to_string() << " = " << rep.dump());
+      for (const Issue& e : r.errors) {
+        INFO(e.path << ": " << e.message);
+        CHECK(e.message.find("json.exception") == std::string::npos);
+        CHECK(e.message.find("could not read") == std::string::npos);
+      }
+      if (r.ok()) {
+        LoadResult again = parse_document(to_json_text(r.document));
+        CHECK(again.ok());
+        CHECK(again.document == r.document);
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked > 1000);
 }
