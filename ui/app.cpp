@@ -23,15 +23,17 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
                                          ImGuiWindowFlags_NoBringToFrontOnFocus;
 }
 
-App::App(Platform& platform) : platform_(platform), editor_(platform), canvas_(editor_), inspector_(editor_) {
+App::App(Platform& platform) : platform_(platform), editor_(platform), canvas_(editor_), inspector_(editor_),
+      run_view_(editor_, canvas_, platform_) {
   set_language(language_from_tag(platform_.preferred_language()));
 #ifdef CLOUDPLAY_HAS_DOCUMENTS
   editor_.add_extension(std::make_unique<Documents>(editor_, platform_));
 #endif
 }
 
-void App::frame(double /*dt_seconds*/) {
+void App::frame(double dt_seconds) {
   auto t0 = std::chrono::steady_clock::now();
+  run_view_.update(dt_seconds);  // the simulation's share of the frame (bounded budget)
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float fs = ImGui::GetFontSize();
   // Panels scale with the font, and give way on narrow windows.
@@ -79,7 +81,7 @@ void App::handle_shortcuts() {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;  // text fields keep their own Ctrl+Z, Ctrl+A ...
   const bool ctrl = io.KeyCtrl || io.KeySuper;
-  auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+  auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false); };
   if (ctrl && pressed(ImGuiKey_Z)) {
     if (io.KeyShift) editor_.redo();
     else editor_.undo();
@@ -226,9 +228,14 @@ void App::draw_inspector() {
 void App::draw_canvas() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float status_h = ImGui::GetFrameHeight();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + palette_w_, vp->WorkPos.y), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x - palette_w_ - inspector_w_, vp->WorkSize.y - status_h),
-                           ImGuiCond_Always);
+  // The canvas column: run toolbar on top, canvas, run panels (metrics, log, cost) below.
+  const float col_x = vp->WorkPos.x + palette_w_, col_w = vp->WorkSize.x - palette_w_ - inspector_w_;
+  const float col_h = vp->WorkSize.y - status_h;
+  const float bar_h = run_view_.toolbar_height(), panel_h = run_view_.panel_height(col_h);
+  run_view_.draw_toolbar(ImVec2(col_x, vp->WorkPos.y), ImVec2(col_w, bar_h));
+  run_view_.draw_bottom_panel(ImVec2(col_x, vp->WorkPos.y + col_h - panel_h), ImVec2(col_w, panel_h));
+  ImGui::SetNextWindowPos(ImVec2(col_x, vp->WorkPos.y + bar_h), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(col_w, col_h - bar_h - panel_h), ImGuiCond_Always);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
   ImGui::Begin("##canvas_window", nullptr,
@@ -298,6 +305,7 @@ nlohmann::json App::debug_state() const {
   for (const auto& t : editor_.toasts()) toasts.push_back({{"text", t.text}, {"error", t.error}});
   s["toasts"] = toasts;
   s["frameMs"] = smoothed_frame_ms_;
+  s["run"] = run_view_.debug_state();
   s["panelMs"] = {{"menu", panel_ms_[0]}, {"palette", panel_ms_[1]}, {"inspector", panel_ms_[2]}, {"canvas", panel_ms_[3]},
                     {"extensions", panel_ms_[4]}};
   return s;

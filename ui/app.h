@@ -15,6 +15,7 @@
 #include "ui/inspector.h"
 #include "ui/palette.h"
 #include "ui/platform.h"
+#include "ui/run_view.h"
 
 namespace cp::ui {
 
@@ -25,6 +26,7 @@ public:
   double last_frame_ms() const { return last_frame_ms_; }
   Editor& editor() { return editor_; }
   Canvas& canvas() { return canvas_; }
+  RunView& run_view() { return run_view_; }
   // Pasted text: typed into the active text field, else pasted as services onto the canvas.
   void on_paste(const std::string& text);
   // Screen positions of the menus, palette items, nodes and frames (browser tests).
@@ -44,6 +46,7 @@ private:
   Palette palette_;
   Canvas canvas_;
   Inspector inspector_;
+  RunView run_view_;  // the live run: toolbar over the canvas, overlay, bottom panel
   double last_frame_ms_ = 0;
   double smoothed_frame_ms_ = 0;
   bool about_open_ = false;

@@ -187,11 +187,17 @@ void Canvas::draw() {
   draw_frames(dl);
   draw_wires(dl);
   draw_nodes(dl);
+  if (overlay_hook) overlay_hook(dl);
   draw_overlays(dl);
   draw_toasts(dl);
   dl->PopClipRect();
   context_menu();
   draw_help();
+}
+
+std::array<ImVec2, 4> Canvas::wire_bezier(const std::string& from, const std::string& to) const {
+  Bezier b = wire_curve(out_handle(ed_.node_rect(from)), in_handle(ed_.node_rect(to)), zoom_);
+  return {b.p0, b.p1, b.p2, b.p3};
 }
 
 void Canvas::add_at_center(const std::string& type) {
@@ -461,7 +467,7 @@ void Canvas::handle_keys() {
   if (io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
     return;
   const bool ctrl = io.KeyCtrl || io.KeySuper;
-  auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+  auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false); };
   // Letters without an ImGuiKey (D, F): SDL scancodes are USB HID usages, contiguous from A.
   auto letter = [](char c) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_A) + (c - 'a'), false); };
 
@@ -497,10 +503,11 @@ void Canvas::handle_keys() {
   }
   // Arrow keys nudge the selection by one grid step (one undo step per press).
   float dx = 0, dy = 0;
-  if (pressed(ImGuiKey_LeftArrow)) dx = -Editor::kGrid;
-  if (pressed(ImGuiKey_RightArrow)) dx = Editor::kGrid;
-  if (pressed(ImGuiKey_UpArrow)) dy = -Editor::kGrid;
-  if (pressed(ImGuiKey_DownArrow)) dy = Editor::kGrid;
+  auto repeating = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); };
+  if (repeating(ImGuiKey_LeftArrow)) dx = -Editor::kGrid;
+  if (repeating(ImGuiKey_RightArrow)) dx = Editor::kGrid;
+  if (repeating(ImGuiKey_UpArrow)) dy = -Editor::kGrid;
+  if (repeating(ImGuiKey_DownArrow)) dy = Editor::kGrid;
   if ((dx != 0 || dy != 0) && !ed_.selection().nodes.empty()) {
     std::vector<std::string> ids(ed_.selection().nodes.begin(), ed_.selection().nodes.end());
     for (const auto& id : ids) {
@@ -659,9 +666,8 @@ void Canvas::draw_node(ImDrawList* dl, const doc::NodeDoc& n, const WorldRect& r
     ImVec4 clip(mn.x + 56 * zoom_, mn.y, mx.x - 10 * zoom_, mx.y);
     const char* name = n.name.empty() ? n.id.c_str() : n.name.c_str();
     text_at(dl, fs * zoom_, ImVec2(mn.x + 56 * zoom_, mn.y + 12 * zoom_), kTextCol, name, clip);
+    // The frame around the card shows its AZ/Region; the second line names the service.
     std::string sub = s ? s->name.get(ko) : n.type;
-    if (!n.az.empty()) sub += "  ·  " + n.az;
-    else if (!n.region.empty()) sub += "  ·  " + n.region;
     text_at(dl, fs * 0.8f * zoom_, ImVec2(mn.x + 56 * zoom_, mn.y + 34 * zoom_), kSubTextCol, sub.c_str(), clip);
   }
   // Handles: in (left) and out (right), shown when they can be used.
@@ -765,6 +771,11 @@ void Canvas::draw_toasts(ImDrawList* dl) {
 void Canvas::context_menu() {
   if (!ImGui::BeginPopup("##canvas_ctx")) return;
   const bool ko = korean();
+  if (context_hook) {
+    ContextTarget t{context_node_, context_wire_, {}, {}};
+    if (context_frame_) (context_frame_->region ? t.region : t.az) = context_frame_->key;
+    context_hook(t);
+  }
   if (!context_node_.empty()) {
     if (ImGui::MenuItem(tr("menu.duplicate"), "Ctrl+D")) ed_.duplicate_selection();
     if (ImGui::MenuItem(tr("menu.copy"), "Ctrl+C")) ed_.copy_selection();

@@ -9,6 +9,8 @@
 //
 // View: screen = origin + offset + world * zoom (origin = the canvas' top-left).
 #pragma once
+#include <array>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -35,6 +37,19 @@ public:
   std::optional<ImVec2> mouse_world() const { return mouse_world_; }
   // Screen positions of frames, nodes and their handles as drawn last frame (browser tests).
   nlohmann::json debug_state() const;
+
+  // ---- for the run view (ui/run_overlay.cpp) ----
+  ImVec2 world_to_screen(float wx, float wy) const { return to_screen(wx, wy); }
+  ImVec2 view_min() const { return origin_; }
+  ImVec2 view_size() const { return size_; }
+  float wire_zoom() const { return zoom_; }
+  // The wire from `from` to `to` as drawn: cubic Bezier control points (screen).
+  std::array<ImVec2, 4> wire_bezier(const std::string& from, const std::string& to) const;
+  // What a right-click hit; the hook adds items at the top of the canvas' context menu.
+  struct ContextTarget { std::string node, wire, region, az; };
+  std::function<void(const ContextTarget&)> context_hook;
+  // Drawn over the wires and nodes, inside the canvas' clip rectangle.
+  std::function<void(ImDrawList*)> overlay_hook;
 
 private:
   enum class Mode { None, Pan, Box, Move, Wire, FrameMove, FrameResize };

@@ -1,0 +1,116 @@
+// The live run view in the real page: open an example, press Play, see traffic
+// (badges, plots), fail an AZ (event log, nodes marked down), scrub back (the
+// earlier state, replayed exactly), and reload a shared run link (same run, same moment).
+// Saves run-playing.png, run-az-down.png, run-scrubbed.png, run-log.png in $CLOUDPLAY_ARTIFACTS: look at them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, run, ROOT, artifactPath, newPage, assert } from './lib.mjs';
+import { openEditor, frames } from './editor_lib.mjs';
+
+const runState = (page) => page.evaluate(() => window.cloudplay.run.state());
+
+async function waitRun(page, pred, what, timeout = 60000) {
+  const t0 = Date.now();
+  let s;
+  while (Date.now() - t0 < timeout) {
+    s = await runState(page);
+    if (pred(s)) return s;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`timed out waiting for ${what}; last state: t=${s && s.t_s} playing=${s && s.playing} seeking=${s && s.seeking}`);
+}
+
+async function openExample(page, file) {
+  const text = fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8');
+  const errors = await page.evaluate((t) => window.cloudplay.loadDocument(t), text);
+  assert(Array.isArray(errors) && errors.length === 0, `example ${file} did not load: ${JSON.stringify(errors)}`);
+  await frames(page, 3);
+}
+
+const node = (s, id) => s.nodes.find((n) => n.id === id);
+
+let shared = null;  // {url, t_s, traceHash} from the first test, for the reload test
+
+test('play shows traffic; an AZ failure is logged and marks nodes down; scrubbing back replays the earlier state', async () => {
+  const page = await openEditor({ width: 1400, height: 900 });
+  await openExample(page, 'three-tier-web.json');
+  let s = await runState(page);
+  assert(s.ready, `the example should be runnable: ${JSON.stringify(s.errors)}`);
+  assert(!s.started && s.t_s === 0, 'the run starts at 0 s, not playing');
+
+  // Press the real Play button.
+  const r = s.rects.play;
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await frames(page, 3);
+  s = await runState(page);
+  assert(s.playing, 'clicking Play starts the run');
+  await page.evaluate(() => window.cloudplay.run.speed(20));
+  s = await waitRun(page, (x) => x.t_s >= 40, '40 simulated seconds');
+  const alb = node(s, 'alb'), web = node(s, 'web');
+  assert(alb.ok_per_s > 50, `ALB throughput should be > 50/s, got ${alb.ok_per_s}`);
+  assert(web.p99_ms > 0, `web p99 should be > 0, got ${web.p99_ms}`);
+  assert(web.instances >= 3 && web.healthy >= 3, `web should have 3 healthy instances: ${JSON.stringify(web)}`);
+  assert(node(s, 'alb').points >= 30, 'the series (plots) should hold a point per second');
+  await page.evaluate(() => window.cloudplay.editorState());  // keep the hook warm
+  await frames(page, 5);
+  await page.screenshot({ path: artifactPath('run-playing.png') });
+
+  // Fail use1-az2 (the database's AZ) live, at the current moment.
+  await page.evaluate(() => window.cloudplay.run.pause());
+  const before = await runState(page);
+  const f = await page.evaluate(() => window.cloudplay.run.fault('az_down', 'use1-az2', 0, true));
+  assert(f.ok, 'the AZ fault should apply');
+  s = await runState(page);
+  assert(s.azs.find((a) => a.id === 'use1-az2').down, 'use1-az2 is marked down');
+  assert(!node(s, 'db').up, 'the database (in use1-az2) is marked down');
+  assert(s.log.some((e) => e.kind === 'az_down' && /use1-az2/.test(e.text)), 'the event log records the AZ failure');
+  await page.evaluate(() => window.cloudplay.run.play());
+  s = await waitRun(page, (x) => x.t_s >= before.t_s + 20, '20 s after the fault');
+  assert(node(s, 'db').errors_per_s > 0 || node(s, 'web').errors_per_s > 0 || node(s, 'users').errors_per_s > 0,
+    'errors appear after the database AZ failed');
+  await frames(page, 5);
+  await page.screenshot({ path: artifactPath('run-az-down.png') });
+  await page.evaluate(() => window.cloudplay.run.tab(1));
+  await frames(page, 5);
+  await page.screenshot({ path: artifactPath('run-log.png') });
+
+  // Pause, remember this moment, scrub back before the fault, then forward again.
+  await page.evaluate(() => window.cloudplay.run.pause());
+  const at = await runState(page);
+  await page.evaluate(() => window.cloudplay.run.seek(10));
+  s = await waitRun(page, (x) => !x.seeking, 'the seek back');
+  assert(Math.abs(s.t_s - 10) < 1e-6, `scrubbed to 10 s, got ${s.t_s}`);
+  assert(!s.azs.find((a) => a.id === 'use1-az2').down, 'at 10 s use1-az2 is up again');
+  assert(node(s, 'db').up, 'at 10 s the database is up');
+  assert(!s.log.some((e) => e.kind === 'az_down'), 'at 10 s the log has no AZ failure yet');
+  assert(node(s, 'alb').points <= 11, `at 10 s the series has <= 11 points, got ${node(s, 'alb').points}`);
+  await page.evaluate(() => window.cloudplay.run.tab(0));
+  await frames(page, 5);
+  await page.screenshot({ path: artifactPath('run-scrubbed.png') });
+  await page.evaluate((t) => window.cloudplay.run.seek(t), at.t_s);
+  s = await waitRun(page, (x) => !x.seeking, 'the seek forward');
+  assert(s.traceHash === at.traceHash && s.events === at.events,
+    `replaying to ${at.t_s} s reproduces the run exactly (trace ${s.traceHash} vs ${at.traceHash}, events ${s.events} vs ${at.events})`);
+  assert(s.azs.find((a) => a.id === 'use1-az2').down, 'the replayed run has the live AZ failure again');
+
+  // A share link carries the run (seed, moment, live faults).
+  await page.waitForTimeout(700);  // the link's run settings are refreshed twice a second
+  const url = await page.evaluate(() => window.cloudplay.shareLink());
+  assert(/#v1\./.test(url), `share link: ${url}`);
+  shared = { url, t_s: s.t_s, traceHash: s.traceHash };
+  assert(page.problems.length === 0, `page problems: ${page.problems.join('; ')}`);
+});
+
+test('a shared run link reopens the same run at the same moment', async () => {
+  assert(shared, 'needs the first test');
+  const page = await newPage({ width: 1400, height: 900 });
+  await page.goto(shared.url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.cloudplay && window.cloudplay.frames > 3, null, { timeout: 60000 });
+  const s = await waitRun(page, (x) => x.ready && !x.seeking && x.t_s > 0, 'the shared run to reach its moment');
+  assert(Math.abs(s.t_s - shared.t_s) < 1e-6, `shared moment ${shared.t_s}, got ${s.t_s}`);
+  assert(s.faults.some((f) => f.action === 'az_down' && f.target === 'use1-az2'), 'the live fault came with the link');
+  assert(s.traceHash === shared.traceHash, `same run: trace ${s.traceHash} vs ${shared.traceHash}`);
+  assert(page.problems.length === 0, `page problems: ${page.problems.join('; ')}`);
+});
+
+await run();

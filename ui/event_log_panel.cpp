@@ -1,0 +1,130 @@
+// RunView: the event log — scale-out, failover, throttling, instance died...
+// Filters by category, text and the selected nodes; clicking an entry selects
+// its node and jumps the timeline to that moment. See run_view.h.
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "ui/i18n.h"
+#include "ui/run_view.h"
+
+namespace cp::ui {
+
+namespace {
+// 0 faults, 1 health, 2 scaling, 3 throttling, 4 other
+int category(sim::LogKind k) {
+  using K = sim::LogKind;
+  switch (k) {
+    case K::NodeDown: case K::NodeUp: case K::AzDown: case K::AzUp: case K::RegionDown: case K::RegionUp:
+    case K::LatencyInjected: case K::Fault: return 0;
+    case K::InstanceLaunched: case K::InstanceDied: case K::InstanceTerminated: case K::HealthChanged:
+    case K::Failover: return 1;
+    case K::ScaleOut: case K::ScaleIn: return 2;
+    case K::ThrottlingBegan: case K::ThrottlingEnded: case K::QueueFull: case K::MessageToDlq: return 3;
+    default: return 4;
+  }
+}
+ImVec4 kind_color(int cat, sim::LogKind k) {
+  using K = sim::LogKind;
+  if (k == K::NodeUp || k == K::AzUp || k == K::RegionUp) return ImVec4(0.11f, 0.51f, 0.01f, 1);
+  switch (cat) {
+    case 0: return ImVec4(0.82f, 0.20f, 0.07f, 1);
+    case 1: return ImVec4(0.55f, 0.25f, 0.78f, 1);
+    case 2: return ImVec4(0.04f, 0.45f, 0.83f, 1);
+    case 3: return ImVec4(0.75f, 0.42f, 0.0f, 1);
+    default: return ImVec4(0.37f, 0.42f, 0.48f, 1);
+  }
+}
+bool contains_ci(const std::string& text, const char* needle) {
+  if (!*needle) return true;
+  auto it = std::search(text.begin(), text.end(), needle, needle + std::strlen(needle),
+                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+  return it != text.end();
+}
+}  // namespace
+
+void RunView::draw_event_log() {
+  const sim::Simulation* s = run_.sim();
+  if (!s) return;
+  const bool ko = korean();
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(fs * 10);
+  ImGui::InputTextWithHint("##log_filter", tr("run.l_filter"), log_filter_, sizeof log_filter_);
+  const char* cats[] = {"run.l_faults", "run.l_health", "run.l_scaling", "run.l_throttling", "run.l_other"};
+  for (int c = 0; c < 5; ++c) {
+    ImGui::SameLine();
+    ImGui::Checkbox((std::string(tr(cats[c])) + "###logcat" + std::to_string(c)).c_str(), &log_show_[c]);
+  }
+  ImGui::SameLine();
+  ImGui::Checkbox((std::string(tr("run.l_selected")) + "###log_sel").c_str(), &log_selected_only_);
+  ImGui::SameLine();
+  ImGui::Checkbox((std::string(tr("run.l_follow")) + "###log_follow").c_str(), &log_follow_);
+
+  const auto& log = s->event_log();
+  if (log.empty()) {
+    ImGui::TextDisabled("%s", tr("run.l_empty"));
+    return;
+  }
+  const engine::Built& b = run_.built();
+  const Selection& sel = ed_.selection();
+  std::vector<int> rows;
+  rows.reserve(log.size());
+  for (size_t i = 0; i < log.size(); ++i) {
+    const auto& e = log[i];
+    if (!log_show_[category(e.kind)]) continue;
+    const std::string* node_id = e.node < b.node_ids.size() ? &b.node_ids[e.node] : nullptr;
+    if (log_selected_only_ && (!node_id || !sel.nodes.count(*node_id))) continue;
+    const std::string& text = ko && !e.text_ko.empty() ? e.text_ko : e.text_en;
+    if (!contains_ci(text, log_filter_) && !(node_id && contains_ci(*node_id, log_filter_))) continue;
+    rows.push_back(static_cast<int>(i));
+  }
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable("##log", 4, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("t", ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
+  ImGui::TableSetupColumn(tr("run.c_node"), ImGuiTableColumnFlags_WidthFixed, fs * 9);
+  ImGui::TableSetupColumn("kind", ImGuiTableColumnFlags_WidthFixed, fs * 8);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clip;
+  clip.Begin(static_cast<int>(rows.size()));
+  char tbuf[32];
+  while (clip.Step()) {
+    for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
+      const auto& e = log[rows[r]];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const double t = sim::to_seconds(e.time);
+      std::snprintf(tbuf, sizeof tbuf, "%d:%04.1f", static_cast<int>(t) / 60, t - 60 * (static_cast<int>(t) / 60));
+      const bool selected = selected_event_t_ == t;
+      std::string id = std::string(tbuf) + "##ev" + std::to_string(rows[r]);
+      if (ImGui::Selectable(id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+        selected_event_t_ = t;
+        if (e.node < b.node_ids.size()) ed_.select_node(b.node_ids[e.node]);
+        log_follow_ = false;
+        run_.pause();
+        run_.seek(e.time);
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.l_tip"));
+      ImGui::TableNextColumn();
+      if (e.node < b.node_ids.size()) {
+        const auto& info = s->info(sim::NodeId{e.node});
+        ImGui::TextUnformatted(info.name.empty() ? info.id.c_str() : info.name.c_str());
+      } else {
+        ImGui::TextDisabled("%s", tr("run.l_system"));
+      }
+      ImGui::TableNextColumn();
+      int cat = category(e.kind);
+      ImGui::TextColored(kind_color(cat, e.kind), "%s", sim::log_kind_name(e.kind));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(ko && !e.text_ko.empty() ? e.text_ko.c_str() : e.text_en.c_str());
+    }
+  }
+  if (log_follow_ && rows.size() != log_seen_) ImGui::SetScrollHereY(1.0f);
+  log_seen_ = rows.size();
+  ImGui::EndTable();
+}
+
+}  // namespace cp::ui

@@ -1,0 +1,162 @@
+// RunView: the metrics panel — time-series plots of the selected nodes
+// (several overlaid): throughput, latency p50/p95/p99, errors by reason,
+// queue/backlog, instances (healthy), cost rate. See run_view.h, ui/plot.h.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "ui/i18n.h"
+#include "ui/plot.h"
+#include "ui/run_view.h"
+
+namespace cp::ui {
+
+namespace {
+const ImU32 kPalette[] = {IM_COL32(0x09, 0x72, 0xD3, 255), IM_COL32(0xE0, 0x7B, 0x00, 255),
+                          IM_COL32(0x1D, 0x81, 0x02, 255), IM_COL32(0x8A, 0x3F, 0xC7, 255),
+                          IM_COL32(0xD1, 0x32, 0x12, 255), IM_COL32(0x00, 0x8C, 0x8C, 255)};
+constexpr int kMaxPlotted = 6;
+}  // namespace
+
+// The selected nodes, or (nothing selected) the busiest ones, at most kMaxPlotted.
+std::vector<std::string> RunView::plotted_nodes() const {
+  std::vector<std::string> out;
+  const sim::Simulation* s = run_.sim();
+  const engine::Built& b = run_.built();
+  if (!s) return out;
+  for (const auto& id : ed_.selection().nodes)
+    if (b.node(id).valid() && out.size() < kMaxPlotted) out.push_back(id);
+  if (!out.empty()) return out;
+  std::vector<std::pair<float, std::string>> busy;
+  for (size_t i = 0; i < s->node_count() && i < b.node_ids.size(); ++i) {
+    const auto& m = s->metrics(sim::NodeId{static_cast<uint32_t>(i)});
+    busy.emplace_back(m.series.empty() ? 0.0f : -m.series.back().arrivals_per_s, b.node_ids[i]);
+  }
+  std::stable_sort(busy.begin(), busy.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (size_t i = 0; i < busy.size() && i < 3; ++i) out.push_back(busy[i].second);
+  return out;
+}
+
+void RunView::draw_metrics() {
+  const sim::Simulation* s = run_.sim();
+  if (!s || s->series_points() == 0) {
+    ImGui::TextDisabled("%s", tr("run.m_no_data"));
+    return;
+  }
+  const engine::Built& b = run_.built();
+  const std::vector<std::string> ids = plotted_nodes();
+  std::string names;
+  for (const auto& id : ids) {
+    const auto& info = s->info(b.node(id));
+    if (!names.empty()) names += ", ";
+    names += info.name.empty() ? id : info.name;
+  }
+  ImGui::TextDisabled("%s", trf("run.m_hint", names.c_str()).c_str());
+
+  std::vector<const std::vector<sim::SeriesPoint>*> series;
+  std::vector<std::string> labels;
+  for (const auto& id : ids) {
+    sim::NodeId n = b.node(id);
+    series.push_back(&s->metrics(n).series);
+    labels.push_back(s->info(n).name.empty() ? id : s->info(n).name);
+  }
+  const bool one = ids.size() == 1;
+  const float t_end = static_cast<float>(sim::to_seconds(run_.now()));
+  PlotOptions opt;
+  opt.x_min = 0;
+  opt.x_max = std::max(1.0f, t_end);
+  if (selected_event_t_ >= 0) opt.cursor_x = static_cast<float>(selected_event_t_);
+
+  const int cols = 3;
+  const float gap = 6;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 size((avail.x - gap * (cols - 1)) / cols, std::max(80.0f, (avail.y - gap) / 2));
+  std::vector<PlotSeries> ps;
+  const int stride = sizeof(sim::SeriesPoint);
+  auto field = [&](size_t k, const float sim::SeriesPoint::*f, const char* label, ImU32 col) {
+    const auto& v = *series[k];
+    PlotSeries p;
+    p.label = label;
+    p.color = col;
+    p.count = static_cast<int>(v.size());
+    p.stride = stride;
+    if (!v.empty()) p.xs = &v[0].t_s, p.ys = &(v[0].*f);
+    ps.push_back(p);
+  };
+  auto cell = [&](int i) {
+    if (i % cols) ImGui::SameLine(0, gap);
+  };
+  std::vector<std::string> outcome_labels;  // kept alive while plotting
+  int i = 0;
+  // Throughput: ok/s per node (one node: arrivals and ok).
+  ps.clear();
+  if (one) {
+    field(0, &sim::SeriesPoint::arrivals_per_s, "arrivals", kPalette[0]);
+    field(0, &sim::SeriesPoint::completions_per_s, "ok", kPalette[2]);
+  } else {
+    for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::completions_per_s, labels[k].c_str(), kPalette[k]);
+  }
+  cell(i++);
+  plot("##m_tp", tr("run.m_throughput"), "req/s", size, ps.data(), static_cast<int>(ps.size()), opt);
+  // Latency.
+  ps.clear();
+  if (one) {
+    field(0, &sim::SeriesPoint::p50_ms, "p50", kPalette[2]);
+    field(0, &sim::SeriesPoint::p95_ms, "p95", kPalette[1]);
+    field(0, &sim::SeriesPoint::p99_ms, "p99", kPalette[4]);
+  } else {
+    for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::p99_ms, labels[k].c_str(), kPalette[k]);
+  }
+  cell(i++);
+  plot("##m_lat", (std::string(tr("run.m_latency")) + (one ? "" : " p99")).c_str(), "ms", size, ps.data(),
+       static_cast<int>(ps.size()), opt);
+  // Errors (one node: by reason).
+  ps.clear();
+  if (one) {
+    const auto& v = *series[0];
+    for (int o = 1; o < sim::kOutcomeCount; ++o) {
+      bool any = false;
+      for (const auto& p : v) any = any || p.outcomes_per_s[o] > 0;
+      if (!any) continue;
+      PlotSeries p;
+      p.label = sim::outcome_name(static_cast<sim::Outcome>(o));
+      p.color = kPalette[(o + 3) % 6];
+      p.count = static_cast<int>(v.size());
+      p.stride = stride;
+      p.xs = &v[0].t_s;
+      p.ys = &v[0].outcomes_per_s[o];
+      ps.push_back(p);
+    }
+    if (ps.empty()) field(0, &sim::SeriesPoint::errors_per_s, "errors", kPalette[4]);
+  } else {
+    for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::errors_per_s, labels[k].c_str(), kPalette[k]);
+  }
+  cell(i++);
+  plot("##m_err", tr("run.m_errors"), "/s", size, ps.data(), static_cast<int>(ps.size()), opt);
+  // Queue / backlog.
+  ps.clear();
+  for (size_t k = 0; k < series.size(); ++k) {
+    const auto& v = *series[k];
+    bool backlog = false;
+    for (const auto& p : v) backlog = backlog || p.backlog > 0;
+    field(k, backlog ? &sim::SeriesPoint::backlog : &sim::SeriesPoint::queue, labels[k].c_str(), kPalette[k]);
+  }
+  cell(i++);
+  plot("##m_q", tr("run.m_queue"), "", size, ps.data(), static_cast<int>(ps.size()), opt);
+  // Instances (healthy).
+  ps.clear();
+  for (size_t k = 0; k < series.size(); ++k) {
+    field(k, &sim::SeriesPoint::instances, labels[k].c_str(), kPalette[k]);
+    if (one) field(k, &sim::SeriesPoint::healthy, "healthy", kPalette[2]);
+  }
+  cell(i++);
+  plot("##m_inst", tr("run.m_instances"), "", size, ps.data(), static_cast<int>(ps.size()), opt);
+  // Cost rate.
+  ps.clear();
+  for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::cost_per_hour, labels[k].c_str(), kPalette[k]);
+  cell(i++);
+  plot("##m_cost", tr("run.m_cost"), "$/h", size, ps.data(), static_cast<int>(ps.size()), opt);
+}
+
+}  // namespace cp::ui

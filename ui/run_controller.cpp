@@ -1,0 +1,271 @@
+// RunController: see run_controller.h.
+#include "ui/run_controller.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace cp::ui {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+constexpr uint64_t kChunk = 4000;  // events between clock checks
+}  // namespace
+
+// ---- the document -------------------------------------------------------------------
+
+void RunController::follow(const doc::Document& d, uint64_t revision) {
+  if (have_doc_ && revision == revision_) return;
+  revision_ = revision;
+  doc::Document sem = d;
+  sem.layout = nlohmann::json::object();
+  if (have_doc_ && sem == doc_) return;  // only the layout moved
+  const bool first = !have_doc_;
+  const uint64_t old_doc_seed = doc_.settings.seed;
+  doc_ = std::move(sem);
+  have_doc_ = true;
+  // A new document (not an edit of this one) starts over from its own seed.
+  if (first || !seed_from_user_ || doc_.settings.seed != old_doc_seed) {
+    seed_ = doc_.settings.seed;
+    seed_from_user_ = false;
+  }
+  const sim::SimTime t = seek_target_.value_or(now());
+  const bool was_playing = playing_ || resume_after_seek_;
+  // Faults whose target no longer exists are dropped by command_of at replay time.
+  rebuild();
+  if (t > 0 && ready()) {
+    seek(t);
+    resume_after_seek_ = was_playing;
+  }
+}
+
+void RunController::rebuild() {
+  built_ = engine::build(doc_, seed_);
+  errors_ = built_.errors;
+  if (!built_.sim && errors_.empty()) errors_.push_back({"", "the document could not be built"});
+  if (built_.sim) built_.sim->start();
+  next_fault_ = 0;
+  seek_target_.reset();
+  resume_after_seek_ = false;
+  ++generation_;
+}
+
+std::optional<sim::Command> RunController::command_of(const Fault& f) const {
+  if (!built_.sim) return std::nullopt;
+  return engine::fault_command(built_, f.action, f.target, f.value, f.begin);
+}
+
+// ---- running --------------------------------------------------------------------------
+
+bool RunController::advance_to(sim::SimTime until, double ms_budget, uint64_t event_budget) {
+  sim::Simulation* s = built_.sim.get();
+  if (!s) return true;
+  const auto t0 = Clock::now();
+  uint64_t done = 0;
+  bool reached = false;
+  while (true) {
+    const bool fault_next = next_fault_ < faults_.size() && faults_[next_fault_].at <= until;
+    const sim::SimTime stop = fault_next ? faults_[next_fault_].at : until;
+    const uint64_t chunk = std::min<uint64_t>(kChunk, event_budget > done ? event_budget - done : 0);
+    if (chunk == 0) break;
+    const sim::StepResult r = s->advance(stop, chunk);
+    done += r.events;
+    if (r.reached_until) {
+      if (!fault_next) {
+        reached = true;
+        break;
+      }
+      if (auto c = command_of(faults_[next_fault_])) s->apply(*c);
+      ++next_fault_;
+      continue;
+    }
+    if (ms_since(t0) > ms_budget) break;
+  }
+  last_step_events_ = done;
+  last_step_ms_ = ms_since(t0);
+  return reached;
+}
+
+void RunController::update(double dt_s) {
+  if (!ready()) return;
+  last_step_ms_ = 0;
+  last_step_events_ = 0;
+  dt_s = std::clamp(dt_s, 0.0, kMaxFrameDt);
+  if (seek_target_) {
+    const sim::SimTime before = now();
+    const bool reached = advance_to(*seek_target_, budget_.seek_ms, UINT64_MAX);
+    if (last_step_ms_ > 0.5) {
+      double eps = static_cast<double>(last_step_events_) / (last_step_ms_ / 1000.0);
+      replay_eps_ = replay_eps_ == 0 ? eps : 0.8 * replay_eps_ + 0.2 * eps;
+    }
+    (void)before;
+    if (reached) {
+      seek_target_.reset();
+      if (resume_after_seek_) playing_ = true;
+      resume_after_seek_ = false;
+    }
+    return;
+  }
+  if (!playing_) {
+    achieved_speed_ = 0;
+    behind_score_ *= 0.9;
+    return;
+  }
+  const sim::SimTime start = now();
+  sim::SimTime target;
+  if (max_speed_) {
+    target = duration();
+  } else {
+    target = std::min(duration(), start + std::max<sim::SimTime>(1, static_cast<sim::SimTime>(dt_s * speed_ * 1e6)));
+  }
+  const bool reached = advance_to(target, budget_.ms, budget_.events);
+  const double sim_s = sim::to_seconds(now() - start);
+  if (dt_s > 0) {
+    const double a = sim_s / dt_s;
+    achieved_speed_ = achieved_speed_ == 0 ? a : 0.9 * achieved_speed_ + 0.1 * a;
+  }
+  // Behind: the budget stopped the frame short of the chosen speed (smoothed over ~20 frames).
+  const bool short_frame = !max_speed_ && !reached;
+  behind_score_ = 0.95 * behind_score_ + 0.05 * (short_frame ? 1.0 : 0.0);
+  if (now() >= duration()) playing_ = false;
+}
+
+void RunController::play() {
+  if (!ready()) return;
+  if (finished()) reset();
+  started_ = true;
+  if (seek_target_) resume_after_seek_ = true;
+  else playing_ = true;
+}
+
+void RunController::pause() {
+  playing_ = false;
+  resume_after_seek_ = false;
+}
+
+void RunController::step() {
+  if (!ready()) return;
+  started_ = true;
+  playing_ = false;
+  const sim::SimTime next = (now() / sim::kSecond + 1) * sim::kSecond;
+  seek(std::min(next, duration()));
+}
+
+void RunController::reset() {
+  playing_ = false;
+  started_ = false;
+  rebuild();
+  behind_score_ = 0;
+  achieved_speed_ = 0;
+}
+
+void RunController::clear_faults() {
+  faults_.clear();
+  const sim::SimTime t = now();
+  rebuild();
+  if (t > 0) seek(t);
+}
+
+void RunController::set_speed(double x) {
+  if (!(x > 0)) return;
+  speed_ = std::clamp(x, kMinSpeed, kMaxSpeed);
+}
+
+void RunController::set_seed(uint64_t seed) {
+  if (seed == seed_) return;
+  seed_ = seed;
+  seed_from_user_ = true;
+  playing_ = false;
+  rebuild();
+}
+
+void RunController::seek(sim::SimTime t) {
+  if (!ready()) return;
+  t = std::clamp<sim::SimTime>(t, 0, duration());
+  const bool was_playing = playing_ || resume_after_seek_;
+  if (t < now()) rebuild();  // back: rebuild and fast-forward (replay)
+  started_ = started_ || t > 0;
+  seek_from_ = now();
+  if (t == now()) {
+    seek_target_.reset();
+    return;
+  }
+  seek_target_ = t;
+  resume_after_seek_ = was_playing;
+  playing_ = false;
+  // Short seeks finish in this frame (a scrub feels immediate when replay is fast).
+  update(0);
+}
+
+double RunController::seek_progress() const {
+  if (!seek_target_) return 1;
+  const double span = static_cast<double>(*seek_target_ - seek_from_);
+  return span <= 0 ? 1 : std::clamp(static_cast<double>(now() - seek_from_) / span, 0.0, 1.0);
+}
+
+bool RunController::fault(const std::string& action, const std::string& target, double value, bool begin) {
+  if (!ready()) return false;
+  if (seek_target_) {  // finish the seek first: faults land at a settled moment
+    advance_to(*seek_target_, 1e9, UINT64_MAX);
+    seek_target_.reset();
+  }
+  Fault f{now(), action, target, value, begin};
+  auto c = command_of(f);
+  if (!c) return false;
+  // Handle every event at this moment first, as replay will (advance(t) then apply).
+  built_.sim->advance(now());
+  faults_.resize(next_fault_);  // a new branch: later faults of an earlier timeline go
+  faults_.push_back(f);
+  built_.sim->apply(*c);
+  next_fault_ = faults_.size();
+  started_ = true;
+  return true;
+}
+
+// ---- share links ---------------------------------------------------------------------------
+
+doc::RunSettings RunController::run_settings() const {
+  doc::RunSettings r;
+  r.seed = seed_;
+  r.speed = max_speed_ ? 0 : speed_;
+  r.t_s = sim::to_seconds(seek_target_.value_or(now()));
+  r.playing = playing_ || resume_after_seek_;
+  for (const Fault& f : faults_) {
+    if (f.begin) {
+      doc::FaultDoc d;
+      d.at_s = sim::to_seconds(f.at);
+      d.action = f.action;
+      d.target = f.target;
+      d.value = f.value;
+      r.faults.push_back(d);
+    } else {
+      for (auto it = r.faults.rbegin(); it != r.faults.rend(); ++it)
+        if (it->action == f.action && it->target == f.target && !it->until_s) {
+          it->until_s = sim::to_seconds(f.at);
+          break;
+        }
+    }
+  }
+  return r;
+}
+
+void RunController::apply_run_settings(const doc::RunSettings& r) {
+  faults_.clear();
+  for (const auto& d : r.faults) {
+    faults_.push_back({sim::from_seconds(d.at_s), d.action, d.target, d.value, true});
+    if (d.until_s) faults_.push_back({sim::from_seconds(*d.until_s), d.action, d.target, d.value, false});
+  }
+  std::stable_sort(faults_.begin(), faults_.end(), [](const Fault& a, const Fault& b) { return a.at < b.at; });
+  if (r.speed <= 0) max_speed_ = true;
+  else max_speed_ = false, set_speed(r.speed);
+  seed_ = r.seed;
+  seed_from_user_ = r.seed != doc_.settings.seed;
+  playing_ = false;
+  if (have_doc_) rebuild();
+  if (r.t_s > 0) seek(sim::from_seconds(r.t_s));
+  if (r.playing) play();
+  started_ = started_ || r.t_s > 0 || r.playing;
+}
+
+}  // namespace cp::ui

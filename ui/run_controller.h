@@ -1,0 +1,134 @@
+// RunController: the live run of the editor's document, inside the frame loop.
+// It owns the Simulation built from the document and advances it a bounded
+// amount per frame; it never draws (the run view's panels read from it).
+//
+//   RunController run;
+//   run.follow(editor.document());       // each frame: rebuilds when the semantics changed
+//   run.update(dt_seconds);              // advances by dt × speed, within the budget
+//   run.play(); run.set_speed(10);       // 0.1× .. 1000×, or set_max_speed(true)
+//   run.fault("az_down", "use1-az2", 0, true);   // live fault, recorded in the fault timeline
+//   run.seek(from_seconds(30));          // scrub: back = rebuild and fast-forward
+//
+// Replay: a run is a pure function of (document, seed, fault timeline). Live
+// faults are kept as (time, command) in the timeline; replaying advances to
+// each fault's time, applies it, and goes on, so a rebuilt run passes through
+// exactly the same states. Faults after the moment a new one is added are
+// dropped (a new branch of history). There are no checkpoints: a Simulation
+// cannot be copied, and replay runs at millions of events per second (see
+// bench/browser_bench.mjs); long seeks are spread over frames with a progress bar.
+//
+// Frame budget: at most Budget::events events and Budget::ms milliseconds per
+// frame; a frame's wall time counts at most kMaxFrameDt (a tab coming back from
+// the background does not try to catch up minutes at once, as emulators clamp).
+// When the budget stops the run short of the chosen speed, behind() says so.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/doc/document.h"
+#include "core/doc/share_link.h"
+#include "core/engine/build.h"
+
+namespace cp::ui {
+
+class RunController {
+public:
+  static constexpr double kMinSpeed = 0.1, kMaxSpeed = 1000;
+  static constexpr double kMaxFrameDt = 0.1;  // seconds of wall time one frame may simulate at most
+  struct Budget {
+    uint64_t events = 400000;  // per frame
+    double ms = 6;             // per frame, while playing
+    double seek_ms = 25;       // per frame, while fast-forwarding to a scrub target
+  };
+  // A live fault: begin (kill, AZ down, latency on, ...) or end (revive, AZ up, latency off).
+  struct Fault {
+    sim::SimTime at = 0;
+    std::string action;  // doc::fault_actions(): kill_node | az_down | region_down | add_latency | error_rate
+    std::string target;  // node id, AZ ID, Region code or connection id
+    double value = 0;    // ms for add_latency, 0..1 for error_rate
+    bool begin = true;
+  };
+
+  // ---- the document ----
+  // Call every frame (cheap when `revision` did not change). A change of the
+  // document's semantics (not its layout) rebuilds the run and brings it back to
+  // the same simulated moment; build errors are kept in errors().
+  void follow(const doc::Document& d, uint64_t revision);
+  const std::vector<doc::Issue>& errors() const { return errors_; }
+  bool ready() const { return built_.ok(); }
+  const engine::Built& built() const { return built_; }
+  const sim::Simulation* sim() const { return built_.sim.get(); }
+  uint64_t generation() const { return generation_; }  // +1 per rebuild (panels drop caches)
+
+  // ---- running ----
+  void update(double dt_s);
+  void play();
+  void pause();
+  void toggle() { playing_ ? pause() : play(); }
+  void step();                        // to the next whole simulated second, paused
+  void reset();                       // back to 0 s, paused (faults recorded so far are kept)
+  void clear_faults();                // forget the live faults
+  void set_speed(double x);           // clamped to [kMinSpeed, kMaxSpeed]
+  void set_max_speed(bool on) { max_speed_ = on; }
+  void set_seed(uint64_t seed);       // restarts the run
+  void seek(sim::SimTime t);          // scrub to t (0 .. duration)
+  bool fault(const std::string& action, const std::string& target, double value, bool begin);
+
+  bool playing() const { return playing_; }
+  bool finished() const { return sim() && now() >= duration(); }
+  double speed() const { return speed_; }
+  bool max_speed() const { return max_speed_; }
+  uint64_t seed() const { return seed_; }
+  sim::SimTime now() const { return sim() ? sim()->now() : 0; }
+  sim::SimTime duration() const { return built_.duration > 0 ? built_.duration : sim::kHour; }
+  bool seeking() const { return seek_target_.has_value(); }
+  double seek_progress() const;
+  sim::SimTime seek_target() const { return seek_target_.value_or(now()); }
+  bool behind() const { return behind_score_ > 0.3; }   // cannot keep up with the chosen speed
+  double achieved_speed() const { return achieved_speed_; }  // simulated s per wall s (smoothed)
+  double last_step_ms() const { return last_step_ms_; }
+  uint64_t last_step_events() const { return last_step_events_; }
+  double replay_events_per_s() const { return replay_eps_; }  // measured while seeking
+  const std::vector<Fault>& faults() const { return faults_; }
+  Budget& budget() { return budget_; }
+  bool started() const { return started_; }  // play was pressed at least once since the last reset
+
+  // ---- share links ----
+  doc::RunSettings run_settings() const;
+  void apply_run_settings(const doc::RunSettings& r);  // seed, speed, faults, moment, playing
+
+private:
+  void rebuild();
+  // Advances toward `until`, applying timeline faults on the way; false if the budget ran out first.
+  bool advance_to(sim::SimTime until, double ms_budget, uint64_t event_budget);
+  std::optional<sim::Command> command_of(const Fault& f) const;
+
+  doc::Document doc_;              // semantics only (layout cleared)
+  uint64_t revision_ = 0;
+  bool have_doc_ = false;
+  engine::Built built_;
+  std::vector<doc::Issue> errors_;
+  uint64_t generation_ = 0;
+  uint64_t seed_ = 1;
+  bool seed_from_user_ = false;
+  std::vector<Fault> faults_;      // by time; faults_[0 .. next_fault_) were applied to the current sim
+  size_t next_fault_ = 0;
+  bool playing_ = false;
+  bool started_ = false;
+  double speed_ = 1;
+  bool max_speed_ = false;
+  std::optional<sim::SimTime> seek_target_;
+  sim::SimTime seek_from_ = 0;
+  bool resume_after_seek_ = false;
+  double behind_score_ = 0;
+  double achieved_speed_ = 0;
+  double last_step_ms_ = 0;
+  uint64_t last_step_events_ = 0;
+  double replay_eps_ = 0;
+  Budget budget_;
+};
+
+}  // namespace cp::ui

@@ -1,0 +1,468 @@
+// RunView: construction, the run's strings, per-frame update, the toolbar
+// (play/pause/step/reset, speed, seed, timeline), the bottom panel's tabs,
+// CSV export, share-link sync and the test commands. See run_view.h.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <sstream>
+
+#include "ui/i18n.h"
+#include "ui/plot.h"
+#include "ui/run_view.h"
+#if __has_include("ui/documents.h")
+#include "ui/documents.h"
+#define CLOUDPLAY_RUN_HAS_DOCUMENTS 1
+#endif
+
+namespace cp::ui {
+
+namespace {
+
+const StringEntry kRunStrings[] = {
+    {"run.play", "Play", "재생"},
+    {"run.pause", "Pause", "일시 정지"},
+    {"run.step", "Step", "1초 진행"},
+    {"run.step_tip", "Advance one simulated second", "시뮬레이션 시간 1초 진행"},
+    {"run.reset", "Reset", "처음으로"},
+    {"run.reset_tip", "Back to 0 s (recorded faults are kept; right-click > Clear faults to forget them)",
+     "0초로 되돌립니다 (기록된 장애는 유지됩니다)"},
+    {"run.speed", "Speed", "속도"},
+    {"run.max", "Max", "최대"},
+    {"run.max_tip", "As fast as possible", "가능한 한 빠르게"},
+    {"run.seed", "Seed", "시드"},
+    {"run.seed_tip", "Same document + seed + faults = the same run. Enter restarts the run.",
+     "같은 문서 + 시드 + 장애 = 같은 실행. Enter를 누르면 다시 시작합니다."},
+    {"run.behind", "Cannot keep up: %.1f× of %.1f×", "속도를 따라가지 못함: %.1f× / %.1f×"},
+    {"run.behind_tip", "The simulation needs more than its per-frame budget at this speed; it runs slower than chosen.",
+     "이 속도에서는 프레임당 예산을 넘으므로 선택한 속도보다 느리게 실행됩니다."},
+    {"run.seeking", "Replaying… %d%%", "다시 재생 중… %d%%"},
+    {"run.finished", "Finished", "완료"},
+    {"run.errors", "Cannot run: %s", "실행할 수 없음: %s"},
+    {"run.empty", "Add Users and a service, connect them, then press Play.",
+     "사용자와 서비스를 추가하고 연결한 다음 재생을 누르세요."},
+    {"run.csv", "CSV", "CSV"},
+    {"run.csv_tip", "Download the metrics of this run (one row per node and second)",
+     "이 실행의 지표 다운로드 (노드·초마다 한 행)"},
+    {"run.timeline_tip", "Drag to go back or forward in the run (replayed from the start)",
+     "드래그하여 실행의 앞뒤로 이동 (처음부터 다시 재생)"},
+    {"run.panel_show", "Show panels", "패널 보기"},
+    {"run.panel_hide", "Hide panels", "패널 숨기기"},
+    {"run.tab_metrics", "Metrics", "지표"},
+    {"run.tab_log", "Event log", "이벤트 로그"},
+    {"run.tab_cost", "Cost", "비용"},
+    // metrics panel
+    {"run.m_hint", "Select nodes on the canvas to plot them (several are overlaid). Showing: %s",
+     "캔버스에서 노드를 선택하면 그래프가 표시됩니다(여러 개는 겹쳐 표시). 표시 중: %s"},
+    {"run.m_throughput", "Throughput", "처리량"},
+    {"run.m_latency", "Latency", "지연 시간"},
+    {"run.m_errors", "Errors", "오류"},
+    {"run.m_queue", "Queue / backlog", "대기열 / 백로그"},
+    {"run.m_instances", "Instances (healthy)", "인스턴스 (정상)"},
+    {"run.m_cost", "Cost rate", "비용 비율"},
+    {"run.m_no_data", "No data yet: press Play.", "아직 데이터가 없습니다: 재생을 누르세요."},
+    // event log
+    {"run.l_filter", "Filter", "필터"},
+    {"run.l_faults", "Faults", "장애"},
+    {"run.l_health", "Health", "상태"},
+    {"run.l_scaling", "Scaling", "조정"},
+    {"run.l_throttling", "Throttling", "제한"},
+    {"run.l_other", "Other", "기타"},
+    {"run.l_selected", "Selected nodes only", "선택한 노드만"},
+    {"run.l_follow", "Follow", "따라가기"},
+    {"run.l_empty", "Nothing happened yet.", "아직 이벤트가 없습니다."},
+    {"run.l_tip", "Click: select the node and jump the timeline to this moment",
+     "클릭: 노드를 선택하고 타임라인을 이 시점으로 이동"},
+    {"run.l_system", "(system)", "(시스템)"},
+    // cost
+    {"run.c_now", "Now: $%.4f / hour   ·   projected $%.2f / month", "현재: 시간당 $%.4f   ·   월 예상 $%.2f"},
+    {"run.c_total", "Spent in this run: $%.4f over %s", "이 실행에서 사용: $%.4f (%s 동안)"},
+    {"run.c_by_service", "By service", "서비스별"},
+    {"run.c_by_node", "By node", "노드별"},
+    {"run.c_service", "Service", "서비스"},
+    {"run.c_node", "Node", "노드"},
+    {"run.c_hour", "$ / hour", "$ / 시간"},
+    {"run.c_month", "$ / month", "$ / 월"},
+    {"run.c_spent", "Spent", "사용액"},
+    // faults (right-click)
+    {"run.f_kill", "Kill node", "노드 중지"},
+    {"run.f_revive", "Revive node", "노드 복구"},
+    {"run.f_az_down", "Fail AZ %s", "가용 영역 %s 장애"},
+    {"run.f_az_up", "Bring AZ %s back", "가용 영역 %s 복구"},
+    {"run.f_region_down", "Fail Region %s", "리전 %s 장애"},
+    {"run.f_region_up", "Bring Region %s back", "리전 %s 복구"},
+    {"run.f_latency", "Add latency", "지연 추가"},
+    {"run.f_latency_off", "Remove added latency", "추가한 지연 제거"},
+    {"run.f_errors", "Fail calls", "호출 실패시키기"},
+    {"run.f_errors_off", "Stop failing calls", "호출 실패 중지"},
+    {"run.f_clear", "Clear recorded faults", "기록된 장애 지우기"},
+    {"run.f_title", "Run: faults at %s", "실행: %s 시점 장애"},
+    {"run.down", "DOWN", "중지됨"},
+    {"run.az_down", "AZ down", "가용 영역 장애"},
+    {"run.region_down", "Region down", "리전 장애"},
+};
+
+void format_clock(double s, char* buf, size_t n) {
+  int t = static_cast<int>(s);
+  if (t >= 3600) std::snprintf(buf, n, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60);
+  else std::snprintf(buf, n, "%d:%02d.%d", t / 60, t % 60, static_cast<int>((s - t) * 10));
+}
+
+RunView* g_instance = nullptr;
+
+}  // namespace
+
+RunView::RunView(Editor& editor, Canvas& canvas, Platform& platform) : ed_(editor), canvas_(canvas), platform_(platform) {
+  static bool strings_added = false;
+  if (!strings_added) add_strings(kRunStrings, sizeof kRunStrings / sizeof kRunStrings[0]), strings_added = true;
+  speed_slider_ = 0;
+  canvas_.overlay_hook = [this](ImDrawList* dl) { draw_overlay(dl); };
+  canvas_.context_hook = [this](const Canvas::ContextTarget& t) { context_menu(t); };
+  g_instance = this;
+}
+
+RunView::~RunView() {
+  if (g_instance == this) g_instance = nullptr;
+  canvas_.overlay_hook = nullptr;
+  canvas_.context_hook = nullptr;
+}
+
+RunView* RunView::instance() { return g_instance; }
+
+// ---- per frame ------------------------------------------------------------------------
+
+void RunView::update(double dt_s) {
+#ifdef CLOUDPLAY_RUN_HAS_DOCUMENTS
+  Documents* docs = Documents::instance();
+  if (!took_shared_run_ && docs && docs->shared_run()) {
+    run_.follow(ed_.document(), ed_.revision());
+    run_.apply_run_settings(*docs->shared_run());
+    took_shared_run_ = true;
+  }
+#endif
+  run_.follow(ed_.document(), ed_.revision());
+  const bool time_runs = run_.playing();
+  run_.update(dt_s);
+  if (time_runs) anim_t_ += std::min(dt_s, RunController::kMaxFrameDt);
+  update_rates();
+  sync_share_link();
+}
+
+void RunView::sync_share_link() {
+#ifdef CLOUDPLAY_RUN_HAS_DOCUMENTS
+  // The share link carries the run (seed, speed, moment, live faults); updated twice a second.
+  double now = ImGui::GetTime();
+  if (now - share_check_t_ < 0.5) return;
+  share_check_t_ = now;
+  if (Documents* docs = Documents::instance()) docs->set_run_settings(run_.run_settings());
+#endif
+}
+
+void RunView::update_rates() {
+  const sim::Simulation* s = run_.sim();
+  if (!s) return;
+  const double t = sim::to_seconds(s->now());
+  if (rates_gen_ != run_.generation() || conn_rates_.size() != s->connection_count() || t < rates_t_) {
+    rates_gen_ = run_.generation();
+    conn_rates_.assign(s->connection_count(), Rate{});
+    for (size_t i = 0; i < conn_rates_.size(); ++i) {
+      const auto& m = s->connection(sim::ConnId{static_cast<uint32_t>(i)}).metrics;
+      for (int k = 0; k < 7; ++k) conn_rates_[i].last[k] = m.outcomes[k];
+    }
+    rates_t_ = t;
+    return;
+  }
+  const double dt = t - rates_t_;
+  if (dt < 1.0) return;
+  for (size_t i = 0; i < conn_rates_.size(); ++i) {
+    const auto& m = s->connection(sim::ConnId{static_cast<uint32_t>(i)}).metrics;
+    Rate& r = conn_rates_[i];
+    r.total = 0;
+    for (int k = 0; k < 7; ++k) {
+      r.per_s[k] = static_cast<float>((m.outcomes[k] - r.last[k]) / dt);
+      r.last[k] = m.outcomes[k];
+      r.total += r.per_s[k];
+    }
+  }
+  rates_t_ = t;
+}
+
+// ---- layout ---------------------------------------------------------------------------------
+
+float RunView::toolbar_height() const { return std::round(ImGui::GetFrameHeight() + 10); }
+
+float RunView::panel_height(float column_h) const {
+  if (!run_.started() || !panel_open_) return 0;
+  return std::round(std::clamp(column_h * 0.36f, ImGui::GetFontSize() * 11, ImGui::GetFontSize() * 22));
+}
+
+void RunView::draw_toolbar(ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
+  ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 5));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.97f, 0.975f, 0.98f, 1));
+  ImGui::Begin("##run_toolbar", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  const float fs = ImGui::GetFontSize();
+  const bool ok = run_.ready();
+  if (!ok) ImGui::BeginDisabled();
+  // Play / pause.
+  {
+    const bool playing = run_.playing() || (run_.seeking() && false);
+    ImGui::PushStyleColor(ImGuiCol_Button, playing ? ImVec4(0.86f, 0.89f, 0.93f, 1) : ImVec4(0.16f, 0.55f, 0.16f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, playing ? ImVec4(0.78f, 0.83f, 0.89f, 1) : ImVec4(0.12f, 0.47f, 0.12f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, playing ? ImVec4(0.09f, 0.10f, 0.12f, 1) : ImVec4(1, 1, 1, 1));
+    std::string label = std::string(tr(playing ? "run.pause" : "run.play")) + "###run_play";
+    if (ImGui::Button(label.c_str(), ImVec2(fs * 5.5f, 0))) run_.toggle();
+    ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+    rects_["play"] = {{"x", mn.x}, {"y", mn.y}, {"w", mx.x - mn.x}, {"h", mx.y - mn.y}};
+    ImGui::PopStyleColor(3);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button((std::string(tr("run.step")) + "###run_step").c_str())) run_.step();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.step_tip"));
+  ImGui::SameLine();
+  if (ImGui::Button((std::string(tr("run.reset")) + "###run_reset").c_str())) run_.reset();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.reset_tip"));
+
+  // Speed: a log slider 0.1× .. 1000×, and "Max".
+  ImGui::SameLine(0, fs);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("run.speed"));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(fs * 6);
+  speed_slider_ = static_cast<float>(std::log10(run_.speed()));
+  char sbuf[32];
+  const double sp = run_.speed();
+  std::snprintf(sbuf, sizeof sbuf, sp < 1 ? "%.1f×" : "%.0f×", sp);
+  if (run_.max_speed()) ImGui::BeginDisabled();
+  if (ImGui::SliderFloat("##speed", &speed_slider_, -1, 3, sbuf)) {
+    double v = std::pow(10.0, speed_slider_);
+    // Snap to 1-2-5 steps, so the usual speeds are easy to hit.
+    double p = std::pow(10.0, std::floor(std::log10(v)));
+    double m = v / p;
+    m = m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10;
+    run_.set_speed(m * p);
+  }
+  if (run_.max_speed()) ImGui::EndDisabled();
+  ImGui::SameLine();
+  bool mx = run_.max_speed();
+  if (ImGui::Checkbox((std::string(tr("run.max")) + "###run_max").c_str(), &mx)) run_.set_max_speed(mx);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.max_tip"));
+
+  // Clock and timeline.
+  ImGui::SameLine(0, fs);
+  char now_buf[32], dur_buf[32];
+  const double t_now = sim::to_seconds(run_.seeking() ? run_.seek_target() : run_.now());
+  const double t_end = sim::to_seconds(run_.duration());
+  format_clock(t_now, now_buf, sizeof now_buf);
+  format_clock(t_end, dur_buf, sizeof dur_buf);
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%s", now_buf);
+  ImGui::SameLine();
+  const float right_w = fs * 16;
+  const float tl_w = std::max(fs * 6, ImGui::GetContentRegionAvail().x - right_w);
+  ImGui::SetNextItemWidth(tl_w);
+  if (!scrubbing_) scrub_t_ = static_cast<float>(t_now);
+  char tl_label[48];
+  std::snprintf(tl_label, sizeof tl_label, "/ %s", dur_buf);
+  if (ImGui::SliderFloat("##timeline", &scrub_t_, 0, static_cast<float>(t_end), tl_label)) scrubbing_ = true;
+  {
+    ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+    rects_["timeline"] = {{"x", mn.x}, {"y", mn.y}, {"w", mx.x - mn.x}, {"h", mx.y - mn.y}};
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.timeline_tip"));
+  if (ImGui::IsItemDeactivated() && scrubbing_) {
+    scrubbing_ = false;
+    run_.seek(sim::from_seconds(scrub_t_));
+  }
+  // Seed.
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("run.seed"));
+  ImGui::SameLine();
+  if (seed_shown_ != run_.seed() || !seed_buf_[0]) {
+    std::snprintf(seed_buf_, sizeof seed_buf_, "%llu", static_cast<unsigned long long>(run_.seed()));
+    seed_shown_ = run_.seed();
+  }
+  ImGui::SetNextItemWidth(fs * 4);
+  if (ImGui::InputText("##seed", seed_buf_, sizeof seed_buf_,
+                       ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue)) {
+    run_.set_seed(std::strtoull(seed_buf_, nullptr, 10));
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.seed_tip"));
+  ImGui::SameLine();
+  if (ImGui::Button((std::string(tr("run.csv")) + "###run_csv").c_str())) export_csv();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.csv_tip"));
+  if (!ok) ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (run_.started()) {
+    if (ImGui::SmallButton(panel_open_ ? "v###run_panel" : "^###run_panel")) panel_open_ = !panel_open_;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(panel_open_ ? "run.panel_hide" : "run.panel_show"));
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+
+  // Status badges over the canvas' top-left corner: cannot keep up, replaying, errors.
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  ImVec2 p(pos.x + 8, pos.y + size.y + 6);
+  auto pill = [&](const std::string& text, ImU32 bg, ImU32 fgc) {
+    ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    fg->AddRectFilled(p, ImVec2(p.x + ts.x + 14, p.y + ts.y + 6), bg, 4);
+    fg->AddText(ImVec2(p.x + 7, p.y + 3), fgc, text.c_str());
+    p.y += ts.y + 10;
+  };
+  if (!ok && !ed_.document().nodes.empty()) {
+    std::string first = run_.errors().empty() ? std::string() : run_.errors()[0].message;
+    pill(trf("run.errors", first.c_str()), IM_COL32(0xFD, 0xEC, 0xEA, 255), IM_COL32(0xA1, 0x20, 0x0E, 255));
+  } else if (!ok) {
+    pill(tr("run.empty"), IM_COL32(0xE8, 0xF1, 0xFB, 255), IM_COL32(0x0B, 0x4A, 0x8A, 255));
+  }
+  if (run_.seeking())
+    pill(trf("run.seeking", static_cast<int>(run_.seek_progress() * 100)), IM_COL32(0xE8, 0xF1, 0xFB, 255),
+         IM_COL32(0x0B, 0x4A, 0x8A, 255));
+  else if (run_.playing() && run_.behind())
+    pill(trf("run.behind", run_.achieved_speed(), run_.speed()), IM_COL32(0xFF, 0xF1, 0xD6, 255),
+         IM_COL32(0x8A, 0x4B, 0x00, 255));
+  else if (ok && run_.finished())
+    pill(tr("run.finished"), IM_COL32(0xE6, 0xF4, 0xEA, 255), IM_COL32(0x1D, 0x63, 0x1D, 255));
+  if (ok && run_.behind() && ImGui::IsMouseHoveringRect(ImVec2(pos.x, pos.y + size.y), p))
+    ImGui::SetTooltip("%s", tr("run.behind_tip"));
+}
+
+void RunView::draw_bottom_panel(ImVec2 pos, ImVec2 size) {
+  if (size.y <= 0) return;
+  ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
+  ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 4));
+  ImGui::Begin("##run_panel", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (ImGui::BeginTabBar("##run_tabs")) {
+    const char* keys[] = {"run.tab_metrics", "run.tab_log", "run.tab_cost"};
+    for (int i = 0; i < 3; ++i) {
+      std::string label = std::string(tr(keys[i])) + "###" + keys[i];
+      ImGuiTabItemFlags flags = 0;
+      if (tab_request_ == i) flags |= ImGuiTabItemFlags_SetSelected;
+      if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
+        tab_ = i;
+        ImGui::BeginChild("##run_tab_body", ImVec2(0, 0), false);
+        if (i == 0) draw_metrics();
+        else if (i == 1) draw_event_log();
+        else draw_cost();
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+      }
+    }
+    tab_request_ = -1;
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
+// ---- export -----------------------------------------------------------------------------------
+
+std::string RunView::metrics_csv() const {
+  std::ostringstream out;
+  out << "t_s,node,name,type,arrivals_per_s,ok_per_s,errors_per_s,p50_ms,p95_ms,p99_ms,queue,utilization,instances,"
+         "healthy,backlog,cost_per_hour\n";
+  const sim::Simulation* s = run_.sim();
+  if (!s) return out.str();
+  char line[512];
+  for (size_t i = 0; i < s->node_count(); ++i) {
+    sim::NodeId n{static_cast<uint32_t>(i)};
+    const auto& info = s->info(n);
+    std::string name = info.name;
+    std::replace(name.begin(), name.end(), '"', '\'');
+    for (const auto& p : s->metrics(n).series) {
+      std::snprintf(line, sizeof line, "%.1f,%s,\"%s\",%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.0f,%.0f,%.0f,%.6f\n",
+                    p.t_s, info.id.c_str(), name.c_str(), info.type.c_str(), p.arrivals_per_s, p.completions_per_s,
+                    p.errors_per_s, p.p50_ms, p.p95_ms, p.p99_ms, p.queue, p.utilization, p.instances, p.healthy,
+                    p.backlog, p.cost_per_hour);
+      out << line;
+    }
+  }
+  return out.str();
+}
+
+void RunView::export_csv() {
+  std::string name = ed_.document().name.empty() ? "cloudplay-run" : "cloudplay-run";
+  platform_.download(name + ".csv", "text/csv", metrics_csv());
+}
+
+// ---- tests ------------------------------------------------------------------------------------
+
+nlohmann::json RunView::debug_state() const {
+  using nlohmann::json;
+  json s = {{"ready", run_.ready()}, {"playing", run_.playing()}, {"started", run_.started()},
+            {"t_s", sim::to_seconds(run_.now())}, {"speed", run_.speed()}, {"max", run_.max_speed()},
+            {"behind", run_.behind()}, {"achievedSpeed", run_.achieved_speed()}, {"seeking", run_.seeking()},
+            {"seed", run_.seed()}, {"stepMs", run_.last_step_ms()}, {"stepEvents", run_.last_step_events()},
+            {"replayEventsPerS", run_.replay_events_per_s()}, {"generation", run_.generation()},
+            {"tab", tab_}, {"panelOpen", panel_open_}};
+  json errs = json::array();
+  for (const auto& e : run_.errors()) errs.push_back({{"path", e.path}, {"message", e.message}});
+  s["errors"] = errs;
+  const sim::Simulation* sim = run_.sim();
+  json nodes = json::array(), azs = json::array(), log = json::array(), faults = json::array();
+  if (sim) {
+    s["events"] = sim->events_processed();
+    s["traceHash"] = std::to_string(sim->trace_hash());
+    for (size_t i = 0; i < sim->node_count(); ++i) {
+      sim::NodeId n{static_cast<uint32_t>(i)};
+      const auto& m = sim->metrics(n);
+      sim::SeriesPoint p = m.series.empty() ? sim::SeriesPoint{} : m.series.back();
+      nodes.push_back({{"id", sim->info(n).id}, {"up", sim->node_up(n)}, {"arrivals_per_s", p.arrivals_per_s},
+                       {"ok_per_s", p.completions_per_s}, {"errors_per_s", p.errors_per_s}, {"p99_ms", p.p99_ms},
+                       {"queue", p.queue}, {"utilization", p.utilization}, {"instances", p.instances},
+                       {"healthy", p.healthy}, {"points", m.series.size()}, {"cost_usd", m.cost_usd}});
+    }
+    for (const auto& a : sim->topology().azs()) azs.push_back({{"id", a.id}, {"down", a.down}});
+    const auto& L = sim->event_log();
+    for (size_t i = L.size() > 200 ? L.size() - 200 : 0; i < L.size(); ++i)
+      log.push_back({{"t_s", sim::to_seconds(L[i].time)}, {"kind", sim::log_kind_name(L[i].kind)},
+                     {"node", L[i].node < sim->node_count() ? sim->info(sim::NodeId{L[i].node}).id : ""},
+                     {"text", L[i].text_en}});
+    s["logSize"] = L.size();
+  }
+  for (const auto& f : run_.faults())
+    faults.push_back({{"t_s", sim::to_seconds(f.at)}, {"action", f.action}, {"target", f.target}, {"begin", f.begin}});
+  s["nodes"] = nodes;
+  s["azs"] = azs;
+  s["log"] = log;
+  s["faults"] = faults;
+  s["rects"] = rects_;
+  return s;
+}
+
+nlohmann::json RunView::command(const nlohmann::json& cmd) {
+  const std::string op = cmd.value("op", std::string("state"));
+  if (op == "play") run_.play();
+  else if (op == "pause") run_.pause();
+  else if (op == "toggle") run_.toggle();
+  else if (op == "step") run_.step();
+  else if (op == "reset") run_.reset();
+  else if (op == "speed") run_.set_speed(cmd.value("value", 1.0)), run_.set_max_speed(false);
+  else if (op == "max") run_.set_max_speed(cmd.value("on", true));
+  else if (op == "seed") run_.set_seed(cmd.value("value", uint64_t(1)));
+  else if (op == "seek") run_.seek(sim::from_seconds(cmd.value("t_s", 0.0)));
+  else if (op == "tab") tab_request_ = cmd.value("value", 0), panel_open_ = true;
+  else if (op == "budget") {
+    run_.budget().ms = cmd.value("ms", run_.budget().ms);
+    run_.budget().events = cmd.value("events", run_.budget().events);
+  } else if (op == "fault") {
+    bool ok = run_.fault(cmd.value("action", std::string()), cmd.value("target", std::string()), cmd.value("value", 0.0),
+                         cmd.value("begin", true));
+    return {{"ok", ok}};
+  } else if (op == "csv") {
+    return metrics_csv();
+  } else if (op != "state") {
+    return {{"error", "unknown run command " + op}};
+  }
+  return debug_state();
+}
+
+}  // namespace cp::ui

@@ -1,0 +1,100 @@
+// RunView: the live run in the UI — toolbar (play/pause/step/reset, speed,
+// seed, timeline scrubber), the canvas overlay (dots on wires, node badges,
+// failed AZs/Regions), right-click faults, and the bottom panel (metrics
+// plots, event log, cost). One file per part, as Tracy does its views:
+//   ui/run_toolbar.cpp      toolbar, strings, CSV export, test commands, debug_state
+//   ui/run_overlay.cpp      draw_overlay(), context_menu()  (hooks installed on the Canvas)
+//   ui/metrics_panel.cpp    draw_metrics()
+//   ui/event_log_panel.cpp  draw_event_log()
+//   ui/cost_panel.cpp       draw_cost()
+// The simulation itself is owned by RunController (ui/run_controller.h).
+//
+//   RunView run(editor, canvas, platform);   // installs the canvas hooks
+//   run.update(dt);                          // each frame, before drawing
+//   run.draw_toolbar(pos, size); run.draw_bottom_panel(pos, size);
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui.h"
+#include "ui/canvas.h"
+#include "ui/editor.h"
+#include "ui/platform.h"
+#include "ui/run_controller.h"
+
+namespace cp::ui {
+
+class RunView {
+public:
+  RunView(Editor& editor, Canvas& canvas, Platform& platform);
+  ~RunView();
+  static RunView* instance();
+
+  void update(double dt_s);
+  // Heights the app reserves above and below the canvas (0 when hidden).
+  float toolbar_height() const;
+  float panel_height(float column_h) const;
+  void draw_toolbar(ImVec2 pos, ImVec2 size);
+  void draw_bottom_panel(ImVec2 pos, ImVec2 size);
+  bool overlay_on() const { return run_.started() && run_.ready(); }
+
+  RunController& controller() { return run_; }
+  void export_csv();
+  std::string metrics_csv() const;
+  // Test hooks (wasm/run_test_api.cpp): {"op": "play" | "pause" | "step" | "reset" | "speed" | "seek" |
+  // "fault" | "state" | "csv" | "max"} -> JSON.
+  nlohmann::json command(const nlohmann::json& cmd);
+  nlohmann::json debug_state() const;
+
+  // Canvas hooks.
+  void draw_overlay(ImDrawList* dl);
+  void context_menu(const Canvas::ContextTarget& t);
+
+private:
+  void draw_metrics();
+  void draw_event_log();
+  void draw_cost();
+  void update_rates();
+  void sync_share_link();
+  std::vector<std::string> plotted_nodes() const;
+
+  Editor& ed_;
+  Canvas& canvas_;
+  Platform& platform_;
+  RunController run_;
+  double anim_t_ = 0;           // wall seconds the dots have moved (only while time runs)
+  int tab_ = 0;                 // 0 metrics, 1 event log, 2 cost
+  int tab_request_ = -1;        // a tab to select on the next frame
+  nlohmann::json rects_ = nlohmann::json::object();  // toolbar items on screen (browser tests)
+  bool panel_open_ = true;
+  bool took_shared_run_ = false;
+  // Per-connection and per-node rates over the last simulated second(s).
+  struct Rate {
+    std::array<uint64_t, 7> last{};
+    std::array<float, 7> per_s{};  // by Outcome
+    float total = 0;
+  };
+  std::vector<Rate> conn_rates_;
+  double rates_t_ = -1;
+  uint64_t rates_gen_ = 0;
+  // Event log panel.
+  char log_filter_[64] = "";
+  bool log_show_[5] = {true, true, true, true, true};  // faults, health, scaling, throttling, other
+  bool log_selected_only_ = false;
+  size_t log_seen_ = 0;
+  bool log_follow_ = true;
+  double selected_event_t_ = -1;
+  float speed_slider_ = 0;      // log10 of speed
+  bool scrubbing_ = false;
+  float scrub_t_ = 0;
+  char seed_buf_[24] = "";
+  uint64_t seed_shown_ = 0;
+  std::string last_shared_;
+  double share_check_t_ = 0;
+};
+
+}  // namespace cp::ui
