@@ -10,9 +10,9 @@ passed=0; failed=0
 for doc in "$examples"/*.json; do
   name=$(basename "$doc" .json)
   "$native" run "$doc" --seconds 120 --json "$tmp/$name.native.json" > /dev/null 2> "$tmp/err" \
-    || { echo "FAIL $name: native run failed: $(cat "$tmp/err")"; failed=$((failed+1)); continue; }
+    || { echo "FAIL $name: native run failed: $(tail -c 600 "$tmp/err")"; failed=$((failed+1)); continue; }
   node --no-experimental-fetch "$wasm" run "$doc" --seconds 120 --json "$tmp/$name.wasm.json" > /dev/null 2> "$tmp/err" \
-    || { echo "FAIL $name: wasm run failed: $(cat "$tmp/err")"; failed=$((failed+1)); continue; }
+    || { echo "FAIL $name: wasm run failed: $(tail -c 600 "$tmp/err")"; failed=$((failed+1)); continue; }
   hn=$(grep -o '"trace_hash": "[0-9a-f]*"' "$tmp/$name.native.json")
   hw=$(grep -o '"trace_hash": "[0-9a-f]*"' "$tmp/$name.wasm.json")
   if cmp -s "$tmp/$name.native.json" "$tmp/$name.wasm.json"; then
