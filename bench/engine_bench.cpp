@@ -216,12 +216,13 @@ int main(int argc, char** argv) {
     size_t inflight = b.sim->requests_in_flight();
 #if defined(__EMSCRIPTEN__)
     double mb = (mallinfo().uordblks - before) / 1048576.0;
-    std::printf("%-7s %zu requests in flight: heap grew %.1f MB (%.0f bytes per request)\n", where, inflight, mb,
-                mb * 1048576.0 / inflight);
+    std::printf("%-7s %zu call records in flight (users' requests and their calls): heap grew %.1f MB (%.0f bytes per record)\n",
+                where, inflight, mb, mb * 1048576.0 / inflight);
 #else
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    std::printf("%-7s %zu requests in flight: peak RSS of the process %.1f MB\n", where, inflight, ru.ru_maxrss / 1024.0);
+    std::printf("%-7s %zu call records in flight (users' requests and their calls): peak RSS of the process %.1f MB\n",
+                where, inflight, ru.ru_maxrss / 1024.0);
 #endif
   }
   return 0;
