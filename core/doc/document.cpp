@@ -763,7 +763,9 @@ private:
       if (!desc) {
         std::string m = "there is no service type " + quote(*type) + ".";
         std::string dym = did_you_mean(*type, service_types_);
-        m += dym.empty() ? " The types are " + join_words(quoted_list(service_types_)) + "." : dym;
+        if (!dym.empty()) m += dym;
+        else if (service_types_.empty()) m += " No services are registered in this build.";
+        else m += " The types are " + join_words(quoted_list(service_types_)) + ".";
         error(p + ".type", m);
       }
     }
