@@ -96,6 +96,19 @@ bool mod_add() {
 
 const catalog::ServiceDescriptor* service_of(const doc::NodeDoc& n) { return catalog::find_service(n.type); }
 
+// What is missing for the engine to place this node (a string key), or nullptr.
+const char* placement_issue(const doc::NodeDoc& n) {
+  const auto* s = service_of(n);
+  if (!s) return nullptr;
+  switch (s->placement) {
+    case sim::PlacementKind::Az: return n.az.empty() ? "canvas.needs_az" : nullptr;
+    case sim::PlacementKind::Region: return n.region.empty() ? "canvas.needs_region" : nullptr;
+    case sim::PlacementKind::Internet: return n.region.empty() ? "canvas.needs_region_near" : nullptr;
+    case sim::PlacementKind::Global: return nullptr;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 // ---- [SECTION] Hit testing --------------------------------------------------------
@@ -332,6 +345,10 @@ void Canvas::handle_input(bool hovered) {
         drag_start_screen_ = mouse;
         drag_moved_ = false;
       }
+    }
+    if (mode_ == Mode::None && !hover_node_.empty()) {
+      if (const doc::NodeDoc* n = ed_.document().find_node(hover_node_))
+        if (const char* issue = placement_issue(*n)) ImGui::SetTooltip("%s", tr(issue));
     }
     if (mode_ == Mode::None) {
       Hit h = hit_test(mouse);
@@ -669,6 +686,14 @@ void Canvas::draw_node(ImDrawList* dl, const doc::NodeDoc& n, const WorldRect& r
     // The frame around the card shows its AZ/Region; the second line names the service.
     std::string sub = s ? s->name.get(ko) : n.type;
     text_at(dl, fs * 0.8f * zoom_, ImVec2(mn.x + 56 * zoom_, mn.y + 34 * zoom_), kSubTextCol, sub.c_str(), clip);
+  }
+  // Not placed where the engine needs it: an orange "!" (the tooltip says what to do).
+  if (placement_issue(n)) {
+    ImVec2 c(mx.x - 2 * zoom_, mn.y + 2 * zoom_);
+    float r = std::clamp(8 * zoom_, 5.0f, 12.0f);
+    dl->AddCircleFilled(c, r, IM_COL32(0xEC, 0x72, 0x11, 255));
+    dl->AddLine(ImVec2(c.x, c.y - r * 0.5f), ImVec2(c.x, c.y + r * 0.15f), IM_COL32(255, 255, 255, 255), std::max(1.5f, r * 0.22f));
+    dl->AddCircleFilled(ImVec2(c.x, c.y + r * 0.48f), std::max(1.0f, r * 0.13f), IM_COL32(255, 255, 255, 255));
   }
   // Handles: in (left) and out (right), shown when they can be used.
   const bool show = selected || hover_node_ == n.id || mode_ == Mode::Wire;

@@ -287,6 +287,17 @@ bool Editor::place_by_frames(const std::string& id, float cx, float cy) {
           if (auto ar = az_rect(a); ar && ar->contains(cx, cy)) az = a;
     }
   }
+  // Clients are on the internet, near a Region: outside every frame, the nearest Region.
+  if (kind == sim::PlacementKind::Internet && region.empty()) {
+    float best = 1e30f;
+    for (const auto& r : doc_.regions) {
+      auto rr = region_rect(r.code);
+      if (!rr) continue;
+      float dx = std::max({rr->x - cx, 0.0f, cx - (rr->x + rr->w)});
+      float dy = std::max({rr->y - cy, 0.0f, cy - (rr->y + rr->h)});
+      if (dx * dx + dy * dy < best) best = dx * dx + dy * dy, region = r.code;
+    }
+  }
   if (node->region == region && node->az == az) return false;
   node->region = region;
   node->az = az;

@@ -67,6 +67,12 @@ const StringEntry kStrings[] = {
 
     // ---- canvas ----
     {"canvas.az", "Availability Zone", "가용 영역"},
+    {"canvas.needs_az", "Put it inside an Availability Zone frame: this service runs in one AZ.",
+     "가용 영역 프레임 안에 놓으세요. 이 서비스는 가용 영역 하나에서 실행됩니다."},
+    {"canvas.needs_region", "Put it inside a Region frame: this service runs in a Region.",
+     "리전 프레임 안에 놓으세요. 이 서비스는 리전 단위로 실행됩니다."},
+    {"canvas.needs_region_near", "Add a Region (Regions menu): clients send their requests from near a Region.",
+     "리전을 추가하세요(리전 메뉴). 클라이언트는 가까운 리전에서 요청을 보냅니다."},
     {"wire.no_target", "Drop the wire on a service.", "연결선을 서비스 위에 놓으세요."},
     {"wire.exists", "These two services are already connected.", "두 서비스는 이미 연결되어 있습니다."},
 
@@ -134,6 +140,25 @@ const StringEntry kStrings[] = {
      "입력한 값(%s)이 최솟값 %s보다 작아서 적용하지 않았습니다."},
     {"insp.above_max", "Not applied: %s is above the maximum of %s.",
      "입력한 값(%s)이 최댓값 %s보다 커서 적용하지 않았습니다."},
+
+    // ---- distributions (kinds and fields, as in docs/document-format.md) ----
+    {"dist.constant", "constant", "고정값"},
+    {"dist.exponential", "exponential", "지수 분포"},
+    {"dist.uniform", "uniform", "균등 분포"},
+    {"dist.normal", "normal", "정규 분포"},
+    {"dist.lognormal", "log-normal", "로그 정규 분포"},
+    {"dist.pareto", "Pareto", "파레토 분포"},
+    {"dist.empirical", "empirical (percentiles)", "경험적 분포(백분위수)"},
+    {"dist.value_ms", "value (ms)", "값(ms)"},
+    {"dist.mean_ms", "mean (ms)", "평균(ms)"},
+    {"dist.min_ms", "minimum (ms)", "최솟값(ms)"},
+    {"dist.max_ms", "maximum (ms)", "최댓값(ms)"},
+    {"dist.stddev_ms", "std. dev. (ms)", "표준 편차(ms)"},
+    {"dist.median_ms", "median (ms)", "중앙값(ms)"},
+    {"dist.p99_ms", "p99 (ms)", "p99(ms)"},
+    {"dist.sigma", "sigma (σ)", "시그마(σ)"},
+    {"dist.scale_ms", "scale (ms)", "척도(ms)"},
+    {"dist.shape", "shape (α)", "형상(α)"},
 
     // ---- keyboard shortcuts overlay ----
     {"help.title", "Keyboard shortcuts", "단축키"},

@@ -42,7 +42,30 @@ bool parse_number(const std::string& s, double* out) {
 
 bool has_range(const catalog::ParamSpec& s) { return s.max > s.min; }
 
-std::string with_unit(double v, const std::string& unit) { return unit.empty() ? num(v) : num(v) + " " + unit; }
+// Units as the catalog writes them, in the current language ("requests/s" -> "요청/초").
+std::string unit_text(const std::string& unit) {
+  if (!korean() || unit.empty()) return unit;
+  static const std::pair<const char*, const char*> words[] = {
+      {"requests/s", "요청/초"}, {"requests", "요청"}, {"request", "요청"}, {"connections", "연결"},
+      {"instances", "인스턴스"}, {"instance", "인스턴스"}, {"messages", "메시지"}, {"items", "항목"},
+      {"records", "레코드"}, {"seconds", "초"}, {"minutes", "분"}, {"hours", "시간"}, {"days", "일"},
+      {"%", "%"}, {"s", "초"},
+  };
+  for (const auto& [en, ko] : words)
+    if (unit == en) return ko;
+  return unit;
+}
+
+std::string with_unit(double v, const std::string& unit) {
+  return unit.empty() ? num(v) : num(v) + " " + unit_text(unit);
+}
+
+// Names of distribution kinds and of their fields, for people.
+const char* dist_label(const std::string& key) {
+  std::string k = "dist." + key;
+  const char* t = tr(k);
+  return t == k ? key.c_str() : t;  // an unknown kind or field shows its JSON name
+}
 
 std::string describe_default(const json& v) {
   if (v.is_number()) return num(v.get<double>());
@@ -51,8 +74,8 @@ std::string describe_default(const json& v) {
   if (v.is_object() && v.contains("kind")) {
     std::string k = v.value("kind", "");
     for (const char* m : {"mean_ms", "value_ms", "median_ms"})
-      if (v.contains(m) && v[m].is_number()) return k + " " + num(v[m].get<double>()) + " ms";
-    return k;
+      if (v.contains(m) && v[m].is_number()) return std::string(dist_label(k)) + " " + num(v[m].get<double>()) + " ms";
+    return dist_label(k);
   }
   return v.dump();
 }
@@ -107,7 +130,13 @@ std::string Inspector::range_text(const catalog::ParamSpec& spec) const {
 
 // ---- [SECTION] Entry point -------------------------------------------------------------
 
+void Inspector::remember_rect(const std::string& key) {
+  ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+  rects_[key] = ImVec4(mn.x, mn.y, mx.x - mn.x, mx.y - mn.y);
+}
+
 void Inspector::draw() {
+  rects_.clear();
   const Selection& sel = ed_.selection();
   std::string key;
   for (const auto& n : sel.nodes) key += "n:" + n + ";";
@@ -120,14 +149,25 @@ void Inspector::draw() {
   }
   seen_revision_ = ed_.revision();
 
+  // Widgets are scoped by what they edit, so an active text field never carries over to another node.
   doc::Document& d = ed_.mutable_document();
   if (sel.nodes.size() == 1 && sel.connections.empty()) {
     for (auto& n : d.nodes)
-      if (n.id == *sel.nodes.begin()) return draw_node(n);
+      if (n.id == *sel.nodes.begin()) {
+        ImGui::PushID(n.id.c_str());
+        draw_node(n);
+        ImGui::PopID();
+        return;
+      }
   }
   if (sel.nodes.empty() && sel.connections.size() == 1) {
     for (auto& c : d.connections)
-      if (c.id == *sel.connections.begin()) return draw_connection(c);
+      if (c.id == *sel.connections.begin()) {
+        ImGui::PushID(c.id.c_str());
+        draw_connection(c);
+        ImGui::PopID();
+        return;
+      }
   }
   if (!sel.empty()) return draw_multi();
   draw_document();
@@ -186,6 +226,7 @@ void Inspector::draw_node(doc::NodeDoc& n) {
   ImGui::SetNextItemWidth(-1);
   bool changed = ImGui::InputText("##name", name_buf_, sizeof(name_buf_));
   name_active_ = ImGui::IsItemActive();
+  remember_rect("name");
   if (changed) {
     if (doc::utf8_length(name_buf_) <= 80) n.name = name_buf_;
   }
@@ -300,6 +341,15 @@ bool Inspector::number_field(const catalog::ParamSpec& spec, const std::string& 
   return apply;
 }
 
+void Inspector::guard_edit(const std::string& fkey, json& params, const std::string& key) {
+  Field& f = fields_[fkey];
+  if (ImGui::IsItemActivated()) f.before = params.contains(key) ? params[key] : json();
+  if (ImGui::IsItemDeactivated() && !f.error.empty()) {
+    if (f.before.is_null()) params.erase(key);
+    else params[key] = f.before;
+  }
+}
+
 void Inspector::param_row(const catalog::ParamSpec& spec, json& params, const std::string& owner_id,
                           const std::string& owner_name) {
   const bool ko = korean();
@@ -310,7 +360,7 @@ void Inspector::param_row(const catalog::ParamSpec& spec, json& params, const st
 
   // Label line: "Memory (MB)" and, when changed, a reset button.
   std::string label = spec.label.get(ko);
-  if (!spec.unit.empty()) label += " (" + spec.unit + ")";
+  if (!spec.unit.empty()) label += " (" + unit_text(spec.unit) + ")";
   ImGui::Spacing();
   ImGui::TextUnformatted(label.c_str());
   if (!is_default && !spec.default_value.is_null()) {
@@ -339,6 +389,8 @@ void Inspector::param_row(const catalog::ParamSpec& spec, json& params, const st
       const bool integer = spec.type == catalog::ParamType::Int;
       if (number_field(spec, fkey, cur, spec.min, spec.max, integer, &v))
         set_value(integer ? json(static_cast<int64_t>(v)) : json(v));
+      remember_rect(spec.key);
+      guard_edit(fkey, params, spec.key);
       if (ImGui::IsItemDeactivatedAfterEdit()) ed_.commit(undo_name.c_str());
       break;
     }
@@ -377,6 +429,7 @@ void Inspector::param_row(const catalog::ParamSpec& spec, json& params, const st
         if (errs.empty()) set_value(json(f.text));
       }
       f.active = ImGui::IsItemActive();
+      guard_edit(fkey, params, spec.key);
       if (ImGui::IsItemDeactivatedAfterEdit()) ed_.commit(undo_name.c_str());
       break;
     }
@@ -417,10 +470,10 @@ void Inspector::distribution_row(const catalog::ParamSpec& spec, json& params, c
   };
 
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##kind", kind.c_str())) {
+  if (ImGui::BeginCombo("##kind", dist_label(kind))) {
     for (const auto& k : doc::distribution_kinds()) {
       if (k == "empirical" && kind != "empirical") continue;  // written in JSON, not from the menu
-      if (ImGui::Selectable(k.c_str(), k == kind) && k != kind) {
+      if (ImGui::Selectable(dist_label(k), k == kind) && k != kind) {
         std::string err = try_apply(distribution_for(k, mean_ms(value)));
         fields_[fkey].error = err;
         if (err.empty()) ed_.commit(undo_name.c_str());
@@ -436,8 +489,9 @@ void Inspector::distribution_row(const catalog::ParamSpec& spec, json& params, c
   for (auto it = value.begin(); it != value.end(); ++it) {
     if (it.key() == "kind" || !it->is_number()) continue;
     ImGui::PushID(it.key().c_str());
-    ImGui::TextDisabled("%s", it.key().c_str());
-    ImGui::SameLine(ImGui::GetFontSize() * 6);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", dist_label(it.key()));
+    ImGui::SameLine(ImGui::GetFontSize() * 7);
     double v = 0;
     catalog::ParamSpec loose = spec;
     loose.min = loose.max = 0;  // bounds apply to the mean, checked below
@@ -448,6 +502,7 @@ void Inspector::distribution_row(const catalog::ParamSpec& spec, json& params, c
       std::string err = try_apply(next);
       fields_[sub_key].error = err;
     }
+    guard_edit(sub_key, params, spec.key);
     if (ImGui::IsItemDeactivatedAfterEdit()) ed_.commit(undo_name.c_str());
     if (auto f = fields_.find(sub_key); f != fields_.end() && !f->second.error.empty()) error_text(f->second.error);
     ImGui::PopID();
@@ -455,10 +510,11 @@ void Inspector::distribution_row(const catalog::ParamSpec& spec, json& params, c
 }
 
 json Inspector::debug_state() const {
-  json errors = json::object();
+  json errors = json::object(), fields = json::object();
   for (const auto& [k, f] : fields_)
     if (!f.error.empty()) errors[k] = f.error;
-  return json{{"errors", errors}};
+  for (const auto& [k, r] : rects_) fields[k] = {{"x", r.x}, {"y", r.y}, {"w", r.z}, {"h", r.w}};
+  return json{{"errors", errors}, {"fields", fields}};
 }
 
 }  // namespace cp::ui

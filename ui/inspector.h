@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/catalog/catalog.h"
+#include "imgui.h"
 #include "ui/editor.h"
 
 namespace cp::ui {
@@ -29,7 +30,11 @@ private:
     std::string text;   // what the user typed
     std::string error;  // why it is not applied ("" when it is)
     bool active = false;
+    nlohmann::json before;  // the param when editing began (null: not set), restored if the edit ends invalid
   };
+  // After a text field: remembers the param's value when editing begins; when editing ends
+  // with an invalid value, puts that value back (typing "5000" passes through a valid "500").
+  void guard_edit(const std::string& field_key, nlohmann::json& params, const std::string& key);
   void draw_document();
   void draw_node(doc::NodeDoc& n);
   void draw_connection(doc::ConnectionDoc& c);
@@ -44,7 +49,9 @@ private:
   std::string range_text(const catalog::ParamSpec& spec) const;
 
   Editor& ed_;
+  void remember_rect(const std::string& key);  // the last item's screen rect, for the tests
   std::map<std::string, Field> fields_;
+  std::map<std::string, ImVec4> rects_;   // param key / "name" -> (x, y, w, h) of its widget
   std::string shown_;            // what the fields belong to (selection key)
   uint64_t seen_revision_ = 0;
   char name_buf_[256] = "";
