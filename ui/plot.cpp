@@ -36,8 +36,8 @@ const char* plot_format(float v, char* buf, int n) {
   if (a >= 1e6f) std::snprintf(buf, n, "%.1fM", v / 1e6f);
   else if (a >= 1e4f) std::snprintf(buf, n, "%.0fk", v / 1e3f);
   else if (a >= 1e3f) std::snprintf(buf, n, "%.1fk", v / 1e3f);
-  else if (a >= 100 || a == 0) std::snprintf(buf, n, "%.0f", v);
-  else if (a >= 10) std::snprintf(buf, n, "%.1f", v);
+  else if (a >= 100 || a == std::floor(a)) std::snprintf(buf, n, "%.0f", v);
+  else if (a >= 1) std::snprintf(buf, n, "%.1f", v);
   else if (a >= 0.01f) std::snprintf(buf, n, "%.2f", v);
   else std::snprintf(buf, n, "%.3f", v);
   return buf;
@@ -129,14 +129,23 @@ std::optional<float> plot(const char* id, const char* title, const char* unit, I
 
   // Legend (right of the title), when more than one series.
   if (count > 1) {
+    // Right of the title; labels are shortened to fit (hover shows them whole).
+    const float title_end = p0.x + 8 + ImGui::GetFont()->CalcTextSizeA(fs * 0.85f, 1e9f, 0, head.c_str()).x + 12;
+    const float room = (p1.x - 8 - title_end) / count - 18;
     float lx = p1.x - 8;
-    for (int s = count - 1; s >= 0; --s) {
-      ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(small, 1e9f, 0, series[s].label);
+    for (int s = count - 1; s >= 0 && room > small; --s) {
+      std::string label = series[s].label;
+      while (label.size() > 2 && ImGui::GetFont()->CalcTextSizeA(small, 1e9f, 0, label.c_str()).x > room) {
+        label.pop_back();
+        while (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0x80) label.pop_back();  // UTF-8
+        if (!label.empty()) label.pop_back();
+        label += ".";
+      }
+      ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(small, 1e9f, 0, label.c_str());
       lx -= ts.x;
-      if (lx < p0.x + ImGui::GetFont()->CalcTextSizeA(fs * 0.85f, 1e9f, 0, head.c_str()).x + 20) break;
-      dl->AddText(ImGui::GetFont(), small, ImVec2(lx, p0.y + 4), kAxisText, series[s].label);
-      lx -= 12;
-      dl->AddRectFilled(ImVec2(lx, p0.y + 4 + small * 0.35f), ImVec2(lx + 8, p0.y + 4 + small * 0.35f + 3), series[s].color);
+      dl->AddText(ImGui::GetFont(), small, ImVec2(lx, p0.y + 4), kAxisText, label.c_str());
+      lx -= 11;
+      dl->AddRectFilled(ImVec2(lx, p0.y + 4 + small * 0.4f), ImVec2(lx + 8, p0.y + 4 + small * 0.4f + 3), series[s].color);
       lx -= 8;
     }
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <set>
 
 namespace cp::ui {
 
@@ -23,6 +24,9 @@ void RunController::follow(const doc::Document& d, uint64_t revision) {
   if (have_doc_ && sem == doc_) return;  // only the layout moved
   const bool first = !have_doc_;
   const uint64_t old_doc_seed = doc_.settings.seed;
+  const std::string old_name = doc_.name;
+  std::set<std::string> old_ids;
+  for (const auto& n : doc_.nodes) old_ids.insert(n.id);
   doc_ = std::move(sem);
   have_doc_ = true;
   // A new document (not an edit of this one) starts over from its own seed.
@@ -30,8 +34,22 @@ void RunController::follow(const doc::Document& d, uint64_t revision) {
     seed_ = doc_.settings.seed;
     seed_from_user_ = false;
   }
-  const sim::SimTime t = seek_target_.value_or(now());
-  const bool was_playing = playing_ || resume_after_seek_;
+  sim::SimTime t = seek_target_.value_or(now());
+  bool was_playing = playing_ || resume_after_seek_;
+  // Another design (opened, imported, new): start over. An edit of this one keeps its moment.
+  bool same_design = !first && doc_.name == old_name;
+  if (same_design) {
+    bool common = false;
+    for (const auto& n : doc_.nodes) common = common || old_ids.count(n.id) > 0;
+    same_design = common || doc_.nodes.empty() || old_ids.empty();
+  }
+  if (!same_design) {
+    t = 0;
+    was_playing = false;
+    playing_ = false;
+    started_ = false;
+    faults_.clear();
+  }
   // Faults whose target no longer exists are dropped by command_of at replay time.
   rebuild();
   if (t > 0 && ready()) {
@@ -91,6 +109,8 @@ void RunController::update(double dt_s) {
   if (!ready()) return;
   last_step_ms_ = 0;
   last_step_events_ = 0;
+  // Slow frames (not a tab back from the background, which is > 1 s) also mean "behind".
+  const bool clamped = dt_s > kMaxFrameDt && dt_s < 1.0;
   dt_s = std::clamp(dt_s, 0.0, kMaxFrameDt);
   if (seek_target_) {
     const sim::SimTime before = now();
@@ -126,7 +146,7 @@ void RunController::update(double dt_s) {
     achieved_speed_ = achieved_speed_ == 0 ? a : 0.9 * achieved_speed_ + 0.1 * a;
   }
   // Behind: the budget stopped the frame short of the chosen speed (smoothed over ~20 frames).
-  const bool short_frame = !max_speed_ && !reached;
+  const bool short_frame = !max_speed_ && (!reached || clamped);
   behind_score_ = 0.95 * behind_score_ + 0.05 * (short_frame ? 1.0 : 0.0);
   if (now() >= duration()) playing_ = false;
 }

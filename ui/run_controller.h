@@ -37,7 +37,7 @@ namespace cp::ui {
 class RunController {
 public:
   static constexpr double kMinSpeed = 0.1, kMaxSpeed = 1000;
-  static constexpr double kMaxFrameDt = 0.1;  // seconds of wall time one frame may simulate at most
+  static constexpr double kMaxFrameDt = 0.25;  // seconds of wall time one frame may simulate at most
   struct Budget {
     uint64_t events = 400000;  // per frame
     double ms = 6;             // per frame, while playing

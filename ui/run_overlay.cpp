@@ -46,10 +46,12 @@ ImVec2 bezier_at(const std::array<ImVec2, 4>& b, float t) {
 float frac(float x) { return x - std::floor(x); }
 
 // Dots on a wire for `rate` calls/s: one per call up to 4/s, then logarithmic (sampled).
-int dots_for(float rate) {
+// Zoomed out (big diagrams) fewer dots are drawn: they would be too small to tell apart.
+int dots_for(float rate, float zoom) {
   if (rate <= 0.01f) return 0;
   if (rate <= 4) return std::max(1, static_cast<int>(std::ceil(rate)));
-  return std::min(40, 4 + static_cast<int>(std::round(6 * std::log10(rate / 4) * 2)));
+  const int cap = std::clamp(static_cast<int>(40 * zoom), 6, 40);
+  return std::min(cap, 4 + static_cast<int>(std::round(6 * std::log10(rate / 4) * 2)));
 }
 
 void hatch(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 line, float gap) {
@@ -107,7 +109,7 @@ void RunView::draw_overlay(ImDrawList* dl) {
       const float th = std::clamp((1.5f + 2.2f * std::log10(1 + r.total)) * std::sqrt(zoom), 2.0f, 14.0f);
       dl->AddBezierCubic(bz[0], bz[1], bz[2], bz[3], tint, th);
     }
-    const int n = dots_for(r.total);
+    const int n = dots_for(r.total, zoom);
     if (n > 0) {
       const float radius = std::clamp(3.2f * std::sqrt(zoom), 2.0f, 5.0f);
       const float speed = 0.45f;  // wire lengths per wall second
@@ -118,8 +120,8 @@ void RunView::draw_overlay(ImDrawList* dl) {
         for (; o < 6 && u >= r.per_s[o]; ++o) u -= r.per_s[o];
         float t = frac(static_cast<float>(anim_t_) * speed + static_cast<float>(k) / n + static_cast<float>(i) * 0.31f);
         ImVec2 p = bezier_at(bz, t);
-        dl->AddCircleFilled(p, radius + 1, IM_COL32(255, 255, 255, 220));
-        dl->AddCircleFilled(p, radius, outcome_color(o));
+        if (zoom >= 0.6f) dl->AddCircleFilled(p, radius + 1, IM_COL32(255, 255, 255, 220), 10);
+        dl->AddCircleFilled(p, radius, outcome_color(o), zoom >= 0.6f ? 10 : 6);
       }
     }
     // Rate label at the wire's middle.
