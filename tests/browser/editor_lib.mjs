@@ -85,7 +85,7 @@ export async function press(page, combo) {
 // Drags a service from the palette to a point on the canvas; returns the new node's id.
 export async function dropService(page, type, at) {
   const before = (await documentOf(page)).nodes.map((n) => n.id);
-  await drag(page, await paletteItem(page, type), at, { steps: 8 });
+  await drag(page, await paletteItem(page, type), at, { steps: 5 });
   const after = await documentOf(page);
   const added = after.nodes.filter((n) => !before.includes(n.id));
   if (added.length !== 1) throw new Error(`dropping ${type} added ${added.length} nodes`);
