@@ -42,8 +42,22 @@ export function benchDocument({ chains = 20, ratePerChain = 1000 } = {}) {
       connections.push({ id: `c-w${c}-${k}`, from: `w${c}-${k}`, to: `d${c}-${k}` });
     }
   }
+  // Layout: Users and ALB per row on the left of the Region; one AZ frame per column pair (web, db).
+  const rowH = 80, top = 60, h = top + chains * rowH;
+  layout.regions = { 'us-east-1': { x: 0, y: 0, w: 440 + 4 * 440 + 20, h: h + 20 } };
+  layout.azs = {};
+  azs.forEach((az, k) => { layout.azs[az] = { x: 440 + k * 440, y: 30, w: 420, h: h - 20 }; });
+  for (let c = 0; c < chains; c++) {
+    const y = top + c * rowH;
+    layout.nodes[`u${c}`] = { x: 20, y };
+    layout.nodes[`lb${c}`] = { x: 220, y };
+    for (let k = 0; k < 4; k++) {
+      layout.nodes[`w${c}-${k}`] = { x: 440 + k * 440 + 20, y };
+      layout.nodes[`d${c}-${k}`] = { x: 440 + k * 440 + 220, y };
+    }
+  }
   return { version: 1, name: `Benchmark: ${nodes.length} nodes, ${chains * ratePerChain} requests/s`,
-    settings: { duration_s: 3600, seed: 7 }, regions: [{ code: 'us-east-1', azs }], nodes, connections, faults: [] };
+    settings: { duration_s: 3600, seed: 7 }, regions: [{ code: 'us-east-1', azs }], nodes, connections, faults: [], layout };
 }
 
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
@@ -79,6 +93,7 @@ async function main() {
   const doc = benchDocument({ chains: CHAINS, ratePerChain: RATE });
   const errors = await page.evaluate((t) => window.cloudplay.loadDocument(t), JSON.stringify(doc));
   if (errors.length) throw new Error(`benchmark document refused: ${JSON.stringify(errors.slice(0, 3))}`);
+  await page.keyboard.press('f');  // fit the diagram to the view
   await page.evaluate(() => { window.cloudplay.run.speed(1); window.cloudplay.run.play(); });
   await page.waitForTimeout(2000);  // warm up (the first second ramps up)
 
