@@ -168,6 +168,13 @@ void RunView::update_rates() {
     for (size_t i = 0; i < conn_rates_.size(); ++i) {
       const auto& m = s->connection(sim::ConnId{static_cast<uint32_t>(i)}).metrics;
       for (int k = 0; k < 7; ++k) conn_rates_[i].last[k] = m.outcomes[k];
+      // Until a full second has passed (e.g. just after a scrub), the wire's last series point.
+      if (!m.series.empty()) {
+        const auto& p = m.series.back();
+        conn_rates_[i].per_s[0] = std::max(0.0f, p.calls_per_s - p.errors_per_s);
+        conn_rates_[i].per_s[4] = p.errors_per_s;
+        conn_rates_[i].total = p.calls_per_s;
+      }
     }
     rates_t_ = t;
     return;
