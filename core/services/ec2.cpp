@@ -186,9 +186,10 @@ constexpr double kMinBilledSeconds = 60;
 
 class Ec2 final : public Model, public HealthCheckable {
 public:
-  Ec2(InstanceCore core, bool start_pending, double boot_s, double stop_at, double start_at, double terminate_at)
+  Ec2(InstanceCore core, bool start_pending, double boot_s, double stop_at, double start_at, double terminate_at,
+      double instance_store_gib)
       : core_(std::move(core)), start_pending_(start_pending), boot_(from_seconds(boot_s)), stop_at_(stop_at),
-        start_at_(start_at), terminate_at_(terminate_at) {}
+        start_at_(start_at), terminate_at_(terminate_at), store_gib_(instance_store_gib) {}
 
   void start(Simulation& sim) override {
     NodeMetrics& m = sim.metrics(id());
@@ -292,10 +293,12 @@ public:
     std::string s = std::string(core_.type()->name) + " " + state_name(state_) + ", " + std::to_string(core_.busy()) +
                     "/" + std::to_string(core_.workers()) + " busy, " + std::to_string(core_.queued()) + " queued";
     if (core_.type()->baseline > 0) s += ", " + std::to_string(static_cast<int>(core_.credits())) + " credits";
+    if (store_gib_ > 0) s += ", instance store: " + std::to_string(store_writes_) + " writes";
     return s;
   }
 
   const InstanceCore& core() const { return core_; }
+  uint64_t instance_store_writes() const { return store_writes_; }
 
 private:
   void launch(Simulation& sim) {
@@ -330,6 +333,14 @@ private:
     m.busy.set(sim.now(), 0);
     m.healthy = 0;
     if (terminate) m.instances = 0;
+    // AWS-FACTS: Instance store / Data loss — stop, hibernate, terminate and host failure wipe it.
+    if (store_gib_ > 0 && (was_running || terminate)) {
+      std::string n = std::to_string(store_writes_), gib = std::to_string(static_cast<long long>(store_gib_));
+      sim.log(id(), LogKind::Info,
+              "instance store data lost: " + n + " writes on the " + gib + " GiB instance store are gone (data on an EBS volume survives)",
+              "인스턴스 스토어 데이터 손실: " + gib + " GiB 인스턴스 스토어에 쓴 " + n + "건이 사라졌습니다(EBS 볼륨의 데이터는 남습니다)");
+      store_writes_ = 0;
+    }
     if (was_running || terminate)
       sim.log(id(), terminate ? LogKind::InstanceTerminated : LogKind::InstanceDied,
               terminate ? "instance terminated" : "instance stopped",
@@ -357,6 +368,7 @@ private:
   }
 
   void finish(Simulation& sim, ReqHandle h, Outcome o) {
+    if (store_gib_ > 0 && o == Outcome::Ok && sim.request(h).kind == RequestKind::Write) ++store_writes_;
     sim.respond(h, o);
     ReqHandle next = core_.release(sim.now());
     NodeMetrics& m = sim.metrics(id());
@@ -376,6 +388,8 @@ private:
   SimTime running_since_ = 0;
   double billed_surplus_ = 0;
   bool was_throttled_ = false;
+  double store_gib_ = 0;
+  uint64_t store_writes_ = 0;  // writes kept on the instance store since the last start
 };
 
 catalog::ServiceDescriptor make_descriptor() {
@@ -391,12 +405,16 @@ catalog::ServiceDescriptor make_descriptor() {
       "Capacity is vCPU × requests per vCPU workers with a FIFO queue; memory and network bandwidth do not limit it. "
       "A t3 balance is checked once per simulated second, and a throttled instance serves each new request at its baseline speed (e.g. 10% for t3.micro); "
       "the starting balance is a parameter (AWS gives t3 no launch credits). Boot time is a fixed parameter. "
-      "Stopping and hibernating are the same here (no RAM state); there is no Elastic IP or public IPv4 charge, no EBS. "
+      "Stopping and hibernating are the same here (no RAM state); there is no Elastic IP or public IPv4 charge. "
+      "Each write the instance serves is one write kept on its instance store (if it has one) until the instance stops, terminates or dies; "
+      "EBS is a separate node (ebs) the instance connects to. "
       "Prices other than t3.micro and m5.large are approximate (⚠). Outgoing connections are called in order after serving, like the generic compute node.",
       "처리 용량은 vCPU × vCPU당 요청 수만큼의 작업자와 선입선출 대기열입니다. 메모리와 네트워크 대역폭은 제한 요소로 다루지 않습니다. "
       "t3 크레딧 잔액은 시뮬레이션 시간 1초마다 계산하며, 제한된 인스턴스는 새 요청을 기준 성능(예: t3.micro는 10%)으로 처리합니다. "
       "시작 크레딧 잔액은 매개변수입니다(AWS는 t3에 시작 크레딧을 주지 않습니다). 부팅 시간은 고정된 매개변수입니다. "
-      "중지와 최대 절전은 구분하지 않으며(RAM 상태 없음), 탄력적 IP, 퍼블릭 IPv4 요금, EBS는 다루지 않습니다. "
+      "중지와 최대 절전은 구분하지 않으며(RAM 상태 없음), 탄력적 IP와 퍼블릭 IPv4 요금은 다루지 않습니다. "
+      "인스턴스가 처리한 쓰기 요청 하나는 인스턴스 스토어(있는 경우)에 쓰기 한 건으로 남았다가 인스턴스가 중지·종료되거나 고장 나면 사라집니다. "
+      "EBS는 인스턴스가 연결하는 별도의 노드(ebs)입니다. "
       "t3.micro와 m5.large 외의 가격은 근사값(⚠)입니다. 처리 후 나가는 연결을 순서대로 호출하는 것은 범용 컴퓨팅 노드와 같습니다."};
   d.placement = PlacementKind::Az;
   d.params = instance_params();
@@ -418,11 +436,16 @@ catalog::ServiceDescriptor make_descriptor() {
   d.params.push_back(ParamSpec{"terminate_at_s", ParamType::Float, {"Terminate at", "종료 시각"},
                                {"Terminate the instance at this time (-1 = never).", "이 시각에 인스턴스를 종료합니다(-1은 종료하지 않음)."},
                                "s", -1, 2592000, -1, {}, "EC2 / States"});
+  d.params.push_back(ParamSpec{"instance_store_gib", ParamType::Int, {"Instance store", "인스턴스 스토어"},
+                               {"Local disk on the host (0 = none). Its data is lost when the instance stops, terminates or its host fails; an EBS volume's data survives.",
+                                "호스트의 로컬 디스크입니다(0은 없음). 인스턴스가 중지·종료되거나 호스트가 고장 나면 데이터가 사라집니다. EBS 볼륨의 데이터는 남습니다."},
+                               "GiB", 0, 100000, 0, {}, "Instance store / Data loss"});
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     return std::make_unique<Ec2>(make_instance_core(p), catalog::param_string(p, "initial_state") == "pending",
                                  catalog::param_number(p, "boot_s"), catalog::param_number(p, "stop_at_s"),
-                                 catalog::param_number(p, "start_at_s"), catalog::param_number(p, "terminate_at_s"));
+                                 catalog::param_number(p, "start_at_s"), catalog::param_number(p, "terminate_at_s"),
+                                 catalog::param_number(p, "instance_store_gib"));
   };
   return d;
 }
