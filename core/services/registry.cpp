@@ -3,6 +3,7 @@
 #include "core/services/compute.h"
 #include "core/services/ec2.h"
 #include "core/services/ebs.h"
+#include "core/services/efs.h"
 #include "core/services/elb.h"
 #include "core/services/autoscaling.h"
 #include "core/services/users.h"
@@ -17,6 +18,7 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&compute_descriptor());
   out.push_back(&ec2_descriptor());
   out.push_back(&ebs_descriptor());
+  out.push_back(&efs_descriptor());
   out.push_back(&alb_descriptor()); out.push_back(&nlb_descriptor()); out.push_back(&clb_descriptor()); out.push_back(&gwlb_descriptor());
   out.push_back(&asg_descriptor());
   out.push_back(&route53_descriptor());
