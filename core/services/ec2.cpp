@@ -183,18 +183,27 @@ enum Timer : uint16_t { kBooted = 0x8000, kStopAt = 0x8001, kStartAt = 0x8002, k
 constexpr uint32_t kStepMask = 0xffff;
 // AWS-FACTS: EC2 / Billing — per second, 60 s minimum per start.
 constexpr double kMinBilledSeconds = 60;
+// AWS-FACTS: EC2 / Spread group — max 7 running instances per AZ per group.
+constexpr int kSpreadPerAz = 7;
 
 class Ec2 final : public Model, public HealthCheckable {
 public:
   Ec2(InstanceCore core, bool start_pending, double boot_s, double stop_at, double start_at, double terminate_at,
-      double instance_store_gib)
+      double instance_store_gib, std::string placement_group, std::string group_name)
       : core_(std::move(core)), start_pending_(start_pending), boot_(from_seconds(boot_s)), stop_at_(stop_at),
-        start_at_(start_at), terminate_at_(terminate_at), store_gib_(instance_store_gib) {}
+        start_at_(start_at), terminate_at_(terminate_at), store_gib_(instance_store_gib),
+        group_(std::move(placement_group)), group_name_(std::move(group_name)) {}
 
   void start(Simulation& sim) override {
     NodeMetrics& m = sim.metrics(id());
     m.capacity = core_.workers();
     m.instances = 1;
+    if (!group_.empty() && group_ != "none" && !placement_allowed(sim)) {
+      refused_ = true;
+      m.instances = 0;
+      m.healthy = 0;
+      return;
+    }
     if (start_pending_) launch(sim);
     else enter_running(sim);
     if (stop_at_ >= 0) sim.schedule_timer(id(), from_seconds(stop_at_), kStopAt);
@@ -229,7 +238,7 @@ public:
         return;
       case kStopAt: stop(sim, false); return;
       case kStartAt:
-        if (state_ == State::Stopped && sim.node_up(id())) launch(sim);
+        if (!refused_ && state_ == State::Stopped && sim.node_up(id())) launch(sim);
         return;
       case kTerminateAt: stop(sim, true); return;
       default: break;
@@ -262,7 +271,7 @@ public:
       stop(sim, false);
       return;
     }
-    if (state_ == State::Stopped) launch(sim);  // started again after the failure
+    if (state_ == State::Stopped && !refused_) launch(sim);  // started again after the failure
   }
 
   void on_second(Simulation& sim) override {
@@ -301,6 +310,37 @@ public:
   uint64_t instance_store_writes() const { return store_writes_; }
 
 private:
+  // Placement group rules, checked against the instances earlier in the document
+  // (the first ones launched). A refused instance never launches; the log says why.
+  bool placement_allowed(Simulation& sim) {
+    const AzId my_az = sim.info(id()).placement.az;
+    int same_az = 0;
+    for (size_t n = 0; n < id().v && n < sim.node_count(); ++n) {
+      NodeId other{static_cast<uint32_t>(n)};
+      const auto* e = dynamic_cast<const Ec2*>(&sim.model(other));
+      if (!e || e->group_ != group_ || e->group_name_ != group_name_ || e->refused_) continue;
+      const AzId az = sim.info(other).placement.az;
+      if (group_ == "cluster" && !(az == my_az)) {
+        // AWS-FACTS: EC2 / Cluster group — one AZ.
+        sim.log(id(), LogKind::Warning,
+                "launch refused: cluster placement group " + group_name_ + " is in " + sim.info(other).id +
+                    "'s Availability Zone; a cluster group cannot span AZs",
+                "시작 거절: 클러스터 배치 그룹 " + group_name_ + "은(는) " + sim.info(other).id +
+                    "의 가용 영역에 있습니다. 클러스터 배치 그룹은 여러 가용 영역에 걸칠 수 없습니다");
+        return false;
+      }
+      if (az == my_az) ++same_az;
+    }
+    // AWS-FACTS: EC2 / Spread group — max 7 running instances per AZ per group; the 8th launch fails.
+    if (group_ == "spread" && same_az >= kSpreadPerAz) {
+      sim.log(id(), LogKind::Warning,
+              "launch refused: spread placement group " + group_name_ + " already has 7 instances in this Availability Zone (the maximum)",
+              "시작 거절: 분산 배치 그룹 " + group_name_ + "에는 이 가용 영역에 이미 인스턴스 7개(최대)가 있습니다");
+      return false;
+    }
+    return true;
+  }
+
   void launch(Simulation& sim) {
     if (state_ == State::Terminated) return;
     state_ = State::Pending;
@@ -389,6 +429,8 @@ private:
   double billed_surplus_ = 0;
   bool was_throttled_ = false;
   double store_gib_ = 0;
+  std::string group_, group_name_;
+  bool refused_ = false;  // the placement group refused the launch
   uint64_t store_writes_ = 0;  // writes kept on the instance store since the last start
 };
 
@@ -408,6 +450,8 @@ catalog::ServiceDescriptor make_descriptor() {
       "Stopping and hibernating are the same here (no RAM state); there is no Elastic IP or public IPv4 charge. "
       "Each write the instance serves is one write kept on its instance store (if it has one) until the instance stops, terminates or dies; "
       "EBS is a separate node (ebs) the instance connects to. "
+      "Placement group rules are checked when the run starts, against instances earlier in the document (a refused instance never launches); "
+      "cluster groups do not lower latency here and partitions are not modelled. "
       "Prices other than t3.micro and m5.large are approximate (⚠). Outgoing connections are called in order after serving, like the generic compute node.",
       "처리 용량은 vCPU × vCPU당 요청 수만큼의 작업자와 선입선출 대기열입니다. 메모리와 네트워크 대역폭은 제한 요소로 다루지 않습니다. "
       "t3 크레딧 잔액은 시뮬레이션 시간 1초마다 계산하며, 제한된 인스턴스는 새 요청을 기준 성능(예: t3.micro는 10%)으로 처리합니다. "
@@ -415,6 +459,8 @@ catalog::ServiceDescriptor make_descriptor() {
       "중지와 최대 절전은 구분하지 않으며(RAM 상태 없음), 탄력적 IP와 퍼블릭 IPv4 요금은 다루지 않습니다. "
       "인스턴스가 처리한 쓰기 요청 하나는 인스턴스 스토어(있는 경우)에 쓰기 한 건으로 남았다가 인스턴스가 중지·종료되거나 고장 나면 사라집니다. "
       "EBS는 인스턴스가 연결하는 별도의 노드(ebs)입니다. "
+      "배치 그룹 규칙은 실행 시작 시 문서에서 앞에 있는 인스턴스를 기준으로 확인하며, 거절된 인스턴스는 시작되지 않습니다. "
+      "클러스터 배치 그룹의 낮은 지연 시간과 파티션은 여기서 모델링하지 않습니다. "
       "t3.micro와 m5.large 외의 가격은 근사값(⚠)입니다. 처리 후 나가는 연결을 순서대로 호출하는 것은 범용 컴퓨팅 노드와 같습니다."};
   d.placement = PlacementKind::Az;
   d.params = instance_params();
@@ -440,12 +486,21 @@ catalog::ServiceDescriptor make_descriptor() {
                                {"Local disk on the host (0 = none). Its data is lost when the instance stops, terminates or its host fails; an EBS volume's data survives.",
                                 "호스트의 로컬 디스크입니다(0은 없음). 인스턴스가 중지·종료되거나 호스트가 고장 나면 데이터가 사라집니다. EBS 볼륨의 데이터는 남습니다."},
                                "GiB", 0, 100000, 0, {}, "Instance store / Data loss"});
+  d.params.push_back(ParamSpec{"placement_group", ParamType::Enum, {"Placement group", "배치 그룹"},
+                               {"cluster: one AZ, low latency between its instances; spread: at most 7 instances per AZ, each on its own rack; partition: racks in groups.",
+                                "cluster: 가용 영역 하나, 인스턴스 간 지연 시간이 짧습니다. spread: 가용 영역당 최대 7개, 인스턴스마다 다른 랙. partition: 랙을 파티션으로 나눕니다."},
+                               "", 0, 0, "none", {"none", "cluster", "spread", "partition"}, "EC2 / Spread group"});
+  d.params.push_back(ParamSpec{"placement_group_name", ParamType::String, {"Placement group name", "배치 그룹 이름"},
+                               {"Instances with the same group type and name are in the same placement group.",
+                                "유형과 이름이 같은 인스턴스는 같은 배치 그룹에 속합니다."},
+                               "", 0, 0, "pg-1", {}, ""});
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     return std::make_unique<Ec2>(make_instance_core(p), catalog::param_string(p, "initial_state") == "pending",
                                  catalog::param_number(p, "boot_s"), catalog::param_number(p, "stop_at_s"),
                                  catalog::param_number(p, "start_at_s"), catalog::param_number(p, "terminate_at_s"),
-                                 catalog::param_number(p, "instance_store_gib"));
+                                 catalog::param_number(p, "instance_store_gib"), catalog::param_string(p, "placement_group"),
+                                 catalog::param_string(p, "placement_group_name"));
   };
   return d;
 }

@@ -177,3 +177,33 @@ TEST_CASE("Instance store data is lost when the instance stops; the EBS volume's
   plain.sim->run_until(from_seconds(30));
   CHECK(logs(*plain.sim, LogKind::Info).empty());
 }
+
+TEST_CASE("EC2 placement groups: spread allows 7 instances per AZ, cluster stays in one AZ", "[ebs][placement]") {
+  auto d = base(30);
+  for (int k = 1; k <= 9; ++k)  // i8 goes to az2: only i9 is the 8th in az1
+    node(d, "i" + std::to_string(k), "ec2", k == 8 ? "use1-az2" : "use1-az1",
+         {{"placement_group", "spread"}, {"placement_group_name", "web"}});
+  node(d, "other", "ec2", "use1-az1", {{"placement_group", "spread"}, {"placement_group_name", "db"}});
+  node(d, "c1", "ec2", "use1-az1", {{"placement_group", "cluster"}, {"placement_group_name", "hpc"}});
+  node(d, "c2", "ec2", "use1-az1", {{"placement_group", "cluster"}, {"placement_group_name", "hpc"}});
+  node(d, "c3", "ec2", "use1-az3", {{"placement_group", "cluster"}, {"placement_group_name", "hpc"}});
+  users(d, 20, "c3");
+  auto built = engine::build(d, 1);
+  REQUIRE(built.ok());
+  built.sim->run_until(from_seconds(30));
+  const Simulation& sim = *built.sim;
+  for (int k = 1; k <= 8; ++k) CHECK(sim.metrics(built.node("i" + std::to_string(k))).instances == 1);
+  CHECK(sim.metrics(built.node("i9")).instances == 0);
+  CHECK(sim.metrics(built.node("other")).instances == 1);  // another group
+  CHECK(sim.metrics(built.node("c2")).instances == 1);
+  CHECK(sim.metrics(built.node("c3")).instances == 0);
+  auto w = logs(sim, LogKind::Warning);
+  REQUIRE(w.size() == 2);
+  CHECK(w[0]->node == built.node("i9").v);
+  CHECK(w[0]->text_en.find("7 instances") != std::string::npos);
+  CHECK(w[0]->text_ko.find("분산 배치 그룹") != std::string::npos);
+  CHECK(w[1]->node == built.node("c3").v);
+  CHECK(w[1]->text_en.find("cannot span AZs") != std::string::npos);
+  CHECK(sim.metrics(built.node("users")).completions == 0);  // nothing answers on the refused instance
+  CHECK(sim.metrics(built.node("users")).errors() > 300);
+}
