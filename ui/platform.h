@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cp::ui {
 
@@ -22,6 +23,28 @@ public:
   // Asks for the system clipboard's text (the Edit > Paste menu); it arrives later
   // through App::on_paste, like a Ctrl+V paste. Browsers may ask the user first.
   virtual void request_paste() {}
+
+  // ---- files (ui/documents.cpp) ----------------------------------------------------
+  // A file the user opened with the file picker or dropped onto the page.
+  struct OpenedFile {
+    std::string name;
+    std::string text;
+    size_t size = 0;         // bytes, as the browser reported them
+    bool too_large = false;  // over the size the host reads (text is then empty)
+  };
+  // Opens the browser's file picker (e.g. accept = ".json,application/json");
+  // the chosen file arrives later through take_opened_files().
+  virtual void pick_file(const std::string& /*accept*/) {}
+  // Files picked or dropped since the last call.
+  virtual std::vector<OpenedFile> take_opened_files() { return {}; }
+  // Downloads the rectangle (x, y, w, h in CSS px; w <= 0: everything) of what is
+  // drawn on screen at the end of this frame, as a PNG file.
+  virtual void download_screen_png(const std::string& /*filename*/, float /*x*/, float /*y*/, float /*w*/,
+                                   float /*h*/) {}
+  // The page's address without its fragment, e.g. "https://host/cloudplay/" (share links).
+  virtual std::string page_url() { return {}; }
+  // Wall-clock time, seconds since 1970 (names of kept-aside saves).
+  virtual double wall_time_s() { return 0; }
 };
 
 }  // namespace cp::ui

@@ -22,6 +22,12 @@ public:
   std::string preferred_language() override;
   void report_frame(double frame_ms) override;
   void request_paste() override;
+  // Files, PNG export, page address: wasm/browser_files.cpp.
+  void pick_file(const std::string& accept) override;
+  std::vector<OpenedFile> take_opened_files() override;
+  void download_screen_png(const std::string& filename, float x, float y, float w, float h) override;
+  std::string page_url() override;
+  double wall_time_s() override;
 };
 
 // ---- Text input and clipboard bridges (installed once, before the first frame) ----

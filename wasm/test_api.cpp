@@ -3,6 +3,9 @@
 #include <emscripten.h>
 
 #include <map>
+#include <stdexcept>
+
+#include "ui/documents.h"
 
 namespace {
 
@@ -55,3 +58,55 @@ void register_test_hook(const std::string& name, TestHook hook, Result result) {
 }
 
 }  // namespace cp::wasm
+
+// ---- Documents hooks (ui/documents.h): registered at start-up, they find the app's
+// Documents when called.
+//   loadDocument(json) -> [{path, message}] (empty: loaded, as an undoable import)
+//   getMessages()      -> [{id, title, text, lines, error, open}] banners shown so far
+//   shareLink()        -> the share URL (also put in the address bar and on the clipboard)
+//   examples()         -> [{file, name, description}];  openExample(file) -> true/false
+//   exportJson(), exportPng() -> start the download
+namespace {
+
+std::string issues_json(const std::vector<cp::doc::Issue>& issues) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : issues) out.push_back({{"path", e.path}, {"message", e.message}});
+  return out.dump();
+}
+
+struct DocumentHooks {
+  DocumentHooks() {
+    using cp::ui::Documents;
+    using cp::wasm::Result;
+    auto docs = [] {
+      Documents* d = Documents::instance();
+      if (!d) throw std::runtime_error("the app has no Documents yet");
+      return d;
+    };
+    cp::wasm::register_test_hook(
+        "loadDocument", [docs](const std::string& arg) { return issues_json(docs()->import_json(arg, "test.json")); },
+        Result::Json);
+    cp::wasm::register_test_hook(
+        "getMessages", [docs](const std::string&) { return docs()->messages_json().dump(); }, Result::Json);
+    cp::wasm::register_test_hook("shareLink", [docs](const std::string&) { return docs()->copy_link(); });
+    cp::wasm::register_test_hook(
+        "examples", [docs](const std::string&) { return docs()->examples_json().dump(); }, Result::Json);
+    cp::wasm::register_test_hook(
+        "openExample",
+        [docs](const std::string& file) {
+          return std::string(docs()->open_example(std::string(Documents::kExamplesDir) + "/" + file) ? "true" : "false");
+        },
+        Result::Json);
+    cp::wasm::register_test_hook("exportJson", [docs](const std::string&) {
+      docs()->export_json();
+      return std::string();
+    });
+    cp::wasm::register_test_hook("exportPng", [docs](const std::string&) {
+      docs()->export_png();
+      return std::string();
+    });
+  }
+};
+DocumentHooks g_document_hooks;
+
+}  // namespace
