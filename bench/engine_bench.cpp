@@ -36,7 +36,7 @@ namespace {
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 // ---- (a) bare kernel ----
-class Source : public Model {
+class Source : public ModelBase<Source> {
 public:
   explicit Source(double rate) : mean_gap_(1.0 / rate) {}
   void start(Simulation& sim) override { next(sim); }
@@ -52,7 +52,7 @@ private:
   double mean_gap_;
 };
 
-class Server : public Model {
+class Server : public ModelBase<Server> {
 public:
   explicit Server(double mean) : mean_(mean) {}
   void on_request(Simulation& sim, ReqHandle h) override {

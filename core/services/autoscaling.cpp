@@ -48,7 +48,7 @@ struct Config {
   std::vector<Scheduled> schedule;
 };
 
-class Asg final : public Model, public TargetGroupSource {
+class Asg final : public ModelBase<Asg>, public TargetGroupSource {
 public:
   Asg(Config cfg, nlohmann::json instance_params) : cfg_(std::move(cfg)), iparams_(std::move(instance_params)) {
     desired_ = cfg_.desired;

@@ -1,7 +1,5 @@
 #include "core/services/cloudfront.h"
-
-#include <list>
-#include <unordered_map>
+#include "core/sim/lru_cache.h"
 
 #include "core/sim/simulation.h"
 
@@ -24,9 +22,9 @@ struct Settings {
   bool cache_writes = false;
 };
 
-class CloudFront final : public Model {
+class CloudFront final : public ModelBase<CloudFront> {
 public:
-  explicit CloudFront(Settings s) : s_(s) {}
+  explicit CloudFront(Settings s) : s_(s), cache_(s.ttl > 0 ? s.capacity : 0) {}
 
   void start(Simulation& sim) override {
     sim.metrics(id()).capacity = 0;
@@ -39,17 +37,16 @@ public:
     NodeMetrics& m = sim.metrics(id());
     m.cost_usd += kRequestPrice + s_.object_kb / (1024.0 * 1024.0) * kGbPrice;
     if (r.kind == RequestKind::Read) {
-      auto it = index_.find(r.key);
-      if (it != index_.end()) {
-        if (it->second->expires > sim.now()) {
-          lru_.splice(lru_.begin(), lru_, it->second);  // most recently used
+      SimTime expires = cache_.expires(r.key);
+      if (expires >= 0) {
+        if (expires > sim.now()) {
+          cache_.touch(r.key);  // most recently used
           ++hits_;
           ++window_hits_;
           sim.schedule_timer(id(), sim.now() + s_.edge_time, kHit, h.v);
           return;
         }
-        lru_.erase(it->second);  // expired: fetch again
-        index_.erase(it);
+        cache_.erase(r.key);  // expired: fetch again
       }
       ++misses_;
       ++window_misses_;
@@ -90,23 +87,18 @@ public:
     NodeMetrics& m = sim.metrics(id());
     uint64_t n = window_hits_ + window_misses_;
     m.backlog = n ? 100.0 * static_cast<double>(window_hits_) / static_cast<double>(n) : m.backlog;  // hit ratio %
-    m.instances = static_cast<double>(lru_.size());                                                   // cached objects
+    m.instances = static_cast<double>(cache_.size());                                                   // cached objects
     window_hits_ = window_misses_ = 0;
   }
 
   std::string status() const override {
     uint64_t n = hits_ + misses_;
     int pct = n ? static_cast<int>(100.0 * static_cast<double>(hits_) / static_cast<double>(n) + 0.5) : 0;
-    return std::to_string(pct) + "% cache hits, " + std::to_string(lru_.size()) + " objects cached, " +
+    return std::to_string(pct) + "% cache hits, " + std::to_string(cache_.size()) + " objects cached, " +
            std::to_string(failovers_) + " origin failovers";
   }
 
 private:
-  struct Entry {
-    uint64_t key;
-    SimTime expires;
-  };
-
   void to_origin(Simulation& sim, ReqHandle h, uint32_t which) {
     const Request& r = sim.request(h);
     RequestKind kind = r.kind;
@@ -119,24 +111,11 @@ private:
 
   void insert(Simulation& sim, uint64_t key) {
     if (s_.capacity == 0 || s_.ttl <= 0) return;
-    auto it = index_.find(key);
-    if (it != index_.end()) {
-      it->second->expires = sim.now() + s_.ttl;
-      lru_.splice(lru_.begin(), lru_, it->second);
-      return;
-    }
-    if (lru_.size() >= s_.capacity) {  // evict the least recently used
-      index_.erase(lru_.back().key);
-      lru_.pop_back();
-    }
-    lru_.push_front(Entry{key, sim.now() + s_.ttl});
-    index_[key] = lru_.begin();
+    cache_.put(key, sim.now() + s_.ttl);  // evicts the least recently used when full
   }
 
   Settings s_;
-  std::list<Entry> lru_;
-  // Lookups only (never iterated), so the hash map keeps runs deterministic.
-  std::unordered_map<uint64_t, std::list<Entry>::iterator> index_;
+  LruCache cache_;
   uint64_t hits_ = 0, misses_ = 0, window_hits_ = 0, window_misses_ = 0, origin_ok_ = 0, failovers_ = 0;
 
 public:

@@ -17,7 +17,7 @@ enum Timer : uint16_t { kServiceDone = 0 };
 // after the node went down (epoch changed) fails its parent instead of continuing.
 constexpr uint32_t kStepMask = 0xffff;
 
-class Compute final : public Model {
+class Compute final : public ModelBase<Compute> {
 public:
   Compute(int64_t workers, Distribution service, int64_t queue_limit, bool fanout_one)
       : workers_(workers), service_(std::move(service)), queue_limit_(queue_limit), fanout_one_(fanout_one) {}

@@ -74,7 +74,7 @@ namespace {
 
 enum Timer : uint16_t { kIoDone = 1 };
 
-class Ebs final : public Model {
+class Ebs final : public ModelBase<Ebs> {
 public:
   Ebs(const EbsVolumeType* type, double size_gib, double iops, double mibps, bool writes_only, int64_t queue_limit,
       double initial_credits, bool multi_attach)

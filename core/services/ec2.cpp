@@ -186,7 +186,7 @@ constexpr double kMinBilledSeconds = 60;
 // AWS-FACTS: EC2 / Spread group — max 7 running instances per AZ per group.
 constexpr int kSpreadPerAz = 7;
 
-class Ec2 final : public Model, public HealthCheckable {
+class Ec2 final : public ModelBase<Ec2>, public HealthCheckable {
 public:
   Ec2(InstanceCore core, bool start_pending, double boot_s, double stop_at, double start_at, double terminate_at,
       double instance_store_gib, std::string placement_group, std::string group_name)

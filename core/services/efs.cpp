@@ -24,7 +24,7 @@ std::string fmt(double v) { return std::to_string(static_cast<long long>(v + 0.5
 
 enum Timer : uint16_t { kOpDone = 1 };
 
-class Efs final : public Model {
+class Efs final : public ModelBase<Efs> {
 public:
   Efs(double stored_gib, double io_kib, int64_t queue_limit, double initial_credits)
       : stored_(stored_gib), io_bytes_(io_kib * 1024), queue_limit_(queue_limit) {

@@ -69,7 +69,7 @@ struct Config {
   SimTime sticky_duration, dereg_delay, added;
 };
 
-class Elb final : public Model {
+class Elb final : public ModelBase<Elb> {
 public:
   explicit Elb(Config c) : c_(c) {}
 

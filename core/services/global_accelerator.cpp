@@ -50,7 +50,7 @@ bool parse_dials(const std::string& text, std::map<std::string, double>& out, st
   return true;
 }
 
-class GlobalAccelerator final : public Model {
+class GlobalAccelerator final : public ModelBase<GlobalAccelerator> {
 public:
   explicit GlobalAccelerator(Settings s) : s_(std::move(s)) {}
 

@@ -58,7 +58,7 @@ struct Settings {
   bool alias = true;
 };
 
-class Route53 final : public Model {
+class Route53 final : public ModelBase<Route53> {
 public:
   explicit Route53(Settings s) : s_(s) {}
 

@@ -46,7 +46,7 @@ struct TrafficShape {
   }
 };
 
-class Users final : public Model {
+class Users final : public ModelBase<Users> {
 public:
   Users(TrafficShape shape, double read_fraction, uint32_t request_bytes, uint64_t keys, double zipf_s)
       : shape_(shape), read_fraction_(read_fraction), request_bytes_(request_bytes), keys_(keys), zipf_s_(zipf_s) {}

@@ -10,6 +10,7 @@
 // network, timeouts, retries and metrics apply to every hop.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "core/sim/ids.h"
@@ -30,12 +31,24 @@ public:
   virtual void on_up_changed(Simulation&, bool /*up*/) {}
   // A one-line state summary for the CLI and the UI ("3/4 healthy, 2 in queue").
   virtual std::string status() const { return {}; }
+  // A deep copy of this model's state, for checkpoints (scrubbing a run back).
+  // Models hold no pointers into the kernel or to other models (they look
+  // peers up through Simulation each time), so a copy constructor is enough:
+  // derive from ModelBase<Self> to get it.
+  virtual std::unique_ptr<Model> clone() const = 0;
 
   NodeId id() const { return id_; }
 
 private:
   friend class Simulation;
   NodeId id_;
+};
+
+// Gives a model its clone() from its copy constructor.
+template <class Self>
+class ModelBase : public Model {
+public:
+  std::unique_ptr<Model> clone() const override { return std::make_unique<Self>(static_cast<const Self&>(*this)); }
 };
 
 }  // namespace cp::sim

@@ -101,6 +101,101 @@ void Simulation::start() {
   last_tick_ = now_;
 }
 
+// ---- checkpoints --------------------------------------------------------------
+
+// Everything but (optionally) the append-only history: series and event log.
+void Simulation::copy_state_from(const Simulation& o, bool with_history) {
+  rng_ = o.rng_;
+  topology_ = o.topology_;
+  queue_ = o.queue_;
+  nodes_.clear();
+  nodes_.reserve(o.nodes_.size());
+  for (const NodeSlot& n : o.nodes_) {
+    NodeSlot c;
+    c.model = n.model->clone();
+    c.model->id_ = n.model->id_;
+    c.info = n.info;
+    if (with_history) {
+      c.metrics = n.metrics;
+    } else {
+      // Copy the metrics without the series (it may hold thousands of points).
+      NodeMetrics& m = const_cast<NodeMetrics&>(n.metrics);
+      std::vector<SeriesPoint> keep = std::move(m.series);
+      c.metrics = m;
+      m.series = std::move(keep);
+    }
+    c.out = n.out;
+    c.in = n.in;
+    c.killed = n.killed;
+    c.was_up = n.was_up;
+    nodes_.push_back(std::move(c));
+  }
+  conns_.clear();
+  conns_.reserve(o.conns_.size());
+  for (const Connection& oc : o.conns_) {
+    if (with_history) { conns_.push_back(oc); continue; }
+    Connection& m = const_cast<Connection&>(oc);
+    std::vector<ConnMetrics::Point> keep = std::move(m.metrics.series);
+    conns_.push_back(m);
+    m.metrics.series = std::move(keep);
+  }
+  pool_ = o.pool_;
+  free_head_ = o.free_head_;
+  live_requests_ = o.live_requests_;
+  commands_ = o.commands_;
+  if (with_history) log_ = o.log_;
+  now_ = o.now_;
+  series_interval_ = o.series_interval_;
+  last_tick_ = o.last_tick_;
+  seq_ = o.seq_;
+  events_processed_ = o.events_processed_;
+  trace_hash_ = o.trace_hash_;
+  started_ = o.started_;
+}
+
+std::unique_ptr<Checkpoint> Simulation::checkpoint() const {
+  auto cp = std::make_unique<Checkpoint>();
+  cp->state = std::make_unique<Simulation>(0);
+  cp->state->copy_state_from(*this, /*with_history=*/false);
+  for (const NodeSlot& n : nodes_) cp->node_series_len.push_back(n.metrics.series.size());
+  for (const Connection& c : conns_) cp->conn_series_len.push_back(c.metrics.series.size());
+  cp->log_len = log_.size();
+  cp->series_interval = series_interval_;
+  cp->at = now_;
+  size_t bytes = sizeof(Simulation) + queue_.size() * sizeof(Event) + pool_.size() * sizeof(Request);
+  for (const NodeSlot& n : nodes_)
+    bytes += sizeof(NodeSlot) + n.metrics.latency.memory_bytes() + n.metrics.window.memory_bytes();
+  for (const Connection& c : conns_) bytes += sizeof(Connection) + c.metrics.latency.memory_bytes();
+  cp->approx_bytes = bytes;
+  return cp;
+}
+
+bool Simulation::rewind_to(const Checkpoint& cp) {
+  if (!cp.state || cp.at > now_ || cp.series_interval != series_interval_ ||
+      cp.node_series_len.size() != nodes_.size() || cp.conn_series_len.size() != conns_.size())
+    return false;
+  for (size_t i = 0; i < nodes_.size(); ++i)
+    if (cp.node_series_len[i] > nodes_[i].metrics.series.size()) return false;
+  for (size_t i = 0; i < conns_.size(); ++i)
+    if (cp.conn_series_len[i] > conns_[i].metrics.series.size()) return false;
+  if (cp.log_len > log_.size()) return false;
+  std::vector<std::vector<SeriesPoint>> node_series;
+  std::vector<std::vector<ConnMetrics::Point>> conn_series;
+  for (NodeSlot& n : nodes_) node_series.push_back(std::move(n.metrics.series));
+  for (Connection& c : conns_) conn_series.push_back(std::move(c.metrics.series));
+  copy_state_from(*cp.state, /*with_history=*/false);
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    node_series[i].resize(cp.node_series_len[i]);
+    nodes_[i].metrics.series = std::move(node_series[i]);
+  }
+  for (size_t i = 0; i < conns_.size(); ++i) {
+    conn_series[i].resize(cp.conn_series_len[i]);
+    conns_[i].metrics.series = std::move(conn_series[i]);
+  }
+  log_.resize(cp.log_len);
+  return true;
+}
+
 // ---- the event loop ----------------------------------------------------------
 
 void Simulation::push(SimTime at, uint32_t target, uint16_t kind, uint16_t aux, uint64_t payload) {

@@ -81,6 +81,21 @@ struct Command {
   double value = 0;     // latency in µs, or error rate
 };
 
+class Simulation;
+
+// The whole state of a run at one moment, to return to it later (scrubbing
+// back without replaying from the start). The per-second series and the event
+// log are not copied: they only grow, so rewinding truncates them to the
+// lengths recorded here (see Simulation::rewind_to).
+struct Checkpoint {
+  std::unique_ptr<Simulation> state;
+  std::vector<size_t> node_series_len, conn_series_len;
+  size_t log_len = 0;
+  SimTime series_interval = 0;
+  SimTime at = 0;
+  size_t approx_bytes = 0;  // what keeping it costs, for the UI's budget
+};
+
 class Simulation {
 public:
   explicit Simulation(uint64_t seed);
@@ -108,6 +123,12 @@ public:
   uint64_t trace_hash() const { return trace_hash_; }
   size_t pending_events() const { return queue_.size(); }
   size_t requests_in_flight() const { return live_requests_; }
+
+  // Checkpoints: take one at now(); rewind this run to an earlier one of its
+  // own. rewind_to returns false (and changes nothing) when the checkpoint is
+  // later than now() or the series were halved in between; replay instead.
+  std::unique_ptr<Checkpoint> checkpoint() const;
+  bool rewind_to(const Checkpoint& cp);
 
   // Live commands (the UI's right-click menu) take effect at now().
   void apply(const Command& c);
@@ -164,6 +185,7 @@ private:
     bool was_up = true;
   };
 
+  void copy_state_from(const Simulation& o, bool with_history);
   void push(SimTime at, uint32_t target, uint16_t kind, uint16_t aux, uint64_t payload);
   ReqHandle alloc_request();
   void free_request(ReqHandle h);

@@ -11,7 +11,7 @@ using namespace cp::sim;
 namespace {
 
 // Poisson arrivals at `rate`, each a call along the first outgoing connection.
-class Source : public Model {
+class Source : public ModelBase<Source> {
 public:
   explicit Source(double rate) : rate_(rate) {}
   void start(Simulation& sim) override { next(sim); }
@@ -39,7 +39,7 @@ private:
 };
 
 // One worker, exponential service, FIFO.
-class Server : public Model {
+class Server : public ModelBase<Server> {
 public:
   explicit Server(double mean_s) : mean_(mean_s) {}
   void on_request(Simulation& sim, ReqHandle h) override {
