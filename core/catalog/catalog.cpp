@@ -168,7 +168,29 @@ std::string display_ko(const ServiceDescriptor& d) { return d.name.get(true); }
 
 }  // namespace
 
+namespace {
+std::optional<Refusal> can_connect_impl(const doc::Document* d, const doc::NodeDoc& from, const doc::NodeDoc& to);
+}
+
 std::optional<Refusal> can_connect(const doc::NodeDoc& from, const doc::NodeDoc& to) {
+  return can_connect_impl(nullptr, from, to);
+}
+
+std::optional<Refusal> can_connect(const doc::Document& d, const doc::NodeDoc& from, const doc::NodeDoc& to) {
+  return can_connect_impl(&d, from, to);
+}
+
+std::vector<Issue> check_document_rules(const doc::Document& d) {
+  std::vector<Issue> out;
+  for (const ServiceDescriptor* s : all_services()) {
+    if (!s || !s->validate_document) continue;
+    for (Issue& e : s->validate_document(d)) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+namespace {
+std::optional<Refusal> can_connect_impl(const doc::Document* d, const doc::NodeDoc& from, const doc::NodeDoc& to) {
   const ServiceDescriptor* a = find_service(from.type);
   const ServiceDescriptor* b = find_service(to.type);
   if (!a || !b) {
@@ -200,8 +222,14 @@ std::optional<Refusal> can_connect(const doc::NodeDoc& from, const doc::NodeDoc&
                          doc::join_words(ko, ", ") + "."};
     }
   }
+  // Rules about this one wire (the callee's first: it owns what may attach to it).
+  if (b->connect_rule)
+    if (auto r = b->connect_rule(d, from, to)) return r;
+  if (a->connect_rule && a != b)
+    if (auto r = a->connect_rule(d, from, to)) return r;
   return std::nullopt;
 }
+}  // namespace
 
 // ---- [SECTION] Param values -------------------------------------------------
 

@@ -51,6 +51,9 @@ struct BuildContext {
   sim::Simulation& sim;
 };
 
+// Why a connection is refused, in English and Korean (can_connect, connect_rule).
+struct Refusal { std::string en, ko; };
+
 struct ServiceDescriptor {
   std::string type;                       // "compute"
   Category category = Category::Compute;
@@ -68,6 +71,18 @@ struct ServiceDescriptor {
   // document validator after each param passed its own spec. Issue paths are
   // param keys ("record_type"); the validator prefixes the node's path.
   std::function<std::vector<doc::Issue>(const nlohmann::json& params)> validate;
+  // Optional rule about one wire to or from this service, asked by can_connect
+  // for both ends (e.g. an EBS volume and an instance in another AZ). `d` is the
+  // document the wire is drawn in, holding the wires already there (not this
+  // one); nullptr when only the two nodes are known, so rules that count other
+  // wires (Multi-Attach's 16) are skipped.
+  std::function<std::optional<Refusal>(const doc::Document* d, const doc::NodeDoc& from, const doc::NodeDoc& to)>
+      connect_rule;
+  // Optional rules across the whole document (placement groups, a volume
+  // restored from another's snapshot): issues with full JSON paths
+  // ("nodes[4].az"), run by the document validator after every node and
+  // connection loaded. Must not assume the document is otherwise valid.
+  std::function<std::vector<doc::Issue>(const doc::Document& d)> validate_document;
 };
 
 // Every service, in registry order (core/services/registry.cpp lists them).
@@ -79,10 +94,18 @@ void set_services_for_testing(std::vector<const ServiceDescriptor*> services);
 // Parameters of a connection (any service pair): mode, timeout, retries, ...
 const std::vector<ParamSpec>& connection_params();
 
-// Can a connection go from a node of type `from` to one of type `to`?
-// Returns std::nullopt when it can, or the reason (English and Korean) when not.
-struct Refusal { std::string en, ko; };
+// Can a connection go from node `from` to node `to`? Returns std::nullopt when
+// it can, or the reason (English and Korean) when not: the pair of types, then
+// each end's connect_rule (e.g. an EBS volume in another AZ).
 std::optional<Refusal> can_connect(const doc::NodeDoc& from, const doc::NodeDoc& to);
+// The same, drawn in document `d` (its existing wires count: a 17th instance
+// on a Multi-Attach volume, a second one on a volume without Multi-Attach).
+// The editor asks this one when a wire is dragged; the validator asks it for
+// each connection with the connections before it.
+std::optional<Refusal> can_connect(const doc::Document& d, const doc::NodeDoc& from, const doc::NodeDoc& to);
+
+// Every service's validate_document rules over `d`, in registry order.
+std::vector<doc::Issue> check_document_rules(const doc::Document& d);
 
 // A param's value from a (defaults-filled) params object. A missing key or a
 // value of another type gives 0 / false / "" (validation has already run).

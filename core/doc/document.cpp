@@ -463,6 +463,8 @@ public:
     nodes(j);
     connections(j);
     faults(j);
+    // Rules across nodes (placement groups, snapshots between volumes), once everything is loaded.
+    for (Issue& e : catalog::check_document_rules(doc_)) error(e.path, std::move(e.message));
     if (j.contains("layout")) {
       if (!j["layout"].is_object())
         error("layout", "expected an object (the canvas's positions and frames), got " + describe_value(j["layout"]));
@@ -947,7 +949,8 @@ private:
                      ": use one connection between two nodes (its weight, timeout and retries apply to every call).");
       } else {
         pair_index_[pair] = i;
-        if (auto refusal = catalog::can_connect(*a, *b)) error(p, refusal->en);
+        // The connections before this one are in doc_ already (a 17th attachment to a volume is refused here).
+        if (auto refusal = catalog::can_connect(doc_, *a, *b)) error(p, refusal->en);
       }
     }
     if (auto pr = c.find("params"); pr != c.end()) {

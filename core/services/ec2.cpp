@@ -1,6 +1,7 @@
 #include "core/services/ec2.h"
 
 #include "core/doc/distribution_json.h"
+#include "core/services/ec2_placement.h"
 #include "core/sim/simulation.h"
 
 namespace cp::services {
@@ -450,7 +451,8 @@ catalog::ServiceDescriptor make_descriptor() {
       "Stopping and hibernating are the same here (no RAM state); there is no Elastic IP or public IPv4 charge. "
       "Each write the instance serves is one write kept on its instance store (if it has one) until the instance stops, terminates or dies; "
       "EBS is a separate node (ebs) the instance connects to. "
-      "Placement group rules are checked when the run starts, against instances earlier in the document (a refused instance never launches); "
+      "Placement group rules are checked when a document is validated (on opening it and by `cloudplay validate`, naming the instance and the reason), "
+      "and again when the run starts, against instances earlier in the document (a refused instance never launches); "
       "cluster groups do not lower latency here and partitions are not modelled. "
       "Prices other than t3.micro and m5.large are approximate (⚠). Outgoing connections are called in order after serving, like the generic compute node.",
       "처리 용량은 vCPU × vCPU당 요청 수만큼의 작업자와 선입선출 대기열입니다. 메모리와 네트워크 대역폭은 제한 요소로 다루지 않습니다. "
@@ -459,7 +461,8 @@ catalog::ServiceDescriptor make_descriptor() {
       "중지와 최대 절전은 구분하지 않으며(RAM 상태 없음), 탄력적 IP와 퍼블릭 IPv4 요금은 다루지 않습니다. "
       "인스턴스가 처리한 쓰기 요청 하나는 인스턴스 스토어(있는 경우)에 쓰기 한 건으로 남았다가 인스턴스가 중지·종료되거나 고장 나면 사라집니다. "
       "EBS는 인스턴스가 연결하는 별도의 노드(ebs)입니다. "
-      "배치 그룹 규칙은 실행 시작 시 문서에서 앞에 있는 인스턴스를 기준으로 확인하며, 거절된 인스턴스는 시작되지 않습니다. "
+      "배치 그룹 규칙은 문서를 검증할 때(문서를 열 때, cloudplay validate) 확인해 어느 인스턴스가 왜 안 되는지 알려 주고, "
+      "실행 시작 시에도 문서에서 앞에 있는 인스턴스를 기준으로 다시 확인합니다(거절된 인스턴스는 시작되지 않습니다). "
       "클러스터 배치 그룹의 낮은 지연 시간과 파티션은 여기서 모델링하지 않습니다. "
       "t3.micro와 m5.large 외의 가격은 근사값(⚠)입니다. 처리 후 나가는 연결을 순서대로 호출하는 것은 범용 컴퓨팅 노드와 같습니다."};
   d.placement = PlacementKind::Az;
@@ -494,6 +497,7 @@ catalog::ServiceDescriptor make_descriptor() {
                                {"Instances with the same group type and name are in the same placement group.",
                                 "유형과 이름이 같은 인스턴스는 같은 배치 그룹에 속합니다."},
                                "", 0, 0, "pg-1", {}, ""});
+  d.validate_document = check_placement_groups;  // the same rules before a run (ec2_placement.cpp)
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     return std::make_unique<Ec2>(make_instance_core(p), catalog::param_string(p, "initial_state") == "pending",

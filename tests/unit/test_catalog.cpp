@@ -242,3 +242,62 @@ TEST_CASE("catalog: check_params finds unknown params and suggests the closest")
   REQUIRE(errors.size() == 1);
   CHECK(contains(errors[0].message, "expected an object of parameters"));
 }
+
+TEST_CASE("catalog: can_connect asks each end's connect_rule (EBS: instance in another AZ, Multi-Attach)", "[catalog][ebs]") {
+  auto placed = [](const char* id, const char* type, const char* az, json params = json::object()) {
+    cp::doc::NodeDoc n = node(id, type);
+    n.region = "us-east-1";
+    n.az = az;
+    n.params = std::move(params);
+    return n;
+  };
+  // One wire, two nodes: the AZ rule needs nothing else.
+  auto web = placed("web", "ec2", "use1-az2");
+  auto data = placed("data", "ebs", "use1-az1");
+  auto r = can_connect(web, data);
+  REQUIRE(r);
+  CHECK(r->en == "volume \"data\" is in use1-az1 but instance \"web\" is in use1-az2; an EBS volume can only attach to "
+                 "an instance in its own Availability Zone — move it with a snapshot: restore the snapshot as a new "
+                 "volume in use1-az2.");
+  CHECK(contains(r->ko, "같은 가용 영역의 인스턴스에만"));
+  CHECK(contains(r->ko, "스냅샷"));
+  CHECK_FALSE(can_connect(placed("web", "ec2", "use1-az1"), data));
+  // Not placed yet (the editor before the node is dropped in an AZ): nothing to say.
+  CHECK_FALSE(can_connect(placed("web", "ec2", ""), data));
+  // The volume calls no one, whatever the AZs.
+  CHECK(can_connect(data, web));
+
+  // In a document: the wires already drawn count.
+  cp::doc::Document d;
+  d.regions = {{"us-east-1", {"use1-az1", "use1-az2"}}};
+  d.nodes.push_back(data);
+  for (int i = 0; i < 17; ++i) d.nodes.push_back(placed(("i" + std::to_string(i)).c_str(), "ec2", "use1-az1"));
+  d.connections.push_back({"c0", "i0", "data", json::object()});
+  auto second = can_connect(d, d.nodes[2], d.nodes[0]);
+  REQUIRE(second);
+  CHECK(contains(second->en, "already attached to instance \"i0\""));
+  CHECK(contains(second->en, "only io1/io2 volumes with Multi-Attach"));
+  CHECK(contains(second->ko, "다중 연결(Multi-Attach)"));
+  CHECK_FALSE(can_connect(d, d.nodes[1], d.nodes[0]));  // asking again about the wire that exists
+  CHECK_FALSE(can_connect(d.nodes[2], d.nodes[0]));     // without the document, counts are not known
+
+  d.nodes[0].params = {{"volume_type", "io2"}, {"iops", 1000}};
+  auto no_ma = can_connect(d, d.nodes[2], d.nodes[0]);
+  REQUIRE(no_ma);
+  CHECK(contains(no_ma->en, "turn on Multi-Attach"));
+
+  d.nodes[0].params["multi_attach"] = true;
+  for (int i = 1; i < 16; ++i) {
+    INFO("instance " << i);
+    REQUIRE_FALSE(can_connect(d, d.nodes[i + 1], d.nodes[0]));
+    d.connections.push_back({"c" + std::to_string(i), "i" + std::to_string(i), "data", json::object()});
+  }
+  auto seventeenth = can_connect(d, d.nodes[17], d.nodes[0]);
+  REQUIRE(seventeenth);
+  CHECK(contains(seventeenth->en, "already attached to 16 instances"));
+  CHECK(contains(seventeenth->ko, "16개까지"));
+  // Multi-Attach does not cross AZs either.
+  auto across = can_connect(d, placed("far", "ec2", "use1-az2"), d.nodes[0]);
+  REQUIRE(across);
+  CHECK(contains(across->en, "(Multi-Attach too)"));
+}
