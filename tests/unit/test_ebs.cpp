@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "core/doc/document.h"
 #include "core/services/ebs.h"
 #include "lb_test_util.h"
@@ -480,4 +483,44 @@ TEST_CASE("EBS Elastic Volumes: new IOPS apply at optimizing; another change wai
   CHECK(check({{"size_gib", 200}, {"modify_at_s", 10}, {"modify_volume_type", "st1"}}).empty());
   CHECK(check({{"revert_at_s", 10}}).size() == 1);
   CHECK(check({{"modify_at_s", 10}, {"revert_at_s", 5}}).size() == 1);
+}
+
+TEST_CASE("example ebs-move-volume-with-snapshot: restored in the other AZ, slow first reads, survives the AZ", "[ebs][examples]") {
+  std::ifstream in(std::string(CLOUDPLAY_SOURCE_DIR) + "/examples/ebs-move-volume-with-snapshot.json");
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto loaded = doc::parse_document(ss.str());
+  for (auto& e : loaded.errors) UNSCOPED_INFO(e.path << ": " << e.message);
+  REQUIRE(loaded.ok());
+  // Wiring app-b to data-a instead is refused, with the way out.
+  auto direct = catalog::can_connect(loaded.document, *loaded.document.find_node("app-b"), *loaded.document.find_node("data-a"));
+  REQUIRE(direct);
+  CHECK(direct->en.find("move it with a snapshot") != std::string::npos);
+  auto b = engine::build(loaded.document);
+  REQUIRE(b.ok());
+  b.sim->run_until(b.duration);
+  const Simulation& sim = *b.sim;
+  auto created = logs_with(sim, "created from the snapshot of data-a");
+  REQUIRE(created.size() == 1);
+  const double t0 = to_seconds(created[0]->time);
+  CHECK(t0 > 60);
+  CHECK(t0 < 75);
+  double early = 0, late = 0, errors_before = 0, errors_after = 0;
+  int n_early = 0, n_late = 0;
+  for (const auto& pt : sim.metrics(b.node("readers")).series) {
+    if (pt.t_s < 60) errors_before += pt.errors_per_s;
+    if (pt.t_s > t0 + 2) errors_after += pt.errors_per_s;
+    if (pt.t_s > t0 + 1 && pt.t_s <= t0 + 6) { early += pt.p50_ms; ++n_early; }
+    if (pt.t_s > 300) { late += pt.p50_ms; ++n_late; }
+  }
+  REQUIRE(n_early > 0);
+  REQUIRE(n_late > 0);
+  early /= n_early;
+  late /= n_late;
+  INFO("created at " << t0 << " s; readers p50 just after " << early << " ms, at the end " << late << " ms");
+  CHECK(errors_before > 1000);  // no volume in use1-az2 yet
+  CHECK(errors_after == 0);     // from then on, even with use1-az1 down
+  CHECK(early > late + 5);      // initialization: first reads from S3 (+20 ms on most reads at first)
+  CHECK(sim.metrics(b.node("writers")).series.back().completions_per_s == 0);  // use1-az1 is down
 }
