@@ -1,5 +1,12 @@
 #include "core/services/users.h"
 
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/doc/messages.h"
+#include "core/services/http_request.h"
 #include "core/sim/detmath.h"
 #include "core/sim/dettrig.h"
 #include "core/sim/simulation.h"
@@ -46,10 +53,101 @@ struct TrafficShape {
   }
 };
 
-class Users final : public ModelBase<Users> {
+// A weighted list of request paths or hosts: "/api/orders=30, /static/app.js=70".
+struct Mix {
+  std::vector<std::string> values;
+  std::vector<double> cumulative;  // running sum of the weights
+  bool empty() const { return values.empty(); }
+};
+
+bool path_char(char c) {
+  // AWS path-pattern characters without the wildcards (a request has a concrete path).
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  for (char k : std::string("_-.$/~\"'@:+&"))
+    if (c == k) return true;
+  return false;
+}
+bool host_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
+}
+std::string trim(const std::string& s) {
+  size_t a = s.find_first_not_of(" \t\n\r"), b = s.find_last_not_of(" \t\n\r");
+  return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+}
+
+constexpr size_t kMaxMixEntries = 100;  // a cloudplay limit (fits the 16-bit tag fields), not an AWS one
+constexpr size_t kMaxMixValue = 128;    // AWS rule values are at most 128 characters; requests kept to the same
+
+// Parses "VALUE=WEIGHT, VALUE=WEIGHT, ..." (weight optional, 1 by default).
+// On failure returns false with a message in English and Korean.
+bool parse_mix(const std::string& text, bool hosts, Mix& out, std::string& error) {
+  out = Mix{};
+  double total = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    std::string item = trim(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    start = comma == std::string::npos ? text.size() + 1 : comma + 1;
+    if (item.empty()) continue;
+    std::string value = item;
+    double weight = 1;
+    size_t eq = item.find('=');
+    if (eq != std::string::npos) {
+      value = trim(item.substr(0, eq));
+      std::string w = trim(item.substr(eq + 1));
+      char* end = nullptr;
+      weight = std::strtod(w.c_str(), &end);
+      if (w.empty() || end != w.c_str() + w.size() || !(weight > 0) || weight > 1e6) {
+        error = "\"" + item + "\": the weight after '=' must be a number above 0 (up to 1000000), e.g. \"" +
+                (hosts ? "api.example.com=30" : "/api/orders=30") + "\". (가중치는 0보다 큰 숫자여야 합니다.)";
+        return false;
+      }
+    }
+    if (value.empty() || value.size() > kMaxMixValue) {
+      error = "\"" + item + "\": a " + std::string(hosts ? "host" : "path") + " needs 1 to 128 characters. (" +
+              (hosts ? "호스트" : "경로") + "는 1~128자여야 합니다.)";
+      return false;
+    }
+    if (!hosts && value[0] != '/') {
+      error = "\"" + value + "\": a path starts with '/', e.g. \"/api/orders\". (경로는 '/'로 시작합니다.)";
+      return false;
+    }
+    for (char c : value) {
+      if (hosts ? host_char(c) : path_char(c)) continue;
+      error = "\"" + value + "\": '" + std::string(1, c) + "' cannot be in a request " + (hosts ? "host" : "path") +
+              (hosts ? " (letters, digits, '-', '.', '_')" : " (letters, digits and _-.$/~\"'@:+&; no query string, no wildcards)") +
+              ". (" + (hosts ? "호스트" : "경로") + "에 쓸 수 없는 문자입니다.)";
+      return false;
+    }
+    if (out.values.size() >= kMaxMixEntries) {
+      error = "at most 100 entries. (항목은 최대 100개입니다.)";
+      return false;
+    }
+    total += weight;
+    out.values.push_back(value);
+    out.cumulative.push_back(total);
+  }
+  return true;
+}
+
+class Users final : public ModelBase<Users>, public HttpRequestSource {
 public:
-  Users(TrafficShape shape, double read_fraction, uint32_t request_bytes, uint64_t keys, double zipf_s)
-      : shape_(shape), read_fraction_(read_fraction), request_bytes_(request_bytes), keys_(keys), zipf_s_(zipf_s) {}
+  Users(TrafficShape shape, double read_fraction, uint32_t request_bytes, uint64_t keys, double zipf_s, Mix paths,
+        Mix hosts)
+      : shape_(shape), read_fraction_(read_fraction), request_bytes_(request_bytes), keys_(keys), zipf_s_(zipf_s),
+        http_(!paths.empty() || !hosts.empty()), paths_(std::move(paths)), hosts_(std::move(hosts)) {
+    if (paths_.empty()) paths_ = Mix{{kDefaultPath}, {1}};
+    if (hosts_.empty()) hosts_ = Mix{{kDefaultHost}, {1}};
+  }
+
+  const std::string& http_path(uint32_t tag) const override {
+    uint32_t i;
+    return http_tag_path(tag, i) && i < paths_.values.size() ? paths_.values[i] : kDefaultPath;
+  }
+  const std::string& http_host(uint32_t tag) const override {
+    uint32_t i;
+    return http_tag_host(tag, i) && i < hosts_.values.size() ? hosts_.values[i] : kDefaultHost;
+  }
 
   void start(Simulation& sim) override {
     sim.metrics(id()).capacity = 0;
@@ -104,11 +202,22 @@ private:
     }
     RequestKind kind = sim.rng().next_double() < read_fraction_ ? RequestKind::Read : RequestKind::Write;
     uint64_t key = keys_ > 1 ? draw_key(sim) : 1;
+    // Path and host (only when the user gave a mix: documents without one draw
+    // nothing more, so their runs are unchanged).
+    uint32_t tag = http_ ? http_tag(draw(sim, paths_), draw(sim, hosts_)) : 0;
     ReqHandle root = sim.begin_root(id(), kind, request_bytes_, key);
     ++sent_;
     ++sim.metrics(id()).arrivals;
-    sim.call(c, root, kind, request_bytes_, key);
+    sim.call(c, root, kind, request_bytes_, key, tag);
     if (!sim.connection(c).policy.sync) sim.finish_root(root);
+  }
+
+  static uint32_t draw(Simulation& sim, const Mix& m) {
+    if (m.values.size() < 2) return 0;
+    double r = sim.rng().next_double() * m.cumulative.back();
+    for (uint32_t i = 0; i < m.values.size(); ++i)
+      if (r < m.cumulative[i]) return i;
+    return static_cast<uint32_t>(m.values.size() - 1);
   }
 
   // Key rank 1..keys with Zipf-like popularity (exponent s), by the inverse of
@@ -138,8 +247,21 @@ private:
   uint32_t request_bytes_;
   uint64_t keys_;
   double zipf_s_;
+  bool http_;
+  Mix paths_, hosts_;
   uint64_t sent_ = 0;
 };
+
+std::vector<doc::Issue> validate(const nlohmann::json& params) {
+  std::vector<doc::Issue> out;
+  for (const char* key : {"paths", "hosts"}) {
+    if (!params.contains(key) || !params[key].is_string()) continue;
+    Mix m;
+    std::string error;
+    if (!parse_mix(params[key].get<std::string>(), std::string(key) == "hosts", m, error)) out.push_back({key, error});
+  }
+  return out;
+}
 
 Pattern pattern_from(const std::string& s) {
   if (s == "constant") return Pattern::Constant;
@@ -158,8 +280,10 @@ catalog::ServiceDescriptor make_descriptor() {
   d.name = {"Users", "사용자"};
   d.summary = {"People on the internet sending requests, from near a Region. What they experience is this node's latency and errors.",
                "리전 근처 인터넷에서 요청을 보내는 사용자입니다. 사용자가 겪는 지연 시간과 오류가 이 노드의 지표입니다."};
-  d.simplifications = {"Arrivals are independent (open workload): users do not slow down when the service does. Keys follow a continuous Zipf approximation.",
-                       "도착은 서로 독립입니다(개방형 부하). 서비스가 느려져도 사용자가 요청을 줄이지 않습니다. 키 인기도는 연속 Zipf 근사를 따릅니다."};
+  d.simplifications = {"Arrivals are independent (open workload): users do not slow down when the service does. Keys follow a continuous Zipf approximation. "
+                       "A request's path and Host header are drawn independently of each other and of its key; paths have no query string.",
+                       "도착은 서로 독립입니다(개방형 부하). 서비스가 느려져도 사용자가 요청을 줄이지 않습니다. 키 인기도는 연속 Zipf 근사를 따릅니다. "
+                       "요청의 경로와 Host 헤더는 서로, 그리고 키와도 독립적으로 뽑으며 경로에 쿼리 문자열은 없습니다."};
   d.placement = PlacementKind::Internet;
   d.accepts_incoming = false;
   d.params = {
@@ -198,7 +322,20 @@ catalog::ServiceDescriptor make_descriptor() {
                 {"Zipf exponent: 0 = all keys equally popular; 1 = a few hot keys get most requests.",
                  "Zipf 지수입니다. 0이면 모든 키가 똑같이 인기 있고, 1이면 소수의 인기 키에 요청이 몰립니다."},
                 "", 0, 3, 1.0, {}, ""},
+      ParamSpec{"paths", ParamType::String, {"Request paths", "요청 경로"},
+                {"Optional: a weighted mix of URL paths, e.g. \"/api/orders=30, /static/app.js=70\" (30% and 70%). An Application "
+                 "Load Balancer's path rules route by it. Empty: every request is \"/\".",
+                 "선택 사항: URL 경로의 가중치 혼합입니다. 예: \"/api/orders=30, /static/app.js=70\"(30%와 70%). Application "
+                 "Load Balancer의 경로 규칙이 이 값으로 라우팅합니다. 비우면 모든 요청이 \"/\"입니다."},
+                "", 0, 8000, "", {}, ""},
+      ParamSpec{"hosts", ParamType::String, {"Host headers", "Host 헤더"},
+                {"Optional: a weighted mix of Host headers, e.g. \"shop.example.com=80, api.example.com=20\". Empty: "
+                 "every request is for www.example.com.",
+                 "선택 사항: Host 헤더의 가중치 혼합입니다. 예: \"shop.example.com=80, api.example.com=20\". 비우면 모든 "
+                 "요청이 www.example.com으로 갑니다."},
+                "", 0, 8000, "", {}, ""},
   };
+  d.validate = validate;
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     TrafficShape s;
@@ -211,10 +348,14 @@ catalog::ServiceDescriptor make_descriptor() {
     s.spike_at_s = catalog::param_number(p, "spike_at_s");
     s.spike_s = catalog::param_number(p, "spike_s");
     s.spike_multiplier = catalog::param_number(p, "spike_multiplier");
+    Mix paths, hosts;
+    std::string error;
+    if (!parse_mix(catalog::param_string(p, "paths"), false, paths, error)) throw std::invalid_argument(error);
+    if (!parse_mix(catalog::param_string(p, "hosts"), true, hosts, error)) throw std::invalid_argument(error);
     return std::make_unique<Users>(s, catalog::param_number(p, "read_fraction"),
                                    static_cast<uint32_t>(catalog::param_number(p, "request_bytes")),
                                    static_cast<uint64_t>(catalog::param_number(p, "keys")),
-                                   catalog::param_number(p, "zipf_s"));
+                                   catalog::param_number(p, "zipf_s"), std::move(paths), std::move(hosts));
   };
   return d;
 }
