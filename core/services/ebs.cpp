@@ -607,11 +607,14 @@ std::optional<catalog::Refusal> attach_rule(const doc::Document* d, const doc::N
   }
   if (!d) return std::nullopt;
   // The instances already attached (same AZ; wires from other AZs are refused on their own).
+  // Counting stops at the limit, so a huge document stays quick to validate.
+  const size_t limit = multi ? static_cast<size_t>(kMultiAttachMax) : 1;
   std::vector<std::string> attached;
   for (const doc::ConnectionDoc& c : d->connections) {
     if (c.to != to.id || c.from == from.id) continue;
     const doc::NodeDoc* n = d->find_node(c.from);
     if (n && az_placed(*n) && (n->az == to.az || n->az.empty() || to.az.empty())) attached.push_back(n->id);
+    if (attached.size() >= limit) break;
   }
   // AWS-FACTS: EBS / Multi-Attach — io1/io2; <=16 Nitro instances, same AZ.
   if (multi && attached.size() >= static_cast<size_t>(kMultiAttachMax))

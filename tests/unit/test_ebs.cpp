@@ -259,6 +259,10 @@ TEST_CASE("EBS attachment rules are validation errors with the connection's path
   auto seventeen = many(17, {{"volume_type", "io2"}, {"iops", 1000}, {"multi_attach", true}});
   REQUIRE(seventeen.size() == 1);
   CHECK(seventeen[0].rfind("connections[16]: volume \"vol\" is already attached to 16 instances", 0) == 0);
+  // A hostile document (1,900 instances on one volume) still validates quickly: one error per extra wire, capped.
+  auto crowd = many(1900, {{"volume_type", "io2"}, {"iops", 1000}, {"multi_attach", true}});
+  REQUIRE(crowd.size() > 100);
+  CHECK(crowd[0].rfind("connections[16]: volume \"vol\" is already attached to 16 instances", 0) == 0);
   // Multi-Attach on a type that has none is a param error.
   auto ma_gp3 = many(1, {{"volume_type", "gp3"}, {"multi_attach", true}});
   REQUIRE(ma_gp3.size() == 1);
