@@ -1,11 +1,16 @@
 #include "core/services/elb.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
+#include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/services/autoscaling.h"
 #include "core/services/ec2.h"
+#include "core/services/http_request.h"
 #include "core/sim/simulation.h"
 
 namespace cp::services {
@@ -49,6 +54,258 @@ const char* hs_ko(Hs h) {
   return "";
 }
 
+// ---- Listener rules (ALB) ---------------------------------------------------
+// Limits from the ALB quotas and listener-rule pages (⚠ not in AWS-FACTS yet):
+constexpr size_t kMaxRules = 100;            // rules per ALB, the default rule not counted
+constexpr int kMaxPriority = 50000;          // a rule's priority is 1..50000, unique per listener
+constexpr size_t kMaxValuesPerCondition = 3; // comparison strings per condition
+constexpr size_t kMaxValuesPerRule = 5;      // condition values per rule
+constexpr int kMaxWildcardsPerRule = 5;      // condition wildcards (* and ?) per rule
+constexpr size_t kMaxPatternLength = 128;    // a path pattern or host name
+constexpr size_t kFreeRuleEvals = 10;        // LCU: the first 10 rules processed per request are free (⚠)
+
+struct Rule {
+  int priority = 0;  // 1..50000; 0 for the default rule
+  bool is_default = false;
+  std::vector<std::string> paths, hosts;  // each condition: any value matches (OR); both conditions: AND
+  std::vector<std::string> targets;       // node ids: the rule's target group
+};
+
+std::string trim(const std::string& s) {
+  size_t a = s.find_first_not_of(" \t\n\r"), b = s.find_last_not_of(" \t\n\r");
+  return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+}
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t k = s.find(sep, start);
+    std::string item = trim(s.substr(start, k == std::string::npos ? std::string::npos : k - start));
+    if (!item.empty()) out.push_back(item);
+    if (k == std::string::npos) break;
+    start = k + 1;
+  }
+  return out;
+}
+bool alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// AWS wildcards: * matches 0 or more characters, ? exactly one. Paths compare
+// case-sensitively, hosts case-insensitively.
+bool wildcard_match(const std::string& pattern, const std::string& s, bool ignore_case) {
+  size_t p = 0, i = 0, star = std::string::npos, mark = 0;
+  auto same = [&](char a, char b) { return ignore_case ? lower(a) == lower(b) : a == b; };
+  while (i < s.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || (pattern[p] != '*' && same(pattern[p], s[i])))) {
+      ++p;
+      ++i;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = i;
+    } else if (star != std::string::npos) {
+      p = star + 1;
+      i = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+bool rule_matches(const Rule& r, const std::string& path, const std::string& host) {
+  auto any = [](const std::vector<std::string>& pats, const std::string& v, bool icase) {
+    if (pats.empty()) return true;
+    for (const std::string& p : pats)
+      if (wildcard_match(p, v, icase)) return true;
+    return false;
+  };
+  return any(r.paths, path, false) && any(r.hosts, host, true);
+}
+
+std::string rule_name(const Rule& r) {
+  if (r.is_default) return "default rule";
+  std::string n = "rule " + std::to_string(r.priority) + " (";
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const std::string& x : v) s += (s.empty() ? "" : ",") + x;
+    return s;
+  };
+  if (!r.paths.empty()) n += "path " + join(r.paths);
+  if (!r.hosts.empty()) n += std::string(r.paths.empty() ? "" : ", ") + "host " + join(r.hosts);
+  return n + ")";
+}
+std::string rule_name_ko(const Rule& r) {
+  if (r.is_default) return "기본 규칙";
+  std::string n = "규칙 " + std::to_string(r.priority) + "(";
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const std::string& x : v) s += (s.empty() ? "" : ",") + x;
+    return s;
+  };
+  if (!r.paths.empty()) n += "경로 " + join(r.paths);
+  if (!r.hosts.empty()) n += std::string(r.paths.empty() ? "" : ", ") + "호스트 " + join(r.hosts);
+  return n + ")";
+}
+
+// "10 path=/api/* -> api; 20 host=static.example.com path=/img/*,/css/* -> static-a,static-b; default -> web"
+// Returns the rules by priority, the default rule (if written) last; on a
+// mistake returns false with a sentence in English and Korean.
+bool parse_rules(const std::string& text, std::vector<Rule>& out, std::string& error) {
+  out.clear();
+  bool have_default = false;
+  Rule def;
+  for (const std::string& item : split(text, ';')) {
+    const std::string shown = "\"" + item + "\": ";
+    size_t arrow = item.find("->");
+    if (arrow == std::string::npos) {
+      error = shown + "a rule is PRIORITY CONDITIONS -> TARGETS, e.g. \"10 path=/api/* -> api\", or \"default -> web\". "
+                      "(규칙은 \"우선순위 조건 -> 대상\" 형식입니다. 예: \"10 path=/api/* -> api\")";
+      return false;
+    }
+    Rule r;
+    r.targets = split(item.substr(arrow + 2), ',');
+    if (r.targets.empty()) {
+      error = shown + "name the node(s) after \"->\" that form the rule's target group. (\"->\" 뒤에 대상 그룹을 이룰 노드를 적습니다.)";
+      return false;
+    }
+    for (const std::string& t : r.targets) {
+      bool ok = t.size() <= 64;
+      for (char c : t) ok = ok && (alnum(c) || c == '-' || c == '_');
+      if (!ok) {
+        error = shown + "\"" + t + "\" is not a node id (letters, digits, '-' and '_'; separate several with commas). "
+                "(노드 ID가 아닙니다.)";
+        return false;
+      }
+    }
+    std::vector<std::string> words = split(trim(item.substr(0, arrow)), ' ');
+    if (words.size() == 1 && words[0] == "default") {
+      if (have_default) {
+        error = shown + "there is already a default rule. (기본 규칙은 하나뿐입니다.)";
+        return false;
+      }
+      have_default = true;
+      r.is_default = true;
+      def = r;
+      continue;
+    }
+    if (words.empty()) {
+      error = shown + "a rule starts with its priority (1 to 50000), e.g. \"10 path=/api/* -> api\". "
+                      "(규칙은 우선순위(1~50000)로 시작합니다.)";
+      return false;
+    }
+    char* end = nullptr;
+    long prio = std::strtol(words[0].c_str(), &end, 10);
+    if (end != words[0].c_str() + words[0].size() || prio < 1 || prio > kMaxPriority) {
+      error = shown + "\"" + words[0] + "\" is not a priority: a rule starts with a whole number from 1 to 50000 "
+              "(lowest first), or is \"default -> ...\". (우선순위는 1~50000의 정수이며 낮은 번호부터 평가합니다.)";
+      return false;
+    }
+    r.priority = static_cast<int>(prio);
+    if (words.size() < 2) {
+      error = shown + "a rule needs a condition: path=PATTERN or host=NAME. (규칙에는 path= 또는 host= 조건이 필요합니다.)";
+      return false;
+    }
+    size_t values = 0;
+    int wildcards = 0;
+    for (size_t w = 1; w < words.size(); ++w) {
+      size_t eq = words[w].find('=');
+      std::string field = eq == std::string::npos ? words[w] : words[w].substr(0, eq);
+      bool is_path = field == "path" || field == "path-pattern";
+      bool is_host = field == "host" || field == "host-header";
+      if (eq == std::string::npos || (!is_path && !is_host)) {
+        error = shown + "\"" + words[w] + "\" is not a condition: write path=/api/* or host=*.example.com "
+                "(other condition types are not modelled). (조건은 path= 또는 host= 형식입니다.)";
+        return false;
+      }
+      std::vector<std::string>& dest = is_path ? r.paths : r.hosts;
+      if (!dest.empty()) {
+        error = shown + "a rule has at most one " + (is_path ? "path" : "host") + " condition; list several values "
+                "with commas instead (path=/a/*,/b/*). (같은 종류의 조건은 하나만 둘 수 있으며 값은 쉼표로 나열합니다.)";
+        return false;
+      }
+      dest = split(words[w].substr(eq + 1), ',');
+      if (dest.empty()) {
+        error = shown + "\"" + words[w] + "\" has no value. (조건 값이 없습니다.)";
+        return false;
+      }
+      if (dest.size() > kMaxValuesPerCondition) {
+        error = shown + "a condition compares at most 3 values. (조건 하나의 비교 값은 최대 3개입니다.)";
+        return false;
+      }
+      values += dest.size();
+      for (const std::string& v : dest) {
+        if (v.size() > kMaxPatternLength) {
+          error = shown + "\"" + v + "\" is longer than 128 characters. (값은 최대 128자입니다.)";
+          return false;
+        }
+        bool has_dot = false;
+        for (char c : v) {
+          if (c == '*' || c == '?') ++wildcards;
+          has_dot = has_dot || c == '.';
+          bool ok = alnum(c) || c == '*' || c == '?' || c == '-' || c == '_' || c == '.';
+          if (is_path) {
+            for (char k : std::string("$/~\"'@:+&")) ok = ok || c == k;
+          }
+          if (!ok) {
+            error = shown + "'" + std::string(1, c) + "' cannot be in a " + (is_path ? "path pattern" : "host name") +
+                    (is_path ? " (letters, digits, _-.$/~\"'@:+& and the wildcards * and ?)"
+                             : " (letters, digits, '-', '.', '_' and the wildcards * and ?)") +
+                    ". (" + (is_path ? "경로 패턴" : "호스트 이름") + "에 쓸 수 없는 문자입니다.)";
+            return false;
+          }
+        }
+        if (is_host && !has_dot) {
+          error = shown + "a host name needs at least one '.', e.g. \"api.example.com\" or \"*.example.com\". "
+                  "(호스트 이름에는 '.'이 하나 이상 있어야 합니다.)";
+          return false;
+        }
+      }
+    }
+    if (values > kMaxValuesPerRule) {
+      error = shown + "a rule compares at most 5 values in all. (규칙 하나의 조건 값은 모두 합쳐 최대 5개입니다.)";
+      return false;
+    }
+    if (wildcards > kMaxWildcardsPerRule) {
+      error = shown + "a rule may use at most 5 wildcards (* or ?). (규칙 하나에 와일드카드는 최대 5개입니다.)";
+      return false;
+    }
+    for (const Rule& o : out)
+      if (o.priority == r.priority) {
+        error = shown + "priority " + std::to_string(r.priority) + " is already used: each rule needs its own. "
+                "(우선순위 " + std::to_string(r.priority) + "은(는) 이미 쓰였습니다. 규칙마다 달라야 합니다.)";
+        return false;
+      }
+    out.push_back(std::move(r));
+    if (out.size() > kMaxRules) {
+      error = "an Application Load Balancer has at most 100 rules besides the default rule. "
+              "(ALB의 규칙은 기본 규칙 말고 최대 100개입니다.)";
+      return false;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Rule& a, const Rule& b) { return a.priority < b.priority; });
+  if (have_default) out.push_back(std::move(def));
+  return true;
+}
+
+// What the load balancer does with requests that match a rule.
+struct TargetGroup {
+  std::string name, name_ko;   // "rule 10 (path /api/*)"; empty when there are no rules
+  std::vector<NodeId> nodes;   // the nodes whose targets are in it (unused when `all`)
+  bool all = false;            // every target (no listener rules)
+  bool fixed_404 = false;      // default rule with nowhere to forward: fixed response 404
+  uint64_t requests = 0, no_target = 0;
+  uint64_t rr = 0;             // round-robin position
+  bool failing = false;        // answering 503 now (logged once per episode)
+  bool sampled = false;        // a sample request has been logged
+};
+
+// An AZ the load balancer is enabled in (it has a node there) and its address.
+struct LbAz {
+  AzId az;
+  std::string name, ip;
+};
+
 struct Target {
   ConnId conn;
   NodeId node;
@@ -67,17 +324,37 @@ struct Config {
   int healthy, unhealthy;
   bool cross_zone, fail_open, sticky;
   SimTime sticky_duration, dereg_delay, added;
+  std::vector<Rule> rules;  // ALB listener rules by priority, the default rule (if written) last
 };
 
-class Elb final : public ModelBase<Elb> {
+class Elb final : public ModelBase<Elb>, public ListenerReport {
 public:
-  explicit Elb(Config c) : c_(c) {}
+  explicit Elb(Config c) : c_(std::move(c)) {}
 
   void start(Simulation& sim) override {
     sim.metrics(id()).capacity = 0;
     refresh_targets(sim, true);
     for (Target& t : targets_) t.state = Hs::Healthy;  // registered and healthy before the run began
+    build_target_groups(sim);
+    if (c_.spec.kind == Kind::Nlb && !lb_azs_.empty()) {
+      std::string ips;
+      for (const LbAz& a : lb_azs_) ips += (ips.empty() ? "" : ", ") + a.name + " " + a.ip;
+      // AWS-FACTS: ELB / NLB static IP — one IP per AZ, fixed for the load balancer's life.
+      sim.log(id(), LogKind::Info, "static IP per enabled AZ (fixed for the load balancer's life): " + ips,
+              "활성화된 가용 영역마다 고정 IP 하나(로드 밸런서가 있는 동안 바뀌지 않음): " + ips);
+    }
     sync_metrics(sim);
+  }
+
+  std::vector<ListenerRuleStats> listener_rules() const override {
+    std::vector<ListenerRuleStats> v;
+    for (const TargetGroup& g : tgs_) v.push_back({g.name.empty() ? "default rule" : g.name, g.requests, g.no_target});
+    return v;
+  }
+  std::vector<std::pair<std::string, std::string>> lb_addresses() const override {
+    std::vector<std::pair<std::string, std::string>> v;
+    for (const LbAz& a : lb_azs_) v.push_back({a.name, a.ip});
+    return v;
   }
 
   void on_request(Simulation& sim, ReqHandle h) override {
@@ -113,6 +390,12 @@ public:
     double cost = c_.spec.usd_per_hour / 3600.0;
     if (c_.spec.new_conn_per_lcu > 0) {
       double lcu = static_cast<double>(reqs) / c_.spec.new_conn_per_lcu;
+      // AWS-FACTS: ELB / Price — 1,000 rule evaluations/s per LCU (the first 10 rules free ⚠).
+      size_t rules = c_.rules.size() - (!c_.rules.empty() && c_.rules.back().is_default ? 1 : 0);
+      if (rules > kFreeRuleEvals) {
+        double evals = static_cast<double>(reqs) * static_cast<double>(rules - kFreeRuleEvals) / 1000.0;
+        if (evals > lcu) lcu = evals;
+      }
       cost += lcu * c_.spec.usd_per_lcu_hour / 3600.0;
     }
     m.cost_usd += cost;
@@ -122,7 +405,31 @@ public:
   std::string status() const override {
     int healthy = 0;
     for (const Target& t : targets_) healthy += t.state == Hs::Healthy;
-    return std::to_string(healthy) + "/" + std::to_string(targets_.size()) + " targets healthy";
+    std::string s = std::to_string(healthy) + "/" + std::to_string(targets_.size()) + " targets healthy";
+    if (!c_.rules.empty()) {
+      s += "; rules:";
+      for (const TargetGroup& g : tgs_) {
+        s += " " + g.name + " " + std::to_string(g.requests);
+        if (g.no_target) s += " (" + std::to_string(g.no_target) + (g.fixed_404 ? " × 404)" : " × 503)");
+        s += ",";
+      }
+      s.pop_back();
+    }
+    std::string ips;
+    for (const LbAz& a : lb_azs_) ips += (ips.empty() ? "" : ", ") + a.name + " " + a.ip;
+    switch (c_.spec.kind) {
+      case Kind::Alb:
+      case Kind::Clb:
+        s += "; targets see the load balancer's private IP as source (" + ips + "), the client's IP in X-Forwarded-For";
+        break;
+      case Kind::Nlb:
+        s += "; static IPs " + ips + "; targets see the client's own IP as source (preserved)";
+        break;
+      case Kind::Gwlb:
+        s += "; transparent: appliances see the original source and destination IPs (GENEVE)";
+        break;
+    }
+    return s;
   }
 
 private:
@@ -179,6 +486,157 @@ private:
     // Checks of different targets are spread over the interval.
     t.next_check = sim.now() + 1 + static_cast<SimTime>(sim.rng().below(static_cast<uint64_t>(c_.interval)));
     targets_.push_back(t);
+    enable_az(sim, az, at_start);
+  }
+
+  // The load balancer has a node (an address) in every AZ it has had a target in;
+  // an NLB's per-AZ static IP never changes once given.
+  void enable_az(Simulation& sim, AzId az, bool at_start) {
+    if (!az.valid()) return;
+    for (const LbAz& a : lb_azs_)
+      if (a.az == az) return;
+    LbAz a{az, sim.topology().az(az).id,
+           c_.spec.kind == Kind::Nlb ? nlb_static_ip(id(), az) : lb_private_ip(id(), az)};
+    if (c_.spec.kind == Kind::Nlb && !at_start)
+      sim.log(id(), LogKind::Info, "enabled in " + a.name + " with static IP " + a.ip,
+              a.name + "에서 활성화, 고정 IP " + a.ip);
+    auto pos = std::lower_bound(lb_azs_.begin(), lb_azs_.end(), a, [](const LbAz& x, const LbAz& y) { return x.az.v < y.az.v; });
+    lb_azs_.insert(pos, std::move(a));
+  }
+  const LbAz* lb_az(uint32_t az) const {
+    for (const LbAz& a : lb_azs_)
+      if (a.az.v == az) return &a;
+    return nullptr;
+  }
+
+  // One target group per rule (in priority order) and one for the default action.
+  void build_target_groups(Simulation& sim) {
+    tgs_.clear();
+    if (c_.rules.empty()) {
+      TargetGroup g;
+      g.all = true;
+      tgs_.push_back(std::move(g));
+      return;
+    }
+    std::vector<NodeId> connected;
+    for (ConnId c : sim.outgoing(id())) connected.push_back(sim.connection(c).to);
+    std::vector<bool> named(connected.size(), false);
+    auto node_of = [&](const std::string& nid) -> int {
+      for (size_t i = 0; i < connected.size(); ++i)
+        if (sim.info(connected[i]).id == nid) return static_cast<int>(i);
+      return -1;
+    };
+    bool have_default = c_.rules.back().is_default;
+    for (const Rule& r : c_.rules) {
+      TargetGroup g;
+      g.name = rule_name(r);
+      g.name_ko = rule_name_ko(r);
+      for (const std::string& t : r.targets) {
+        int i = node_of(t);
+        if (i < 0) {
+          sim.log(id(), LogKind::Warning,
+                  g.name + " forwards to \"" + t + "\", which this load balancer has no connection to: that part of its "
+                  "target group is empty (no healthy target: 503).",
+                  g.name_ko + "이(가) \"" + t + "\"(으)로 전달하지만 이 로드 밸런서와 연결되어 있지 않습니다. 대상 그룹의 "
+                  "그 부분은 비어 있습니다(정상 대상 없음: 503).");
+          continue;
+        }
+        named[i] = named[i] || !r.is_default;
+        if (std::find(g.nodes.begin(), g.nodes.end(), connected[i]) == g.nodes.end()) g.nodes.push_back(connected[i]);
+      }
+      tgs_.push_back(std::move(g));
+    }
+    if (!have_default) {
+      // No default rule written: the default action forwards to the targets no
+      // rule names; when every target is named, it is a fixed 404 response.
+      TargetGroup g;
+      g.name = "default rule";
+      g.name_ko = "기본 규칙";
+      for (size_t i = 0; i < connected.size(); ++i)
+        if (!named[i]) g.nodes.push_back(connected[i]);
+      g.fixed_404 = g.nodes.empty();
+      tgs_.push_back(std::move(g));
+    } else {
+      for (size_t i = 0; i < connected.size(); ++i) {
+        bool used = named[i];
+        for (NodeId n : tgs_.back().nodes) used = used || n == connected[i];
+        if (!used)
+          sim.log(id(), LogKind::Warning,
+                  "\"" + sim.info(connected[i]).id + "\" is in no rule's target group: it gets no traffic.",
+                  "\"" + sim.info(connected[i]).id + "\"은(는) 어느 규칙의 대상 그룹에도 없어 트래픽을 받지 않습니다.");
+      }
+    }
+  }
+
+  bool in_group(const TargetGroup& g, const Target& t) const {
+    if (g.all) return true;
+    for (NodeId n : g.nodes)
+      if (n == t.node) return true;
+    return false;
+  }
+
+  // Which target group a request goes to: the first rule (lowest priority
+  // number) whose conditions all match, else the default rule.
+  uint32_t pick_group(Simulation& sim, ReqHandle h) {
+    HttpOrigin o = http_origin(sim, h);
+    uint64_t cache_key = (static_cast<uint64_t>(o.client.v) << 32) | o.tag;
+    auto it = match_cache_.find(cache_key);
+    if (it != match_cache_.end()) return it->second;
+    HttpView v = http_view(sim, o);
+    uint32_t g = static_cast<uint32_t>(tgs_.size() - 1);
+    for (uint32_t i = 0; i < c_.rules.size(); ++i) {
+      if (c_.rules[i].is_default) break;
+      if (rule_matches(c_.rules[i], *v.path, *v.host)) {
+        g = i;
+        break;
+      }
+    }
+    match_cache_.emplace(cache_key, g);
+    return g;
+  }
+
+  // A sample request written to the event log (the first one of each target
+  // group): what the target sees as source IP, and X-Forwarded-For.
+  void log_sample(Simulation& sim, ReqHandle h, const TargetGroup& g, const Target& t, uint32_t lb_az_v) {
+    const Request& r = sim.request(h);
+    HttpOrigin o = http_origin(sim, h);
+    std::string client = client_ip(o.client.valid() ? o.client.v : 0, r.key);
+    std::string target = target_name(sim, t);
+    const LbAz* a = lb_az(lb_az_v);
+    std::string az = a ? a->name : "?", ip = a ? a->ip : "?";
+    std::string en, ko;
+    switch (c_.spec.kind) {
+      case Kind::Alb:
+      case Kind::Clb: {
+        HttpView v = http_view(sim, o);
+        std::string method = r.kind == RequestKind::Write ? "POST" : "GET";
+        std::string req = method + " http://" + *v.host + *v.path;
+        std::string via = g.name.empty() ? "" : " → " + g.name;
+        std::string via_ko = g.name_ko.empty() ? "" : " → " + g.name_ko;
+        en = "sample request: client " + client + " → " + req + via + " → target " + target + ". The target sees source IP " +
+             ip + " (this load balancer's node in " + az + ") and the client's IP in the header X-Forwarded-For: " + client;
+        ko = "요청 예시: 클라이언트 " + client + " → " + req + via_ko + " → 대상 " + target + ". 대상에서 보이는 소스 IP는 " +
+             ip + "(" + az + "에 있는 이 로드 밸런서의 노드)이고, 클라이언트 IP는 X-Forwarded-For 헤더에 있습니다: " + client;
+        break;
+      }
+      case Kind::Nlb:
+        en = "sample flow: client " + client + " → static IP " + ip + " (" + az + ") → target " + target +
+             ". The target sees the client's own IP as source (" + client +
+             "): an NLB preserves the client IP for instance targets, and adds no X-Forwarded-For (layer 4)";
+        ko = "흐름 예시: 클라이언트 " + client + " → 고정 IP " + ip + "(" + az + ") → 대상 " + target +
+             ". 대상에서 보이는 소스 IP는 클라이언트 자신의 IP(" + client +
+             ")입니다. NLB는 인스턴스 대상에 클라이언트 IP를 그대로 전달하며 X-Forwarded-For를 붙이지 않습니다(4계층)";
+        break;
+      case Kind::Gwlb:
+        en = "sample packet: client " + client + " → appliance " + target + " through GENEVE (UDP 6081). The appliance "
+             "sees the original packet unchanged (source " + client + "): a Gateway Load Balancer is transparent, "
+             "no address translation and no X-Forwarded-For";
+        ko = "패킷 예시: 클라이언트 " + client + " → 어플라이언스 " + target + "(GENEVE, UDP 6081). 어플라이언스는 원래 "
+             "패킷을 그대로 봅니다(소스 " + client + "). Gateway Load Balancer는 투명하여 주소를 바꾸지 않고 "
+             "X-Forwarded-For도 없습니다";
+        break;
+    }
+    sim.log(id(), LogKind::Info, en, ko);
   }
 
   void refresh_targets(Simulation& sim, bool at_start) {
@@ -221,17 +679,36 @@ private:
   }
 
   void route(Simulation& sim, ReqHandle h) {
+    uint32_t gi = c_.rules.empty() ? 0 : pick_group(sim, h);
+    TargetGroup& g = tgs_[gi];
+    ++g.requests;
+    if (g.fixed_404) {
+      ++g.no_target;
+      sim.respond(h, Outcome::Rejected);  // the default action's fixed response: HTTP 404
+      return;
+    }
     cand_.clear();
     for (size_t i = 0; i < targets_.size(); ++i)
-      if (targets_[i].state == Hs::Healthy) cand_.push_back(i);
+      if (targets_[i].state == Hs::Healthy && in_group(g, targets_[i])) cand_.push_back(i);
     if (cand_.empty() && c_.fail_open) {
-      // AWS-FACTS: ELB / Target states — all targets unhealthy: the load balancer fails open.
+      // AWS-FACTS: ELB / Target states — all targets unhealthy: the load balancer fails open
+      // (per target group).
       for (size_t i = 0; i < targets_.size(); ++i)
-        if (targets_[i].state != Hs::Draining) cand_.push_back(i);
+        if (targets_[i].state != Hs::Draining && in_group(g, targets_[i])) cand_.push_back(i);
     }
     if (cand_.empty()) {
+      ++g.no_target;
+      if (!g.failing && !g.all) {
+        g.failing = true;
+        sim.log(id(), LogKind::Warning, g.name + ": no healthy target in its target group: answering 503 for its requests",
+                g.name_ko + ": 대상 그룹에 정상 대상이 없어 해당 요청에 503으로 응답합니다");
+      }
       sim.respond(h, Outcome::NoHealthyTarget);  // HTTP 503
       return;
+    }
+    if (g.failing) {
+      g.failing = false;
+      sim.log(id(), LogKind::Info, g.name + ": its target group has a target again", g.name_ko + ": 대상 그룹에 다시 대상이 있습니다");
     }
     // Client traffic is spread evenly over the load balancer's nodes, one per AZ
     // that has a routable target (DNS leaves out AZs with none).
@@ -250,20 +727,27 @@ private:
     const Request& r = sim.request(h);
     uint64_t key = r.key;
     size_t pick = SIZE_MAX;
+    // Stickiness is per target group (its own cookie).
+    std::pair<uint32_t, uint64_t> sticky_key{gi, key};
     if (c_.sticky && key != 0) {
       // AWS-FACTS: ELB / Stickiness — LB cookie, default 1 day.
-      auto it = sticky_.find(key);
+      auto it = sticky_.find(sticky_key);
       if (it != sticky_.end() && sim.now() < it->second.second) {
         for (size_t i : cand_)
           if (targets_[i].node == it->second.first.first && targets_[i].inst == it->second.first.second) pick = i;
       }
     }
     if (pick == SIZE_MAX) {
-      if (c_.spec.kind == Kind::Alb || c_.spec.kind == Kind::Clb) pick = cand_[rr_++ % cand_.size()];  // round robin
-      else pick = cand_[sim.rng().below(cand_.size())];                                                // flow hash
-      if (c_.sticky && key != 0) sticky_[key] = {{targets_[pick].node, targets_[pick].inst}, sim.now() + c_.sticky_duration};
+      if (c_.spec.kind == Kind::Alb || c_.spec.kind == Kind::Clb) pick = cand_[g.rr++ % cand_.size()];  // round robin
+      else pick = cand_[sim.rng().below(cand_.size())];                                                  // flow hash
+      if (c_.sticky && key != 0)
+        sticky_[sticky_key] = {{targets_[pick].node, targets_[pick].inst}, sim.now() + c_.sticky_duration};
     }
     const Target& t = targets_[pick];
+    if (!g.sampled) {
+      g.sampled = true;
+      log_sample(sim, h, g, t, lb_az);
+    }
     RequestKind kind = r.kind;
     uint32_t size = r.size_bytes;
     sim.call(t.conn, h, kind, size, key, t.inst == kNodeTarget ? 0 : t.inst);
@@ -284,8 +768,10 @@ private:
   std::vector<GroupTarget> scratch_;
   std::vector<size_t> cand_;
   std::vector<uint32_t> azs_;
-  std::map<uint64_t, std::pair<std::pair<NodeId, uint32_t>, SimTime>> sticky_;
-  uint64_t rr_ = 0;
+  std::vector<TargetGroup> tgs_;
+  std::vector<LbAz> lb_azs_;
+  std::map<uint64_t, uint32_t> match_cache_;  // (client node, http tag) -> target group
+  std::map<std::pair<uint32_t, uint64_t>, std::pair<std::pair<NodeId, uint32_t>, SimTime>> sticky_;
   uint64_t last_arrivals_ = 0;
 };
 
@@ -298,36 +784,52 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
   switch (k.kind) {
     case Kind::Alb:
       d.name = {"Application Load Balancer", "Application Load Balancer(ALB)"};
-      d.summary = {"Layer 7 (HTTP/HTTPS) load balancer: spreads requests over healthy targets in every AZ (cross-zone on).",
-                   "7계층(HTTP/HTTPS) 로드 밸런서입니다. 모든 가용 영역의 정상 대상에 요청을 분산합니다(교차 영역 로드 밸런싱 켜짐)."};
+      d.summary = {"Layer 7 (HTTP/HTTPS) load balancer: spreads requests over healthy targets in every AZ (cross-zone on). "
+                   "Listener rules send paths (/api/*) or hosts to different target groups. It ends the client's connection: "
+                   "targets see the ALB's private IP as source and the client's IP in the X-Forwarded-For header.",
+                   "7계층(HTTP/HTTPS) 로드 밸런서입니다. 모든 가용 영역의 정상 대상에 요청을 분산합니다(교차 영역 로드 밸런싱 켜짐). "
+                   "리스너 규칙으로 경로(/api/*)나 호스트마다 다른 대상 그룹에 보냅니다. 클라이언트 연결을 ALB에서 끝내므로 "
+                   "대상에는 ALB의 프라이빗 IP가 소스로 보이고, 클라이언트 IP는 X-Forwarded-For 헤더에 담깁니다."};
       break;
     case Kind::Nlb:
       d.name = {"Network Load Balancer", "Network Load Balancer(NLB)"};
-      d.summary = {"Layer 4 (TCP/UDP) load balancer with lower added latency. Cross-zone is off by default: each AZ's node uses only its own AZ's targets.",
-                   "지연 시간이 더 짧은 4계층(TCP/UDP) 로드 밸런서입니다. 교차 영역 로드 밸런싱이 기본으로 꺼져 있어 각 가용 영역의 노드는 자기 가용 영역의 대상만 사용합니다."};
+      d.summary = {"Layer 4 (TCP/UDP) load balancer with lower added latency and one static IP per AZ. Cross-zone is off by default: "
+                   "each AZ's node uses only its own AZ's targets. Instance targets see the client's own IP as source.",
+                   "지연 시간이 더 짧고 가용 영역마다 고정 IP가 하나씩 있는 4계층(TCP/UDP) 로드 밸런서입니다. 교차 영역 로드 밸런싱이 "
+                   "기본으로 꺼져 있어 각 가용 영역의 노드는 자기 가용 영역의 대상만 사용합니다. 인스턴스 대상에는 클라이언트 자신의 IP가 소스로 보입니다."};
       break;
     case Kind::Clb:
       d.name = {"Classic Load Balancer", "Classic Load Balancer(CLB)"};
-      d.summary = {"The previous-generation load balancer. With no healthy instance it answers 503.",
-                   "이전 세대 로드 밸런서입니다. 정상 인스턴스가 없으면 503으로 응답합니다."};
+      d.summary = {"The previous-generation load balancer. With no healthy instance it answers 503. No listener rules; "
+                   "instances see the CLB's IP as source and the client's IP in X-Forwarded-For (HTTP listener).",
+                   "이전 세대 로드 밸런서입니다. 정상 인스턴스가 없으면 503으로 응답합니다. 리스너 규칙이 없으며, 인스턴스에는 "
+                   "CLB의 IP가 소스로 보이고 클라이언트 IP는 X-Forwarded-For에 담깁니다(HTTP 리스너)."};
       break;
     case Kind::Gwlb:
       d.name = {"Gateway Load Balancer", "Gateway Load Balancer(GWLB)"};
-      d.summary = {"Layer 3 load balancer that inserts appliances (firewalls) into the traffic path (GENEVE).",
-                   "트래픽 경로에 방화벽 같은 어플라이언스를 끼워 넣는 3계층 로드 밸런서입니다(GENEVE)."};
+      d.summary = {"Layer 3 load balancer that inserts appliances (firewalls) into the traffic path (GENEVE). It is transparent: "
+                   "appliances see the original packets, client IP included.",
+                   "트래픽 경로에 방화벽 같은 어플라이언스를 끼워 넣는 3계층 로드 밸런서입니다(GENEVE). 투명하게 동작하여 "
+                   "어플라이언스는 클라이언트 IP를 포함한 원래 패킷을 그대로 봅니다."};
       break;
   }
   d.simplifications = {
-      "Targets are the outgoing connections (an Auto Scaling group contributes each instance). One target group; no listener rules. "
+      "Targets are the outgoing connections (an Auto Scaling group contributes each instance). Without listener rules there is one "
+      "target group. ALB listener rules match only path-pattern and host-header conditions (no methods, headers, query strings, "
+      "source IPs, redirects or weighted forwards) and a rule's target group is the nodes it names. "
       "A health check sees whether the target is up and running (not its response time) and a failing check concludes when its timeout elapses; checks are evaluated once per simulated second. "
       "The load balancer's nodes are the AZs that have a routable target; client requests are split evenly among them. "
       "Added latency is a fixed simplification (ALB and CLB 1 ms, NLB and GWLB 0.1 ms), not an AWS figure. ALB/CLB route round robin, NLB/GWLB by a random flow hash. "
-      "Capacity units count each request as a new connection (an upper bound). Slow start, idle timeouts and static IPs are not modelled.",
-      "대상은 나가는 연결입니다(오토 스케일링 그룹은 인스턴스 하나하나가 대상). 대상 그룹은 하나이며 리스너 규칙은 없습니다. "
+      "Capacity units count each request as a new connection (an upper bound). IP addresses are made up (documentation ranges and a 10.0.0.0/16 VPC); "
+      "the CLB is taken to have an HTTP listener (a TCP listener would show the load balancer's IP without X-Forwarded-For). Slow start and idle timeouts are not modelled.",
+      "대상은 나가는 연결입니다(오토 스케일링 그룹은 인스턴스 하나하나가 대상). 리스너 규칙이 없으면 대상 그룹은 하나입니다. "
+      "ALB 리스너 규칙은 경로 패턴(path-pattern)과 호스트 헤더(host-header) 조건만 비교하며(HTTP 메서드, 헤더, 쿼리 문자열, 소스 IP, 리디렉션, "
+      "가중치 전달은 다루지 않음) 규칙의 대상 그룹은 규칙에 적은 노드들입니다. "
       "상태 확인은 대상이 실행 중인지만 보고(응답 시간은 보지 않음) 실패한 확인은 제한 시간이 지나야 결론이 납니다. 상태 확인은 시뮬레이션 시간 1초마다 평가합니다. "
       "로드 밸런서 노드는 라우팅 가능한 대상이 있는 가용 영역마다 하나이며, 클라이언트 요청은 이 노드들에 고르게 나뉩니다. "
       "추가 지연 시간은 고정된 단순화 값(ALB·CLB 1ms, NLB·GWLB 0.1ms)이며 AWS 수치가 아닙니다. ALB/CLB는 라운드 로빈, NLB/GWLB는 무작위 흐름 해시로 분산합니다. "
-      "용량 단위(LCU)는 요청마다 새 연결로 계산합니다(상한). 느린 시작, 유휴 제한 시간, 고정 IP는 다루지 않습니다."};
+      "용량 단위(LCU)는 요청마다 새 연결로 계산합니다(상한). IP 주소는 지어낸 값입니다(문서용 주소 범위와 10.0.0.0/16 VPC). "
+      "CLB는 HTTP 리스너로 가정합니다(TCP 리스너라면 대상에 로드 밸런서 IP가 보이고 X-Forwarded-For가 없습니다). 느린 시작과 유휴 제한 시간은 다루지 않습니다."};
   d.placement = PlacementKind::Region;
   d.can_call = {"ec2", "asg", "compute"};
   auto add = [&](ParamSpec p) { d.params.push_back(std::move(p)); };
@@ -355,9 +857,63 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
         "쿠키가 유효한 동안 한 사용자(같은 키)의 요청을 같은 대상에 보냅니다. 인기 사용자가 부하를 치우치게 합니다."}, "", 0, 0, false, {}, "ELB / Stickiness"});
   add({"sticky_duration_s", ParamType::Float, {"Stickiness duration", "고정 기간"},
        {"Lifetime of the load balancer's cookie.", "로드 밸런서 쿠키의 수명입니다."}, "s", 1, 604800, 86400, {}, "ELB / Stickiness"});
+  if (k.kind == Kind::Alb) {
+    add({"rules", ParamType::String, {"Listener rules", "리스너 규칙"},
+         {"Optional, separated by ';': PRIORITY CONDITIONS -> TARGETS, e.g. \"10 path=/api/* -> api; 20 host=static.example.com "
+          "-> cdn-a,cdn-b; default -> web\". Lowest priority number first; the first rule whose conditions all match wins "
+          "(path is case-sensitive, host is not; * matches any characters, ? one). Up to 3 values per condition "
+          "(path=/a/*,/b/*), 5 per rule. A rule's target group is the connected nodes it names; with no healthy target it "
+          "answers 503 (for its own requests only). Requests no rule matches take the default rule; without one, they go to "
+          "the targets no rule names (or get 404 when there are none). Requests get their path and host from Users' "
+          "\"paths\" and \"hosts\".",
+          "선택 사항이며 ';'로 구분합니다. 형식: 우선순위 조건 -> 대상. 예: \"10 path=/api/* -> api; 20 host=static.example.com "
+          "-> cdn-a,cdn-b; default -> web\". 우선순위 번호가 낮은 규칙부터 평가하며, 조건이 모두 맞는 첫 규칙이 적용됩니다"
+          "(경로는 대소문자를 구분하고 호스트는 구분하지 않음. *는 여러 문자, ?는 한 문자). 조건 하나에 값은 최대 3개"
+          "(path=/a/*,/b/*), 규칙 하나에 최대 5개입니다. 규칙의 대상 그룹은 규칙에 적은 연결된 노드들이며, 정상 대상이 없으면 "
+          "그 규칙의 요청만 503으로 응답합니다. 어느 규칙에도 맞지 않는 요청은 기본 규칙(default)으로 가고, 기본 규칙이 없으면 "
+          "어느 규칙에도 없는 대상으로 갑니다(그런 대상이 없으면 404). 요청의 경로와 호스트는 사용자(Users)의 "
+          "\"paths\"와 \"hosts\"에서 옵니다."},
+         "", 0, 20000, "", {}, ""});
+  } else {
+    // Only ALBs have listener rules: the param exists on the others so that a
+    // document written for an ALB gets a sentence saying why, not "no such param".
+    add({"rules", ParamType::String, {"Listener rules (ALB only)", "리스너 규칙(ALB 전용)"},
+         {"Path and host rules are an Application Load Balancer feature; leave this empty.",
+          "경로·호스트 규칙은 Application Load Balancer 기능입니다. 비워 두세요."},
+         "", 0, 20000, "", {}, ""});
+  }
+  Kind kind = k.kind;
+  d.validate = [kind](const nlohmann::json& params) {
+    std::vector<doc::Issue> out;
+    if (!params.contains("rules") || !params["rules"].is_string()) return out;
+    std::string text = params["rules"].get<std::string>();
+    if (trim(text).empty()) return out;
+    if (kind != Kind::Alb) {
+      const char* why_en =
+          kind == Kind::Nlb   ? "a Network Load Balancer forwards TCP/UDP connections (layer 4) without reading the HTTP path or Host header"
+          : kind == Kind::Gwlb ? "a Gateway Load Balancer passes IP packets (layer 3, GENEVE) to appliances without reading them"
+                               : "a Classic Load Balancer has no listener rules: every request may go to any registered instance";
+      const char* why_ko =
+          kind == Kind::Nlb   ? "NLB는 HTTP 경로나 Host 헤더를 읽지 않고 TCP/UDP 연결(4계층)을 전달합니다"
+          : kind == Kind::Gwlb ? "GWLB는 IP 패킷(3계층, GENEVE)을 읽지 않고 어플라이언스에 넘깁니다"
+                               : "CLB에는 리스너 규칙이 없어 모든 요청이 등록된 어느 인스턴스로든 갈 수 있습니다";
+      out.push_back({"rules", std::string("listener rules (path and host routing) are an Application Load Balancer feature: ") +
+                                  why_en + ". Leave \"rules\" empty, or use an Application Load Balancer (type \"alb\"). (" +
+                                  "경로·호스트 라우팅 규칙은 ALB 기능입니다. " + why_ko + ". 규칙을 비우거나 ALB를 쓰세요.)"});
+      return out;
+    }
+    std::vector<Rule> rules;
+    std::string error;
+    if (!parse_rules(text, rules, error)) out.push_back({"rules", error});
+    return out;
+  };
   KindSpec spec = k;
   d.create = [spec](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
+    std::vector<Rule> rules;
+    std::string error;
+    if (spec.kind == Kind::Alb && !parse_rules(catalog::param_string(p, "rules"), rules, error))
+      throw std::invalid_argument(error);
     Config c{spec,
              from_seconds(catalog::param_number(p, "health_interval_s")),
              from_seconds(catalog::param_number(p, "health_timeout_s")),
@@ -368,8 +924,9 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
              catalog::param_bool(p, "sticky"),
              from_seconds(catalog::param_number(p, "sticky_duration_s")),
              from_seconds(catalog::param_number(p, "deregistration_delay_s")),
-             from_seconds(spec.added_latency_ms / 1000.0)};
-    return std::make_unique<Elb>(c);
+             from_seconds(spec.added_latency_ms / 1000.0),
+             std::move(rules)};
+    return std::make_unique<Elb>(std::move(c));
   };
   return d;
 }
