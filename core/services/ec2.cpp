@@ -28,6 +28,8 @@ const std::vector<InstanceType>& instance_types() {
       {"c5.2xlarge", 8, 16, "Up to 10 Gigabit", 0.34, false, 0, 0},     // ⚠ approximate price
       {"r5.large", 2, 16, "Up to 10 Gigabit", 0.126, false, 0, 0},      // ⚠ approximate price
       {"r5.xlarge", 4, 32, "Up to 10 Gigabit", 0.252, false, 0, 0},     // ⚠ approximate price
+      // Too much RAM to hibernate (AWS-FACTS: EC2 / Hibernate rules — RAM < 150 GiB on Linux).
+      {"r5.8xlarge", 32, 256, "10 Gigabit", 2.016, false, 0, 0},        // ⚠ approximate price
   };
   return types;
 }
@@ -168,11 +170,12 @@ InstanceCore make_instance_core(const nlohmann::json& params) {
 // ---- the ec2 model -------------------------------------------------------------
 namespace {
 
-enum class State { Pending, Running, Stopped, Terminated };
+enum class State { Pending, Running, Stopping, Stopped, Terminated };
 const char* state_name(State s) {
   switch (s) {
     case State::Pending: return "pending";
     case State::Running: return "running";
+    case State::Stopping: return "stopping";
     case State::Stopped: return "stopped";
     case State::Terminated: return "terminated";
   }
@@ -180,20 +183,37 @@ const char* state_name(State s) {
 }
 
 // Timers: 0..0x7fff = a service finished (value = epoch), lifecycle above.
-enum Timer : uint16_t { kBooted = 0x8000, kStopAt = 0x8001, kStartAt = 0x8002, kTerminateAt = 0x8003 };
+enum Timer : uint16_t {
+  kBooted = 0x8000, kStopAt = 0x8001, kStartAt = 0x8002, kTerminateAt = 0x8003,
+  kHibernated = 0x8004,  // RAM written to the EBS root volume: stopping → stopped
+  kAppReady = 0x8005,    // after a cold boot, the application answers
+};
 constexpr uint32_t kStepMask = 0xffff;
 // AWS-FACTS: EC2 / Billing — per second, 60 s minimum per start.
 constexpr double kMinBilledSeconds = 60;
 // AWS-FACTS: EC2 / Spread group — max 7 running instances per AZ per group.
 constexpr int kSpreadPerAz = 7;
+// AWS-FACTS: EC2 / Hibernate rules — RAM < 150 GiB (Linux).
+constexpr double kHibernateMaxRamGib = 150;
+// Hibernation writes RAM to the EBS root volume; simplified to the gp3 volume's
+// included throughput (AWS-FACTS: EBS / gp3 — 125 MiB/s included).
+constexpr double kRootVolumeMiBps = 125;
+
+double hibernate_save_seconds(const InstanceType* t) { return t->memory_gib * 1024 / kRootVolumeMiBps; }
+
+struct Lifecycle {
+  double app_start_s = 0;       // cold boot: the application starts after the OS is up
+  bool hibernate = false;       // stop_at_s hibernates instead of stopping
+  double resume_s = 10;         // pending time when resuming from hibernation
+};
 
 class Ec2 final : public ModelBase<Ec2>, public HealthCheckable {
 public:
   Ec2(InstanceCore core, bool start_pending, double boot_s, double stop_at, double start_at, double terminate_at,
-      double instance_store_gib, std::string placement_group, std::string group_name)
+      double instance_store_gib, std::string placement_group, std::string group_name, Lifecycle life = {})
       : core_(std::move(core)), start_pending_(start_pending), boot_(from_seconds(boot_s)), stop_at_(stop_at),
         start_at_(start_at), terminate_at_(terminate_at), store_gib_(instance_store_gib),
-        group_(std::move(placement_group)), group_name_(std::move(group_name)) {}
+        group_(std::move(placement_group)), group_name_(std::move(group_name)), life_(life) {}
 
   void start(Simulation& sim) override {
     NodeMetrics& m = sim.metrics(id());
@@ -213,11 +233,12 @@ public:
   }
 
   bool passes_health_check(const Simulation& sim) const override {
-    return state_ == State::Running && sim.node_up(id());
+    return state_ == State::Running && sim.node_up(id()) && sim.now() >= app_ready_at_;
   }
 
   void on_request(Simulation& sim, ReqHandle h) override {
-    if (state_ != State::Running) {  // nothing listens on a pending or stopped instance
+    // Nothing listens on a pending, stopping or stopped instance, nor before its application started.
+    if (state_ != State::Running || sim.now() < app_ready_at_) {
       sim.respond(h, Outcome::Unreachable);
       return;
     }
@@ -237,9 +258,31 @@ public:
       case kBooted:
         if (state_ == State::Pending && payload == epoch_ && sim.node_up(id())) enter_running(sim);
         return;
-      case kStopAt: stop(sim, false); return;
+      case kStopAt:
+        if (life_.hibernate && state_ == State::Running) hibernate(sim);
+        else stop(sim, false);
+        return;
       case kStartAt:
-        if (!refused_ && state_ == State::Stopped && sim.node_up(id())) launch(sim);
+        if (state_ == State::Stopping) start_when_stopped_ = true;  // AWS starts it once it is stopped
+        else if (!refused_ && state_ == State::Stopped && sim.node_up(id())) launch(sim);
+        return;
+      case kHibernated:
+        if (state_ == State::Stopping && payload == epoch_) {
+          state_ = State::Stopped;
+          hibernated_ = true;
+          sim.log(id(), LogKind::InstanceDied,
+                  "instance stopped (hibernated: its RAM is on the EBS root volume; a start resumes it)",
+                  "인스턴스가 중지되었습니다(최대 절전: RAM 내용이 EBS 루트 볼륨에 있어 시작하면 이어서 실행합니다)");
+          if (start_when_stopped_ && !refused_ && sim.node_up(id())) launch(sim);
+          start_when_stopped_ = false;
+        }
+        return;
+      case kAppReady:
+        if (state_ == State::Running && payload == epoch_) {
+          sim.metrics(id()).healthy = 1;
+          sim.log(id(), LogKind::Info, "application started: the instance answers requests",
+                  "애플리케이션이 시작되어 인스턴스가 요청에 응답합니다");
+        }
         return;
       case kTerminateAt: stop(sim, true); return;
       default: break;
@@ -278,7 +321,8 @@ public:
   void on_second(Simulation& sim) override {
     core_.tick(sim.now());
     NodeMetrics& m = sim.metrics(id());
-    if (state_ == State::Running) m.cost_usd += core_.type()->usd_per_hour / 3600.0;
+    // Stopping while hibernating is billed (RAM being saved; ⚠ AWS hibernation docs, not in AWS-FACTS).
+    if (state_ == State::Running || state_ == State::Stopping) m.cost_usd += core_.type()->usd_per_hour / 3600.0;
     double surplus = core_.surplus_credits();
     if (surplus > billed_surplus_) {
       m.cost_usd += (surplus - billed_surplus_) * kSurplusUsdPerCredit;
@@ -346,25 +390,81 @@ private:
     if (state_ == State::Terminated) return;
     state_ = State::Pending;
     ++epoch_;
-    sim.schedule_timer(id(), sim.now() + boot_, kBooted, epoch_);
+    resuming_ = hibernated_;
+    hibernated_ = false;
+    SimTime pending = boot_;
+    if (resuming_) {
+      pending = from_seconds(life_.resume_s);
+      std::string s = std::to_string(static_cast<int>(life_.resume_s + 0.5));
+      sim.log(id(), LogKind::Info,
+              "pending: resuming from hibernation (RAM read back from the EBS root volume, ~" + s + " s; no cold boot)",
+              "pending: 최대 절전에서 재개하는 중입니다(EBS 루트 볼륨에서 RAM을 다시 읽음, 약 " + s + "초, 콜드 부팅 없음)");
+    }
+    sim.schedule_timer(id(), sim.now() + pending, kBooted, epoch_);
     sim.metrics(id()).healthy = 0;
   }
 
   void enter_running(Simulation& sim) {
     state_ = State::Running;
     running_since_ = sim.now();
-    sim.metrics(id()).healthy = 1;
-    sim.log(id(), LogKind::InstanceLaunched,
-            std::string(core_.type()->name) + " is running", std::string(core_.type()->name) + " 인스턴스가 실행 중입니다");
+    // After a cold boot the application starts first; a resumed instance kept its processes in RAM.
+    bool cold = !resuming_ && life_.app_start_s > 0;
+    app_ready_at_ = cold ? sim.now() + from_seconds(life_.app_start_s) : sim.now();
+    sim.metrics(id()).healthy = cold ? 0 : 1;
+    if (cold) sim.schedule_timer(id(), app_ready_at_, kAppReady, epoch_);
+    if (resuming_)
+      sim.log(id(), LogKind::InstanceLaunched,
+              std::string(core_.type()->name) + " is running (resumed from hibernation: application state kept)",
+              std::string(core_.type()->name) + " 인스턴스가 실행 중입니다(최대 절전에서 재개: 애플리케이션 상태 유지)");
+    else
+      sim.log(id(), LogKind::InstanceLaunched,
+              std::string(core_.type()->name) + " is running", std::string(core_.type()->name) + " 인스턴스가 실행 중입니다");
+    resuming_ = false;
+  }
+
+  // Stop with hibernation: running → stopping (RAM saved to the EBS root volume) → stopped.
+  void hibernate(Simulation& sim) {
+    double ran = to_seconds(sim.now() - running_since_);
+    if (ran < kMinBilledSeconds) sim.metrics(id()).cost_usd += (kMinBilledSeconds - ran) * core_.type()->usd_per_hour / 3600.0;
+    state_ = State::Stopping;
+    ++epoch_;
+    for (ReqHandle h : core_.drain_queue(sim.now())) sim.respond(h, Outcome::Unreachable);
+    core_.reset_busy(sim.now());
+    NodeMetrics& m = sim.metrics(id());
+    m.queue.set(sim.now(), 0);
+    m.busy.set(sim.now(), 0);
+    m.healthy = 0;
+    double save = hibernate_save_seconds(core_.type());
+    std::string gib = std::to_string(static_cast<int>(core_.type()->memory_gib + 0.5));
+    std::string s = std::to_string(static_cast<int>(save + 0.5));
+    sim.log(id(), LogKind::Info,
+            "stopping (hibernate): writing " + gib + " GiB of RAM to the EBS root volume, ~" + s + " s (billed while stopping)",
+            "중지 중(최대 절전): " + gib + " GiB RAM을 EBS 루트 볼륨에 쓰는 중입니다, 약 " + s + "초(중지 중에도 과금)");
+    // AWS-FACTS: Instance store / Data loss — hibernate wipes it too.
+    if (store_gib_ > 0) {
+      std::string n = std::to_string(store_writes_), sg = std::to_string(static_cast<long long>(store_gib_));
+      sim.log(id(), LogKind::Info,
+              "instance store data lost: " + n + " writes on the " + sg + " GiB instance store are gone (hibernation keeps RAM, not the instance store)",
+              "인스턴스 스토어 데이터 손실: " + sg + " GiB 인스턴스 스토어에 쓴 " + n + "건이 사라졌습니다(최대 절전은 RAM만 보존하고 인스턴스 스토어는 보존하지 않습니다)");
+      store_writes_ = 0;
+    }
+    sim.schedule_timer(id(), sim.now() + from_seconds(save), kHibernated, epoch_);
   }
 
   void stop(Simulation& sim, bool terminate) {
     if (state_ == State::Terminated) return;
+    hibernated_ = false;  // a normal stop (or a failure while hibernating) loses RAM
+    resuming_ = false;
+    start_when_stopped_ = false;
+    app_ready_at_ = 0;
     if (state_ == State::Running) {
       double ran = to_seconds(sim.now() - running_since_);
       if (ran < kMinBilledSeconds) sim.metrics(id()).cost_usd += (kMinBilledSeconds - ran) * core_.type()->usd_per_hour / 3600.0;
     }
     bool was_running = state_ == State::Running || state_ == State::Pending;
+    if (state_ == State::Stopping && !terminate)
+      sim.log(id(), LogKind::Warning, "hibernation interrupted: the instance stopped normally and its RAM is lost",
+              "최대 절전이 중단되었습니다: 인스턴스가 일반 중지되어 RAM 내용이 사라졌습니다");
     state_ = terminate ? State::Terminated : State::Stopped;
     ++epoch_;
     for (ReqHandle h : core_.drain_queue(sim.now())) sim.respond(h, Outcome::Unreachable);
@@ -433,7 +533,27 @@ private:
   std::string group_, group_name_;
   bool refused_ = false;  // the placement group refused the launch
   uint64_t store_writes_ = 0;  // writes kept on the instance store since the last start
+  Lifecycle life_;
+  bool hibernated_ = false;          // stopped by hibernation: the next start resumes
+  bool resuming_ = false;            // pending because of a resume from hibernation
+  bool start_when_stopped_ = false;  // a start came while stopping
+  SimTime app_ready_at_ = 0;         // the application answers from then on
 };
+
+std::vector<doc::Issue> validate(const nlohmann::json& p) {
+  std::vector<doc::Issue> out;
+  bool enabled = catalog::param_bool(p, "hibernation_enabled");
+  if (catalog::param_string(p, "stop_action") == "hibernate" && !enabled)
+    out.push_back({"stop_action",
+                   "stop_action \"hibernate\" needs hibernation_enabled: hibernation is enabled when the instance is launched, "
+                   "not later (AWS-FACTS: EC2 / Hibernate rules)"});
+  const InstanceType* t = find_instance_type(catalog::param_string(p, "instance_type"));
+  if (enabled && t && t->memory_gib >= kHibernateMaxRamGib)
+    out.push_back({"hibernation_enabled", std::string(t->name) + " has " + std::to_string(static_cast<int>(t->memory_gib)) +
+                                              " GiB of RAM; hibernation needs less than 150 GiB (AWS-FACTS: EC2 / Hibernate rules). "
+                                              "Pick a smaller size or use a normal stop"});
+  return out;
+}
 
 catalog::ServiceDescriptor make_descriptor() {
   using catalog::ParamSpec;
@@ -448,7 +568,9 @@ catalog::ServiceDescriptor make_descriptor() {
       "Capacity is vCPU × requests per vCPU workers with a FIFO queue; memory and network bandwidth do not limit it. "
       "A t3 balance is checked once per simulated second, and a throttled instance serves each new request at its baseline speed (e.g. 10% for t3.micro); "
       "the starting balance is a parameter (AWS gives t3 no launch credits). Boot time is a fixed parameter. "
-      "Stopping and hibernating are the same here (no RAM state); there is no Elastic IP or public IPv4 charge. "
+      "A normal stop is instant. Hibernation (stop_action = hibernate, enabled at launch, RAM < 150 GiB) is simplified: stopping lasts RAM ÷ 125 MiB/s "
+      "(the root volume taken as gp3 at its included throughput, assumed encrypted and big enough), is billed, and a later start resumes in a fixed time "
+      "with the application state kept (no boot, no application start); the 60-day limit is not checked. There is no Elastic IP or public IPv4 charge. "
       "Each write the instance serves is one write kept on its instance store (if it has one) until the instance stops, terminates or dies; "
       "EBS is a separate node (ebs) the instance connects to. "
       "Placement group rules are checked when a document is validated (on opening it and by `cloudplay validate`, naming the instance and the reason), "
@@ -458,7 +580,9 @@ catalog::ServiceDescriptor make_descriptor() {
       "처리 용량은 vCPU × vCPU당 요청 수만큼의 작업자와 선입선출 대기열입니다. 메모리와 네트워크 대역폭은 제한 요소로 다루지 않습니다. "
       "t3 크레딧 잔액은 시뮬레이션 시간 1초마다 계산하며, 제한된 인스턴스는 새 요청을 기준 성능(예: t3.micro는 10%)으로 처리합니다. "
       "시작 크레딧 잔액은 매개변수입니다(AWS는 t3에 시작 크레딧을 주지 않습니다). 부팅 시간은 고정된 매개변수입니다. "
-      "중지와 최대 절전은 구분하지 않으며(RAM 상태 없음), 탄력적 IP와 퍼블릭 IPv4 요금은 다루지 않습니다. "
+      "일반 중지는 즉시 끝납니다. 최대 절전(stop_action = hibernate, 시작할 때 활성화, RAM 150 GiB 미만)은 단순화했습니다: 중지 중 상태는 RAM ÷ 125 MiB/s 동안 이어지고"
+      "(루트 볼륨을 기본 처리량의 gp3로, 암호화되어 있고 충분히 크다고 가정) 그동안 과금되며, 다시 시작하면 정해진 시간 안에 재개되어 애플리케이션 상태가 유지됩니다"
+      "(부팅과 애플리케이션 시작 없음). 60일 제한은 확인하지 않습니다. 탄력적 IP와 퍼블릭 IPv4 요금은 다루지 않습니다. "
       "인스턴스가 처리한 쓰기 요청 하나는 인스턴스 스토어(있는 경우)에 쓰기 한 건으로 남았다가 인스턴스가 중지·종료되거나 고장 나면 사라집니다. "
       "EBS는 인스턴스가 연결하는 별도의 노드(ebs)입니다. "
       "배치 그룹 규칙은 문서를 검증할 때(문서를 열 때, cloudplay validate) 확인해 어느 인스턴스가 왜 안 되는지 알려 주고, "
@@ -498,13 +622,38 @@ catalog::ServiceDescriptor make_descriptor() {
                                 "유형과 이름이 같은 인스턴스는 같은 배치 그룹에 속합니다."},
                                "", 0, 0, "pg-1", {}, ""});
   d.validate_document = check_placement_groups;  // the same rules before a run (ec2_placement.cpp)
+  d.params.push_back(ParamSpec{"app_start_s", ParamType::Float, {"Application start", "애플리케이션 시작 시간"},
+                               {"After a cold boot (first start, or a start after a normal stop) the application loads and warms up for this long before it answers. "
+                                "A resume from hibernation skips it.",
+                                "콜드 부팅(처음 시작하거나 일반 중지 후 시작) 뒤 애플리케이션이 로드되고 준비되는 시간으로, 이 시간이 지나야 요청에 응답합니다. "
+                                "최대 절전에서 재개하면 이 시간이 없습니다."},
+                               "s", 0, 3600, 0, {}, ""});
+  d.params.push_back(ParamSpec{"hibernation_enabled", ParamType::Bool, {"Hibernation enabled", "최대 절전 활성화"},
+                               {"Enabled at launch (it cannot be turned on later). Needs less than 150 GiB of RAM.",
+                                "인스턴스를 시작할 때 활성화합니다(나중에 켤 수 없음). RAM이 150 GiB 미만이어야 합니다."},
+                               "", 0, 0, false, {}, "EC2 / Hibernate rules"});
+  d.params.push_back(ParamSpec{"stop_action", ParamType::Enum, {"Stop action", "중지 방식"},
+                               {"What \"Stop at\" does. stop: RAM is lost, the next start is a cold boot. hibernate: RAM is saved to the EBS root volume "
+                                "(stopping takes longer and is billed), the next start resumes with the application state kept. The instance store is lost either way.",
+                                "\"중지 시각\"에 하는 일입니다. stop: RAM 내용이 사라지고 다음 시작은 콜드 부팅입니다. hibernate: RAM을 EBS 루트 볼륨에 저장하며"
+                                "(중지 중 상태가 더 길고 과금됨), 다음 시작 때 애플리케이션 상태를 유지한 채 재개합니다. 인스턴스 스토어는 어느 쪽이든 사라집니다."},
+                               "", 0, 0, "stop", {"stop", "hibernate"}, "EC2 / Stop/hibernate"});
+  d.params.push_back(ParamSpec{"hibernate_resume_s", ParamType::Float, {"Resume time", "재개 시간"},
+                               {"Pending time when starting a hibernated instance (⚠ typical, not an AWS figure); a cold start takes the boot time plus the application start.",
+                                "최대 절전 상태의 인스턴스를 시작할 때 pending 시간입니다(⚠ 일반적인 값이며 AWS 공식 수치가 아닙니다). 콜드 시작은 부팅 시간과 애플리케이션 시작 시간이 걸립니다."},
+                               "s", 0, 3600, 10, {}, ""});
+  d.validate = validate;
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
+    Lifecycle life;
+    life.app_start_s = catalog::param_number(p, "app_start_s");
+    life.hibernate = catalog::param_string(p, "stop_action") == "hibernate" && catalog::param_bool(p, "hibernation_enabled");
+    life.resume_s = catalog::param_number(p, "hibernate_resume_s");
     return std::make_unique<Ec2>(make_instance_core(p), catalog::param_string(p, "initial_state") == "pending",
                                  catalog::param_number(p, "boot_s"), catalog::param_number(p, "stop_at_s"),
                                  catalog::param_number(p, "start_at_s"), catalog::param_number(p, "terminate_at_s"),
                                  catalog::param_number(p, "instance_store_gib"), catalog::param_string(p, "placement_group"),
-                                 catalog::param_string(p, "placement_group_name"));
+                                 catalog::param_string(p, "placement_group_name"), life);
   };
   return d;
 }

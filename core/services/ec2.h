@@ -1,7 +1,8 @@
 // EC2: one instance of a chosen instance type. Its vCPUs set its capacity
 // (workers = vCPU × requests per vCPU); burstable t3 types spend CPU credits
 // and drop to their baseline when the balance is empty (standard mode);
-// lifecycle pending → running → stopped / terminated; per-second billing with
+// lifecycle pending → running → (stopping →) stopped / terminated, with stop
+// or hibernate (RAM kept on the EBS root: a faster resume); per-second billing with
 // a 60 s minimum per start. While running it behaves like the generic compute
 // node: a FIFO queue, a service time, then calls to its outgoing connections.
 //
