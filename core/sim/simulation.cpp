@@ -147,7 +147,7 @@ void Simulation::copy_state_from(const Simulation& o, bool with_history) {
   now_ = o.now_;
   series_interval_ = o.series_interval_;
   last_tick_ = o.last_tick_;
-  seq_ = o.seq_;
+  queue_overflowed_ = o.queue_overflowed_;
   events_processed_ = o.events_processed_;
   trace_hash_ = o.trace_hash_;
   started_ = o.started_;
@@ -199,13 +199,21 @@ bool Simulation::rewind_to(const Checkpoint& cp) {
 // ---- the event loop ----------------------------------------------------------
 
 void Simulation::push(SimTime at, uint32_t target, uint16_t kind, uint16_t aux, uint64_t payload) {
-  queue_.push(Event{at < now_ ? now_ : at, seq_++, target, kind, aux, payload});
+  if (queue_.full()) {
+    // 67 M pending events: far beyond what the document limits allow; never crash.
+    if (!queue_overflowed_)
+      log(NodeId{}, LogKind::Warning, "The simulation has too many pending events; some were dropped",
+          "대기 중인 이벤트가 너무 많아 일부를 버렸습니다");
+    queue_overflowed_ = true;
+    return;
+  }
+  queue_.push(at < now_ ? now_ : at, target, kind, aux, payload);
 }
 
 StepResult Simulation::advance(SimTime until, uint64_t max_events) {
   StepResult r;
   if (!started_) start();
-  while (!queue_.empty() && queue_.top().time <= until) {
+  while (!queue_.empty() && queue_.top_time() <= until) {
     if (r.events >= max_events) return r;
     Event e = queue_.pop();
     now_ = e.time;

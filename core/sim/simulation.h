@@ -117,7 +117,7 @@ public:
   StepResult advance(SimTime until, uint64_t max_events = UINT64_MAX);
   void run_until(SimTime end) { advance(end); }
   SimTime now() const { return now_; }
-  SimTime next_event_time() const { return queue_.empty() ? kNever : queue_.top().time; }
+  SimTime next_event_time() const { return queue_.empty() ? kNever : queue_.top_time(); }
   bool started() const { return started_; }
   uint64_t events_processed() const { return events_processed_; }
   uint64_t trace_hash() const { return trace_hash_; }
@@ -212,7 +212,7 @@ private:
   SimTime now_ = 0;
   SimTime series_interval_ = kSecond;
   SimTime last_tick_ = 0;
-  uint64_t seq_ = 0;
+  bool queue_overflowed_ = false;
   uint64_t events_processed_ = 0;
   uint64_t trace_hash_ = 0xcbf29ce484222325ull;
   bool started_ = false;
