@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/doc/messages.h"
 #include "core/services/autoscaling.h"
 #include "core/services/ec2.h"
 #include "core/services/http_request.h"
@@ -775,6 +776,34 @@ private:
   uint64_t last_arrivals_ = 0;
 };
 
+// A rule that forwards to a node the document does not have is a mistake (a
+// typo, most often): an error at nodes[i].params.rules. A node that exists but
+// has no connection from the ALB only gives a warning when the run starts
+// (its part of the target group is empty, so the rule answers 503).
+std::vector<doc::Issue> check_rule_targets(const doc::Document& d) {
+  std::vector<doc::Issue> out;
+  std::vector<std::string> ids;
+  for (const doc::NodeDoc& n : d.nodes) ids.push_back(n.id);
+  for (size_t i = 0; i < d.nodes.size(); ++i) {
+    const doc::NodeDoc& n = d.nodes[i];
+    if (n.type != "alb" || !n.params.is_object()) continue;
+    auto it = n.params.find("rules");
+    if (it == n.params.end() || !it->is_string()) continue;
+    std::vector<Rule> rules;
+    std::string error;
+    if (!parse_rules(it->get<std::string>(), rules, error)) continue;  // the param check reports it
+    for (const Rule& r : rules)
+      for (const std::string& t : r.targets) {
+        if (std::find(ids.begin(), ids.end(), t) != ids.end()) continue;
+        out.push_back({"nodes[" + std::to_string(i) + "].params.rules",
+                       rule_name(r) + " forwards to " + doc::quote(t) + ", which is not a node of this document." +
+                           doc::did_you_mean(t, ids) + " (" + rule_name_ko(r) + "이(가) 전달하는 " + doc::quote(t) +
+                           "은(는) 이 문서에 없는 노드입니다.)"});
+      }
+  }
+  return out;
+}
+
 catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
   using catalog::ParamSpec;
   using catalog::ParamType;
@@ -882,6 +911,7 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
           "경로·호스트 규칙은 Application Load Balancer 기능입니다. 비워 두세요."},
          "", 0, 20000, "", {}, ""});
   }
+  if (k.kind == Kind::Alb) d.validate_document = check_rule_targets;
   Kind kind = k.kind;
   d.validate = [kind](const nlohmann::json& params) {
     std::vector<doc::Issue> out;

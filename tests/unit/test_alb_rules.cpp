@@ -122,7 +122,8 @@ TEST_CASE("ALB rules: a host rule does not match another host; no default rule: 
 
 TEST_CASE("ALB rules: a rule naming an unconnected node answers 503 for its requests only, with a warning",
           "[alb-rules]") {
-  auto d = rules_doc("/api/x=1, /other=1", "", "10 path=/api/* -> nowhere; default -> web", {"web"});
+  auto d = rules_doc("/api/x=1, /other=1", "", "10 path=/api/* -> orphan; default -> web", {"web"});
+  node(d, "orphan", "ec2", "use1-az3");  // in the document, but not wired to the ALB
   REQUIRE(errors_of(d).empty());
   auto b = engine::build(d, 9);
   REQUIRE(b.ok());
@@ -132,7 +133,7 @@ TEST_CASE("ALB rules: a rule naming an unconnected node answers 503 for its requ
   CHECK(n503 > 0.45 * static_cast<double>(u.arrivals));
   CHECK(u.errors() == n503);  // the default rule is unaffected
   auto logs = log_texts(*b.sim, b.node("alb"));
-  CHECK(any_contains(logs, "forwards to \"nowhere\""));
+  CHECK(any_contains(logs, "forwards to \"orphan\", which this load balancer has no connection to"));
   CHECK(any_contains(logs, "rule 10 (path /api/*): no healthy target"));
 }
 
@@ -140,6 +141,10 @@ TEST_CASE("ALB rules: validation says what is wrong; NLB, CLB and GWLB refuse ru
   auto with_rules = [](const std::string& type, const std::string& rules) {
     auto d = base(10);
     node(d, "lb", type, "", {{"rules", rules}});
+    node(d, "a", "ec2", "use1-az1");
+    node(d, "b", "ec2", "use1-az2");
+    conn(d, "lb", "a");
+    conn(d, "lb", "b");
     return errors_of(d);
   };
   CHECK(with_rules("alb", "10 path=/a/* -> a; default -> b").empty());
@@ -159,6 +164,14 @@ TEST_CASE("ALB rules: validation says what is wrong; NLB, CLB and GWLB refuse ru
   std::string many;
   for (int i = 1; i <= 101; ++i) many += std::to_string(i) + " path=/p" + std::to_string(i) + " -> a;";
   CHECK(any_contains(with_rules("alb", many), "at most 100 rules"));
+  {
+    // A target that is not a node of the document: an error with a suggestion.
+    auto d = rules_doc("", "", "10 path=/api/* -> apii; default -> web", {"api", "web"});
+    auto e = errors_of(d);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].find("nodes[1].params.rules: rule 10 (path /api/*) forwards to \"apii\", which is not a node of this "
+                    "document. Did you mean \"api\"?") == 0);
+  }
   for (std::string type : {"nlb", "clb", "gwlb"}) {
     auto e = with_rules(type, "10 path=/api/* -> a");
     INFO(type);
