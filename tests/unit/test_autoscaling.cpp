@@ -71,3 +71,261 @@ TEST_CASE("ASG: an AZ outage makes the group relaunch in the surviving AZs", "[a
   sim.run_until(from_seconds(500));
   CHECK(sim.metrics(built.node("users")).errors() == e);
 }
+
+// ---- step scaling ------------------------------------------------------------
+
+static int count_text(const std::vector<const LogEntry*>& v, const std::string& part) {
+  int n = 0;
+  for (const LogEntry* e : v)
+    if (e->text_en.find(part) != std::string::npos) ++n;
+  return n;
+}
+
+TEST_CASE("ASG step scaling: the alarm's step decides the size; warming instances do not count; scale-in one step per period", "[asg][step]") {
+  auto d = base(1300);
+  node(d, "users", "users", "", {{"pattern", "spike"}, {"rate_per_s", 100}, {"spike_at_s", 120}, {"spike_s", 600}, {"spike_multiplier", 4}});
+  conn(d, "users", "alb");
+  node(d, "alb", "alb", "");
+  // m5.large: 2 workers × 10 ms = 200/s per instance. 2 instances: 25% CPU at 100/s, saturated (100%) at 400/s.
+  node(d, "asg", "asg", "",
+       {{"desired", 2}, {"min_size", 1}, {"max_size", 10}, {"policy", "step"}, {"service_time", expo(10)}, {"launch_s", 60},
+        {"warmup_s", 300}, {"step_period_s", 60}, {"step_evaluation_periods", 2}, {"step_out_threshold", 60},
+        {"step_out_adjustments", "0:20:1, 20::3"}, {"step_in_threshold", 20}, {"step_in_adjustments", ":0:-1"}});
+  conn(d, "alb", "asg");
+  auto built = engine::build(d, 4);
+  REQUIRE(built.ok());
+  Simulation& sim = *built.sim;
+  sim.run_until(from_seconds(1300));
+  auto out = logs(sim, LogKind::ScaleOut);
+  // Datapoints at 180 s and 240 s are ~100% (40 points above 60%: the [20, +∞) step, +3): ALARM after 2 periods.
+  // 300–480 s the alarm still breaches (the ALB marks the new targets healthy only after its health checks, so the
+  // 2 warm instances stay busy), but the 3 warming instances already cover the step: no second scale-out.
+  // (With warmup_s 120 the new instances count from 420 s and the group grows to 8.)
+  REQUIRE(out.size() == 1);
+  CHECK(to_seconds(out[0]->time) == Approx(240).margin(1.5));
+  CHECK(out[0]->text_en.find("desired 2 → 5") != std::string::npos);
+  CHECK(out[0]->text_en.find("step [20, +∞) → +3") != std::string::npos);
+  CHECK(count_text(logs(sim, LogKind::Info), "alarm high") >= 2);  // ALARM, then OK again
+  // After the spike (720 s): 100/s on 5 instances = 10% ≤ 20% → -1 per period while in ALARM, down to 2 (25% > 20%).
+  auto in = logs(sim, LogKind::ScaleIn);
+  REQUIRE(in.size() == 3);
+  CHECK(to_seconds(in[0]->time) > 720);
+  for (size_t i = 1; i < in.size(); ++i) CHECK(to_seconds(in[i]->time) - to_seconds(in[i - 1]->time) == Approx(60).margin(1.5));
+  CHECK(in[0]->text_en.find("step (-∞, 0] → -1") != std::string::npos);
+  CHECK(sim.metrics(built.node("asg")).instances == 2);
+}
+
+TEST_CASE("ASG step scaling on requests per target with PercentChangeInCapacity (AWS rounding)", "[asg][step]") {
+  auto d = base(600);
+  users(d, 400, "alb");
+  node(d, "alb", "alb", "");
+  // 400/s on 4 instances = 6000 requests per target per 60 s ≥ 3000: +50% of the warm capacity.
+  node(d, "asg", "asg", "",
+       {{"desired", 4}, {"max_size", 20}, {"policy", "step"}, {"service_time", expo(10)}, {"launch_s", 60}, {"warmup_s", 120},
+        {"step_metric", "requests_per_target"}, {"step_evaluation_periods", 2}, {"step_out_threshold", 3000},
+        {"step_in_threshold", 100}, {"step_out_adjustments", "0::50"}, {"step_adjustment_type", "percent_change_in_capacity"}});
+  conn(d, "alb", "asg");
+  auto built = engine::build(d, 2);
+  REQUIRE(built.ok());
+  built.sim->run_until(from_seconds(600));
+  auto out = logs(*built.sim, LogKind::ScaleOut);
+  // 120 s: 4 + 50% → 6. 180–240 s: 4000 per target still ≥ 3000, but the base is the 4 warm instances: nothing.
+  // 300 s: the new ones are warm: 6 + 50% → 9; then 400/9 × 60 = 2667 < 3000.
+  REQUIRE(out.size() == 2);
+  CHECK(to_seconds(out[0]->time) == Approx(120).margin(1.5));
+  CHECK(out[0]->text_en.find("desired 4 → 6") != std::string::npos);
+  CHECK(out[0]->text_en.find("+50% (+2)") != std::string::npos);
+  CHECK(to_seconds(out[1]->time) == Approx(300).margin(1.5));
+  CHECK(out[1]->text_en.find("desired 6 → 9") != std::string::npos);
+  CHECK(built.sim->metrics(built.node("asg")).instances == 9);
+}
+
+TEST_CASE("ASG step scaling: bad step adjustments and alarm periods are refused with the reason", "[asg][step]") {
+  auto errors_for = [](nlohmann::json params) {
+    auto d = base(60);
+    node(d, "asg", "asg", "", std::move(params));
+    std::string all;
+    for (auto& e : doc::load_document(doc::to_json(d)).errors) all += e.path + ": " + e.message + "\n";
+    return all;
+  };
+  CHECK(errors_for({{"step_out_adjustments", "0:10:1, 20::2"}}).find("without gaps or overlaps") != std::string::npos);
+  CHECK(errors_for({{"step_out_adjustments", "0::-1"}}).find("params.step_out_adjustments: a scale-out step must add") != std::string::npos);
+  CHECK(errors_for({{"step_in_adjustments", "abc"}}).find("params.step_in_adjustments") != std::string::npos);
+  CHECK(errors_for({{"step_period_s", 45}}).find("10, 30 or a multiple of 60") != std::string::npos);
+  CHECK(errors_for({{"step_period_s", 3600}, {"step_evaluation_periods", 48}}).find("at most one day") != std::string::npos);
+  CHECK(errors_for({{"step_in_threshold", 70}}).find("below the scale-out threshold") != std::string::npos);
+  CHECK(errors_for({{"schedule", "10-4"}}).find("params.schedule") != std::string::npos);
+  CHECK(errors_for({{"policy", "step"}}).empty());  // the defaults are valid
+}
+
+// ---- predictive scaling (simplified) ---------------------------------------------
+
+TEST_CASE("ASG predictive scaling (simplified): forecasts from the previous cycle and launches ahead of the hour", "[asg][predictive]") {
+  // A 2400 s cycle: 24 "hours" of 100 s. Load 120–480/s, peak at 1200 s of each cycle.
+  auto run = [](const std::string& mode) {
+    auto d = base(4800);
+    node(d, "users", "users", "", {{"pattern", "diurnal"}, {"rate_per_s", 300}, {"diurnal_period_s", 2400}, {"diurnal_amplitude", 0.6}});
+    conn(d, "users", "alb");
+    node(d, "alb", "alb", "");
+    node(d, "asg", "asg", "",
+         {{"desired", 2}, {"min_size", 2}, {"max_size", 10}, {"policy", "none"}, {"service_time", expo(10)}, {"queue_limit", 100},
+          {"launch_s", 60}, {"target_cpu", 50}, {"predictive", mode}, {"predictive_cycle_s", 2400}, {"predictive_buffer_s", 100}});
+    conn(d, "alb", "asg");
+    auto built = engine::build(d, 8);
+    REQUIRE(built.ok());
+    built.sim->run_until(from_seconds(2400));
+    uint64_t e1 = built.sim->metrics(built.node("users")).errors();
+    built.sim->run_until(from_seconds(4800));
+    uint64_t e2 = built.sim->metrics(built.node("users")).errors() - e1;
+    return std::make_tuple(std::move(built), e1, e2);
+  };
+  auto [only, only_e1, only_e2] = run("forecast_only");
+  auto [scale, scale_e1, scale_e2] = run("forecast_and_scale");
+  // No forecast in the first cycle (no history); then one per hour from 2300 s: hours 24–49 (the last two
+  // belong to the third cycle, forecast before the run ends).
+  auto fc = logs(*only.sim, LogKind::Info);
+  int forecasts = count_text(fc, "forecast for hour");
+  CHECK(forecasts == 26);
+  for (const LogEntry* e : fc)
+    if (e->text_en.find("forecast for hour") != std::string::npos) CHECK(to_seconds(e->time) >= 2300 - 1e-6);
+  CHECK(count_text(fc, "forecast only: no scaling") == 26);
+  CHECK(logs(*only.sim, LogKind::ScaleOut).empty());
+  // forecast_and_scale: every scale-out is predictive and comes one buffer (100 s) ahead of an hour boundary.
+  auto out = logs(*scale.sim, LogKind::ScaleOut);
+  REQUIRE(!out.empty());
+  for (const LogEntry* e : out) {
+    CHECK(e->text_en.find("predictive scaling (simplified)") != std::string::npos);
+    double t = to_seconds(e->time);
+    CHECK(t > 2400 - 100 - 1e-6);
+    double into_hour = t - 100 * static_cast<int64_t>(t / 100);
+    CHECK((into_hour < 1.5 || into_hour > 98.5));  // issued at the boundary of the hour before
+  }
+  // Cycle 1 was identical (no history); in cycle 2 the capacity is there before the peak.
+  CHECK(only_e1 == scale_e1);
+  CHECK(only_e1 > 1000);  // 2 instances (400/s) cannot serve the 480/s peak
+  CHECK(scale_e2 < only_e2 / 10);
+  CHECK(scale.sim->metrics(scale.node("asg")).instances >= 4);
+}
+
+// ---- lifecycle hooks ----------------------------------------------------------------
+
+TEST_CASE("ASG launch lifecycle hook: Pending:Wait until the heartbeat timeout (default 3600 s), then CONTINUE", "[asg][hooks]") {
+  auto d = base(3900);
+  users(d, 20, "alb");
+  node(d, "alb", "alb", "");
+  node(d, "asg", "asg", "", {{"desired", 2}, {"policy", "none"}, {"launch_s", 60}, {"schedule", "100:3"}, {"launch_hook", "continue"}});
+  conn(d, "alb", "asg");
+  auto built = engine::build(d, 1);
+  REQUIRE(built.ok());
+  Simulation& sim = *built.sim;
+  sim.run_until(from_seconds(3600));
+  REQUIRE(count_text(logs(sim, LogKind::Info), "is in Pending:Wait (launch lifecycle hook, heartbeat timeout 3600 s, default result CONTINUE)") == 1);
+  CHECK(logs(sim, LogKind::InstanceLaunched).empty());  // booted after 60 s, but still waiting for the hook
+  CHECK(sim.metrics(built.node("asg")).healthy == 2);
+  CHECK(sim.metrics(built.node("asg")).instances == 3);
+  sim.run_until(from_seconds(3900));
+  auto launched = logs(sim, LogKind::InstanceLaunched);
+  REQUIRE(launched.size() == 1);
+  CHECK(to_seconds(launched[0]->time) == Approx(3701).margin(1.5));
+  CHECK(count_text(logs(sim, LogKind::Info), "launch lifecycle hook timed out after 3600 s: CONTINUE") == 1);
+  CHECK(sim.metrics(built.node("asg")).healthy == 3);  // the ALB's health checks passed 150 s after 3700 s
+  CHECK(sim.metrics(built.node("asg")).errors() == 0);  // the waiting instance never got traffic
+  // Pending:Wait after boot is billed: ~3540 s of m5.large on top of 2 × 3900 s.
+  CHECK(sim.metrics(built.node("asg")).cost_usd == Approx((2 * 3900 + 3540 + 200) * 0.096 / 3600).epsilon(0.02));
+}
+
+TEST_CASE("ASG launch lifecycle hook: ABANDON terminates and replaces; CompleteLifecycleAction ends the wait early", "[asg][hooks]") {
+  auto run = [](nlohmann::json extra) {
+    auto d = base(400);
+    users(d, 20, "alb");
+    node(d, "alb", "alb", "");
+    nlohmann::json p = {{"desired", 1}, {"policy", "none"}, {"launch_s", 60}, {"schedule", "100:2"}};
+    p.update(extra);
+    node(d, "asg", "asg", "", p);
+    conn(d, "alb", "asg");
+    auto built = engine::build(d, 1);
+    REQUIRE(built.ok());
+    built.sim->run_until(from_seconds(400));
+    return built;
+  };
+  auto ab = run({{"launch_hook", "abandon"}, {"launch_hook_timeout_s", 120}});
+  auto term = logs(*ab.sim, LogKind::InstanceTerminated);
+  REQUIRE(term.size() >= 1);
+  CHECK(to_seconds(term[0]->time) == Approx(221).margin(1.5));
+  CHECK(term[0]->text_en.find("default result ABANDON") != std::string::npos);
+  CHECK(logs(*ab.sim, LogKind::InstanceLaunched).empty());  // never in service
+  CHECK(count_text(logs(*ab.sim, LogKind::Info), "launching instance i-3") == 1);  // the replacement (again in Pending:Wait)
+  auto done = run({{"launch_hook", "abandon"}, {"launch_hook_timeout_s", 120}, {"launch_hook_complete_s", 90}});
+  auto in = logs(*done.sim, LogKind::InstanceLaunched);
+  REQUIRE(in.size() == 1);
+  CHECK(to_seconds(in[0]->time) == Approx(191).margin(1.5));  // completed (CONTINUE) after 90 s, not abandoned
+  CHECK(logs(*done.sim, LogKind::InstanceTerminated).empty());
+}
+
+TEST_CASE("ASG termination lifecycle hook: Terminating:Wait (billed, no traffic) before the instance is terminated", "[asg][hooks]") {
+  auto run = [](bool hook) {
+    auto d = base(400);
+    users(d, 20, "alb");
+    node(d, "alb", "alb", "");
+    nlohmann::json p = {{"desired", 2}, {"min_size", 1}, {"policy", "none"}, {"schedule", "100:1"}};
+    if (hook) p.update({{"terminate_hook", "continue"}, {"terminate_hook_timeout_s", 120}});
+    node(d, "asg", "asg", "", p);
+    conn(d, "alb", "asg");
+    auto built = engine::build(d, 1);
+    REQUIRE(built.ok());
+    built.sim->run_until(from_seconds(400));
+    return built;
+  };
+  auto with = run(true), without = run(false);
+  auto t1 = logs(*with.sim, LogKind::InstanceTerminated), t0 = logs(*without.sim, LogKind::InstanceTerminated);
+  REQUIRE(t1.size() == 1);
+  REQUIRE(t0.size() == 1);
+  CHECK(count_text(logs(*with.sim, LogKind::Info), "is in Terminating:Wait (termination lifecycle hook, heartbeat timeout 120 s") == 1);
+  CHECK(to_seconds(t1[0]->time) - to_seconds(t0[0]->time) == Approx(120).margin(1.5));
+  CHECK(t1[0]->text_en.find("timed out") == std::string::npos);  // terminate() logs the plain line; the hook line is Info
+  CHECK(count_text(logs(*with.sim, LogKind::Info), "termination lifecycle hook timed out after 120 s (CONTINUE)") == 1);
+  double extra = with.sim->metrics(with.node("asg")).cost_usd - without.sim->metrics(without.node("asg")).cost_usd;
+  CHECK(extra == Approx(120 * 0.096 / 3600).epsilon(0.05));
+  CHECK(with.sim->metrics(with.node("asg")).errors() == 0);
+}
+
+// ---- AZ rebalancing ---------------------------------------------------------------------
+
+TEST_CASE("ASG AZ rebalancing: after the AZ recovers, launch there first, then terminate in the over-full AZ", "[asg][rebalance]") {
+  auto run = [](bool rebalance) {
+    auto d = base(600);
+    users(d, 50, "alb");
+    node(d, "alb", "alb", "");
+    node(d, "asg", "asg", "", {{"desired", 3}, {"policy", "none"}, {"launch_s", 60}, {"service_time", expo(5)}, {"az_rebalance", rebalance}});
+    conn(d, "alb", "asg");
+    d.faults.push_back({100, "az_down", "use1-az1", 300.0, 0});
+    auto built = engine::build(d, 6);
+    REQUIRE(built.ok());
+    built.sim->run_until(from_seconds(600));
+    return built;
+  };
+  auto on = run(true);
+  Simulation& sim = *on.sim;
+  std::vector<const LogEntry*> rb;
+  for (const LogEntry* e : logs(sim, LogKind::Info))
+    if (e->text_en.find("AZ rebalancing") != std::string::npos) rb.push_back(e);
+  REQUIRE(rb.size() == 2);
+  CHECK(rb[0]->text_en.find("launching i-5 in use1-az1 (0 instances) first") != std::string::npos);
+  CHECK(to_seconds(rb[0]->time) == Approx(301).margin(1.5));
+  CHECK(rb[0]->text_ko.find("가용 영역 재분배") != std::string::npos);
+  CHECK(rb[1]->text_en.find("i-5 is in service in use1-az1") != std::string::npos);
+  auto term = logs(sim, LogKind::InstanceTerminated);
+  REQUIRE(term.size() == 1);
+  // Launch before terminate: the termination comes after the new instance is in service (301 + 60 s).
+  CHECK(to_seconds(term[0]->time) >= to_seconds(rb[1]->time));
+  CHECK(to_seconds(rb[1]->time) == Approx(361).margin(1.5));
+  CHECK(sim.metrics(on.node("asg")).instances == 3);
+  CHECK(sim.metrics(on.node("asg")).healthy == 3);
+  // No errors from the rebalancing itself (after the outage's own errors).
+  const auto& series = sim.metrics(on.node("users")).series;
+  for (size_t t = 300; t < 600 && t < series.size(); ++t) CHECK(series[t].errors_per_s == 0);
+  // AZRebalance suspended: the group stays lopsided (nothing launched in use1-az1 after it came back).
+  auto off = run(false);
+  for (const LogEntry* e : logs(*off.sim, LogKind::Info)) CHECK(e->text_en.find("AZ rebalancing") == std::string::npos);
+  CHECK(logs(*off.sim, LogKind::InstanceTerminated).empty());
+}
