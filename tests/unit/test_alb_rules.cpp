@@ -389,3 +389,22 @@ TEST_CASE("Example alb-path-routing: 30/60/10 by path; static servers down = 503
     }
   CHECK(samples == 3);
 }
+
+TEST_CASE("ALB rules: beyond 10 rules, rule evaluations can set the LCU count (1,000 per LCU)", "[alb-rules]") {
+  auto cost = [](int rules) {
+    std::string text;
+    for (int i = 1; i <= rules; ++i) text += std::to_string(i) + " path=/never" + std::to_string(i) + " -> a; ";
+    auto d = rules_doc("", "", text + "default -> a", {"a"}, 100, 60);
+    d.settings.seed = 5;
+    auto b = engine::build(d);
+    REQUIRE(b.ok());
+    b.sim->run_until(b.duration);
+    return b.sim->metrics(b.node("alb")).cost_usd;
+  };
+  // 100 req/s, each a new connection: 4 LCU. 10 rules: evaluations are free. 100 rules: 100 × 90 / 1000 = 9 LCU.
+  double hourly = 60.0 / 3600 * 0.0225;
+  double c10 = cost(10) - hourly, c100 = cost(100) - hourly;
+  INFO("LCU cost: 10 rules " << c10 << ", 100 rules " << c100);
+  CHECK(c10 == Approx(4 * 0.008 * 60 / 3600).epsilon(0.05));
+  CHECK(c100 / c10 == Approx(9.0 / 4.0).epsilon(0.05));
+}
