@@ -602,6 +602,11 @@ private:
     const Request& r = sim.request(h);
     HttpOrigin o = http_origin(sim, h);
     std::string client = client_ip(o.client.valid() ? o.client.v : 0, r.key);
+    // An HTTP proxy in front (CloudFront) adds its own address after the
+    // client's: X-Forwarded-For reads "client, proxy" (made-up edge address).
+    std::string xff = client;
+    if (r.caller.valid() && r.caller.v != r.origin && sim.info(r.caller).type == "cloudfront")
+      xff += ", " + ipv4(192, 0, 2, 200 + r.caller.v % 50) + " (CloudFront)";
     std::string target = target_name(sim, t);
     const LbAz* a = lb_az(lb_az_v);
     std::string az = a ? a->name : "?", ip = a ? a->ip : "?";
@@ -615,9 +620,9 @@ private:
         std::string via = g.name.empty() ? "" : " → " + g.name;
         std::string via_ko = g.name_ko.empty() ? "" : " → " + g.name_ko;
         en = "sample request: client " + client + " → " + req + via + " → target " + target + ". The target sees source IP " +
-             ip + " (this load balancer's node in " + az + ") and the client's IP in the header X-Forwarded-For: " + client;
+             ip + " (this load balancer's node in " + az + ") and the client's IP in the header X-Forwarded-For: " + xff;
         ko = "요청 예시: 클라이언트 " + client + " → " + req + via_ko + " → 대상 " + target + ". 대상에서 보이는 소스 IP는 " +
-             ip + "(" + az + "에 있는 이 로드 밸런서의 노드)이고, 클라이언트 IP는 X-Forwarded-For 헤더에 있습니다: " + client;
+             ip + "(" + az + "에 있는 이 로드 밸런서의 노드)이고, 클라이언트 IP는 X-Forwarded-For 헤더에 있습니다: " + xff;
         break;
       }
       case Kind::Nlb:

@@ -408,3 +408,34 @@ TEST_CASE("ALB rules: beyond 10 rules, rule evaluations can set the LCU count (1
   CHECK(c10 == Approx(4 * 0.008 * 60 / 3600).epsilon(0.05));
   CHECK(c100 / c10 == Approx(9.0 / 4.0).epsilon(0.05));
 }
+
+TEST_CASE("ALB rules work behind CloudFront: the path comes from the users' call; X-Forwarded-For lists both", "[alb-rules]") {
+  auto d = base(60);
+  node(d, "users", "users", "", {{"rate_per_s", 100}, {"paths", "/api/x=30, /other=70"}});
+  d.nodes.back().az.clear();
+  doc::NodeDoc cdn;
+  cdn.id = "cdn";
+  cdn.type = "cloudfront";
+  d.nodes.push_back(cdn);
+  node(d, "alb", "alb", "", {{"rules", "10 path=/api/* -> api; default -> web"}});
+  node(d, "api", "ec2", "use1-az1");
+  node(d, "web", "ec2", "use1-az1");
+  conn(d, "users", "cdn");
+  conn(d, "cdn", "alb");
+  conn(d, "alb", "api");
+  conn(d, "alb", "web");
+  REQUIRE(errors_of(d).empty());
+  auto b = engine::build(d, 2);
+  REQUIRE(b.ok());
+  b.sim->run_until(b.duration);
+  double api = static_cast<double>(b.sim->metrics(b.node("api")).arrivals);
+  double web = static_cast<double>(b.sim->metrics(b.node("web")).arrivals);
+  double n = api + web, sd = std::sqrt(0.3 * 0.7 / n);
+  INFO("api " << api << " web " << web);
+  CHECK(n > 1000);
+  CHECK(std::fabs(api / n - 0.3) < 4 * sd);
+  bool seen = false;
+  for (const std::string& s : log_texts(*b.sim, b.node("alb")))
+    seen = seen || (s.find("X-Forwarded-For: 198.51.100.") != std::string::npos && s.find(" (CloudFront)") != std::string::npos);
+  CHECK(seen);
+}
