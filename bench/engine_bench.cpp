@@ -4,7 +4,8 @@
 //
 //   cloudplay-bench [--quick] [--json]
 //
-// (a) M/M/1 micro-model on the bare kernel (two tiny models)
+// (a) M/M/1 micro-models: the kernel alone (timers), and two tiny models with
+//     request records and network latency between them
 // (b) M/M/1 through a document (users -> compute), the full request path
 // (c) a realistic 54-node, 3-Region architecture with sync calls and timeouts
 // (d) event queue: binary vs 4-ary heap, same event stream
@@ -75,6 +76,47 @@ private:
 };
 
 struct Result { const char* name; uint64_t events; double secs; uint64_t hash; };
+
+// (a0) The kernel alone: one node whose timers are the arrivals and the
+// departures of an M/M/1 queue (2 events per customer, no request records,
+// no network) — what the event queue, the clock and dispatch cost.
+class Mm1Timers : public ModelBase<Mm1Timers> {
+public:
+  Mm1Timers(double lambda, double mu) : mean_gap_(1.0 / lambda), mean_service_(1.0 / mu) {}
+  void start(Simulation& sim) override { schedule(sim, kArrival, mean_gap_); }
+  void on_request(Simulation& sim, ReqHandle h) override { sim.respond(h, Outcome::Rejected); }
+  void on_timer(Simulation& sim, uint16_t timer, uint64_t) override {
+    if (timer == kArrival) {
+      schedule(sim, kArrival, mean_gap_);
+      if (busy_) ++waiting_;
+      else { busy_ = true; schedule(sim, kDeparture, mean_service_); }
+    } else if (waiting_ > 0) {
+      --waiting_;
+      schedule(sim, kDeparture, mean_service_);
+    } else {
+      busy_ = false;
+    }
+  }
+private:
+  enum : uint16_t { kArrival = 0, kDeparture = 1 };
+  void schedule(Simulation& sim, uint16_t timer, double mean) {
+    sim.schedule_timer(id(), sim.now() + 1 + from_seconds(-mean * det_log(sim.rng().next_open01())), timer);
+  }
+  double mean_gap_, mean_service_;
+  bool busy_ = false;
+  uint64_t waiting_ = 0;
+};
+
+Result bench_kernel(double sim_seconds) {
+  Simulation sim(1);
+  RegionId r = sim.topology().add_region("us-east-1", 38.9, -77.0);
+  AzId a = sim.topology().add_az(r, "use1-az1");
+  sim.add_node(std::make_unique<Mm1Timers>(800000, 1000000), {"mm1", "mm1", "bench", {PlacementKind::Az, r, a}});
+  sim.start();
+  auto t0 = Clock::now();
+  sim.run_until(from_seconds(sim_seconds));
+  return {"M/M/1 kernel only (arrival/departure timers)", sim.events_processed(), seconds_since(t0), sim.trace_hash()};
+}
 
 Result bench_micro(double sim_seconds) {
   Simulation sim(1);
@@ -162,7 +204,7 @@ doc::Document realistic_doc(double rate_per_region) {
 
 int main(int argc, char** argv) {
   bool quick = false;
-  const char* only = nullptr;  // --only micro|doc|realistic: one scenario (for profilers)
+  const char* only = nullptr;  // --only kernel|micro|doc|realistic: one scenario (for profilers)
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quick") == 0) quick = true;
     if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) only = argv[++i];
@@ -175,6 +217,7 @@ int main(int argc, char** argv) {
   const char* where = "native";
 #endif
   std::vector<Result> results;
+  if (wanted("kernel")) results.push_back(bench_kernel(20 * scale));
   if (wanted("micro")) results.push_back(bench_micro(10 * scale));
   if (wanted("doc")) results.push_back(run_doc("M/M/1 through a document (users -> compute)", mm1_doc(), 60 * scale));
   doc::Document big = realistic_doc(6000);

@@ -34,19 +34,22 @@ public:
       return;
     }
     if (queue_limit_ >= 0 && static_cast<int64_t>(queue_.size()) >= queue_limit_) {
-      if (!full_) {
-        full_ = true;
-        const std::string& name = sim.info(id()).name;
-        sim.log(id(), LogKind::QueueFull,
-                name + "'s queue is full (" + std::to_string(queue_limit_) + "): new requests get 503",
-                name + "의 대기열이 가득 찼습니다(" + std::to_string(queue_limit_) + "개). 새 요청은 503으로 거절됩니다");
-      }
+      if (!full_) log_queue_full(sim);
       sim.respond(h, Outcome::ServerError);  // 503: no room in the queue
       return;
     }
     queue_.push_back(h);
     ++sim.metrics(id()).waited;
     sim.metrics(id()).queue.set(sim.now(), static_cast<int64_t>(queue_.size()));
+  }
+
+  // Out of line: its strings would give on_request landing pads (slow calls in wasm).
+  [[gnu::noinline]] void log_queue_full(Simulation& sim) {
+    full_ = true;
+    const std::string& name = sim.info(id()).name;
+    sim.log(id(), LogKind::QueueFull,
+            name + "'s queue is full (" + std::to_string(queue_limit_) + "): new requests get 503",
+            name + "의 대기열이 가득 찼습니다(" + std::to_string(queue_limit_) + "개). 새 요청은 503으로 거절됩니다");
   }
 
   void on_timer(Simulation& sim, uint16_t epoch, uint64_t payload) override {

@@ -2,6 +2,12 @@
 
 #include <utility>
 
+// Cold paths (faults, logging, the per-second tick) stay out of line: inlined
+// into the event loop, their strings' destructors would give the loop landing
+// pads, and with Emscripten's JS exceptions every model call made from a
+// function with landing pads goes through a slow JS `invoke_*` trampoline.
+#define CP_COLD [[gnu::noinline]]
+
 namespace cp::sim {
 
 // ---- names -------------------------------------------------------------------
@@ -91,6 +97,14 @@ void Simulation::start() {
   if (started_) return;
   started_ = true;
   topology_.finalize();
+  // A connection's latency is fixed unless an end sits at the edge, next to
+  // whichever client the request came from: look those up per request.
+  for (Connection& c : conns_) {
+    const Placement& a = nodes_[c.from.v].info.placement;
+    const Placement& b = nodes_[c.to.v].info.placement;
+    if (a.kind != PlacementKind::Global && b.kind != PlacementKind::Global)
+      c.base_latency = topology_.latency(a, b, RegionId{});
+  }
   for (auto& n : nodes_) {
     n.was_up = node_up(n.model->id());
     n.metrics.queue.since = now_;
@@ -339,8 +353,9 @@ ReqHandle Simulation::call(ConnId conn, ReqHandle parent, RequestKind kind, uint
 
 SimTime Simulation::network_delay(const Request& r, NodeId from, NodeId to) {
   const Connection& c = conns_[r.conn.v];
-  SimTime base = topology_.latency(nodes_[from.v].info.placement, nodes_[to.v].info.placement,
-                                   RegionId{r.origin_region});
+  SimTime base = c.base_latency >= 0 ? c.base_latency
+                                     : topology_.latency(nodes_[from.v].info.placement, nodes_[to.v].info.placement,
+                                                         RegionId{r.origin_region});
   // ±10% jitter, in integers so it is identical everywhere.
   SimTime spread = base / 10;
   SimTime jitter = spread > 0 ? static_cast<SimTime>(rng_.below(static_cast<uint64_t>(2 * spread + 1))) - spread : 0;
@@ -369,7 +384,7 @@ void Simulation::send_attempt(ReqHandle h) {
 void Simulation::on_deliver(ReqHandle h) {
   Request& r = pool_[h.index()];
   NodeSlot& callee = nodes_[r.callee.v];
-  if (!node_up(r.callee)) {
+  if (!callee.was_up) {  // was_up follows every fault (refresh_up_states), so it equals node_up() here
     // Nobody answers at a dead address: the caller finds out by its timeout,
     // or by the connect timeout.
     if (r.state == ReqState::Async) { free_request(h); return; }
@@ -442,7 +457,7 @@ bool Simulation::node_up(NodeId n) const {
   return topology_.up(s.info.placement);
 }
 
-void Simulation::refresh_up_states() {
+CP_COLD void Simulation::refresh_up_states() {
   for (auto& n : nodes_) {
     bool up = node_up(n.model->id());
     if (up == n.was_up) continue;
@@ -451,7 +466,7 @@ void Simulation::refresh_up_states() {
   }
 }
 
-void Simulation::apply(const Command& c) {
+CP_COLD void Simulation::apply(const Command& c) {
   switch (c.kind) {
     case Command::Kind::KillNode:
     case Command::Kind::ReviveNode: {
@@ -517,13 +532,13 @@ void Simulation::apply(const Command& c) {
   refresh_up_states();
 }
 
-void Simulation::log(NodeId node, LogKind kind, std::string text_en, std::string text_ko) {
+CP_COLD void Simulation::log(NodeId node, LogKind kind, std::string text_en, std::string text_ko) {
   log_.push_back(LogEntry{now_, node.v, kind, std::move(text_en), std::move(text_ko)});
 }
 
 // ---- metrics -----------------------------------------------------------------
 
-void Simulation::sample_series(NodeMetrics& m, SimTime interval) {
+CP_COLD void Simulation::sample_series(NodeMetrics& m, SimTime interval) {
   SeriesPoint p;
   double secs = to_seconds(interval);
   p.t_s = static_cast<float>(to_seconds(now_));
@@ -571,7 +586,7 @@ static void halve(std::vector<P>& s, Merge merge) {
   s.resize(out);
 }
 
-void Simulation::on_tick() {
+CP_COLD void Simulation::on_tick() {
   SimTime interval = now_ - last_tick_;
   last_tick_ = now_;
   for (auto& n : nodes_) n.model->on_second(*this);

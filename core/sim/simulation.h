@@ -53,6 +53,7 @@ struct Connection {
   CallPolicy policy;
   SimTime extra_latency = 0;   // injected fault
   double error_rate = 0;       // injected fault: share of calls failed with ServerError
+  SimTime base_latency = -1;   // one-way, before jitter; set at start unless an end is a Global (edge) node
   ConnMetrics metrics;
 };
 
