@@ -183,6 +183,14 @@ void Canvas::draw() {
   origin_ = ImGui::GetCursorScreenPos();
   size_ = ImGui::GetContentRegionAvail();
   if (size_.x < 50 || size_.y < 50) return;
+  if (fitted_opened_ != ed_.documents_opened()) {  // a document was opened: show all of it
+    fitted_opened_ = ed_.documents_opened();
+    fit_pending_ = true;
+  }
+  // The view was fitted and not moved since, and the canvas changed size (the run's
+  // panel opened, the window was resized): fit again, so nothing is cut off.
+  if (fitted_size_.x > 0 && (std::abs(fitted_size_.x - size_.x) > 1 || std::abs(fitted_size_.y - size_.y) > 1))
+    fit_pending_ = true;
   if (fit_pending_) do_fit();
 
   ImGui::InvisibleButton("##canvas", size_,
@@ -198,6 +206,7 @@ void Canvas::draw() {
   dl->AddRectFilled(origin_, add(origin_, size_), kBg);
   draw_grid(dl);
   draw_frames(dl);
+  draw_az_spans(dl);
   draw_wires(dl);
   draw_nodes(dl);
   if (overlay_hook) overlay_hook(dl);
@@ -224,6 +233,7 @@ void Canvas::zoom_at(ImVec2 s, float factor) {
   ImVec2 w = to_world(s);
   zoom_ = std::clamp(zoom_ * factor, kMinZoom, kMaxZoom);
   offset_ = ImVec2(s.x - origin_.x - w.x * zoom_, s.y - origin_.y - w.y * zoom_);
+  fitted_size_ = ImVec2(0, 0);
 }
 
 void Canvas::do_fit() {
@@ -242,6 +252,7 @@ void Canvas::do_fit() {
   float z = std::min((size_.x - 2 * margin) / std::max(1.0f, x1 - x0), (size_.y - 2 * margin) / std::max(1.0f, y1 - y0));
   zoom_ = std::clamp(z, kMinZoom, 1.25f);
   offset_ = ImVec2(size_.x / 2 - (x0 + x1) / 2 * zoom_, size_.y / 2 - (y0 + y1) / 2 * zoom_);
+  fitted_size_ = size_;
 }
 
 // ---- [SECTION] Mouse input ----------------------------------------------------------------
@@ -335,7 +346,7 @@ void Canvas::handle_input(bool hovered) {
   if (hovered && !popup) {
     // Wheel zooms at the cursor (a touchpad pinch arrives as a wheel with Ctrl); a sideways wheel pans.
     if (io.MouseWheel != 0) zoom_at(mouse, std::pow(1.15f, std::clamp(io.MouseWheel, -4.0f, 4.0f)));
-    if (io.MouseWheelH != 0) offset_.x += io.MouseWheelH * 40;
+    if (io.MouseWheelH != 0) offset_.x += io.MouseWheelH * 40, fitted_size_ = ImVec2(0, 0);
     if (mode_ == Mode::None) {
       hover_node_ = node_at(mouse);
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) begin_left_drag(hit_test(mouse));
@@ -370,6 +381,7 @@ void Canvas::handle_input(bool hovered) {
   switch (mode_) {
     case Mode::Pan:
       offset_ = add(offset_, io.MouseDelta);
+      fitted_size_ = ImVec2(0, 0);
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       break;
     case Mode::Move:
@@ -629,6 +641,53 @@ void Canvas::draw_frames(ImDrawList* dl) {
                             IM_COL32(20, 126, 186, 110));
     }
   (void)clip_all;
+}
+
+// A service that launches into several AZs (an Auto Scaling group: its "azs" param,
+// or every AZ of its Region) sits in its Region's band, outside the AZ frames; thin
+// dashed lines fan out from its card to each AZ it spans, as the group's subnets.
+void Canvas::draw_az_spans(ImDrawList* dl) const {
+  const doc::Document& d = ed_.document();
+  const ImU32 col = IM_COL32(0xED, 0x71, 0x00, 170);
+  for (const auto& n : d.nodes) {
+    if (n.type != "asg" || n.region.empty()) continue;
+    std::vector<std::string> azs;
+    std::string list = n.params.is_object() && n.params.contains("azs") && n.params["azs"].is_string()
+                           ? n.params["azs"].get<std::string>()
+                           : std::string();
+    for (size_t pos = 0; !list.empty() && pos <= list.size();) {
+      size_t comma = std::min(list.find(',', pos), list.size());
+      std::string a = list.substr(pos, comma - pos);
+      a.erase(0, a.find_first_not_of(' '));
+      a.erase(a.find_last_not_of(' ') + 1);
+      if (!a.empty()) azs.push_back(a);
+      pos = comma + 1;
+    }
+    if (azs.empty())
+      for (const auto& r : d.regions)
+        if (r.code == n.region) azs = r.azs;
+    if (azs.size() < 2) continue;
+    const WorldRect card = ed_.node_rect(n.id);
+    const ImVec2 from = to_screen(card.x + card.w / 2, card.y + card.h);
+    const float dot = std::clamp(3.5f * zoom_, 2.0f, 5.0f);
+    for (const std::string& a : azs) {
+      auto ar = ed_.az_rect(a);
+      if (!ar || ar->contains(card.x + card.w / 2, card.y + card.h / 2)) continue;
+      const ImVec2 to = to_screen(ar->x + ar->w / 2, ar->y);
+      ImVec2 prev = from;
+      const float len = std::abs(to.x - from.x) + std::abs(to.y - from.y);
+      const int steps = std::clamp(static_cast<int>(len / 7), 8, 400) | 1;  // odd: the last dash reaches the frame
+      for (int i = 1; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / steps;
+        // A gentle S: down from the card, then toward the frame.
+        const float u = t * t * (3 - 2 * t);
+        ImVec2 p(from.x + (to.x - from.x) * u, from.y + (to.y - from.y) * t);
+        if (i % 2) dl->AddLine(prev, p, col, std::clamp(1.4f * zoom_, 1.0f, 2.5f));
+        prev = p;
+      }
+      dl->AddCircleFilled(to, dot, col);
+    }
+  }
 }
 
 void Canvas::draw_wires(ImDrawList* dl) const {

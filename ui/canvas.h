@@ -84,6 +84,7 @@ private:
 
   void draw_grid(ImDrawList* dl) const;
   void draw_frames(ImDrawList* dl);
+  void draw_az_spans(ImDrawList* dl) const;
   void draw_wires(ImDrawList* dl) const;
   void draw_nodes(ImDrawList* dl) const;
   void draw_node(ImDrawList* dl, const doc::NodeDoc& n, const WorldRect& r, bool selected, bool hovered_target,
@@ -98,6 +99,8 @@ private:
   ImVec2 offset_{40, 40};
   float zoom_ = 1.0f;
   bool fit_pending_ = true;
+  uint64_t fitted_opened_ = 0;
+  ImVec2 fitted_size_{0, 0};    // the canvas size of the last fit, until the user pans or zooms  // Editor::documents_opened() when the view was last fitted to a new document
   bool help_open_ = false;
   std::optional<ImVec2> mouse_world_;
 

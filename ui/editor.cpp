@@ -23,6 +23,7 @@ namespace {
 
 constexpr float kAzW = 280, kAzH = 420;        // a new AZ frame
 constexpr float kFramePad = 24, kRegionHeader = 44;
+constexpr float kRegionalBand = Editor::kNodeH + 3 * Editor::kGrid;  // a Region's row for services in no one AZ
 constexpr size_t kMaxHistoryBytes = 96u << 20;  // beyond this, old steps are dropped (keeping >= 32)
 
 std::string snapshot_json(const doc::Document& d) { return doc::to_json(d).dump(); }
@@ -147,6 +148,7 @@ bool Editor::replace_document(doc::Document d, std::string reason) {
   }
   clear_selection();
   commit(reason.c_str());
+  ++opened_;
   return true;
 }
 
@@ -158,6 +160,7 @@ void Editor::reset_document(doc::Document d) {
   history_.push_back({"", snapshot_json(doc_), std::make_shared<doc::Document>(doc_)});
   cursor_ = 0;
   ++revision_;
+  ++opened_;
 }
 
 // ---- [SECTION] Selection -------------------------------------------------------
@@ -213,6 +216,14 @@ void Editor::ensure_layout() {
   json& azs = layout_section(doc_, "azs");
   json& nodes = layout_section(doc_, "nodes");
 
+  // A Region's services that are in no single AZ (a load balancer, an Auto Scaling
+  // group spanning AZs, EFS...) get a band of their own above the AZ frames, so they
+  // are not drawn inside one AZ.
+  auto regional_band = [&](const doc::RegionDoc& r) {
+    for (const auto& n : doc_.nodes)
+      if (n.region == r.code && n.az.empty()) return kRegionalBand;
+    return 0.0f;
+  };
   // Region frames: left to right, each wide enough for its AZs side by side.
   float next_x = 0;
   for (const auto& r : doc_.regions)
@@ -220,16 +231,22 @@ void Editor::ensure_layout() {
   for (const auto& r : doc_.regions) {
     if (region_rect(r.code)) continue;
     size_t n = std::max<size_t>(1, r.azs.size());
-    WorldRect rr{next_x, 0, kFramePad + n * (kAzW + kFramePad), kRegionHeader + kAzH + kFramePad};
+    WorldRect rr{next_x, 0, kFramePad + n * (kAzW + kFramePad), kRegionHeader + regional_band(r) + kAzH + kFramePad};
     regions[r.code] = rect_json(rr);
     next_x = rr.x + rr.w + 80;
   }
-  // AZ frames: inside their Region's frame, in the first free slot.
+  // AZ frames: inside their Region's frame, in the first free slot, level with the
+  // Region's other AZ frames (below the regional band of a new Region).
   for (const auto& r : doc_.regions) {
     WorldRect rr = *region_rect(r.code);
+    float top = rr.y + kRegionHeader;
+    bool have_sibling = false;
+    for (const auto& other : r.azs)
+      if (auto o = az_rect(other)) top = have_sibling ? std::min(top, o->y) : o->y, have_sibling = true;
+    if (!have_sibling && rr.h >= kRegionHeader + kRegionalBand + kAzH) top += regional_band(r);
     for (size_t i = 0; i < r.azs.size(); ++i) {
       if (az_rect(r.azs[i])) continue;
-      WorldRect a{rr.x + kFramePad + i * (kAzW + kFramePad), rr.y + kRegionHeader, kAzW, kAzH};
+      WorldRect a{rr.x + kFramePad + i * (kAzW + kFramePad), top, kAzW, kAzH};
       for (int tries = 0; tries < 32; ++tries) {
         bool clash = false;
         for (const auto& other : r.azs)
@@ -244,18 +261,33 @@ void Editor::ensure_layout() {
       }
     }
   }
-  // Nodes without a position: inside their AZ/Region frame, else in a column left of the frames.
+  // Nodes without a position: inside their AZ frame; a regional one in its Region's
+  // band above the AZ frames (or anywhere in the Region if it has none); else in a
+  // column left of the frames.
   for (const auto& n : doc_.nodes) {
     if (const json* e = layout_entry(doc_, "nodes", n.id); e && e->is_object()) continue;
-    std::optional<WorldRect> area;
-    if (!n.az.empty()) area = az_rect(n.az);
-    if (!area && !n.region.empty()) area = region_rect(n.region);
-    WorldRect box = area ? WorldRect{area->x + 20, area->y + 40, area->w - 40, area->h - 50}
-                         : WorldRect{-kNodeW - 120, 0, kNodeW, 4000};
-    WorldRect placed{box.x, box.y, kNodeW, kNodeH};
+    std::optional<WorldRect> box;
+    if (!n.az.empty())
+      if (auto a = az_rect(n.az)) box = WorldRect{a->x + 20, a->y + 40, a->w - 40, a->h - 50};
+    if (!box && !n.region.empty()) {
+      if (auto rr = region_rect(n.region)) {
+        box = WorldRect{rr->x + 20, rr->y + 40, rr->w - 40, rr->h - 50};
+        // Above the Region's AZ frames when there is room.
+        float az_top = rr->y + rr->h;
+        for (const auto& r : doc_.regions)
+          if (r.code == n.region)
+            for (const auto& a : r.azs)
+              if (auto ar = az_rect(a)) az_top = std::min(az_top, ar->y);
+        if (az_top - (rr->y + kRegionHeader) >= kNodeH + kGrid)
+          box = WorldRect{rr->x + kFramePad, rr->y + kRegionHeader + kGrid / 2, rr->w - 2 * kFramePad,
+                          az_top - rr->y - kRegionHeader - kGrid / 2 - kNodeH};
+      }
+    }
+    WorldRect area = box ? *box : WorldRect{-kNodeW - 120, 0, kNodeW, 4000};
+    WorldRect placed{area.x, area.y, kNodeW, kNodeH};
     bool found = false;
-    for (float y = box.y; y + kNodeH <= box.y + box.h + 2000 && !found; y += kNodeH + kGrid) {
-      for (float x = box.x; x + kNodeW <= box.x + std::max(box.w, kNodeW) && !found; x += kNodeW + kGrid) {
+    for (float y = area.y; y <= area.y + std::max(area.h, 0.0f) + 2000 && !found; y += kNodeH + kGrid) {
+      for (float x = area.x; x + kNodeW <= area.x + std::max(area.w, kNodeW) && !found; x += kNodeW + kGrid) {
         WorldRect cand{snap(x), snap(y), kNodeW, kNodeH};
         bool clash = false;
         for (const auto& m : doc_.nodes) {

@@ -88,6 +88,8 @@ public:
   size_t undo_depth() const { return cursor_; }
   // Increases whenever document() changes (commit, undo, redo, replace, reset).
   uint64_t revision() const { return revision_; }
+  // Increases when a whole document is opened (replace_document, reset_document): the canvas fits it to the view.
+  uint64_t documents_opened() const { return opened_; }
 
   // ---- selection -----------------------------------------------------------------
   const Selection& selection() const { return sel_; }
@@ -158,6 +160,7 @@ private:
   std::deque<Step> history_;   // history_[cursor_] is the current document
   size_t cursor_ = 0;
   uint64_t revision_ = 1;
+  uint64_t opened_ = 0;
   Selection sel_;
   std::deque<Toast> toasts_;
   std::vector<std::unique_ptr<EditorExtension>> extensions_;
