@@ -123,7 +123,7 @@ void App::draw_menu_bar() {
 
   if (begin_menu("menu.file")) {
     for (const auto& ext : editor_.extensions()) ext->file_menu();
-    if (editor_.extensions().empty()) ImGui::TextDisabled("-");
+    run_view_.file_menu();  // record a clip, metrics CSV
     end_menu();
   }
   if (begin_menu("menu.edit")) {
@@ -153,6 +153,8 @@ void App::draw_menu_bar() {
     if (item("menu.zoom_in", "Wheel")) canvas_.zoom_by(1.25f);
     if (item("menu.zoom_out", "Wheel")) canvas_.zoom_by(0.8f);
     if (item("menu.zoom_reset", nullptr)) canvas_.zoom_by(1.0f / canvas_.zoom());
+    ImGui::Separator();
+    if (item("run.t_open", nullptr)) run_view_.command({{"op", "tab"}, {"value", 3}});
     ImGui::Separator();
     if (item("menu.shortcuts", "?")) canvas_.toggle_help();
     end_menu();
@@ -231,7 +233,7 @@ void App::draw_canvas() {
   // The canvas column: run toolbar on top, canvas, run panels (metrics, log, cost) below.
   const float col_x = vp->WorkPos.x + palette_w_, col_w = vp->WorkSize.x - palette_w_ - inspector_w_;
   const float col_h = vp->WorkSize.y - status_h;
-  const float bar_h = run_view_.toolbar_height(), panel_h = run_view_.panel_height(col_h);
+  const float bar_h = run_view_.toolbar_height(col_w), panel_h = run_view_.panel_height(col_h);
   run_view_.draw_toolbar(ImVec2(col_x, vp->WorkPos.y), ImVec2(col_w, bar_h));
   run_view_.draw_bottom_panel(ImVec2(col_x, vp->WorkPos.y + col_h - panel_h), ImVec2(col_w, panel_h));
   ImGui::SetNextWindowPos(ImVec2(col_x, vp->WorkPos.y + bar_h), ImGuiCond_Always);

@@ -339,8 +339,7 @@ bool Documents::open_example(const std::string& path) {
 
 // A file name from the document's name: ASCII letters, digits, - and _, and Hangul
 // syllables (Korean names); anything else becomes "-". At most 60 bytes.
-std::string Documents::file_stem() const {
-  const std::string& n = ed_.document().name;
+std::string Documents::stem_of(const std::string& n, const std::string& fallback) {
   std::string s;
   for (size_t i = 0; i < n.size() && s.size() < 60;) {
     unsigned char c = static_cast<unsigned char>(n[i]);
@@ -363,8 +362,10 @@ std::string Documents::file_stem() const {
     i += std::min(len, n.size() - i);
   }
   while (!s.empty() && s.back() == '-') s.pop_back();
-  return s.empty() ? "cloudplay-diagram" : s;
+  return s.empty() ? fallback : s;
 }
+
+std::string Documents::file_stem() const { return stem_of(ed_.document().name, "cloudplay-diagram"); }
 
 void Documents::export_json() {
   std::string name = file_stem() + ".json";

@@ -53,6 +53,9 @@ public:
   // Encodes the document into a share link, puts it in the address bar and on the
   // clipboard, and returns the URL ("" when the document is too large for a link).
   std::string copy_link();
+  // A file name made from a document's name (ASCII letters, digits, - _ and Hangul
+  // syllables; anything else becomes "-"; at most 60 bytes); `fallback` when nothing is left.
+  static std::string stem_of(const std::string& name, const std::string& fallback);
   // Writes the autosave now if there are unsaved edits (the page is being hidden or closed).
   void save_now();
 

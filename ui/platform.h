@@ -41,6 +41,17 @@ public:
   // drawn on screen at the end of this frame, as a PNG file.
   virtual void download_screen_png(const std::string& /*filename*/, float /*x*/, float /*y*/, float /*w*/,
                                    float /*h*/) {}
+  // ---- a short video clip of the screen (ui/run_toolbar.cpp) ---------------------------
+  // Starts recording the rectangle (x, y, w, h in CSS px) of what is drawn each frame
+  // as WebM (the browser's MediaRecorder). False when the host cannot record.
+  virtual bool start_recording(const std::string& /*filename*/, float /*x*/, float /*y*/, float /*w*/,
+                               float /*h*/) {
+    return false;
+  }
+  // The rectangle to record from now on (the window may have been resized).
+  virtual void set_recording_rect(float /*x*/, float /*y*/, float /*w*/, float /*h*/) {}
+  // Stops; the clip is then downloaded (through download(), as "video/webm").
+  virtual void stop_recording() {}
   // The page's address without its fragment, e.g. "https://host/cloudplay/" (share links).
   virtual std::string page_url() { return {}; }
   // Wall-clock time, seconds since 1970 (names of kept-aside saves).

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "imgui_internal.h"
 #include "ui/i18n.h"
 #include "ui/plot.h"
 #include "ui/run_view.h"
@@ -100,6 +101,45 @@ const StringEntry kRunStrings[] = {
     {"run.down", "DOWN", "중지됨"},
     {"run.az_down", "AZ down", "가용 영역 장애"},
     {"run.region_down", "Region down", "리전 장애"},
+    // toolbar overflow, downloads, recording
+    {"run.more_tip", "More commands", "더 보기"},
+    {"run.csv_menu", "Download metrics (CSV)", "지표 다운로드(CSV)"},
+    {"run.downloaded", "Downloaded %s.", "다운로드했습니다: %s"},
+    {"run.rec", "Record", "녹화"},
+    {"run.rec_on", "Recording %d:%02d", "녹화 중 %d:%02d"},
+    {"run.rec_menu", "Record a clip of the canvas (WebM)", "캔버스 클립 녹화(WebM)"},
+    {"run.rec_stop", "Stop recording and download", "녹화 중지 후 다운로드"},
+    {"run.rec_tip", "Record the canvas as a short WebM video for slides and chat (at most %d s)",
+     "슬라이드나 채팅에 쓸 짧은 WebM 동영상으로 캔버스를 녹화합니다(최대 %d초)"},
+    {"run.rec_stop_tip", "Stop and download the clip (recording stops by itself after %d s)",
+     "녹화를 멈추고 클립을 다운로드합니다(%d초가 지나면 자동으로 멈춥니다)"},
+    {"run.rec_unsupported", "This browser cannot record video (no MediaRecorder for WebM).",
+     "이 브라우저에서는 동영상을 녹화할 수 없습니다(WebM용 MediaRecorder 없음)."},
+    // fault timeline (ui/fault_timeline_panel.cpp)
+    {"run.tab_faults", "Fault timeline", "장애 타임라인"},
+    {"run.t_live", "Faults injected in this run", "이번 실행에서 주입한 장애"},
+    {"run.t_live_none", "None yet: right-click a node, an AZ, a Region or a wire while the run plays.",
+     "아직 없습니다. 실행 중에 노드, 가용 영역, 리전 또는 연결선을 마우스 오른쪽 버튼으로 클릭하세요."},
+    {"run.t_save", "Save these faults to the timeline", "이 장애를 타임라인에 저장"},
+    {"run.t_save_tip", "Every run of this document (and everyone you share it with) replays them at the same times. Undo with Ctrl+Z.",
+     "이 문서를 실행할 때마다(공유받은 사람도) 같은 시각에 다시 일어납니다. Ctrl+Z로 취소할 수 있습니다."},
+    {"run.t_saved", "Saved %d fault(s) to the fault timeline", "장애 %d개를 장애 타임라인에 저장했습니다"},
+    {"run.t_undo_save", "Save faults to the timeline", "장애를 타임라인에 저장"},
+    {"run.t_undo_delete", "Delete a scheduled fault", "예약된 장애 삭제"},
+    {"run.t_doc", "The document's fault timeline (replayed in every run)", "문서의 장애 타임라인(실행할 때마다 재현)"},
+    {"run.t_doc_none", "No scheduled faults.", "예약된 장애가 없습니다."},
+    {"run.t_at", "At", "시각"},
+    {"run.t_what", "What", "내용"},
+    {"run.t_target", "Target", "대상"},
+    {"run.t_until", "Until", "종료"},
+    {"run.t_forever", "end of run", "실행 끝까지"},
+    {"run.t_delete_tip", "Delete this fault (Ctrl+Z brings it back)", "이 장애 삭제(Ctrl+Z로 되돌릴 수 있음)"},
+    {"run.t_open", "Fault timeline", "장애 타임라인"},
+    {"run.a_kill_node", "node stopped", "노드 중지"},
+    {"run.a_az_down", "AZ failure", "가용 영역 장애"},
+    {"run.a_region_down", "Region failure", "리전 장애"},
+    {"run.a_add_latency", "+%.0f ms latency", "지연 +%.0f ms"},
+    {"run.a_error_rate", "%.0f%% of calls fail", "호출의 %.0f%% 실패"},
 };
 
 void format_clock(double s, char* buf, size_t n) {
@@ -146,6 +186,7 @@ void RunView::update(double dt_s) {
   if (time_runs) anim_t_ += std::min(dt_s, RunController::kMaxFrameDt);
   update_rates();
   sync_share_link();
+  draw_recording_tick();
 }
 
 void RunView::sync_share_link() {
@@ -196,11 +237,107 @@ void RunView::update_rates() {
 
 // ---- layout ---------------------------------------------------------------------------------
 
-float RunView::toolbar_height() const { return std::round(ImGui::GetFrameHeight() + 10); }
+// The toolbar: [Play][Step][Reset]  Speed [slider] [Max]  [● Record]  Seed [..] [CSV] [⋯] [v]
+// then the clock and the timeline, on the same row when the column is wide enough,
+// else on a second row. Items that do not fit even then go to the "⋯" menu
+// (least needed first), so every command stays reachable on a 1024-px window in
+// either language.
+namespace {
+float text_w(const char* key) { return ImGui::CalcTextSize(tr(key)).x; }
+}  // namespace
+
+RunView::ToolbarPlan RunView::plan_toolbar(float width) const {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float fs = ImGui::GetFontSize(), pad = st.FramePadding.x * 2, sp = st.ItemSpacing.x;
+  const float fh = ImGui::GetFrameHeight();
+  float w[kTbCount];
+  w[kTbStep] = text_w("run.step") + pad + sp;
+  w[kTbReset] = text_w("run.reset") + pad + sp;
+  w[kTbSpeedLabel] = text_w("run.speed") + sp;
+  w[kTbMax] = fh + st.ItemInnerSpacing.x + text_w("run.max") + sp;
+  w[kTbRec] = (recording_ ? ImGui::CalcTextSize(trf("run.rec_on", 0, 0).c_str()).x : text_w("run.rec")) + fs * 0.9f +
+              pad + fs * 0.6f;
+  w[kTbSeed] = fs * 0.6f + text_w("run.seed") + sp + fs * 4;
+  w[kTbCsv] = text_w("run.csv") + pad + sp;
+  // Always there: play, the speed slider, the panel toggle (and the gap before the speed).
+  const float fixed = fs * 5.5f + fs + fs * 5 + sp + fh;
+  const float more_w = fh * 1.3f + sp;
+  const float timeline_min = ImGui::CalcTextSize("00:00.0").x + sp + fs * 12;
+  const float avail = width - 16;  // the window's padding
+  ToolbarPlan p;
+  float total = fixed;
+  for (int i = 0; i < kTbCount; ++i) p.show[i] = true, total += w[i];
+  if (total + fs + timeline_min <= avail) return p;  // one row
+  p.two_rows = true;
+  // Least needed first; while recording, its button (with the clock) stays.
+  const TbItem drop_order[] = {kTbSeed, kTbCsv, kTbSpeedLabel, kTbMax, kTbReset, kTbStep, kTbRec};
+  for (TbItem it : drop_order) {
+    if (total + (p.overflow ? more_w : 0) <= avail) break;
+    if (it == kTbRec && recording_) continue;
+    p.show[it] = false;
+    total -= w[it];
+    p.overflow = true;
+  }
+  return p;
+}
+
+float RunView::toolbar_height(float width) const {
+  const float rows = plan_toolbar(width).two_rows ? 2 : 1;
+  return std::round(rows * ImGui::GetFrameHeight() + (rows - 1) * ImGui::GetStyle().ItemSpacing.y + 10);
+}
 
 float RunView::panel_height(float column_h) const {
-  if (!run_.started() || !panel_open_) return 0;
+  if (!(run_.started() || panel_wanted_) || !panel_open_) return 0;
   return std::round(std::clamp(column_h * 0.36f, ImGui::GetFontSize() * 11, ImGui::GetFontSize() * 22));
+}
+
+void RunView::put_rect(const char* key) {
+  ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+  rects_[key] = {{"x", mn.x}, {"y", mn.y}, {"w", mx.x - mn.x}, {"h", mx.y - mn.y}};
+}
+
+void RunView::toolbar_more_menu(const ToolbarPlan& plan) {
+  if (!ImGui::BeginPopup("##run_more")) return;
+  auto remember = [&](const char* key) {
+    ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+    rects_["more_items"][key] = {{"x", mn.x}, {"y", mn.y}, {"w", mx.x - mn.x}, {"h", mx.y - mn.y}};
+  };
+  rects_["more_items"] = nlohmann::json::object();
+  if (!plan.show[kTbStep]) {
+    if (ImGui::MenuItem(tr("run.step_tip"))) run_.step();
+    remember("step");
+  }
+  if (!plan.show[kTbReset]) {
+    if (ImGui::MenuItem(tr("run.reset"))) run_.reset();
+    remember("reset");
+  }
+  if (!plan.show[kTbMax]) {
+    if (ImGui::MenuItem(tr("run.max_tip"), nullptr, run_.max_speed())) run_.set_max_speed(!run_.max_speed());
+    remember("max");
+  }
+  if (!plan.show[kTbRec]) {
+    if (ImGui::MenuItem(tr(recording_ ? "run.rec_stop" : "run.rec_menu"))) recording_ ? stop_recording() : start_recording();
+    remember("rec");
+  }
+  if (!plan.show[kTbCsv]) {
+    if (ImGui::MenuItem(tr("run.csv_menu"))) export_csv();
+    remember("csv");
+  }
+  if (!plan.show[kTbSeed]) {
+    ImGui::Separator();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("run.seed"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    if (ImGui::InputText("##seed_more", seed_buf_, sizeof seed_buf_,
+                         ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue)) {
+      run_.set_seed(std::strtoull(seed_buf_, nullptr, 10));
+      ImGui::CloseCurrentPopup();
+    }
+    remember("seed");
+    ImGui::TextDisabled("%s", tr("run.seed_tip"));
+  }
+  ImGui::EndPopup();
 }
 
 void RunView::draw_toolbar(ImVec2 pos, ImVec2 size) {
@@ -212,33 +349,49 @@ void RunView::draw_toolbar(ImVec2 pos, ImVec2 size) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   const float fs = ImGui::GetFontSize();
+  const ToolbarPlan plan = plan_toolbar(size.x);
+  rects_ = nlohmann::json::object();
+  rects_["bar"] = {{"x", pos.x}, {"y", pos.y}, {"w", size.x}, {"h", size.y}};
+  rects_["twoRows"] = plan.two_rows;
+  nlohmann::json hidden = nlohmann::json::array();
+  const char* names[kTbCount] = {"step", "reset", "speed_label", "max", "rec", "seed", "csv"};
+  for (int i = 0; i < kTbCount; ++i)
+    if (!plan.show[i]) hidden.push_back(names[i]);
+  rects_["overflow"] = hidden;
   const bool ok = run_.ready();
   if (!ok) ImGui::BeginDisabled();
   // Play / pause.
   {
-    const bool playing = run_.playing() || (run_.seeking() && false);
+    const bool playing = run_.playing();
     ImGui::PushStyleColor(ImGuiCol_Button, playing ? ImVec4(0.86f, 0.89f, 0.93f, 1) : ImVec4(0.16f, 0.55f, 0.16f, 1));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, playing ? ImVec4(0.78f, 0.83f, 0.89f, 1) : ImVec4(0.12f, 0.47f, 0.12f, 1));
     ImGui::PushStyleColor(ImGuiCol_Text, playing ? ImVec4(0.09f, 0.10f, 0.12f, 1) : ImVec4(1, 1, 1, 1));
     std::string label = std::string(tr(playing ? "run.pause" : "run.play")) + "###run_play";
     if (ImGui::Button(label.c_str(), ImVec2(fs * 5.5f, 0))) run_.toggle();
-    ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
-    rects_["play"] = {{"x", mn.x}, {"y", mn.y}, {"w", mx.x - mn.x}, {"h", mx.y - mn.y}};
+    put_rect("play");
     ImGui::PopStyleColor(3);
   }
-  ImGui::SameLine();
-  if (ImGui::Button((std::string(tr("run.step")) + "###run_step").c_str())) run_.step();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.step_tip"));
-  ImGui::SameLine();
-  if (ImGui::Button((std::string(tr("run.reset")) + "###run_reset").c_str())) run_.reset();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.reset_tip"));
+  if (plan.show[kTbStep]) {
+    ImGui::SameLine();
+    if (ImGui::Button((std::string(tr("run.step")) + "###run_step").c_str())) run_.step();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.step_tip"));
+    put_rect("step");
+  }
+  if (plan.show[kTbReset]) {
+    ImGui::SameLine();
+    if (ImGui::Button((std::string(tr("run.reset")) + "###run_reset").c_str())) run_.reset();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.reset_tip"));
+    put_rect("reset");
+  }
 
   // Speed: a log slider 0.1× .. 1000×, and "Max".
   ImGui::SameLine(0, fs);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tr("run.speed"));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(fs * 6);
+  if (plan.show[kTbSpeedLabel]) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("run.speed"));
+    ImGui::SameLine();
+  }
+  ImGui::SetNextItemWidth(fs * 5);
   speed_slider_ = static_cast<float>(std::log10(run_.speed()));
   char sbuf[32];
   const double sp = run_.speed();
@@ -253,13 +406,96 @@ void RunView::draw_toolbar(ImVec2 pos, ImVec2 size) {
     run_.set_speed(m * p);
   }
   if (run_.max_speed()) ImGui::EndDisabled();
-  ImGui::SameLine();
-  bool mx = run_.max_speed();
-  if (ImGui::Checkbox((std::string(tr("run.max")) + "###run_max").c_str(), &mx)) run_.set_max_speed(mx);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.max_tip"));
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr("run.speed"));
+  put_rect("speed");
+  if (plan.show[kTbMax]) {
+    ImGui::SameLine();
+    bool mx = run_.max_speed();
+    if (ImGui::Checkbox((std::string(tr("run.max")) + "###run_max").c_str(), &mx)) run_.set_max_speed(mx);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.max_tip"));
+    put_rect("max");
+  }
+  if (!ok) ImGui::EndDisabled();
 
-  // Clock and timeline.
-  ImGui::SameLine(0, fs);
+  // Record a clip: a red dot, or while recording a red button with the clip's length.
+  if (plan.show[kTbRec]) {
+    ImGui::SameLine(0, fs * 0.6f);
+    char rec_label[64];
+    if (recording_) {
+      const int s = static_cast<int>(recording_s());
+      std::snprintf(rec_label, sizeof rec_label, "%s###run_rec", trf("run.rec_on", s / 60, s % 60).c_str());
+      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.80f, 0.12f, 0.10f, 1));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.68f, 0.08f, 0.06f, 1));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    } else {
+      std::snprintf(rec_label, sizeof rec_label, "%s###run_rec", tr("run.rec"));
+    }
+    // The text on the right, the dot (or the stop square) on the left.
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const char* shown = rec_label;
+    const ImVec2 ts = ImGui::CalcTextSize(shown, std::strstr(shown, "###"));
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(1, 0.5f));
+    bool pressed = ImGui::Button(rec_label, ImVec2(ts.x + fs * 0.9f + pad * 2, 0));
+    ImGui::PopStyleVar();
+    put_rect("rec");
+    {
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+      ImVec2 c(mn.x + pad + fs * 0.3f, (mn.y + mx.y) / 2);
+      if (recording_) dl->AddRectFilled(ImVec2(c.x - fs * 0.2f, c.y - fs * 0.2f), ImVec2(c.x + fs * 0.2f, c.y + fs * 0.2f),
+                                        IM_COL32(255, 255, 255, 255), 1);
+      else dl->AddCircleFilled(c, fs * 0.27f, IM_COL32(0xD1, 0x32, 0x12, 255), 16);
+    }
+    if (recording_) ImGui::PopStyleColor(3);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", recording_ ? trf("run.rec_stop_tip", static_cast<int>(kMaxClipS)).c_str()
+                                                                  : trf("run.rec_tip", static_cast<int>(kMaxClipS)).c_str());
+    if (pressed) recording_ ? stop_recording() : start_recording();
+  }
+  if (!ok) ImGui::BeginDisabled();
+  // Seed and CSV.
+  if (plan.show[kTbSeed]) {
+    ImGui::SameLine(0, fs * 0.6f);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("run.seed"));
+    ImGui::SameLine();
+  }
+  if (seed_shown_ != run_.seed() || !seed_buf_[0]) {
+    std::snprintf(seed_buf_, sizeof seed_buf_, "%llu", static_cast<unsigned long long>(run_.seed()));
+    seed_shown_ = run_.seed();
+  }
+  if (plan.show[kTbSeed]) {
+    ImGui::SetNextItemWidth(fs * 4);
+    if (ImGui::InputText("##seed", seed_buf_, sizeof seed_buf_,
+                         ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue)) {
+      run_.set_seed(std::strtoull(seed_buf_, nullptr, 10));
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.seed_tip"));
+    put_rect("seed");
+  }
+  if (plan.show[kTbCsv]) {
+    ImGui::SameLine();
+    if (ImGui::Button((std::string(tr("run.csv")) + "###run_csv").c_str())) export_csv();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.csv_tip"));
+    put_rect("csv");
+  }
+  if (!ok) ImGui::EndDisabled();
+  if (plan.overflow) {
+    ImGui::SameLine();
+    if (ImGui::Button("⋯###run_more", ImVec2(ImGui::GetFrameHeight() * 1.3f, 0))) ImGui::OpenPopup("##run_more");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.more_tip"));
+    put_rect("more");
+    toolbar_more_menu(plan);
+  }
+  if (run_.started() || panel_wanted_) {
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##run_panel", panel_open_ ? ImGuiDir_Down : ImGuiDir_Up)) panel_open_ = !panel_open_;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(panel_open_ ? "run.panel_hide" : "run.panel_show"));
+    put_rect("panel");
+  }
+
+  // Clock and timeline: the rest of this row, or a row of their own.
+  if (!ok) ImGui::BeginDisabled();
+  if (!plan.two_rows) ImGui::SameLine(0, fs);
   char now_buf[32], dur_buf[32];
   const double t_now = sim::to_seconds(run_.seeking() ? run_.seek_target() : run_.now());
   const double t_end = sim::to_seconds(run_.duration());
@@ -267,47 +503,21 @@ void RunView::draw_toolbar(ImVec2 pos, ImVec2 size) {
   format_clock(t_end, dur_buf, sizeof dur_buf);
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%s", now_buf);
+  put_rect("clock");
   ImGui::SameLine();
-  const float right_w = fs * 16;
-  const float tl_w = std::max(fs * 6, ImGui::GetContentRegionAvail().x - right_w);
+  const float tl_w = std::max(fs * 6, ImGui::GetContentRegionAvail().x);
   ImGui::SetNextItemWidth(tl_w);
   if (!scrubbing_) scrub_t_ = static_cast<float>(t_now);
   char tl_label[48];
   std::snprintf(tl_label, sizeof tl_label, "/ %s", dur_buf);
   if (ImGui::SliderFloat("##timeline", &scrub_t_, 0, static_cast<float>(t_end), tl_label)) scrubbing_ = true;
-  {
-    ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
-    rects_["timeline"] = {{"x", mn.x}, {"y", mn.y}, {"w", mx.x - mn.x}, {"h", mx.y - mn.y}};
-  }
+  put_rect("timeline");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.timeline_tip"));
   if (ImGui::IsItemDeactivated() && scrubbing_) {
     scrubbing_ = false;
     run_.seek(sim::from_seconds(scrub_t_));
   }
-  // Seed.
-  ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tr("run.seed"));
-  ImGui::SameLine();
-  if (seed_shown_ != run_.seed() || !seed_buf_[0]) {
-    std::snprintf(seed_buf_, sizeof seed_buf_, "%llu", static_cast<unsigned long long>(run_.seed()));
-    seed_shown_ = run_.seed();
-  }
-  ImGui::SetNextItemWidth(fs * 4);
-  if (ImGui::InputText("##seed", seed_buf_, sizeof seed_buf_,
-                       ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue)) {
-    run_.set_seed(std::strtoull(seed_buf_, nullptr, 10));
-  }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.seed_tip"));
-  ImGui::SameLine();
-  if (ImGui::Button((std::string(tr("run.csv")) + "###run_csv").c_str())) export_csv();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.csv_tip"));
   if (!ok) ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (run_.started()) {
-    if (ImGui::SmallButton(panel_open_ ? "v###run_panel" : "^###run_panel")) panel_open_ = !panel_open_;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(panel_open_ ? "run.panel_hide" : "run.panel_show"));
-  }
   ImGui::End();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
@@ -348,8 +558,8 @@ void RunView::draw_bottom_panel(ImVec2 pos, ImVec2 size) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (ImGui::BeginTabBar("##run_tabs")) {
-    const char* keys[] = {"run.tab_metrics", "run.tab_log", "run.tab_cost"};
-    for (int i = 0; i < 3; ++i) {
+    const char* keys[] = {"run.tab_metrics", "run.tab_log", "run.tab_cost", "run.tab_faults"};
+    for (int i = 0; i < 4; ++i) {
       std::string label = std::string(tr(keys[i])) + "###" + keys[i];
       ImGuiTabItemFlags flags = 0;
       if (tab_request_ == i) flags |= ImGuiTabItemFlags_SetSelected;
@@ -358,7 +568,8 @@ void RunView::draw_bottom_panel(ImVec2 pos, ImVec2 size) {
         ImGui::BeginChild("##run_tab_body", ImVec2(0, 0), false);
         if (i == 0) draw_metrics();
         else if (i == 1) draw_event_log();
-        else draw_cost();
+        else if (i == 2) draw_cost();
+        else draw_fault_timeline();
         ImGui::EndChild();
         ImGui::EndTabItem();
       }
@@ -395,9 +606,74 @@ std::string RunView::metrics_csv() const {
   return out.str();
 }
 
+namespace {
+// "cloudplay-<document name>.<ext>" ("cloudplay-run.<ext>" for an unnamed document).
+std::string run_file_name(const doc::Document& d, const char* ext) {
+#ifdef CLOUDPLAY_RUN_HAS_DOCUMENTS
+  std::string stem = Documents::stem_of(d.name, "");
+#else
+  std::string stem;
+  (void)d;
+#endif
+  return "cloudplay-" + (stem.empty() ? std::string("run") : stem) + "." + ext;
+}
+}  // namespace
+
 void RunView::export_csv() {
-  std::string name = ed_.document().name.empty() ? "cloudplay-run" : "cloudplay-run";
-  platform_.download(name + ".csv", "text/csv", metrics_csv());
+  const std::string name = run_file_name(ed_.document(), "csv");
+  platform_.download(name, "text/csv", metrics_csv());
+  ed_.notify(trf("run.downloaded", name.c_str()));
+}
+
+void RunView::file_menu() {
+  ImGui::Separator();
+  if (ImGui::MenuItem(tr(recording_ ? "run.rec_stop" : "run.rec_menu"))) recording_ ? stop_recording() : start_recording();
+  if (ImGui::MenuItem(tr("run.csv_menu"), nullptr, false, run_.ready() && run_.started())) export_csv();
+}
+
+// ---- recording a clip ---------------------------------------------------------------------------
+// The canvas (what the canvas window shows: the diagram with its traffic, not the
+// panels) is copied each frame into a WebM through the browser's MediaRecorder
+// (wasm/browser_recording.cpp); it stops by itself after kMaxClipS seconds.
+
+namespace {
+ImVec4 canvas_window_rect() {
+  if (ImGuiWindow* w = ImGui::FindWindowByName("##canvas_window")) return ImVec4(w->Pos.x, w->Pos.y, w->Size.x, w->Size.y);
+  return ImVec4(0, 0, 0, 0);
+}
+}  // namespace
+
+double RunView::recording_s() const { return recording_ ? ImGui::GetTime() - rec_started_ : 0; }
+
+void RunView::start_recording() {
+  if (recording_) return;
+  const ImVec4 r = canvas_window_rect();
+  const std::string name = run_file_name(ed_.document(), "webm");
+  if (!platform_.start_recording(name, r.x, r.y, r.z, r.w)) {
+    ed_.notify(tr("run.rec_unsupported"), true);
+    return;
+  }
+  recording_ = true;
+  rec_started_ = ImGui::GetTime();
+  rec_max_s_ = kMaxClipS;
+  rec_name_ = name;
+}
+
+void RunView::stop_recording() {
+  if (!recording_) return;
+  recording_ = false;
+  platform_.stop_recording();
+  ed_.notify(trf("run.downloaded", rec_name_.c_str()));
+}
+
+void RunView::draw_recording_tick() {
+  if (!recording_) return;
+  if (recording_s() >= rec_max_s_) {
+    stop_recording();
+    return;
+  }
+  const ImVec4 r = canvas_window_rect();
+  platform_.set_recording_rect(r.x, r.y, r.z, r.w);
 }
 
 // ---- tests ------------------------------------------------------------------------------------
@@ -409,7 +685,9 @@ nlohmann::json RunView::debug_state() const {
             {"behind", run_.behind()}, {"achievedSpeed", run_.achieved_speed()}, {"seeking", run_.seeking()},
             {"seed", run_.seed()}, {"stepMs", run_.last_step_ms()}, {"stepEvents", run_.last_step_events()},
             {"replayEventsPerS", run_.replay_events_per_s()}, {"generation", run_.generation()},
-            {"tab", tab_}, {"panelOpen", panel_open_}};
+            {"checkpoints", run_.checkpoint_count()}, {"checkpointBytes", run_.checkpoint_bytes()},
+            {"rewoundFrom", run_.last_rewind_from() < 0 ? -1.0 : sim::to_seconds(run_.last_rewind_from())},
+            {"tab", tab_}, {"panelOpen", panel_open_}, {"recording", recording_}, {"recordingS", recording_s()}};
   json errs = json::array();
   for (const auto& e : run_.errors()) errs.push_back({{"path", e.path}, {"message", e.message}});
   s["errors"] = errs;
@@ -441,6 +719,13 @@ nlohmann::json RunView::debug_state() const {
   s["azs"] = azs;
   s["log"] = log;
   s["faults"] = faults;
+  json doc_faults = json::array();  // the document's fault timeline
+  for (const auto& f : ed_.document().faults) {
+    json e = {{"at_s", f.at_s}, {"action", f.action}, {"target", f.target}, {"value", f.value}};
+    if (f.until_s) e["until_s"] = *f.until_s;
+    doc_faults.push_back(e);
+  }
+  s["docFaults"] = doc_faults;
   s["rects"] = rects_;
   return s;
 }
@@ -456,10 +741,23 @@ nlohmann::json RunView::command(const nlohmann::json& cmd) {
   else if (op == "max") run_.set_max_speed(cmd.value("on", true));
   else if (op == "seed") run_.set_seed(cmd.value("value", uint64_t(1)));
   else if (op == "seek") run_.seek(sim::from_seconds(cmd.value("t_s", 0.0)));
-  else if (op == "tab") tab_request_ = cmd.value("value", 0), panel_open_ = true;
+  else if (op == "tab") tab_request_ = cmd.value("value", 0), panel_open_ = true, panel_wanted_ = true;
+  else if (op == "record") {
+    if (cmd.value("on", true)) {
+      start_recording();
+      rec_max_s_ = std::clamp(cmd.value("maxS", kMaxClipS), 0.5, kMaxClipS);  // tests: a shorter limit
+    }
+    else stop_recording();
+  } else if (op == "saveFaults") {
+    return {{"saved", save_live_faults()}};
+  } else if (op == "deleteFault") {
+    return {{"ok", delete_timeline_fault(cmd.value("index", size_t(0)))}};
+  }
   else if (op == "budget") {
     run_.budget().ms = cmd.value("ms", run_.budget().ms);
     run_.budget().events = cmd.value("events", run_.budget().events);
+    if (cmd.contains("checkpointEvents") && cmd["checkpointEvents"].is_number())
+      run_.set_checkpoint_every(cmd["checkpointEvents"].get<uint64_t>());
   } else if (op == "fault") {
     bool ok = run_.fault(cmd.value("action", std::string()), cmd.value("target", std::string()), cmd.value("value", 0.0),
                          cmd.value("begin", true));

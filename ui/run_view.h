@@ -35,15 +35,27 @@ public:
   static RunView* instance();
 
   void update(double dt_s);
-  // Heights the app reserves above and below the canvas (0 when hidden).
-  float toolbar_height() const;
+  // Heights the app reserves above and below the canvas (0 when hidden). The toolbar
+  // takes two rows (controls, then the timeline) when `width` cannot hold one.
+  float toolbar_height(float width) const;
   float panel_height(float column_h) const;
   void draw_toolbar(ImVec2 pos, ImVec2 size);
   void draw_bottom_panel(ImVec2 pos, ImVec2 size);
   bool overlay_on() const { return run_.started() && run_.ready(); }
 
   RunController& controller() { return run_; }
+  // Items of the run for the app's File menu (record a clip, metrics CSV).
+  void file_menu();
   void export_csv();
+  // A short WebM clip of the canvas (Platform::start_recording); stops by itself after kMaxClipS.
+  static constexpr double kMaxClipS = 30;
+  void start_recording();
+  void stop_recording();
+  bool recording() const { return recording_; }
+  double recording_s() const;
+  // The document's fault timeline: the live faults of this run saved into it (one undo step).
+  int save_live_faults();
+  bool delete_timeline_fault(size_t index);
   std::string metrics_csv() const;
   // Test hooks (wasm/run_test_api.cpp): {"op": "play" | "pause" | "step" | "reset" | "speed" | "seek" |
   // "fault" | "state" | "csv" | "max"} -> JSON.
@@ -58,6 +70,18 @@ private:
   void draw_metrics();
   void draw_event_log();
   void draw_cost();
+  void draw_fault_timeline();
+  // Which toolbar items fit in `width` (the rest go to the "more" menu).
+  enum TbItem { kTbStep, kTbReset, kTbSpeedLabel, kTbMax, kTbRec, kTbSeed, kTbCsv, kTbCount };
+  struct ToolbarPlan {
+    bool two_rows = false;
+    bool show[kTbCount] = {};
+    bool overflow = false;
+  };
+  ToolbarPlan plan_toolbar(float width) const;
+  void toolbar_more_menu(const ToolbarPlan& plan);
+  void draw_recording_tick();
+  void put_rect(const char* key);  // the last item's screen rectangle, for the browser tests
   void update_rates();
   void sync_share_link();
   std::vector<std::string> plotted_nodes() const;
@@ -67,10 +91,16 @@ private:
   Platform& platform_;
   RunController run_;
   double anim_t_ = 0;           // wall seconds the dots have moved (only while time runs)
-  int tab_ = 0;                 // 0 metrics, 1 event log, 2 cost
+  int tab_ = 0;                 // 0 metrics, 1 event log, 2 cost, 3 fault timeline
   int tab_request_ = -1;        // a tab to select on the next frame
   nlohmann::json rects_ = nlohmann::json::object();  // toolbar items on screen (browser tests)
   bool panel_open_ = true;
+  bool panel_wanted_ = false;   // shown before the run started (View > Fault timeline)
+  // Recording.
+  bool recording_ = false;
+  double rec_started_ = 0;      // ImGui time
+  std::string rec_name_;
+  double rec_max_s_ = kMaxClipS;  // stops by itself after this long
   bool took_shared_run_ = false;
   // Per-connection and per-node rates over the last simulated second(s).
   struct Rate {

@@ -28,6 +28,10 @@ public:
   void download_screen_png(const std::string& filename, float x, float y, float w, float h) override;
   std::string page_url() override;
   double wall_time_s() override;
+  // A WebM clip of the screen: wasm/browser_recording.cpp.
+  bool start_recording(const std::string& filename, float x, float y, float w, float h) override;
+  void set_recording_rect(float x, float y, float w, float h) override;
+  void stop_recording() override;
 };
 
 // ---- Text input and clipboard bridges (installed once, before the first frame) ----

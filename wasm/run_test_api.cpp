@@ -4,7 +4,9 @@
 //   cloudplay.run.play() / pause() / step() / reset() / speed(x) / max(on) / seek(t_s) / seed(n)
 //   cloudplay.run.fault(action, target, value, begin)  -> {ok}
 //   cloudplay.run.state()  -> {t_s, playing, nodes: [{id, ok_per_s, p99_ms, up, ...}], azs, log, faults}
-//   cloudplay.run.csv()    -> the metrics CSV text;  cloudplay.run.tab(n): 0 metrics, 1 log, 2 cost
+//   cloudplay.run.csv()    -> the metrics CSV text;  cloudplay.run.tab(n): 0 metrics, 1 log, 2 cost, 3 fault timeline
+//   cloudplay.run.record(on, maxS)  -> starts/stops the WebM clip (maxS: a shorter limit than 30 s, for tests)
+//   cloudplay.run.saveFaults() -> {saved}: live faults into the document's timeline;  deleteFault(i) -> {ok}
 #include <emscripten.h>
 
 #include <stdexcept>
@@ -30,11 +32,16 @@ EM_JS(void, js_define_run_api, (), {
     seek: function(t) { return cmd({op: "seek", t_s: t}); },
     seed: function(n) { return cmd({op: "seed", value: n}); },
     tab: function(n) { return cmd({op: "tab", value: n}); },
-    budget: function(ms, events) { return cmd({op: "budget", ms: ms, events: events}); },
+    budget: function(ms, events, checkpointEvents) {
+      return cmd({op: "budget", ms: ms, events: events, checkpointEvents: checkpointEvents});
+    },
     fault: function(action, target, value, begin) {
       return cmd({op: "fault", action: action, target: target, value: value || 0, begin: begin === undefined ? true : !!begin});
     },
     state: function() { return cmd({op: "state"}); },
+    record: function(on, maxS) { return cmd({op: "record", on: on === undefined ? true : !!on, maxS: maxS || 30}); },
+    saveFaults: function() { return cmd({op: "saveFaults"}); },
+    deleteFault: function(i) { return cmd({op: "deleteFault", index: i}); },
     csv: function() { return cmd({op: "csv"}); },
   };
 });
