@@ -63,6 +63,8 @@ void RunController::rebuild() {
   errors_ = built_.errors;
   if (!built_.sim && errors_.empty()) errors_.push_back({"", "the document could not be built"});
   if (built_.sim) built_.sim->start();
+  checkpoints_.clear();
+  checkpoint_every_ = kCheckpointEvents;
   next_fault_ = 0;
   seek_target_.reset();
   resume_after_seek_ = false;
@@ -89,6 +91,7 @@ bool RunController::advance_to(sim::SimTime until, double ms_budget, uint64_t ev
     if (chunk == 0) break;
     const sim::StepResult r = s->advance(stop, chunk);
     done += r.events;
+    maybe_checkpoint();
     if (r.reached_until) {
       if (!fault_next) {
         reached = true;
@@ -103,6 +106,46 @@ bool RunController::advance_to(sim::SimTime until, double ms_budget, uint64_t ev
   last_step_events_ = done;
   last_step_ms_ = ms_since(t0);
   return reached;
+}
+
+void RunController::maybe_checkpoint() {
+  const sim::Simulation* s = built_.sim.get();
+  const uint64_t last = checkpoints_.empty() ? 0 : checkpoints_.back().state->state->events_processed();
+  if (!s || s->events_processed() < last + checkpoint_every_) return;
+  checkpoints_.push_back({s->checkpoint(), next_fault_});
+  if (checkpoint_bytes() > kCheckpointBytes) {
+    // Full: keep every other one (the oldest stays) and take them half as often.
+    std::vector<Saved> kept;
+    for (size_t i = 0; i < checkpoints_.size(); i += 2) kept.push_back(std::move(checkpoints_[i]));
+    checkpoints_ = std::move(kept);
+    checkpoint_every_ *= 2;
+  }
+}
+
+size_t RunController::checkpoint_bytes() const {
+  size_t b = 0;
+  for (const Saved& c : checkpoints_) b += c.state->approx_bytes;
+  return b;
+}
+
+bool RunController::rewind_before(sim::SimTime t) {
+  sim::Simulation* s = built_.sim.get();
+  if (!s) return false;
+  while (!checkpoints_.empty()) {
+    auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), t,
+                               [](sim::SimTime v, const Saved& c) { return v < c.state->at; });
+    if (it == checkpoints_.begin()) return false;
+    --it;
+    if (s->rewind_to(*it->state)) {
+      next_fault_ = std::min(it->next_fault, faults_.size());
+      last_rewind_from_ = it->state->at;
+      // Checkpoints after this moment stay valid (same history) unless a fault is added.
+      ++generation_;  // panels drop what they cached of the later moment
+      return true;
+    }
+    checkpoints_.erase(it);  // e.g. the series were halved since: unusable
+  }
+  return false;
 }
 
 void RunController::update(double dt_s) {
@@ -204,7 +247,11 @@ void RunController::seek(sim::SimTime t) {
   if (!ready()) return;
   t = std::clamp<sim::SimTime>(t, 0, duration());
   const bool was_playing = playing_ || resume_after_seek_;
-  if (t < now()) rebuild();  // back: rebuild and fast-forward (replay)
+  // Back: rewind to the nearest earlier checkpoint (or rebuild) and fast-forward.
+  if (t < now() && !rewind_before(t)) {
+    rebuild();
+    last_rewind_from_ = -1;
+  }
   started_ = started_ || t > 0;
   seek_from_ = now();
   if (t == now()) {
@@ -236,6 +283,8 @@ bool RunController::fault(const std::string& action, const std::string& target, 
   // Handle every event at this moment first, as replay will (advance(t) then apply).
   built_.sim->advance(now());
   faults_.resize(next_fault_);  // a new branch: later faults of an earlier timeline go
+  // ... and so do checkpoints of that later history.
+  while (!checkpoints_.empty() && checkpoints_.back().state->at > now()) checkpoints_.pop_back();
   faults_.push_back(f);
   built_.sim->apply(*c);
   next_fault_ = faults_.size();

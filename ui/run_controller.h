@@ -13,15 +13,19 @@
 // faults are kept as (time, command) in the timeline; replaying advances to
 // each fault's time, applies it, and goes on, so a rebuilt run passes through
 // exactly the same states. Faults after the moment a new one is added are
-// dropped (a new branch of history). There are no checkpoints: a Simulation
-// cannot be copied, and replay runs at millions of events per second (see
-// bench/browser_bench.mjs); long seeks are spread over frames with a progress bar.
+// dropped (a new branch of history). Checkpoints (Simulation::checkpoint) are
+// taken every kCheckpointEvents handled events within kCheckpointBytes of
+// memory (thinned out to every other one when full), so scrubbing back rewinds
+// to the nearest earlier checkpoint and replays only from there; without one
+// it rebuilds and replays from 0 s. Long seeks are spread over frames with a
+// progress bar.
 //
 // Frame budget: at most Budget::events events and Budget::ms milliseconds per
 // frame; a frame's wall time counts at most kMaxFrameDt (a tab coming back from
 // the background does not try to catch up minutes at once, as emulators clamp).
 // When the budget stops the run short of the chosen speed, behind() says so.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -92,6 +96,11 @@ public:
   double last_step_ms() const { return last_step_ms_; }
   uint64_t last_step_events() const { return last_step_events_; }
   double replay_events_per_s() const { return replay_eps_; }  // measured while seeking
+  size_t checkpoint_count() const { return checkpoints_.size(); }
+  // The checkpoint the last scrub back started from, or -1 if it rebuilt from 0 s.
+  sim::SimTime last_rewind_from() const { return last_rewind_from_; }
+  void set_checkpoint_every(uint64_t events) { checkpoint_every_ = std::max<uint64_t>(1000, events); }
+  size_t checkpoint_bytes() const;
   const std::vector<Fault>& faults() const { return faults_; }
   Budget& budget() { return budget_; }
   bool started() const { return started_; }  // play was pressed at least once since the last reset
@@ -100,8 +109,18 @@ public:
   doc::RunSettings run_settings() const;
   void apply_run_settings(const doc::RunSettings& r);  // seed, speed, faults, moment, playing
 
+  static constexpr uint64_t kCheckpointEvents = 2'000'000;  // ~0.5 s of replay in the browser
+  static constexpr size_t kCheckpointBytes = 96u << 20;
+
 private:
+  struct Saved {
+    std::unique_ptr<sim::Checkpoint> state;
+    size_t next_fault = 0;  // faults_[0 .. next_fault) had been applied
+  };
   void rebuild();
+  void maybe_checkpoint();
+  // Back to the latest checkpoint at or before t; false if there is none usable.
+  bool rewind_before(sim::SimTime t);
   // Advances toward `until`, applying timeline faults on the way; false if the budget ran out first.
   bool advance_to(sim::SimTime until, double ms_budget, uint64_t event_budget);
   std::optional<sim::Command> command_of(const Fault& f) const;
@@ -129,6 +148,9 @@ private:
   uint64_t last_step_events_ = 0;
   double replay_eps_ = 0;
   Budget budget_;
+  std::vector<Saved> checkpoints_;  // by time
+  uint64_t checkpoint_every_ = kCheckpointEvents;
+  sim::SimTime last_rewind_from_ = -1;
 };
 
 }  // namespace cp::ui

@@ -1,6 +1,6 @@
 // The live run view in the real page: open an example, press Play, see traffic
 // (badges, plots), fail an AZ (event log, nodes marked down), scrub back (the
-// earlier state, replayed exactly), and reload a shared run link (same run, same moment).
+// earlier state: rewound to a checkpoint and replayed exactly), and reload a shared run link (same run, same moment).
 // Saves run-playing.png, run-az-down.png, run-scrubbed.png, run-log.png in $CLOUDPLAY_ARTIFACTS: look at them.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +37,9 @@ test('play shows traffic; an AZ failure is logged and marks nodes down; scrubbin
   let s = await runState(page);
   assert(s.ready, `the example should be runnable: ${JSON.stringify(s.errors)}`);
   assert(!s.started && s.t_s === 0, 'the run starts at 0 s, not playing');
+  // Checkpoints every 5,000 events (the default, 2 M, is for big designs), so that
+  // scrubbing back below rewinds to one instead of replaying from 0 s.
+  await page.evaluate(() => window.cloudplay.run.budget(undefined, undefined, 5000));
 
   // Press the real Play button.
   const r = s.rects.play;
@@ -80,6 +83,8 @@ test('play shows traffic; an AZ failure is logged and marks nodes down; scrubbin
   await page.evaluate(() => window.cloudplay.run.seek(10));
   s = await waitRun(page, (x) => !x.seeking, 'the seek back');
   assert(Math.abs(s.t_s - 10) < 1e-6, `scrubbed to 10 s, got ${s.t_s}`);
+  assert(s.checkpoints > 0 && s.rewoundFrom > 0 && s.rewoundFrom <= 10,
+    `scrubbing back rewound to a checkpoint before 10 s (checkpoints ${s.checkpoints}, from ${s.rewoundFrom} s)`);
   assert(!s.azs.find((a) => a.id === 'use1-az2').down, 'at 10 s use1-az2 is up again');
   assert(node(s, 'db').up, 'at 10 s the database is up');
   assert(!s.log.some((e) => e.kind === 'az_down'), 'at 10 s the log has no AZ failure yet');
