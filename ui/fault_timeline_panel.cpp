@@ -99,7 +99,9 @@ void RunView::draw_fault_timeline() {
     ImGui::EndTooltip();
   }
   if (rs.faults.empty()) {
-    ImGui::TextColored(muted, "%s", tr("run.t_live_none"));
+    ImGui::PushStyleColor(ImGuiCol_Text, muted);
+    ImGui::TextWrapped("%s", tr("run.t_live_none"));
+    ImGui::PopStyleColor();
   } else {
     for (const doc::FaultDoc& f : rs.faults) {
       std::string line = clock_text(f.at_s) + "   " + what_text(f) + "   " + target_text(d, f);

@@ -181,4 +181,21 @@ test('live faults saved into the fault timeline (undoable), listed, replayed and
   assert(page.problems.length === 0, `page problems: ${page.problems.join('; ')}`);
 });
 
+test('View > Fault timeline shows the document\'s scheduled faults before any run', async () => {
+  const page = await openEditor({ width: 1024, height: 768, initScript: KO });
+  await openExample(page);
+  let s = await state(page);
+  assert(!s.run.started, 'no run yet');
+  await click(page, center(s.menus['menu.view']));
+  s = await state(page);
+  assert(s.menus['run.t_open'], 'the View menu has Fault timeline');
+  await click(page, center(s.menus['run.t_open']));
+  await frames(page, 3);
+  const r = await runState(page);
+  assert(r.panelOpen && r.tab === 3, `the fault timeline tab is open (tab ${r.tab})`);
+  assert(r.rects.fault_del_0 && r.rects.fault_del_0.y + r.rects.fault_del_0.h <= 768,
+    'the example\'s scheduled AZ failure is listed with its delete button');
+  assert(page.problems.length === 0, `page problems: ${page.problems.join('; ')}`);
+});
+
 await run();
