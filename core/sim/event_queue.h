@@ -127,11 +127,17 @@ private:
   };
   // (time, order) as one 128-bit number: a compare and a subtract-with-borrow,
   // no branch on equal times. time is never negative, so unsigned is right.
+  // wasm has no 128-bit integers: there two 64-bit compares measured faster.
   static bool before(const Key& a, const Key& b) {
+#if defined(__EMSCRIPTEN__)
+    return a.time < b.time || (a.time == b.time && a.order < b.order);
+#else
     using U = unsigned __int128;
     return ((static_cast<U>(static_cast<uint64_t>(a.time)) << 64) | a.order) <
            ((static_cast<U>(static_cast<uint64_t>(b.time)) << 64) | b.order);
+#endif
   }
+
   // Give the pending events seqs 0..n-1 in their current order.
   void renumber() {
     std::vector<size_t> idx(heap_.size());

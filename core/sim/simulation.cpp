@@ -1,5 +1,6 @@
 #include "core/sim/simulation.h"
 
+#include <iterator>
 #include <utility>
 
 // Cold paths (faults, logging, the per-second tick) stay out of line: inlined
@@ -247,13 +248,7 @@ void Simulation::dispatch(const Event& e) {
   switch (e.kind) {
     case kEvDeliver: on_deliver(ReqHandle{e.payload}); break;
     case kEvResponse: on_response_event(ReqHandle{e.payload}, static_cast<Outcome>(e.aux)); break;
-    case kEvTimeout: {
-      ReqHandle h{e.payload};
-      if (!alive(h) || pool_[h.index()].state != ReqState::InFlight) break;
-      pool_[h.index()].state = ReqState::Abandoned;  // freed when its answer (or the connect timeout) arrives
-      finish_call(h, Outcome::TimedOut);
-      break;
-    }
+    case kEvTimeout: on_timeouts_due(ConnId{static_cast<uint32_t>(e.payload)}); break;
     case kEvRetry: {
       ReqHandle h{e.payload};
       if (!alive(h)) break;
@@ -377,8 +372,41 @@ void Simulation::send_attempt(ReqHandle h) {
   } else {
     push(now_ + there, c.to.v, kEvDeliver, 0, h.v);
   }
-  if (r.state == ReqState::InFlight && c.policy.timeout > 0)
-    push(now_ + c.policy.timeout, c.from.v, kEvTimeout, 0, h.v);
+  if (r.state == ReqState::InFlight && c.policy.timeout > 0) add_timeout(r.conn, now_ + c.policy.timeout, h);
+}
+
+void Simulation::add_timeout(ConnId conn, SimTime deadline, ReqHandle h) {
+  Connection& c = conns_[conn.v];
+  if (c.timeouts.empty() || c.timeouts.back().first <= deadline) {
+    c.timeouts.emplace_back(deadline, h.v);
+  } else {  // not in order (never with a fixed timeout): insert, and wake up early if it is now first
+    auto it = c.timeouts.end();
+    while (it != c.timeouts.begin() && std::prev(it)->first > deadline) --it;
+    const bool first = it == c.timeouts.begin();
+    c.timeouts.insert(it, {deadline, h.v});
+    if (first && c.timeout_armed) push(deadline, c.from.v, kEvTimeout, 0, conn.v);
+  }
+  if (!c.timeout_armed) {
+    push(c.timeouts.front().first, c.from.v, kEvTimeout, 0, conn.v);
+    c.timeout_armed = true;
+  }
+}
+
+void Simulation::on_timeouts_due(ConnId conn) {
+  Connection& c = conns_[conn.v];  // conns_ does not grow during a run
+  c.timeout_armed = true;          // calls made below must not arm a second wake-up
+  while (!c.timeouts.empty() && c.timeouts.front().first <= now_) {
+    ReqHandle h{c.timeouts.front().second};
+    c.timeouts.pop_front();
+    if (!alive(h) || pool_[h.index()].state != ReqState::InFlight) continue;  // answered in time
+    pool_[h.index()].state = ReqState::Abandoned;  // freed when its answer (or the connect timeout) arrives
+    finish_call(h, Outcome::TimedOut);
+  }
+  c.timeout_armed = false;
+  if (!c.timeouts.empty()) {
+    push(c.timeouts.front().first, c.from.v, kEvTimeout, 0, conn.v);
+    c.timeout_armed = true;
+  }
 }
 
 void Simulation::on_deliver(ReqHandle h) {

@@ -14,6 +14,7 @@
 // and trace_hash() (over every processed event's time, kind and target)
 // proves it.
 #pragma once
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -55,6 +56,13 @@ struct Connection {
   double error_rate = 0;       // injected fault: share of calls failed with ServerError
   SimTime base_latency = -1;   // one-way, before jitter; set at start unless an end is a Global (edge) node
   ConnMetrics metrics;
+  // The caller's pending timeouts on this connection, earliest first (every call
+  // gets the same timeout, so appending keeps them in order). Only the earliest
+  // is in the event queue: most calls answer long before their timeout, and one
+  // queued event per call made the queue ~100x larger than the work in flight.
+  // Entries of calls that already ended are skipped when they come due.
+  std::deque<std::pair<SimTime, uint64_t>> timeouts;  // (deadline, request handle)
+  bool timeout_armed = false;
 };
 
 struct StepResult {
@@ -65,7 +73,7 @@ struct StepResult {
 enum EventKind : uint16_t {
   kEvDeliver = 1,    // a request reaches its callee
   kEvResponse = 2,   // an answer reaches its caller
-  kEvTimeout = 3,    // a caller's timeout for one attempt
+  kEvTimeout = 3,    // a connection's earliest pending call timeout is due (payload: connection)
   kEvRetry = 4,      // a retry is sent
   kEvTick = 5,       // one simulated second passed (metrics, on_second)
   kEvCommand = 6,    // a scheduled fault or command
@@ -194,6 +202,8 @@ private:
   void send_attempt(ReqHandle h);
   void dispatch(const Event& e);
   void on_deliver(ReqHandle h);
+  void add_timeout(ConnId conn, SimTime deadline, ReqHandle h);
+  void on_timeouts_due(ConnId conn);
   void on_response_event(ReqHandle h, Outcome o);
   void finish_call(ReqHandle h, Outcome o);
   void on_tick();
