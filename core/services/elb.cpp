@@ -332,8 +332,12 @@ class Elb final : public ModelBase<Elb>, public ListenerReport {
 public:
   explicit Elb(Config c) : c_(std::move(c)) {}
 
-  void start(Simulation& sim) override {
-    sim.metrics(id()).capacity = 0;
+  void start(Simulation& sim) override { sim.metrics(id()).capacity = 0; }
+
+  // Targets are discovered once every model has started, so an Auto Scaling
+  // group listed after the load balancer is already registered and in service
+  // at 0 s (the run begins with the architecture deployed).
+  void started(Simulation& sim) override {
     refresh_targets(sim, true);
     for (Target& t : targets_) t.state = Hs::Healthy;  // registered and healthy before the run began
     build_target_groups(sim);

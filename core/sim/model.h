@@ -1,6 +1,7 @@
 // Model: the behaviour of one node (a service) in a run.
 //
 // The kernel (Simulation) owns time and the event queue; a model reacts to
+//   start / started  the run begins (started: after every model's start)
 //   on_request   a call arrived; answer it with sim.respond(h, outcome), exactly once
 //   on_response  a call this node made has finished (after retries), with its outcome
 //   on_timer     a timer this node scheduled with sim.schedule_timer fired
@@ -24,6 +25,9 @@ class Model {
 public:
   virtual ~Model() = default;
   virtual void start(Simulation&) {}
+  // After every node's start(): peers' initial state (an Auto Scaling group's
+  // in-service instances) is there to look at, whatever the document's order.
+  virtual void started(Simulation&) {}
   virtual void on_request(Simulation& sim, ReqHandle h) = 0;
   virtual void on_response(Simulation&, ReqHandle /*parent*/, const Request& /*child*/, Outcome) {}
   virtual void on_timer(Simulation&, uint16_t /*timer*/, uint64_t /*payload*/) {}

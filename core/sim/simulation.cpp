@@ -112,6 +112,7 @@ void Simulation::start() {
     n.metrics.busy.since = now_;
   }
   for (auto& n : nodes_) n.model->start(*this);
+  for (auto& n : nodes_) n.model->started(*this);
   push(now_ + series_interval_, kKernelTarget, kEvTick, 0, 0);
   last_tick_ = now_;
 }

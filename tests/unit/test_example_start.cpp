@@ -3,6 +3,7 @@
 // at 0 s, so the first seconds have no errors (no spike while "launching").
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -17,6 +18,20 @@ TEST_CASE("three-tier example: no errors at the start, targets healthy from 0 s"
   ss << f.rdbuf();
   auto r = doc::parse_document(ss.str());
   REQUIRE(r.ok());
+  // Whatever the order of the nodes (the editor adds the ALB before its group,
+  // the example lists the group first): the load balancer finds the group's
+  // instances after every model started.
+  const bool alb_first = GENERATE(false, true);
+  INFO("ALB listed before the Auto Scaling group: " << alb_first);
+  if (alb_first) {
+    auto& nodes = r.document.nodes;
+    auto alb = std::find_if(nodes.begin(), nodes.end(), [](const doc::NodeDoc& n) { return n.id == "alb"; });
+    auto asg = std::find_if(nodes.begin(), nodes.end(), [](const doc::NodeDoc& n) { return n.id == "web"; });
+    REQUIRE(alb != nodes.end());
+    REQUIRE(asg != nodes.end());
+    REQUIRE(asg < alb);
+    std::rotate(asg, asg + 1, alb + 1);  // the group moves just after the ALB
+  }
   auto b = engine::build(r.document);
   REQUIRE(b.ok());
   b.sim->start();
