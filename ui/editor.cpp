@@ -443,7 +443,8 @@ std::optional<std::string> Editor::connect_refusal(const std::string& from, cons
   if (!a || !b) return std::string(tr("wire.no_target"));
   for (const auto& c : doc_.connections)
     if (c.from == from && c.to == to) return std::string(tr("wire.exists"));
-  if (auto r = catalog::can_connect(*a, *b)) return korean() && !r->ko.empty() ? r->ko : r->en;
+  // With the document: its existing wires count (Multi-Attach limits, one instance per plain volume).
+  if (auto r = catalog::can_connect(doc_, *a, *b)) return korean() && !r->ko.empty() ? r->ko : r->en;
   return std::nullopt;
 }
 

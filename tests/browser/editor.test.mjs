@@ -75,6 +75,28 @@ test('an illegal wire is refused, with its reason beside the cursor', async () =
     `the reason should stay visible after release: toasts ${JSON.stringify(s.toasts)}`);
 });
 
+test('a second instance on a volume without Multi-Attach is refused while dragging (the document\'s wires count)', async () => {
+  const page = await openEditor();
+  const az1 = await frameRect(page, 'use1-az1');
+  const vol = await dropService(page, 'ebs', { x: az1.x + az1.w / 2, y: az1.y + 330 });
+  const a = await dropService(page, 'ec2', { x: az1.x + az1.w / 2 - 60, y: az1.y + 100 });
+  const b = await dropService(page, 'ec2', { x: az1.x + az1.w / 2 + 60, y: az1.y + 210 });
+  const v = await nodeInfo(page, vol.id);
+  const first = await nodeInfo(page, a.id);
+  await drag(page, { x: first.out[0], y: first.out[1] }, { x: v.center[0], y: v.center[1] });
+  let d = await documentOf(page);
+  assertEqual(d.connections.length, 1, 'the first instance attaches to the volume');
+  const second = await nodeInfo(page, b.id);
+  let during = null;
+  await drag(page, { x: second.out[0], y: second.out[1] }, { x: v.center[0], y: v.center[1] }, {
+    beforeRelease: async () => { during = await state(page); },
+  });
+  assert(/Multi-Attach/.test(during.wireRefusal), `refusal while dragging a second instance: ${JSON.stringify(during.wireRefusal)}`);
+  console.log(`     refusal shown: ${during.wireRefusal}`);
+  d = await documentOf(page);
+  assertEqual(d.connections.length, 1, 'connections after the refused second attachment');
+});
+
 test('a parameter out of range is marked with the reason and not applied', async () => {
   const page = await openEditor();
   const az1 = await frameRect(page, 'use1-az1');
