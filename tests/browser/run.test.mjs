@@ -2,32 +2,13 @@
 // (badges, plots), fail an AZ (event log, nodes marked down), scrub back (the
 // earlier state: rewound to a checkpoint and replayed exactly), and reload a shared run link (same run, same moment).
 // Saves run-playing.png, run-az-down.png, run-scrubbed.png, run-log.png in $CLOUDPLAY_ARTIFACTS: look at them.
-import fs from 'node:fs';
-import path from 'node:path';
 import { test, run, ROOT, artifactPath, newPage, assert } from './lib.mjs';
 import { openEditor, frames } from './editor_lib.mjs';
+import { runState, node, waitRun, openExample } from './run_lib.mjs';
 
-const runState = (page) => page.evaluate(() => window.cloudplay.run.state());
 
-async function waitRun(page, pred, what, timeout = 60000) {
-  const t0 = Date.now();
-  let s;
-  while (Date.now() - t0 < timeout) {
-    s = await runState(page);
-    if (pred(s)) return s;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`timed out waiting for ${what}; last state: t=${s && s.t_s} playing=${s && s.playing} seeking=${s && s.seeking}`);
-}
 
-async function openExample(page, file) {
-  const text = fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8');
-  const errors = await page.evaluate((t) => window.cloudplay.loadDocument(t), text);
-  assert(Array.isArray(errors) && errors.length === 0, `example ${file} did not load: ${JSON.stringify(errors)}`);
-  await frames(page, 3);
-}
 
-const node = (s, id) => s.nodes.find((n) => n.id === id);
 
 let shared = null;  // {url, t_s, traceHash} from the first test, for the reload test
 

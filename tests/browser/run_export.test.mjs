@@ -3,30 +3,12 @@
 // run-toolbar-1024-ko.png, run-toolbar-more.png, run-recording.png,
 // run-fault-timeline.png and run-clip.webm in $CLOUDPLAY_ARTIFACTS: look at them.
 import fs from 'node:fs';
-import path from 'node:path';
 import { test, run, ROOT, artifactPath, assert, assertEqual } from './lib.mjs';
 import { openEditor, frames, state, documentOf, click, press, center } from './editor_lib.mjs';
+import { KO, runState, node, waitRun, openExample } from './run_lib.mjs';
 
-const runState = (page) => page.evaluate(() => window.cloudplay.run.state());
-const KO = "Object.defineProperty(navigator, 'language', {get: () => 'ko-KR'});";
 
-async function waitRun(page, pred, what, timeout = 60000) {
-  const t0 = Date.now();
-  let s;
-  while (Date.now() - t0 < timeout) {
-    s = await runState(page);
-    if (pred(s)) return s;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`timed out waiting for ${what}; last state: t=${s && s.t_s} playing=${s && s.playing}`);
-}
 
-async function openExample(page, file = 'three-tier-web.json') {
-  const text = fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8');
-  const errors = await page.evaluate((t) => window.cloudplay.loadDocument(t), text);
-  assert(Array.isArray(errors) && errors.length === 0, `example ${file} did not load: ${JSON.stringify(errors)}`);
-  await frames(page, 3);
-}
 
 const inside = (r, box) => r.x >= box.x - 0.5 && r.y >= box.y - 0.5 && r.x + r.w <= box.x + box.w + 0.5 &&
   r.y + r.h <= box.y + box.h + 0.5;

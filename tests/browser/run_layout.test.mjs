@@ -7,20 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, run, ROOT, artifactPath, assert, assertEqual } from './lib.mjs';
 import { openEditor, frames, state } from './editor_lib.mjs';
+import { KO, node, waitRun } from './run_lib.mjs';
 
-const runState = (page) => page.evaluate(() => window.cloudplay.run.state());
-const KO = "Object.defineProperty(navigator, 'language', {get: () => 'ko-KR'});";
 
-async function waitRun(page, pred, what, timeout = 60000) {
-  const t0 = Date.now();
-  let s;
-  while (Date.now() - t0 < timeout) {
-    s = await runState(page);
-    if (pred(s)) return s;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`timed out waiting for ${what}; last state: t=${s && s.t_s} playing=${s && s.playing}`);
-}
 
 const inside = (r, box) => r.x >= box.x - 0.5 && r.y >= box.y - 0.5 && r.x + r.w <= box.x + box.w + 0.5 &&
   r.y + r.h <= box.y + box.h + 0.5;

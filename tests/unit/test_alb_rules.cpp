@@ -9,6 +9,7 @@
 
 #include "core/services/elb.h"
 #include "lb_test_util.h"
+#include "tests/unit/source_files.h"
 
 using namespace lbt;
 using cp::services::ListenerReport;
@@ -307,22 +308,9 @@ TEST_CASE("Users: paths and hosts follow their weights; no mix draws nothing mor
   CHECK(p3.sim->trace_hash() == p1.sim->trace_hash());
 }
 
-namespace {
-engine::Built load_example(const std::string& name) {
-  std::ifstream f(std::string(CLOUDPLAY_SOURCE_DIR) + "/examples/" + name);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  auto r = doc::parse_document(ss.str());
-  INFO(name << ": " << (r.errors.empty() ? "" : r.errors[0].path + ": " + r.errors[0].message));
-  REQUIRE(r.ok());
-  auto b = engine::build(r.document);
-  REQUIRE(b.ok());
-  return b;
-}
-}  // namespace
 
 TEST_CASE("Example alb-path-routing: 30/60/10 by path; static servers down = 503 for /static/* only", "[alb-rules][example]") {
-  auto b = load_example("alb-path-routing.json");
+  auto b = cp::test::example_run("alb-path-routing.json");
   Simulation& sim = *b.sim;
   NodeId users = b.node("users");
   auto rules_at = [&] { return report(b, "alb").listener_rules(); };

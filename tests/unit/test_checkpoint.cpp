@@ -5,29 +5,13 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/report.h"
+#include "tests/unit/source_files.h"
 
 namespace {
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-cp::engine::Built build_example(const std::string& file) {
-  auto loaded = cp::doc::parse_document(read(file));
-  REQUIRE(loaded.ok());
-  auto built = cp::engine::build(loaded.document);
-  REQUIRE(built.ok());
-  return built;
-}
 
 std::string report(const cp::engine::Built& b) { return cp::engine::report_json(b, /*with_series=*/true).dump(); }
 
@@ -40,10 +24,11 @@ TEST_CASE("checkpoint: rewinding and replaying gives the same run, for every exa
     if (entry.path().extension() != ".json") continue;
     ++examples;
     INFO(entry.path().filename().string());
-    auto straight = build_example(entry.path().string());
+    const std::string file = entry.path().filename().string();
+    auto straight = cp::test::example_run(file);
     straight.sim->run_until(straight.duration);
 
-    auto b = build_example(entry.path().string());
+    auto b = cp::test::example_run(file);
     const cp::sim::SimTime mid = b.duration / 3;
     b.sim->run_until(mid);
     auto cp = b.sim->checkpoint();
@@ -70,10 +55,10 @@ TEST_CASE("checkpoint: rewinding and replaying gives the same run, for every exa
 }
 
 TEST_CASE("checkpoint: a rewind that cannot be honoured changes nothing", "[checkpoint]") {
-  auto b = build_example(std::string(CLOUDPLAY_SOURCE_DIR) + "/examples/mm1-queue.json");
+  auto b = cp::test::example_run("mm1-queue.json");
   b.sim->run_until(10 * cp::sim::kSecond);
   auto later = b.sim->checkpoint();
-  auto other = build_example(std::string(CLOUDPLAY_SOURCE_DIR) + "/examples/mm1-queue.json");
+  auto other = cp::test::example_run("mm1-queue.json");
   other.sim->run_until(5 * cp::sim::kSecond);
   const uint64_t hash = other.sim->trace_hash();
   // A checkpoint from the future of this run: refused.

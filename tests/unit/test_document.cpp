@@ -621,18 +621,11 @@ TEST_CASE("document: a current document is not changed by migrate") {
 
 #include <fstream>
 #include <sstream>
+#include "tests/unit/source_files.h"
 
-namespace {
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-}  // namespace
 
 TEST_CASE("document: the complete example in docs/document-format.md is valid and round-trips") {
-  const std::string md = read_file(std::string(CLOUDPLAY_SOURCE_DIR) + "/docs/document-format.md");
+  const std::string md = cp::test::read_source_file("docs/document-format.md");
   const std::string begin = "<!-- example:begin -->\n```json\n", end = "```\n<!-- example:end -->";
   size_t b = md.find(begin), e = md.find(end);
   REQUIRE(b != std::string::npos);

@@ -6,6 +6,7 @@
 #include "core/doc/document.h"
 #include "core/services/ebs.h"
 #include "lb_test_util.h"
+#include "tests/unit/source_files.h"
 
 using namespace lbt;
 
@@ -490,18 +491,12 @@ TEST_CASE("EBS Elastic Volumes: new IOPS apply at optimizing; another change wai
 }
 
 TEST_CASE("example ebs-move-volume-with-snapshot: restored in the other AZ, slow first reads, survives the AZ", "[ebs][examples]") {
-  std::ifstream in(std::string(CLOUDPLAY_SOURCE_DIR) + "/examples/ebs-move-volume-with-snapshot.json");
-  REQUIRE(in);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto loaded = doc::parse_document(ss.str());
-  for (auto& e : loaded.errors) UNSCOPED_INFO(e.path << ": " << e.message);
-  REQUIRE(loaded.ok());
+  const doc::Document example = cp::test::example_document("ebs-move-volume-with-snapshot.json");
   // Wiring app-b to data-a instead is refused, with the way out.
-  auto direct = catalog::can_connect(loaded.document, *loaded.document.find_node("app-b"), *loaded.document.find_node("data-a"));
+  auto direct = catalog::can_connect(example, *example.find_node("app-b"), *example.find_node("data-a"));
   REQUIRE(direct);
   CHECK(direct->en.find("move it with a snapshot") != std::string::npos);
-  auto b = engine::build(loaded.document);
+  auto b = engine::build(example);
   REQUIRE(b.ok());
   b.sim->run_until(b.duration);
   const Simulation& sim = *b.sim;

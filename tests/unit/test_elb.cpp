@@ -98,21 +98,11 @@ TEST_CASE("ELB: NLB adds less latency than ALB", "[elb]") {
 
 #include <fstream>
 #include <sstream>
+#include "tests/unit/source_files.h"
 
-static engine::Built load_example(const std::string& name) {
-  std::ifstream f(std::string(CLOUDPLAY_SOURCE_DIR) + "/examples/" + name);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  auto r = doc::parse_document(ss.str());
-  INFO(name << ": " << (r.errors.empty() ? "" : r.errors[0].message));
-  REQUIRE(r.ok());
-  auto b = engine::build(r.document);
-  REQUIRE(b.ok());
-  return b;
-}
 
 TEST_CASE("Example nlb-uneven-azs: the lone instance saturates, the others idle", "[elb][example]") {
-  auto b = load_example("nlb-uneven-azs.json");
+  auto b = cp::test::example_run("nlb-uneven-azs.json");
   b.sim->run_until(b.duration);
   // 180/s on the lone m5.large (capacity 200/s) vs 45/s on each of the others.
   CHECK(utilization(*b.sim, b.node("a1")) > 0.8);
@@ -120,7 +110,7 @@ TEST_CASE("Example nlb-uneven-azs: the lone instance saturates, the others idle"
 }
 
 TEST_CASE("Example three-tier-web: scales out for the spike and survives the AZ outage", "[asg][example]") {
-  auto b = load_example("three-tier-web.json");
+  auto b = cp::test::example_run("three-tier-web.json");
   b.sim->run_until(b.duration);
   CHECK(!logs(*b.sim, LogKind::ScaleOut).empty());
   CHECK(logs(*b.sim, LogKind::InstanceDied).size() >= 1);

@@ -4,27 +4,22 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "core/doc/document.h"
 #include "core/engine/build.h"
+#include "tests/unit/source_files.h"
 
 using namespace cp;
 
 TEST_CASE("three-tier example: no errors at the start, targets healthy from 0 s", "[example-start]") {
-  std::ifstream f(std::string(CLOUDPLAY_SOURCE_DIR) + "/examples/three-tier-web.json");
-  std::stringstream ss;
-  ss << f.rdbuf();
-  auto r = doc::parse_document(ss.str());
-  REQUIRE(r.ok());
+  doc::Document d = cp::test::example_document("three-tier-web.json");
   // Whatever the order of the nodes (the editor adds the ALB before its group,
   // the example lists the group first): the load balancer finds the group's
   // instances after every model started.
   const bool alb_first = GENERATE(false, true);
   INFO("ALB listed before the Auto Scaling group: " << alb_first);
   if (alb_first) {
-    auto& nodes = r.document.nodes;
+    auto& nodes = d.nodes;
     auto alb = std::find_if(nodes.begin(), nodes.end(), [](const doc::NodeDoc& n) { return n.id == "alb"; });
     auto asg = std::find_if(nodes.begin(), nodes.end(), [](const doc::NodeDoc& n) { return n.id == "web"; });
     REQUIRE(alb != nodes.end());
@@ -32,7 +27,7 @@ TEST_CASE("three-tier example: no errors at the start, targets healthy from 0 s"
     REQUIRE(asg < alb);
     std::rotate(asg, asg + 1, alb + 1);  // the group moves just after the ALB
   }
-  auto b = engine::build(r.document);
+  auto b = engine::build(d);
   REQUIRE(b.ok());
   b.sim->start();
   b.sim->run_until(sim::from_seconds(30));

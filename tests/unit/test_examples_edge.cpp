@@ -7,25 +7,14 @@
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/lint/lint.h"
+#include "tests/unit/source_files.h"
 
 using namespace cp;
 using namespace cp::sim;
 
-namespace {
-doc::Document load_example(const std::string& name) {
-  std::ifstream in(std::string(CLOUDPLAY_SOURCE_DIR) + "/examples/" + name);
-  REQUIRE(in);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto r = doc::parse_document(ss.str());
-  for (auto& e : r.errors) INFO(e.path << ": " << e.message);
-  REQUIRE(r.ok());
-  return r.document;
-}
-}  // namespace
 
 TEST_CASE("example route53-failover-two-regions: errors last ~detection + TTL, then Ireland serves", "[examples]") {
-  doc::Document d = load_example("route53-failover-two-regions.json");
+  doc::Document d = cp::test::example_document("route53-failover-two-regions.json");
   engine::Built b = engine::build(d);
   REQUIRE(b.ok());
   b.sim->run_until(b.duration);
@@ -48,7 +37,7 @@ TEST_CASE("example route53-failover-two-regions: errors last ~detection + TTL, t
 }
 
 TEST_CASE("example cloudfront-in-front-of-origin: high hit ratio, origin failover", "[examples]") {
-  doc::Document d = load_example("cloudfront-in-front-of-origin.json");
+  doc::Document d = cp::test::example_document("cloudfront-in-front-of-origin.json");
   engine::Built b = engine::build(d);
   REQUIRE(b.ok());
   b.sim->run_until(b.duration);

@@ -11,15 +11,9 @@
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/report.h"
+#include "tests/unit/source_files.h"
 
 namespace {
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<std::string> lines(const std::string& s) {
   std::vector<std::string> out;
@@ -30,10 +24,7 @@ std::vector<std::string> lines(const std::string& s) {
 
 void check_golden(const std::string& example) {
   std::string root = CLOUDPLAY_SOURCE_DIR;
-  auto loaded = cp::doc::parse_document(read(root + "/examples/" + example + ".json"));
-  REQUIRE(loaded.ok());
-  auto built = cp::engine::build(loaded.document);
-  REQUIRE(built.ok());
+  auto built = cp::test::example_run(example + ".json");
   built.sim->run_until(built.duration);
   std::string got = cp::engine::event_log_text(built);
   std::string golden_path = root + "/tests/golden/" + example + ".log";
@@ -42,7 +33,7 @@ void check_golden(const std::string& example) {
     WARN("updated " << golden_path);
     return;
   }
-  auto want = lines(read(golden_path)), have = lines(got);
+  auto want = lines(cp::test::read_source_file("tests/golden/" + example + ".log")), have = lines(got);
   REQUIRE_FALSE(want.empty());
   for (size_t i = 0; i < want.size() || i < have.size(); ++i) {
     INFO(example << " line " << i + 1);
