@@ -545,6 +545,11 @@ bool Editor::paste_json(const std::string& text, float dx, float dy) {
     set_node_pos(n.id, snap(x + dx), snap(y + dy));
     sel_.nodes.insert(n.id);
   }
+  // Params naming other pasted nodes (an ALB's rule targets, a restored volume's source) follow their new ids.
+  for (auto& n : doc_.nodes)
+    if (sel_.nodes.count(n.id))
+      if (const auto* svc = catalog::find_service(n.type); svc && svc->rename_node_refs)
+        svc->rename_node_refs(n.params, new_ids);
   for (doc::ConnectionDoc c : loaded.document.connections) {
     if (!new_ids.count(c.from) || !new_ids.count(c.to)) continue;
     c.from = new_ids[c.from];

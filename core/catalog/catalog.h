@@ -5,6 +5,7 @@
 // self-registration would be dropped by the linker from a static library).
 #pragma once
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,6 +84,10 @@ struct ServiceDescriptor {
   // ("nodes[4].az"), run by the document validator after every node and
   // connection loaded. Must not assume the document is otherwise valid.
   std::function<std::vector<doc::Issue>(const doc::Document& d)> validate_document;
+  // Optional: params that name other nodes (an ALB rule's targets, the volume a
+  // snapshot is restored from) get the new ids when nodes are copied under new
+  // ids (paste). `renamed` maps old id -> new id; other names stay.
+  std::function<void(nlohmann::json& params, const std::map<std::string, std::string>& renamed)> rename_node_refs;
 };
 
 // Every service, in registry order (core/services/registry.cpp lists them).

@@ -801,6 +801,11 @@ catalog::ServiceDescriptor make_descriptor() {
   });
   d.validate = validate;
   d.connect_rule = attach_rule;
+  d.rename_node_refs = [](nlohmann::json& params, const std::map<std::string, std::string>& renamed) {
+    auto it = params.find("restore_from");
+    if (it == params.end() || !it->is_string()) return;
+    if (auto r = renamed.find(it->get<std::string>()); r != renamed.end()) *it = r->second;
+  };
   d.validate_document = check_restores;
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;

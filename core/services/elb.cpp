@@ -921,6 +921,37 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
          "", 0, 20000, "", {}, ""});
   }
   if (k.kind == Kind::Alb) d.validate_document = check_rule_targets;
+  // "10 path=/api/* -> api, api2; default -> web": the names after each "->" are node ids.
+  d.rename_node_refs = [](nlohmann::json& params, const std::map<std::string, std::string>& renamed) {
+    auto it = params.find("rules");
+    if (it == params.end() || !it->is_string()) return;
+    const std::string text = it->get<std::string>();
+    std::string out;
+    size_t pos = 0;
+    while (pos <= text.size()) {
+      size_t end = text.find(';', pos);
+      if (end == std::string::npos) end = text.size();
+      std::string rule = text.substr(pos, end - pos);
+      if (size_t arrow = rule.find("->"); arrow != std::string::npos) {
+        std::string targets, sep;
+        std::string rest = rule.substr(arrow + 2);
+        size_t p = 0;
+        while (p <= rest.size()) {
+          size_t comma = rest.find(',', p);
+          if (comma == std::string::npos) comma = rest.size();
+          std::string id = trim(rest.substr(p, comma - p));
+          if (auto r = renamed.find(id); r != renamed.end()) id = r->second;
+          targets += sep + id;
+          sep = ", ";
+          p = comma + 1;
+        }
+        rule = rule.substr(0, arrow) + "-> " + targets;
+      }
+      out += (out.empty() && pos == 0 ? "" : ";") + rule;
+      pos = end + 1;
+    }
+    *it = out;
+  };
   Kind kind = k.kind;
   d.validate = [kind](const nlohmann::json& params) {
     std::vector<doc::Issue> out;

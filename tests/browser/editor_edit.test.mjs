@@ -1,8 +1,11 @@
 // Editing on the real page (headless Chromium): undo/redo (Ctrl+Z, Ctrl+Shift+Z,
 // Ctrl+Y), duplicate, delete, copy (system clipboard JSON) and paste (a browser
 // paste event), box select, the shortcuts overlay ('?') and the UI's frame time.
-import { test, run, artifactPath, assert, assertEqual } from './lib.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, run, ROOT, artifactPath, assert, assertEqual } from './lib.mjs';
 import { openEditor, frames, state, documentOf, frameRect, nodeInfo, drag, click, press, dropService } from './editor_lib.mjs';
+import { runState } from './run_lib.mjs';
 
 test('undo and redo, delete, duplicate, copy and paste', async () => {
   const page = await openEditor();
@@ -55,6 +58,37 @@ test('undo and redo, delete, duplicate, copy and paste', async () => {
   // 200 undo steps are kept: nudge 210 times with the arrow keys... too slow here; check the API instead.
   const s = await state(page);
   assert(s.canUndo && s.undoDepth >= 5, `undo depth ${s.undoDepth}`);
+});
+
+test('copying an ALB with its targets: the pasted rules name the pasted targets', async () => {
+  const page = await openEditor({ width: 1400, height: 900 });
+  const text = fs.readFileSync(path.join(ROOT, 'examples', 'alb-path-routing.json'), 'utf8');
+  const errors = await page.evaluate((t) => window.cloudplay.loadDocument(t), text);
+  assertEqual(errors.length, 0, 'the example loads');
+  await frames(page, 3);
+  const before = await documentOf(page);
+  await click(page, { x: 700, y: 880 });  // focus the canvas area (empty spot)
+  await press(page, 'Control+a');
+  await press(page, 'Control+c');
+  const copied = await page.evaluate(() => window.cloudplayLastCopied || '');
+  assert(copied.includes('cloudplay_clipboard'), `clipboard after Ctrl+C: ${copied.slice(0, 80)}`);
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.getElementById('canvas').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+  }, copied);
+  await frames(page, 3);
+  const d = await documentOf(page);
+  assertEqual(d.nodes.length, 2 * before.nodes.length, 'every node pasted');
+  const oldIds = new Set(before.nodes.map((n) => n.id));
+  const albs = d.nodes.filter((n) => n.type === 'alb' && !oldIds.has(n.id));
+  assertEqual(albs.length, 1, 'one pasted ALB');
+  const rules = albs[0].params.rules;
+  const named = rules.split(';').flatMap((r) => (r.split('->')[1] || '').split(',').map((x) => x.trim())).filter(Boolean);
+  assert(named.length > 0 && named.every((id) => !oldIds.has(id) && d.nodes.some((n) => n.id === id)),
+    `the pasted ALB's rules name the pasted targets: ${rules}`);
+  const r = await runState(page);
+  assert(r.ready && r.errors.length === 0, `the document with the copy still builds: ${JSON.stringify(r.errors)}`);
 });
 
 test('shortcut overlay, box select and frame time', async () => {

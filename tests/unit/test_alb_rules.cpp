@@ -427,3 +427,23 @@ TEST_CASE("ALB rules work behind CloudFront: the path comes from the users' call
     seen = seen || (s.find("X-Forwarded-For: 198.51.100.") != std::string::npos && s.find(" (CloudFront)") != std::string::npos);
   CHECK(seen);
 }
+
+TEST_CASE("ALB rules follow their targets when nodes are copied under new ids (paste)", "[alb-rules]") {
+  const auto* alb = catalog::find_service("alb");
+  REQUIRE(alb);
+  REQUIRE(alb->rename_node_refs);
+  nlohmann::json params = {{"rules", "10 path=/api/* -> api, api2; 20 host=*.example.com -> web;default -> web"}};
+  alb->rename_node_refs(params, {{"api", "ec2-7"}, {"web", "ec2-9"}});
+  // Renamed ids change; ids not copied (api2) stay; the rest of each rule is kept.
+  CHECK(params["rules"] == "10 path=/api/* -> ec2-7, api2; 20 host=*.example.com -> ec2-9;default -> ec2-9");
+  // The renamed rules still validate against a document holding the new ids.
+  doc::Document d = rules_doc("/api/x=50,/y=50", "", params["rules"].get<std::string>(), {"ec2-7", "api2", "ec2-9"});
+  CHECK(errors_of(d).empty());
+
+  const auto* ebs = catalog::find_service("ebs");
+  REQUIRE(ebs);
+  REQUIRE(ebs->rename_node_refs);
+  nlohmann::json vol = {{"restore_from", "data-a"}};
+  ebs->rename_node_refs(vol, {{"data-a", "ebs-3"}});
+  CHECK(vol["restore_from"] == "ebs-3");
+}
