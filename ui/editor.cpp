@@ -538,9 +538,10 @@ bool Editor::paste_json(const std::string& text, float dx, float dy) {
     if (!has_az) n.az.clear();
     doc_.nodes.push_back(n);
     float x = 0, y = 0;
-    if (auto p = positions.find(old); p != positions.end() && p->is_object()) {
-      x = p->value("x", 0.0f);
-      y = p->value("y", 0.0f);
+    // The clipboard is outside input: a non-number x/y counts as 0 (json::value would
+    // throw, and the UI is built without exceptions).
+    if (auto p = positions.find(old); p != positions.end()) {
+      if (auto r = rect_from(*p)) x = r->x, y = r->y;
     }
     set_node_pos(n.id, snap(x + dx), snap(y + dy));
     sel_.nodes.insert(n.id);

@@ -89,6 +89,17 @@ test('copying an ALB with its targets: the pasted rules name the pasted targets'
     `the pasted ALB's rules name the pasted targets: ${rules}`);
   const r = await runState(page);
   assert(r.ready && r.errors.length === 0, `the document with the copy still builds: ${JSON.stringify(r.errors)}`);
+  // A clipboard from elsewhere with nonsense positions: pasted at the origin, no crash.
+  const clip = JSON.parse(copied);
+  for (const k of Object.keys(clip.positions || {})) clip.positions[k] = { x: 'left', y: null };
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.getElementById('canvas').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+  }, JSON.stringify(clip));
+  await frames(page, 3);
+  const d3 = await documentOf(page);
+  assertEqual(d3.nodes.length, 3 * before.nodes.length, 'the clipboard with bad positions still pastes');
 });
 
 test('shortcut overlay, box select and frame time', async () => {
