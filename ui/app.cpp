@@ -223,8 +223,25 @@ void App::draw_inspector() {
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - inspector_w_, vp->WorkPos.y), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(inspector_w_, vp->WorkSize.y - status_h), ImGuiCond_Always);
   std::string title = std::string(tr("app.inspector")) + "###inspector";
-  if (ImGui::Begin(title.c_str(), nullptr, kPanelFlags)) inspector_.draw();
+  if (ImGui::Begin(title.c_str(), nullptr, kPanelFlags)) {
+    draw_live_status();
+    inspector_.draw();
+  }
   ImGui::End();
+}
+
+void App::draw_live_status() {
+  const Selection& sel = editor_.selection();
+  RunController& run = run_view_.controller();
+  if (sel.nodes.size() != 1 || !run.ready() || !run.started()) return;
+  const sim::NodeId n = run.built().node(*sel.nodes.begin());
+  if (!n.valid()) return;
+  const sim::StatusText st = run.sim()->model(n).status();
+  const std::string& text = korean() && !st.ko.empty() ? st.ko : st.en;
+  if (text.empty()) return;
+  ImGui::TextColored(ImVec4(0.16f, 0.45f, 0.75f, 1.0f), "%s", tr("insp.live"));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::Separator();
 }
 
 void App::draw_canvas() {

@@ -37,6 +37,7 @@ private:
   void draw_palette();
   void draw_canvas();
   void draw_inspector();
+  void draw_live_status();  // the selected node's state in the running simulation
   void draw_status_bar();
   void draw_about();
   void handle_shortcuts();

@@ -104,6 +104,7 @@ const StringEntry kStrings[] = {
 
     // ---- inspector ----
     {"insp.on", "On", "켜짐"},
+    {"insp.live", "Now, in the run", "지금 실행 상태"},
     {"insp.off", "Off", "꺼짐"},
     {"insp.range", "Range %s – %s", "범위 %s – %s"},
     {"insp.default", "default %s", "기본값 %s"},

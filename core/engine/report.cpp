@@ -71,7 +71,9 @@ nlohmann::json report_json(const Built& b, bool with_series) {
     j["mean_queue"] = num(span > 0 ? q_area / span : 0, 4);
     j["utilization"] = num(span > 0 && m.capacity > 0 ? b_area / span / static_cast<double>(m.capacity) : 0, 4);
     j["cost_usd"] = num(m.cost_usd, 6);
-    j["status"] = sim.model(n).status();
+    const sim::StatusText st = sim.model(n).status();
+    j["status"] = st.en;
+    j["status_ko"] = st.ko;
     if (with_series) {
       // Columns rather than rows: compact, and easy to plot.
       nlohmann::json t = nlohmann::json::array(), ok = nlohmann::json::array(), err = nlohmann::json::array(),

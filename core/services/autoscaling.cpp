@@ -422,7 +422,7 @@ public:
     sync_metrics(sim);
   }
 
-  std::string status() const override {
+  StatusText status() const override {
     int pending = 0, ready = 0, wait = 0, term_wait = 0;
     for (const Instance& in : instances_) {
       if (in.st == Instance::St::Pending) ++pending;
@@ -430,11 +430,16 @@ public:
       if (in.st == Instance::St::InService) ++ready;
       if (in.st == Instance::St::TerminatingWait) ++term_wait;
     }
-    std::string s = std::to_string(ready) + " in service, " + std::to_string(pending) + " pending, desired " +
-                    std::to_string(desired_) + " (" + std::to_string(cfg_.min) + "–" + std::to_string(cfg_.max) + ")";
-    if (wait) s += ", " + std::to_string(wait) + " in Pending:Wait";
-    if (term_wait) s += ", " + std::to_string(term_wait) + " in Terminating:Wait";
-    return s;
+    const std::string range = " (" + std::to_string(cfg_.min) + "–" + std::to_string(cfg_.max) + ")";
+    StatusText t{std::to_string(ready) + " in service, " + std::to_string(pending) + " pending, desired " +
+                     std::to_string(desired_) + range,
+                 "서비스 중 " + std::to_string(ready) + "개, 대기 중 " + std::to_string(pending) + "개, 원하는 용량 " +
+                     std::to_string(desired_) + range};
+    if (wait) t.en += ", " + std::to_string(wait) + " in Pending:Wait", t.ko += ", Pending:Wait " + std::to_string(wait) + "개";
+    if (term_wait)
+      t.en += ", " + std::to_string(term_wait) + " in Terminating:Wait",
+          t.ko += ", Terminating:Wait " + std::to_string(term_wait) + "개";
+    return t;
   }
 
   int desired() const { return desired_; }

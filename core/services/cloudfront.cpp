@@ -123,17 +123,26 @@ public:
     window_hits_ = window_misses_ = 0;
   }
 
-  std::string status() const override {
+  StatusText status() const override {
     size_t objects = 0;
     for (const Edge& e : edges_) objects += e.cache.size();
-    std::string s = pct(hits_, misses_) + " cache hits, " + std::to_string(objects) + " objects cached, " +
-                    std::to_string(failovers_) + " origin failovers";
+    StatusText t{pct(hits_, misses_) + " cache hits, " + std::to_string(objects) + " objects cached, " +
+                     std::to_string(failovers_) + " origin failovers",
+                 "캐시 적중률 " + pct(hits_, misses_) + ", 캐시된 객체 " + std::to_string(objects) + "개, 오리진 장애 조치 " +
+                     std::to_string(failovers_) + "회"};
     if (edges_.size() > 1) {
-      s += "; edges:";
-      for (const Edge& e : edges_) s += " " + e.region + " " + pct(e.hits, e.misses);
+      t.en += "; edges:";
+      t.ko += "; 엣지별:";
+      for (const Edge& e : edges_) {
+        t.en += " " + e.region + " " + pct(e.hits, e.misses);
+        t.ko += " " + e.region + " " + pct(e.hits, e.misses);
+      }
     }
-    for (const Tier& t : tiers_) s += "; regional edge cache " + t.geography + " " + pct(t.hits, t.misses);
-    return s;
+    for (const Tier& r : tiers_) {
+      t.en += "; regional edge cache " + r.geography + " " + pct(r.hits, r.misses);
+      t.ko += "; 리전 엣지 캐시 " + r.geography + " " + pct(r.hits, r.misses);
+    }
+    return t;
   }
 
   CloudFrontStats stats() const {

@@ -88,9 +88,10 @@ public:
     sim.metrics(id()).queue.set(sim.now(), 0);
   }
 
-  std::string status() const override {
-    return std::to_string(busy_) + "/" + std::to_string(workers_) + " busy, " + std::to_string(queue_.size()) +
-           " queued";
+  StatusText status() const override {
+    const std::string busy = std::to_string(busy_) + "/" + std::to_string(workers_);
+    return {busy + " busy, " + std::to_string(queue_.size()) + " queued",
+            "작업자 " + busy + " 사용 중, 대기열 " + std::to_string(queue_.size()) + "개"};
   }
 
 private:

@@ -310,20 +310,26 @@ public:
     m.capacity = static_cast<int64_t>(rate());
   }
 
-  std::string status() const override {
-    if (creating_) return std::string(type_->name) + " " + fmt(size_) + " GiB, creating (waiting for the snapshot)";
-    std::string s = std::string(type_->name) + " " + fmt(size_) + " GiB, " + fmt(rate()) + " IOPS";
-    if (bursts_) s += ", " + fmt(credits_) + " credits";
-    s += ", " + std::to_string(writes_stored_) + " writes stored";
-    if (throttled_ios_) s += ", " + std::to_string(throttled_ios_) + " throttled";
-    if (refused_ios_) s += ", " + std::to_string(refused_ios_) + " refused";
-    if (mod_state_ == ModState::Modifying) s += ", modifying";
-    if (mod_state_ == ModState::Optimizing) s += ", optimizing";
-    if (to_load_.count) s += ", initializing (" + std::to_string(to_load_.count) + " blocks not loaded yet)";
+  StatusText status() const override {
+    const std::string head = std::string(type_->name) + " " + fmt(size_) + " GiB, ";
+    if (creating_) return {head + "creating (waiting for the snapshot)", head + "생성 중(스냅샷을 기다리는 중)"};
+    StatusText t{head + fmt(rate()) + " IOPS", head + fmt(rate()) + " IOPS"};
+    auto add = [&](const std::string& en, const std::string& ko) { t.en += ", " + en; t.ko += ", " + ko; };
+    if (bursts_) add(fmt(credits_) + " credits", "크레딧 " + fmt(credits_));
+    add(std::to_string(writes_stored_) + " writes stored", "저장된 쓰기 " + std::to_string(writes_stored_) + "건");
+    if (throttled_ios_) add(std::to_string(throttled_ios_) + " throttled", "제한(스로틀링) " + std::to_string(throttled_ios_) + "건");
+    if (refused_ios_) add(std::to_string(refused_ios_) + " refused", "거부 " + std::to_string(refused_ios_) + "건");
+    if (mod_state_ == ModState::Modifying) add("modifying", "수정 중(modifying)");
+    if (mod_state_ == ModState::Optimizing) add("optimizing", "최적화 중(optimizing)");
+    if (to_load_.count)
+      add("initializing (" + std::to_string(to_load_.count) + " blocks not loaded yet)",
+          "초기화 중(아직 불러오지 않은 블록 " + std::to_string(to_load_.count) + "개)");
     if (snapshots_done_ || snapshots_pending_)
-      s += ", " + std::to_string(snapshots_done_) + " snapshots (" + fmt_gib(snapshot_gb_) + " GB stored)" +
-           (snapshots_pending_ ? ", 1 pending" : "");
-    return s;
+      add(std::to_string(snapshots_done_) + " snapshots (" + fmt_gib(snapshot_gb_) + " GB stored)" +
+              (snapshots_pending_ ? ", 1 pending" : ""),
+          "스냅샷 " + std::to_string(snapshots_done_) + "개(" + fmt_gib(snapshot_gb_) + " GB 저장)" +
+              (snapshots_pending_ ? ", 1개 진행 중" : ""));
+    return t;
   }
 
   // For a volume restored from this one's snapshot (looked up via sim.model each time).

@@ -182,6 +182,17 @@ const char* state_name(State s) {
   return "";
 }
 
+const char* state_name_ko(State s) {
+  switch (s) {
+    case State::Pending: return "대기 중(pending)";
+    case State::Running: return "실행 중(running)";
+    case State::Stopping: return "중지 중(stopping)";
+    case State::Stopped: return "중지됨(stopped)";
+    case State::Terminated: return "종료됨(terminated)";
+  }
+  return "";
+}
+
 // Timers: 0..0x7fff = a service finished (value = epoch), lifecycle above.
 enum Timer : uint16_t {
   kBooted = 0x8000, kStopAt = 0x8001, kStartAt = 0x8002, kTerminateAt = 0x8003,
@@ -343,12 +354,22 @@ public:
     }
   }
 
-  std::string status() const override {
-    std::string s = std::string(core_.type()->name) + " " + state_name(state_) + ", " + std::to_string(core_.busy()) +
-                    "/" + std::to_string(core_.workers()) + " busy, " + std::to_string(core_.queued()) + " queued";
-    if (core_.type()->baseline > 0) s += ", " + std::to_string(static_cast<int>(core_.credits())) + " credits";
-    if (store_gib_ > 0) s += ", instance store: " + std::to_string(store_writes_) + " writes";
-    return s;
+  StatusText status() const override {
+    const std::string busy = std::to_string(core_.busy()) + "/" + std::to_string(core_.workers());
+    const std::string queued = std::to_string(core_.queued());
+    StatusText t{std::string(core_.type()->name) + " " + state_name(state_) + ", " + busy + " busy, " + queued + " queued",
+                 std::string(core_.type()->name) + " " + state_name_ko(state_) + ", 작업자 " + busy + " 사용 중, 대기열 " +
+                     queued + "개"};
+    if (core_.type()->baseline > 0) {
+      const std::string c = std::to_string(static_cast<int>(core_.credits()));
+      t.en += ", " + c + " credits";
+      t.ko += ", CPU 크레딧 " + c;
+    }
+    if (store_gib_ > 0) {
+      t.en += ", instance store: " + std::to_string(store_writes_) + " writes";
+      t.ko += ", 인스턴스 스토어: 쓰기 " + std::to_string(store_writes_) + "건";
+    }
+    return t;
   }
 
   const InstanceCore& core() const { return core_; }

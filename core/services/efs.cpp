@@ -87,10 +87,14 @@ public:
               "EFS 버스트 크레딧이 다시 쌓여 100 MiB/s까지 버스트할 수 있습니다");
   }
 
-  std::string status() const override {
-    std::string s = fmt(stored_) + " GiB stored, " + fmt(rate() / 1024) + " KiB/s";
-    if (throttled_) s += ", " + std::to_string(throttled_) + " throttled";
-    return s;
+  StatusText status() const override {
+    StatusText t{fmt(stored_) + " GiB stored, " + fmt(rate() / 1024) + " KiB/s",
+                 "저장 " + fmt(stored_) + " GiB, " + fmt(rate() / 1024) + " KiB/s"};
+    if (throttled_) {
+      t.en += ", " + std::to_string(throttled_) + " throttled";
+      t.ko += ", 제한(스로틀링) " + std::to_string(throttled_) + "건";
+    }
+    return t;
   }
 
 private:

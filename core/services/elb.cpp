@@ -407,31 +407,37 @@ public:
     sync_metrics(sim);
   }
 
-  std::string status() const override {
+  StatusText status() const override {
     int healthy = 0;
     for (const Target& t : targets_) healthy += t.state == Hs::Healthy;
-    std::string s = std::to_string(healthy) + "/" + std::to_string(targets_.size()) + " targets healthy";
+    const std::string h = std::to_string(healthy) + "/" + std::to_string(targets_.size());
+    StatusText s{h + " targets healthy", "정상 대상 " + h};
     if (!c_.rules.empty()) {
-      s += "; rules:";
+      std::string groups;
       for (const TargetGroup& g : tgs_) {
-        s += " " + g.name + " " + std::to_string(g.requests);
-        if (g.no_target) s += " (" + std::to_string(g.no_target) + (g.fixed_404 ? " × 404)" : " × 503)");
-        s += ",";
+        groups += " " + g.name + " " + std::to_string(g.requests);
+        if (g.no_target) groups += " (" + std::to_string(g.no_target) + (g.fixed_404 ? " × 404)" : " × 503)");
+        groups += ",";
       }
-      s.pop_back();
+      groups.pop_back();
+      s.en += "; rules:" + groups;
+      s.ko += "; 규칙별 요청:" + groups;
     }
     std::string ips;
     for (const LbAz& a : lb_azs_) ips += (ips.empty() ? "" : ", ") + a.name + " " + a.ip;
     switch (c_.spec.kind) {
       case Kind::Alb:
       case Kind::Clb:
-        s += "; targets see the load balancer's private IP as source (" + ips + "), the client's IP in X-Forwarded-For";
+        s.en += "; targets see the load balancer's private IP as source (" + ips + "), the client's IP in X-Forwarded-For";
+        s.ko += "; 대상은 로드 밸런서의 프라이빗 IP(" + ips + ")를 소스로 보고, 클라이언트 IP는 X-Forwarded-For 헤더로 받습니다";
         break;
       case Kind::Nlb:
-        s += "; static IPs " + ips + "; targets see the client's own IP as source (preserved)";
+        s.en += "; static IPs " + ips + "; targets see the client's own IP as source (preserved)";
+        s.ko += "; 고정 IP " + ips + "; 대상은 클라이언트 IP를 그대로 소스로 봅니다(보존됨)";
         break;
       case Kind::Gwlb:
-        s += "; transparent: appliances see the original source and destination IPs (GENEVE)";
+        s.en += "; transparent: appliances see the original source and destination IPs (GENEVE)";
+        s.ko += "; 투명하게 전달: 어플라이언스는 원래 소스·대상 IP를 그대로 봅니다(GENEVE)";
         break;
     }
     return s;

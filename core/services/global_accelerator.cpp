@@ -121,11 +121,12 @@ public:
 
   void on_second(Simulation& sim) override { sim.metrics(id()).cost_usd += kHourPrice / 3600.0; }
 
-  std::string status() const override {
+  StatusText status() const override {
     size_t healthy = 0;
     for (const Endpoint& e : endpoints_) healthy += e.healthy;
-    return std::to_string(groups_.size()) + " endpoint groups, " + std::to_string(healthy) + "/" +
-           std::to_string(endpoints_.size()) + " endpoints healthy";
+    const std::string h = std::to_string(healthy) + "/" + std::to_string(endpoints_.size());
+    return {std::to_string(groups_.size()) + " endpoint groups, " + h + " endpoints healthy",
+            "엔드포인트 그룹 " + std::to_string(groups_.size()) + "개, 정상 엔드포인트 " + h};
   }
 
 private:

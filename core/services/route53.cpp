@@ -119,11 +119,13 @@ public:
     sim.metrics(id()).cost_usd += kHostedZonePerMonth / kSecondsPerMonth;
   }
 
-  std::string status() const override {
+  StatusText status() const override {
     size_t healthy = 0;
     for (const Target& t : targets_) healthy += t.healthy;
-    return std::to_string(healthy) + "/" + std::to_string(targets_.size()) + " healthy, " + std::to_string(queries_) +
-           " queries, " + std::to_string(cache_hits_) + " answered from resolver caches";
+    const std::string h = std::to_string(healthy) + "/" + std::to_string(targets_.size());
+    return {h + " healthy, " + std::to_string(queries_) + " queries, " + std::to_string(cache_hits_) +
+                " answered from resolver caches",
+            "정상 " + h + ", 쿼리 " + std::to_string(queries_) + "건, 리졸버 캐시 응답 " + std::to_string(cache_hits_) + "건"};
   }
 
 private:

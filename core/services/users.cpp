@@ -175,7 +175,9 @@ public:
     sim.finish_root(parent);
   }
 
-  std::string status() const override { return std::to_string(sent_) + " requests sent"; }
+  StatusText status() const override {
+    return {std::to_string(sent_) + " requests sent", "보낸 요청 " + std::to_string(sent_) + "건"};
+  }
 
 private:
   void schedule_next(Simulation& sim) {

@@ -21,6 +21,10 @@ namespace cp::sim {
 
 class Simulation;
 
+struct StatusText {
+  std::string en, ko;
+};
+
 class Model {
 public:
   virtual ~Model() = default;
@@ -33,8 +37,9 @@ public:
   virtual void on_timer(Simulation&, uint16_t /*timer*/, uint64_t /*payload*/) {}
   virtual void on_second(Simulation&) {}
   virtual void on_up_changed(Simulation&, bool /*up*/) {}
-  // A one-line state summary for the CLI and the UI ("3/4 healthy, 2 in queue").
-  virtual std::string status() const { return {}; }
+  // A one-line state summary for the CLI and the UI ("3/4 healthy, 2 in queue"),
+  // in English and Korean.
+  virtual StatusText status() const { return {}; }
   // A deep copy of this model's state, for checkpoints (scrubbing a run back).
   // Models hold no pointers into the kernel or to other models (they look
   // peers up through Simulation each time), so a copy constructor is enough:

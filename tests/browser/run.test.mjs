@@ -3,7 +3,7 @@
 // earlier state: rewound to a checkpoint and replayed exactly), and reload a shared run link (same run, same moment).
 // Saves run-playing.png, run-az-down.png, run-scrubbed.png, run-log.png in $CLOUDPLAY_ARTIFACTS: look at them.
 import { test, run, ROOT, artifactPath, newPage, assert } from './lib.mjs';
-import { openEditor, frames } from './editor_lib.mjs';
+import { openEditor, frames, nodeInfo } from './editor_lib.mjs';
 import { runState, node, waitRun, openExample } from './run_lib.mjs';
 
 
@@ -35,6 +35,12 @@ test('play shows traffic; an AZ failure is logged and marks nodes down; scrubbin
   assert(web.p99_ms > 0, `web p99 should be > 0, got ${web.p99_ms}`);
   assert(web.instances >= 3 && web.healthy >= 3, `web should have 3 healthy instances: ${JSON.stringify(web)}`);
   assert(node(s, 'alb').points >= 30, 'the series (plots) should hold a point per second');
+  assert(/^3\/3 targets healthy/.test(node(s, 'alb').status) && /^정상 대상 3\/3/.test(node(s, 'alb').status_ko),
+    `the ALB's live status in English and Korean: ${node(s, 'alb').status} / ${node(s, 'alb').status_ko}`);
+  // Selecting the ALB shows that status at the top of the properties panel.
+  const albCard = await nodeInfo(page, 'alb');
+  await page.mouse.click(albCard.center[0], albCard.center[1]);
+  await frames(page, 3);
   await page.evaluate(() => window.cloudplay.editorState());  // keep the hook warm
   await frames(page, 5);
   await page.screenshot({ path: artifactPath('run-playing.png') });

@@ -207,7 +207,7 @@ TEST_CASE("Source IP the targets see: ALB/CLB X-Forwarded-For, NLB client IP, GW
     REQUIRE(b.ok());
     b.sim->run_until(b.duration);
     auto logs = log_texts(*b.sim, b.node("lb"));
-    std::string status = b.sim->model(b.node("lb")).status();
+    std::string status = b.sim->model(b.node("lb")).status().en;
     INFO(type << ": " << status);
     std::string sample;
     for (const auto& s : logs)
@@ -266,7 +266,7 @@ TEST_CASE("NLB static IPs: one per enabled AZ, unchanged when an AZ's targets di
   CHECK(before[0].second != before[2].second);
   b.sim->run_until(b.duration);
   CHECK(report(b, "nlb").lb_addresses() == before);
-  CHECK(b.sim->model(b.node("nlb")).status().rfind("2/3 targets healthy", 0) == 0);
+  CHECK(b.sim->model(b.node("nlb")).status().en.rfind("2/3 targets healthy", 0) == 0);
 }
 
 TEST_CASE("Users: paths and hosts follow their weights; no mix draws nothing more", "[alb-rules]") {

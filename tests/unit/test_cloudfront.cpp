@@ -154,7 +154,7 @@ TEST_CASE("CloudFront: each edge location has its own cache; a new Region's user
   for (const auto& e : b.sim->event_log())
     logged = logged || (e.text_en.find("eu-west-1") != std::string::npos && e.text_en.find("starts empty") != std::string::npos);
   CHECK(logged);
-  CHECK(b.sim->model(b.node("cdn")).status().find("edges: us-east-1") != std::string::npos);
+  CHECK(b.sim->model(b.node("cdn")).status().en.find("edges: us-east-1") != std::string::npos);
 }
 
 TEST_CASE("CloudFront: a regional edge cache serves a new edge's misses on the same continent", "[cloudfront]") {

@@ -158,7 +158,7 @@ TEST_CASE("Instance store data is lost when the instance stops; the EBS volume's
   REQUIRE(built.ok());
   Simulation& sim = *built.sim;
   sim.run_until(from_seconds(19));
-  std::string before = sim.model(built.node("i")).status();
+  std::string before = sim.model(built.node("i")).status().en;
   CHECK(before.find("instance store: 0 writes") == std::string::npos);
   CHECK(before.find("instance store: ") != std::string::npos);
   CHECK(logs(sim, LogKind::Info).empty());
@@ -169,9 +169,9 @@ TEST_CASE("Instance store data is lost when the instance stops; the EBS volume's
   REQUIRE(lost.size() == 1);
   CHECK(to_seconds(lost[0]->time) == Approx(20).margin(0.01));
   CHECK(lost[0]->text_ko.find("인스턴스 스토어 데이터 손실") != std::string::npos);
-  CHECK(sim.model(built.node("i")).status().find("instance store: 0 writes") != std::string::npos);
+  CHECK(sim.model(built.node("i")).status().en.find("instance store: 0 writes") != std::string::npos);
   // The volume still holds every write the instance made before it stopped.
-  std::string vol = sim.model(built.node("vol")).status();
+  std::string vol = sim.model(built.node("vol")).status().en;
   CHECK(vol.find(" 0 writes stored") == std::string::npos);
   CHECK(vol.find("writes stored") != std::string::npos);
   // Without an instance store there is nothing to lose.
@@ -342,10 +342,10 @@ TEST_CASE("EBS snapshots are incremental: a second snapshot copies only what cha
   REQUIRE(b2.ok());
   b2.sim->run_until(from_seconds(400));
   double extra = sim.metrics(built.node("vol")).cost_usd - b2.sim->metrics(b2.node("vol")).cost_usd;
-  INFO("snapshot cost " << extra << ", status: " << sim.model(built.node("vol")).status());
+  INFO("snapshot cost " << extra << ", status: " << sim.model(built.node("vol")).status().en);
   CHECK(extra > 0);
   CHECK(extra < 1.0 * 0.05 * 310 / (730.0 * 3600));  // < 1 GB stored for 310 s at $0.05/GB-month
-  CHECK(sim.model(built.node("vol")).status().find("6 snapshots (0.4 GB stored)") != std::string::npos);
+  CHECK(sim.model(built.node("vol")).status().en.find("6 snapshots (0.4 GB stored)") != std::string::npos);
 }
 
 namespace {
@@ -374,7 +374,7 @@ TEST_CASE("EBS restore: a snapshot becomes a volume in another AZ, slow on first
   REQUIRE(lazy.ok());
   Simulation& sim = *lazy.sim;
   sim.run_until(from_seconds(15));
-  CHECK(sim.model(lazy.node("new")).status().find("creating") != std::string::npos);
+  CHECK(sim.model(lazy.node("new")).status().en.find("creating") != std::string::npos);
   CHECK(sim.metrics(lazy.node("readers")).completions == 0);  // no volume yet: the instance's reads fail
   sim.run_until(from_seconds(40));
   auto created = logs_with(sim, "created from the snapshot of old");
@@ -473,7 +473,7 @@ TEST_CASE("EBS Elastic Volumes: new IOPS apply at optimizing; another change wai
   CHECK(to_seconds(refused[0]->time) == Approx(100).margin(0.01));
   CHECK(refused[0]->text_en.find("still optimizing") != std::string::npos);
   CHECK(refused[0]->text_ko.find("optimizing") != std::string::npos);
-  CHECK(sim.model(built.node("vol")).status().find("optimizing") != std::string::npos);
+  CHECK(sim.model(built.node("vol")).status().en.find("optimizing") != std::string::npos);
 
   // Param rules: a volume never shrinks; the target obeys the type's limits; a revert needs a modification.
   const auto& desc = services::ebs_descriptor();
