@@ -153,6 +153,30 @@ void asg_rules(const doc::Document& d, std::vector<Finding>& out) {
                      "Auto Scaling 그룹 " + n.id + "은(는) 최소 = 최대입니다. 비정상 인스턴스는 교체하지만 부하에 따라 "
                      "늘거나 줄 수 없습니다. 부하가 변한다면 최대를 올리세요.",
                      {n.id}, "Auto Scaling groups / Policies"});
+    // A launch hook nobody completes: every new instance waits out the whole timeout
+    // (default one hour) before it serves — scale-outs arrive far too late.
+    const std::string hook = str_param(n, {"launch_hook"}, "none");
+    if (hook != "none" && num_param(n.params, "launch_hook_complete_s", -1) < 0) {
+      const double timeout = num_param(n.params, "launch_hook_timeout_s", 3600);
+      const std::string t = std::to_string(static_cast<long long>(timeout));
+      out.push_back({"asg-launch-hook-never-completed", Severity::Warning,
+                     "Auto Scaling group " + n.id + " has a launch lifecycle hook that nothing completes: every new "
+                     "instance waits in Pending:Wait for the whole " + t + " s heartbeat timeout before it gets traffic, "
+                     "so scale-outs and replacements arrive late. Complete the hook from your bootstrap script "
+                     "(launch_hook_complete_s) or shorten the timeout.",
+                     "Auto Scaling 그룹 " + n.id + "의 시작 수명 주기 후크를 완료하는 곳이 없습니다. 새 인스턴스는 하트비트 "
+                     "제한 시간 " + t + "초 동안 Pending:Wait 상태로 기다린 뒤에야 트래픽을 받으므로 확장과 교체가 늦어집니다. "
+                     "부트스트랩 스크립트에서 후크를 완료하거나(launch_hook_complete_s) 제한 시간을 줄이세요.",
+                     {n.id}, "Auto Scaling groups / Lifecycle hooks"});
+    }
+    // Predictive scaling that only forecasts: it logs what it would do and never scales.
+    if (str_param(n, {"predictive"}, "off") == "forecast_only")
+      out.push_back({"asg-predictive-forecast-only", Severity::Info,
+                     "Auto Scaling group " + n.id + " runs predictive scaling in forecast-only mode: it forecasts but "
+                     "does not launch anything. Switch to forecast_and_scale once the forecasts look right.",
+                     "Auto Scaling 그룹 " + n.id + "의 예측 조정이 예측 전용(forecast only) 모드입니다. 예측만 하고 인스턴스는 "
+                     "시작하지 않습니다. 예측이 맞아 보이면 forecast_and_scale로 바꾸세요.",
+                     {n.id}, "Auto Scaling groups / Policies"});
   }
 }
 

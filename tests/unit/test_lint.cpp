@@ -5,6 +5,7 @@
 
 #include "core/lint/lint.h"
 #include "route_fixtures.h"
+#include "tests/unit/source_files.h"
 
 using namespace cp;
 
@@ -67,4 +68,29 @@ TEST_CASE("lint: NLB without cross-zone and uneven AZs; ASG min == max (types by
   CHECK(has(f, "asg-min-equals-max"));
   d.nodes[0].params["cross_zone"] = true;
   CHECK_FALSE(has(lint::lint(d), "nlb-uneven-without-cross-zone"));
+}
+
+TEST_CASE("lint: a launch hook nothing completes; predictive scaling in forecast-only mode", "[lint]") {
+  doc::Document d = cp::test::example_document("three-tier-web.json");
+  doc::NodeDoc* web = nullptr;
+  for (auto& n : d.nodes)
+    if (n.id == "web") web = &n;
+  REQUIRE(web);
+  CHECK_FALSE(has(lint::lint(d), "asg-launch-hook-never-completed"));
+  web->params["launch_hook"] = "continue";
+  auto f = lint::lint(d);
+  const lint::Finding* x = get(f, "asg-launch-hook-never-completed");
+  REQUIRE(x);
+  CHECK(x->severity == lint::Severity::Warning);
+  CHECK(x->nodes == std::vector<std::string>{"web"});
+  CHECK(x->text_en.find("3600 s") != std::string::npos);  // the default heartbeat timeout
+  CHECK(x->text_ko.find("3600초") != std::string::npos);
+  web->params["launch_hook_complete_s"] = 90;  // the bootstrap script completes it
+  CHECK_FALSE(has(lint::lint(d), "asg-launch-hook-never-completed"));
+
+  CHECK_FALSE(has(lint::lint(d), "asg-predictive-forecast-only"));
+  web->params["predictive"] = "forecast_only";
+  CHECK(has(lint::lint(d), "asg-predictive-forecast-only"));
+  web->params["predictive"] = "forecast_and_scale";
+  CHECK_FALSE(has(lint::lint(d), "asg-predictive-forecast-only"));
 }
