@@ -92,8 +92,8 @@ void RunView::draw_metrics() {
   // Throughput: ok/s per node (one node: arrivals and ok).
   ps.clear();
   if (one) {
-    field(0, &sim::SeriesPoint::arrivals_per_s, "arrivals", kPalette[0]);
-    field(0, &sim::SeriesPoint::completions_per_s, "ok", kPalette[2]);
+    field(0, &sim::SeriesPoint::arrivals_per_s, tr("run.s_arrivals"), kPalette[0]);
+    field(0, &sim::SeriesPoint::completions_per_s, tr("run.s_ok"), kPalette[2]);
   } else {
     for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::completions_per_s, labels[k].c_str(), kPalette[k]);
   }
@@ -120,7 +120,8 @@ void RunView::draw_metrics() {
       for (const auto& p : v) any = any || p.outcomes_per_s[o] > 0;
       if (!any) continue;
       PlotSeries p;
-      p.label = sim::outcome_name(static_cast<sim::Outcome>(o));
+      outcome_labels.push_back(std::string("run.o_") + sim::outcome_name(static_cast<sim::Outcome>(o)));
+      p.label = tr(outcome_labels.back().c_str());
       p.color = kPalette[(o + 3) % 6];
       p.count = static_cast<int>(v.size());
       p.stride = stride;
@@ -128,7 +129,7 @@ void RunView::draw_metrics() {
       p.ys = &v[0].outcomes_per_s[o];
       ps.push_back(p);
     }
-    if (ps.empty()) field(0, &sim::SeriesPoint::errors_per_s, "errors", kPalette[4]);
+    if (ps.empty()) field(0, &sim::SeriesPoint::errors_per_s, tr("run.s_errors"), kPalette[4]);
   } else {
     for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::errors_per_s, labels[k].c_str(), kPalette[k]);
   }
@@ -148,7 +149,7 @@ void RunView::draw_metrics() {
   ps.clear();
   for (size_t k = 0; k < series.size(); ++k) {
     field(k, &sim::SeriesPoint::instances, labels[k].c_str(), kPalette[k]);
-    if (one) field(k, &sim::SeriesPoint::healthy, "healthy", kPalette[2]);
+    if (one) field(k, &sim::SeriesPoint::healthy, tr("run.s_healthy"), kPalette[2]);
   }
   cell(i++);
   plot("##m_inst", tr("run.m_instances"), "", size, ps.data(), static_cast<int>(ps.size()), opt);

@@ -61,6 +61,17 @@ const StringEntry kRunStrings[] = {
     {"run.m_queue", "Queue / backlog", "대기열 / 백로그"},
     {"run.m_instances", "Instances (healthy)", "인스턴스 (정상)"},
     {"run.m_cost", "Cost rate", "비용 비율"},
+    // plot legends
+    {"run.s_arrivals", "arrivals", "도착"},
+    {"run.s_ok", "ok", "성공"},
+    {"run.s_errors", "errors", "오류"},
+    {"run.s_healthy", "healthy", "정상"},
+    {"run.o_throttled", "throttled", "제한됨(스로틀링)"},
+    {"run.o_timed_out", "timed out", "시간 초과"},
+    {"run.o_no_healthy_target", "no healthy target (503)", "정상 대상 없음(503)"},
+    {"run.o_server_error", "server error (5xx)", "서버 오류(5xx)"},
+    {"run.o_unreachable", "unreachable", "연결 불가"},
+    {"run.o_rejected", "rejected (4xx)", "거부됨(4xx)"},
     {"run.m_no_data", "No data yet: press Play.", "아직 데이터가 없습니다: 재생을 누르세요."},
     // event log
     {"run.l_filter", "Filter", "필터"},

@@ -413,15 +413,17 @@ public:
     const std::string h = std::to_string(healthy) + "/" + std::to_string(targets_.size());
     StatusText s{h + " targets healthy", "정상 대상 " + h};
     if (!c_.rules.empty()) {
-      std::string groups;
+      std::string en, ko;
       for (const TargetGroup& g : tgs_) {
-        groups += " " + g.name + " " + std::to_string(g.requests);
-        if (g.no_target) groups += " (" + std::to_string(g.no_target) + (g.fixed_404 ? " × 404)" : " × 503)");
-        groups += ",";
+        const std::string n = " " + std::to_string(g.requests) +
+                              (g.no_target ? " (" + std::to_string(g.no_target) + (g.fixed_404 ? " × 404)" : " × 503)") : "");
+        en += " " + g.name + n + ",";
+        ko += " " + (g.name_ko.empty() ? g.name : g.name_ko) + n + ",";
       }
-      groups.pop_back();
-      s.en += "; rules:" + groups;
-      s.ko += "; 규칙별 요청:" + groups;
+      en.pop_back();
+      ko.pop_back();
+      s.en += "; rules:" + en;
+      s.ko += "; 규칙별 요청:" + ko;
     }
     std::string ips;
     for (const LbAz& a : lb_azs_) ips += (ips.empty() ? "" : ", ") + a.name + " " + a.ip;
