@@ -11,11 +11,12 @@ if(NOT CLOUDPLAY_PYTHON)
   find_program(CLOUDPLAY_PYTHON NAMES python3 REQUIRED)
 endif()
 set(UI_FONT ${ASSET_DIR}/fonts/cloudplay-ui.ttf)
+set(UI_SYMBOLS_FONT ${ASSET_DIR}/fonts/cloudplay-symbols.ttf)
 file(GLOB FONT_STRING_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/ui/*.cpp ${CMAKE_SOURCE_DIR}/ui/*.h)
 file(GLOB_RECURSE FONT_CORE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/*.cpp)
-add_custom_command(OUTPUT ${UI_FONT}
+add_custom_command(OUTPUT ${UI_FONT} ${UI_SYMBOLS_FONT}
   COMMAND ${CLOUDPLAY_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/make-font.py --out ${UI_FONT}
-          --source-root ${CMAKE_SOURCE_DIR}
+          --symbols-out ${UI_SYMBOLS_FONT} --source-root ${CMAKE_SOURCE_DIR}
   DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make-font.py ${FONT_STRING_SOURCES} ${FONT_CORE_SOURCES}
   COMMENT "Cutting the UI font (NanumGothic subset)"
   VERBATIM)
@@ -30,5 +31,5 @@ if(EXAMPLE_FILES)
 endif()
 # --preload-file packs cloudplay.data at link time: relink when the font changes.
 if(TARGET cloudplay_web)
-  set_property(TARGET cloudplay_web APPEND PROPERTY LINK_DEPENDS ${UI_FONT})
+  set_property(TARGET cloudplay_web APPEND PROPERTY LINK_DEPENDS ${UI_FONT} ${UI_SYMBOLS_FONT})
 endif()

@@ -77,6 +77,10 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--source-root", default=str(pathlib.Path(__file__).resolve().parent.parent))
     ap.add_argument("--font", default=DEFAULT_FONT)
+    # NanumGothic has no ⚠ or ✓ (the help texts mark approximations with ⚠): a few
+    # symbols come from DejaVu Sans (Debian's fonts-dejavu-core), merged in by the UI.
+    ap.add_argument("--symbols-out")
+    ap.add_argument("--symbols-font", default="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     args = ap.parse_args()
 
     if not os.path.exists(args.font):
@@ -107,6 +111,16 @@ def main():
         os.unlink(text_file)
         if os.path.exists(tmp_out):
             os.unlink(tmp_out)
+    if args.symbols_out:
+        if not os.path.exists(args.symbols_font):
+            sys.exit(f"make-font.py: {args.symbols_font} is missing: install Debian's fonts-dejavu-core")
+        symbols = sorted(set("⚠✓✗") | {c for c in used if 0x2600 <= ord(c) <= 0x27BF})
+        sym_out = pathlib.Path(args.symbols_out)
+        sym_out.parent.mkdir(parents=True, exist_ok=True)
+        run_subset([args.symbols_font, "--text=" + "".join(symbols), f"--output-file={sym_out}",
+                    "--layout-features=", "--no-hinting", "--desubroutinize", "--notdef-outline"])
+        print(f"make-font.py: {len(symbols)} symbols from {args.symbols_font} -> {sym_out} "
+              f"({sym_out.stat().st_size} bytes)")
     print(f"make-font.py: {len(chars)} characters ({len(hangul)} KS X 1001 syllables, "
           f"{len(used)} from {nfiles} source files; {len(missing_hangul_from_strings)} extra syllables) "
           f"-> {out} ({out.stat().st_size // 1024} KiB)")

@@ -320,6 +320,8 @@ nlohmann::json App::debug_state() const {
   s["revision"] = editor_.revision();
   s["inspector"] = inspector_.debug_state();
   s["hangulFont"] = hangul_font_loaded();
+  // ⚠ marks approximate values in the help texts: it must have a glyph, not '?'.
+  s["warningGlyph"] = ImGui::GetFont() && ImGui::GetFont()->FindGlyphNoFallback(0x26A0) != nullptr;
   json toasts = json::array();
   for (const auto& t : editor_.toasts()) toasts.push_back({{"text", t.text}, {"error", t.error}});
   s["toasts"] = toasts;

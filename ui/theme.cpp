@@ -77,6 +77,16 @@ bool load_fonts(float ratio) {
   g_hangul = f != nullptr;
   if (f) std::fclose(f);
   ImFont* font = g_hangul ? io.Fonts->AddFontFromFileTTF(kFontPath, kBaseFontSize * ratio, &cfg, ranges.Data) : nullptr;
+  if (font) {
+    FILE* s = std::fopen(kSymbolsFontPath, "rb");
+    if (s) {
+      std::fclose(s);
+      static const ImWchar symbol_ranges[] = {0x2600, 0x27BF, 0};
+      ImFontConfig merge = cfg;
+      merge.MergeMode = true;
+      io.Fonts->AddFontFromFileTTF(kSymbolsFontPath, kBaseFontSize * ratio, &merge, symbol_ranges);
+    }
+  }
   if (!font) {
     g_hangul = false;
     ImFontConfig def;

@@ -14,6 +14,8 @@ namespace cp::ui {
 
 inline constexpr float kBaseFontSize = 15.0f;      // CSS pixels
 inline constexpr const char* kFontPath = "/assets/fonts/cloudplay-ui.ttf";
+// ⚠ ✓ ✗ (not in NanumGothic), merged into the UI font from a DejaVu Sans subset.
+inline constexpr const char* kSymbolsFontPath = "/assets/fonts/cloudplay-symbols.ttf";
 
 void apply_style();
 // Rebuilds the font atlas for this pixel ratio. Returns false when the Korean font is missing.

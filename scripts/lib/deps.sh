@@ -5,7 +5,7 @@
 
 CLOUDPLAY_CACHE="${CLOUDPLAY_CACHE:-$HOME/.cache/cloudplay}"
 export NODE_PATH=/usr/share/nodejs   # Debian's emscripten needs node-acorn from here
-APT_PACKAGES="cmake g++ ninja-build emscripten chromium catch2 nlohmann-json3-dev zlib1g-dev fonts-nanum python3-fonttools python3-simpy clang libclang-rt-14-dev dpkg-dev nodejs npm"
+APT_PACKAGES="cmake g++ ninja-build emscripten chromium catch2 nlohmann-json3-dev zlib1g-dev fonts-nanum fonts-dejavu-core python3-fonttools python3-simpy clang libclang-rt-14-dev dpkg-dev nodejs npm"
 SDL2_VERSION="2.26.5+dfsg"
 IMGUI_VERSION="1.86+ds"
 ZLIB_VERSION="1.2.13.dfsg"

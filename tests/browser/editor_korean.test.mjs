@@ -24,6 +24,7 @@ test('switching to Korean from the menu renders Hangul', async () => {
   let s = await state(page);
   assertEqual(s.language, 'en', 'language of a browser set to English');
   assert(s.hangulFont, 'the Hangul font (NanumGothic subset) was not loaded from /assets/fonts');
+  assert(s.warningGlyph, 'the ⚠ glyph (DejaVu Sans subset merged into the UI font) is missing: help texts would show "?"');
   await click(page, center(s.menus['menu.language']));
   s = await state(page);
   assert(s.menus['lang.ko'], 'the Language menu did not open');
