@@ -711,11 +711,12 @@ nlohmann::json RunView::debug_state() const {
       sim::NodeId n{static_cast<uint32_t>(i)};
       const auto& m = sim->metrics(n);
       sim::SeriesPoint p = m.series.empty() ? sim::SeriesPoint{} : m.series.back();
+      const sim::StatusText status = sim->model(n).status();
       nodes.push_back({{"id", sim->info(n).id}, {"up", sim->node_up(n)}, {"arrivals_per_s", p.arrivals_per_s},
                        {"ok_per_s", p.completions_per_s}, {"errors_per_s", p.errors_per_s}, {"p99_ms", p.p99_ms},
                        {"queue", p.queue}, {"utilization", p.utilization}, {"instances", p.instances},
                        {"healthy", p.healthy}, {"points", m.series.size()}, {"cost_usd", m.cost_usd},
-                       {"status", sim->model(n).status().en}, {"status_ko", sim->model(n).status().ko}});
+                       {"status", status.en}, {"status_ko", status.ko}});
     }
     for (const auto& a : sim->topology().azs()) azs.push_back({{"id", a.id}, {"down", a.down}});
     const auto& L = sim->event_log();

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "core/catalog/catalog.h"
+
 namespace cp::lint {
 
 const char* severity_name(Severity s) { return s == Severity::Info ? "info" : "warning"; }
@@ -155,9 +157,11 @@ void asg_rules(const doc::Document& d, std::vector<Finding>& out) {
                      {n.id}, "Auto Scaling groups / Policies"});
     // A launch hook nobody completes: every new instance waits out the whole timeout
     // (default one hour) before it serves — scale-outs arrive far too late.
-    const std::string hook = str_param(n, {"launch_hook"}, "none");
-    if (hook != "none" && num_param(n.params, "launch_hook_complete_s", -1) < 0) {
-      const double timeout = num_param(n.params, "launch_hook_timeout_s", 3600);
+    // Defaults come from the service's own parameter specs (the heartbeat timeout's 3600 s).
+    const catalog::ServiceDescriptor* asg = catalog::find_service(n.type);
+    const json p = asg && n.params.is_object() ? catalog::with_defaults(*asg, n.params) : n.params;
+    if (str_param(n, {"launch_hook"}, "none") != "none" && num_param(p, "launch_hook_complete_s", -1) < 0) {
+      const double timeout = num_param(p, "launch_hook_timeout_s", 0);
       const std::string t = std::to_string(static_cast<long long>(timeout));
       out.push_back({"asg-launch-hook-never-completed", Severity::Warning,
                      "Auto Scaling group " + n.id + " has a launch lifecycle hook that nothing completes: every new "

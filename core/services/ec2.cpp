@@ -445,16 +445,9 @@ private:
 
   // Stop with hibernation: running → stopping (RAM saved to the EBS root volume) → stopped.
   void hibernate(Simulation& sim) {
-    double ran = to_seconds(sim.now() - running_since_);
-    if (ran < kMinBilledSeconds) sim.metrics(id()).cost_usd += (kMinBilledSeconds - ran) * core_.type()->usd_per_hour / 3600.0;
+    bill_minimum(sim);
     state_ = State::Stopping;
-    ++epoch_;
-    for (ReqHandle h : core_.drain_queue(sim.now())) sim.respond(h, Outcome::Unreachable);
-    core_.reset_busy(sim.now());
-    NodeMetrics& m = sim.metrics(id());
-    m.queue.set(sim.now(), 0);
-    m.busy.set(sim.now(), 0);
-    m.healthy = 0;
+    drop_work(sim);
     double save = hibernate_save_seconds(core_.type());
     std::string gib = std::to_string(static_cast<int>(core_.type()->memory_gib + 0.5));
     std::string s = std::to_string(static_cast<int>(save + 0.5));
@@ -472,21 +465,15 @@ private:
     sim.schedule_timer(id(), sim.now() + from_seconds(save), kHibernated, epoch_);
   }
 
-  void stop(Simulation& sim, bool terminate) {
-    if (state_ == State::Terminated) return;
-    hibernated_ = false;  // a normal stop (or a failure while hibernating) loses RAM
-    resuming_ = false;
-    start_when_stopped_ = false;
-    app_ready_at_ = 0;
-    if (state_ == State::Running) {
-      double ran = to_seconds(sim.now() - running_since_);
-      if (ran < kMinBilledSeconds) sim.metrics(id()).cost_usd += (kMinBilledSeconds - ran) * core_.type()->usd_per_hour / 3600.0;
-    }
-    bool was_running = state_ == State::Running || state_ == State::Pending;
-    if (state_ == State::Stopping && !terminate)
-      sim.log(id(), LogKind::Warning, "hibernation interrupted: the instance stopped normally and its RAM is lost",
-              "최대 절전이 중단되었습니다: 인스턴스가 일반 중지되어 RAM 내용이 사라졌습니다");
-    state_ = terminate ? State::Terminated : State::Stopped;
+  // Per-second billing has a 60 s minimum per start: charge what is missing.
+  void bill_minimum(Simulation& sim) {
+    double ran = to_seconds(sim.now() - running_since_);
+    if (ran < kMinBilledSeconds) sim.metrics(id()).cost_usd += (kMinBilledSeconds - ran) * core_.type()->usd_per_hour / 3600.0;
+  }
+
+  // Leaving the running state: queued requests fail, answers in service are dropped
+  // (a new epoch), and the gauges go to zero.
+  void drop_work(Simulation& sim) {
     ++epoch_;
     for (ReqHandle h : core_.drain_queue(sim.now())) sim.respond(h, Outcome::Unreachable);
     core_.reset_busy(sim.now());
@@ -494,7 +481,22 @@ private:
     m.queue.set(sim.now(), 0);
     m.busy.set(sim.now(), 0);
     m.healthy = 0;
-    if (terminate) m.instances = 0;
+  }
+
+  void stop(Simulation& sim, bool terminate) {
+    if (state_ == State::Terminated) return;
+    hibernated_ = false;  // a normal stop (or a failure while hibernating) loses RAM
+    resuming_ = false;
+    start_when_stopped_ = false;
+    app_ready_at_ = 0;
+    if (state_ == State::Running) bill_minimum(sim);
+    bool was_running = state_ == State::Running || state_ == State::Pending;
+    if (state_ == State::Stopping && !terminate)
+      sim.log(id(), LogKind::Warning, "hibernation interrupted: the instance stopped normally and its RAM is lost",
+              "최대 절전이 중단되었습니다: 인스턴스가 일반 중지되어 RAM 내용이 사라졌습니다");
+    state_ = terminate ? State::Terminated : State::Stopped;
+    drop_work(sim);
+    if (terminate) sim.metrics(id()).instances = 0;
     // AWS-FACTS: Instance store / Data loss — stop, hibernate, terminate and host failure wipe it.
     if (store_gib_ > 0 && (was_running || terminate)) {
       std::string n = std::to_string(store_writes_), gib = std::to_string(static_cast<long long>(store_gib_));

@@ -941,17 +941,10 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
       if (end == std::string::npos) end = text.size();
       std::string rule = text.substr(pos, end - pos);
       if (size_t arrow = rule.find("->"); arrow != std::string::npos) {
-        std::string targets, sep;
-        std::string rest = rule.substr(arrow + 2);
-        size_t p = 0;
-        while (p <= rest.size()) {
-          size_t comma = rest.find(',', p);
-          if (comma == std::string::npos) comma = rest.size();
-          std::string id = trim(rest.substr(p, comma - p));
+        std::string targets;
+        for (std::string id : split(rule.substr(arrow + 2), ',')) {
           if (auto r = renamed.find(id); r != renamed.end()) id = r->second;
-          targets += sep + id;
-          sep = ", ";
-          p = comma + 1;
+          targets += (targets.empty() ? "" : ", ") + id;
         }
         rule = rule.substr(0, arrow) + "-> " + targets;
       }
