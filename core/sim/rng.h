@@ -99,14 +99,30 @@ class Rng {
     return z ^ (z >> 31);
   }
   // Full 128-bit product a*b: returns the high word, stores the low word.
-  // g++ (x86-64) and Emscripten's clang (wasm32) both provide unsigned __int128.
   static uint64_t mul_hi_lo(uint64_t a, uint64_t b, uint64_t* lo) {
+#if defined(__EMSCRIPTEN__)
+    return mul_hi_lo_32(a, b, lo);
+#else
     __extension__ typedef unsigned __int128 u128;  // __extension__: quiet under -Wpedantic
     const u128 p = static_cast<u128>(a) * b;
     *lo = static_cast<uint64_t>(p);
     return static_cast<uint64_t>(p >> 64);
+#endif
   }
 
+ public:
+  // The same product from four 32x32->64 products, inline. wasm has no
+  // 64x64->128 multiply: for unsigned __int128 clang emits a call to the
+  // runtime's __multi3 on every draw. Public so that native tests check it.
+  static uint64_t mul_hi_lo_32(uint64_t a, uint64_t b, uint64_t* lo) {
+    const uint64_t a_lo = a & 0xffffffffu, a_hi = a >> 32, b_lo = b & 0xffffffffu, b_hi = b >> 32;
+    const uint64_t ll = a_lo * b_lo, lh = a_lo * b_hi, hl = a_hi * b_lo, hh = a_hi * b_hi;
+    const uint64_t mid = (ll >> 32) + (lh & 0xffffffffu) + (hl & 0xffffffffu);  // < 3 * 2^32: no overflow
+    *lo = (mid << 32) | (ll & 0xffffffffu);
+    return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+  }
+
+ private:
   State s_{};
 };
 

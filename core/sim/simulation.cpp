@@ -3,12 +3,6 @@
 #include <iterator>
 #include <utility>
 
-// Cold paths (faults, logging, the per-second tick) stay out of line: inlined
-// into the event loop, their strings' destructors would give the loop landing
-// pads, and with Emscripten's JS exceptions every model call made from a
-// function with landing pads goes through a slow JS `invoke_*` trampoline.
-#define CP_COLD [[gnu::noinline]]
-
 namespace cp::sim {
 
 // ---- names -------------------------------------------------------------------
@@ -214,16 +208,12 @@ bool Simulation::rewind_to(const Checkpoint& cp) {
 
 // ---- the event loop ----------------------------------------------------------
 
-void Simulation::push(SimTime at, uint32_t target, uint16_t kind, uint16_t aux, uint64_t payload) {
-  if (queue_.full()) {
-    // 67 M pending events: far beyond what the document limits allow; never crash.
-    if (!queue_overflowed_)
-      log(NodeId{}, LogKind::Warning, "The simulation has too many pending events; some were dropped",
-          "대기 중인 이벤트가 너무 많아 일부를 버렸습니다");
-    queue_overflowed_ = true;
-    return;
-  }
-  queue_.push(at < now_ ? now_ : at, target, kind, aux, payload);
+// 67 M pending events: far beyond what the document limits allow; never crash.
+void Simulation::drop_event_queue_full() {
+  if (!queue_overflowed_)
+    log(NodeId{}, LogKind::Warning, "The simulation has too many pending events; some were dropped",
+        "대기 중인 이벤트가 너무 많아 일부를 버렸습니다");
+  queue_overflowed_ = true;
 }
 
 StepResult Simulation::advance(SimTime until, uint64_t max_events) {
@@ -266,9 +256,6 @@ void Simulation::dispatch(const Event& e) {
   }
 }
 
-void Simulation::schedule_timer(NodeId self, SimTime at, uint16_t timer, uint64_t payload) {
-  push(at, self.v, kEvTimer, timer, payload);
-}
 
 // ---- requests ----------------------------------------------------------------
 
@@ -486,7 +473,7 @@ bool Simulation::node_up(NodeId n) const {
   return topology_.up(s.info.placement);
 }
 
-CP_COLD void Simulation::refresh_up_states() {
+void Simulation::refresh_up_states() {
   for (auto& n : nodes_) {
     bool up = node_up(n.model->id());
     if (up == n.was_up) continue;
@@ -495,7 +482,7 @@ CP_COLD void Simulation::refresh_up_states() {
   }
 }
 
-CP_COLD void Simulation::apply(const Command& c) {
+void Simulation::apply(const Command& c) {
   switch (c.kind) {
     case Command::Kind::KillNode:
     case Command::Kind::ReviveNode: {
@@ -561,13 +548,13 @@ CP_COLD void Simulation::apply(const Command& c) {
   refresh_up_states();
 }
 
-CP_COLD void Simulation::log(NodeId node, LogKind kind, std::string text_en, std::string text_ko) {
+void Simulation::log(NodeId node, LogKind kind, std::string text_en, std::string text_ko) {
   log_.push_back(LogEntry{now_, node.v, kind, std::move(text_en), std::move(text_ko)});
 }
 
 // ---- metrics -----------------------------------------------------------------
 
-CP_COLD void Simulation::sample_series(NodeMetrics& m, SimTime interval) {
+void Simulation::sample_series(NodeMetrics& m, SimTime interval) {
   SeriesPoint p;
   double secs = to_seconds(interval);
   p.t_s = static_cast<float>(to_seconds(now_));
@@ -615,7 +602,7 @@ static void halve(std::vector<P>& s, Merge merge) {
   s.resize(out);
 }
 
-CP_COLD void Simulation::on_tick() {
+void Simulation::on_tick() {
   SimTime interval = now_ - last_tick_;
   last_tick_ = now_;
   for (auto& n : nodes_) n.model->on_second(*this);

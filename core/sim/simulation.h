@@ -26,6 +26,14 @@
 #include "core/sim/rng.h"
 #include "core/sim/topology.h"
 
+// Cold paths (faults, logging, the per-second tick) stay out of line: inlined
+// into the event loop, their strings' destructors would give the loop landing
+// pads, and with Emscripten's JS exceptions every model call made from a
+// function with landing pads goes through a slow JS `invoke_*` trampoline.
+// (wasm-opt may still inline a single-caller one after that; harmless, as the
+// exception lowering to invoke_* has already happened per function.)
+#define CP_COLD [[gnu::noinline, gnu::cold]]
+
 namespace cp::sim {
 
 // How a caller uses a connection: wait or not, for how long, how to retry.
@@ -140,11 +148,13 @@ public:
   bool rewind_to(const Checkpoint& cp);
 
   // Live commands (the UI's right-click menu) take effect at now().
-  void apply(const Command& c);
+  CP_COLD void apply(const Command& c);
 
   // ---- for models ----
   Rng& rng() { return rng_; }
-  void schedule_timer(NodeId self, SimTime at, uint16_t timer, uint64_t payload = 0);
+  void schedule_timer(NodeId self, SimTime at, uint16_t timer, uint64_t payload = 0) {
+    push(at, self.v, kEvTimer, timer, payload);  // inline: one call less per timer (see event_queue.h)
+  }
   // Send a call along `conn` (from its `from` node) on behalf of `parent`.
   // The caller's on_response(parent, child, outcome) runs when it ends,
   // after the connection's retries. Returns the first attempt's handle.
@@ -178,7 +188,7 @@ public:
   bool node_up(NodeId n) const;
   bool node_killed(NodeId n) const { return nodes_[n.v].killed; }
 
-  void log(NodeId node, LogKind kind, std::string text_en, std::string text_ko);
+  CP_COLD void log(NodeId node, LogKind kind, std::string text_en, std::string text_ko);
   const std::vector<LogEntry>& event_log() const { return log_; }
 
   // Per-second series length (all nodes share it).
@@ -195,7 +205,12 @@ private:
   };
 
   void copy_state_from(const Simulation& o, bool with_history);
-  void push(SimTime at, uint32_t target, uint16_t kind, uint16_t aux, uint64_t payload);
+  // Every event goes through here; inlined for the reason in event_queue.h.
+  void push(SimTime at, uint32_t target, uint16_t kind, uint16_t aux, uint64_t payload) {
+    if (queue_.full()) [[unlikely]] return drop_event_queue_full();
+    queue_.push(at < now_ ? now_ : at, target, kind, aux, payload);
+  }
+  CP_COLD void drop_event_queue_full();
   ReqHandle alloc_request();
   void free_request(ReqHandle h);
   SimTime network_delay(const Request& r, NodeId from, NodeId to);
@@ -206,9 +221,9 @@ private:
   void on_timeouts_due(ConnId conn);
   void on_response_event(ReqHandle h, Outcome o);
   void finish_call(ReqHandle h, Outcome o);
-  void on_tick();
-  void refresh_up_states();
-  void sample_series(NodeMetrics& m, SimTime interval);
+  CP_COLD void on_tick();
+  CP_COLD void refresh_up_states();
+  CP_COLD void sample_series(NodeMetrics& m, SimTime interval);
 
   Rng rng_;
   Topology topology_;

@@ -126,3 +126,21 @@ TEST_CASE("state round trip resumes the same sequence") {
   Rng copy = Rng::from_state(r.state());
   for (int i = 0; i < 100; ++i) REQUIRE(copy.next_u64() == r.next_u64());
 }
+
+TEST_CASE("the wasm 128-bit product (four 32-bit halves) equals the native one") {
+  __extension__ typedef unsigned __int128 u128;
+  auto check = [](uint64_t a, uint64_t b) {
+    uint64_t lo = 0;
+    const uint64_t hi = Rng::mul_hi_lo_32(a, b, &lo);
+    const u128 p = static_cast<u128>(a) * b;
+    REQUIRE(hi == static_cast<uint64_t>(p >> 64));
+    REQUIRE(lo == static_cast<uint64_t>(p));
+  };
+  // The carries between the halves are where such code goes wrong.
+  const uint64_t edges[] = {0, 1, 2, 0xffffffffULL, 0x100000000ULL, 0x1ffffffffULL, 0x8000000000000000ULL,
+                            0xfffffffeffffffffULL, 0xffffffff00000000ULL, ~0ULL};
+  for (uint64_t a : edges)
+    for (uint64_t b : edges) check(a, b);
+  Rng r(99);
+  for (int i = 0; i < 100000; ++i) check(r.next_u64(), r.next_u64());
+}
