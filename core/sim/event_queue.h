@@ -3,13 +3,14 @@
 // microsecond run in the order they were scheduled (FIFO). That rule, plus one
 // seeded Rng, makes a run a pure function of (document, seed).
 //
-// A 4-ary implicit heap of 16-byte keys {time, seq·2^26 + slot}; the rest of an
-// event (target, kind, payload) waits in a side table at `slot`. Four keys fill
-// one 64-byte cache line, so a sift step reads one line; the old 32-byte events
-// moved twice the memory (numbers in docs/engine.md). The slot bits never
-// decide an order: seq is unique. When seq would overflow its 38 bits (after
-// 2.7·10^11 events) the pending events are renumbered by rank, which keeps
-// their order.
+// An implicit d-ary heap of 16-byte keys {time, seq·2^26 + slot}; the rest of
+// an event (target, kind, payload) waits in a side table at `slot`, so a sift
+// moves 16 bytes, not 32. Pop is bottom-up. EventQueue is the binary heap: with
+// branch-free compares and bottom-up pop it beat the 4- and 8-ary ones from 2
+// to 20,000 pending events, natively and in wasm (bench's hold test; numbers
+// in docs/engine.md). The slot bits never decide an order: seq is unique.
+// When seq would overflow its 38 bits (after 2.7·10^11 events) the pending
+// events are renumbered by rank, which keeps their order.
 //
 //   EventQueue q; q.push(t, target, kind, aux, payload); Event e = q.pop();
 #pragma once
@@ -160,6 +161,6 @@ private:
   uint64_t seq_ = 0;
 };
 
-using EventQueue = DaryHeap<4>;
+using EventQueue = DaryHeap<2>;  // see the comment at the top
 
 }  // namespace cp::sim
