@@ -1,6 +1,7 @@
 // Engine benchmarks: prints numbers, asserts nothing (machines are shared and
 // noisy; compare ratios within one run). Built natively and as wasm for Node;
-// scripts/bench runs both plus SimPy and prints the ratios.
+// scripts/bench runs both (the wasm under Node and in headless Chromium) plus
+// SimPy and prints the ratios.
 //
 //   cloudplay-bench [--quick] [--json]
 //
