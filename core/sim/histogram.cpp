@@ -5,9 +5,14 @@
 
 namespace cp::sim {
 
-LatencyHistogram::LatencyHistogram(int sub_bits) : sub_bits_(std::clamp(sub_bits, 1, 12)) {
-  // Index of the largest trackable value, plus one.
-  counts_.assign(static_cast<size_t>(bucket_index(kMaxTrackable)) + 1, 0);
+LatencyHistogram::LatencyHistogram(int sub_bits) : sub_bits_(std::clamp(sub_bits, 1, 12)) {}
+
+void LatencyHistogram::grow_to(uint32_t i) {
+  // The size is exactly what is used (a copy takes the size); the capacity
+  // doubles, so growing stays O(1) amortized.
+  const size_t need = static_cast<size_t>(i) + 1;
+  if (need > counts_.capacity()) counts_.reserve(std::min(std::max(need, counts_.capacity() * 2), bucket_count()));
+  counts_.resize(need, 0);
 }
 
 int64_t LatencyHistogram::bucket_low(uint32_t i) const {
@@ -62,6 +67,7 @@ int64_t LatencyHistogram::percentile(double p) const {
 void LatencyHistogram::merge(const LatencyHistogram& o) {
   if (o.count_ == 0) return;
   if (o.sub_bits_ == sub_bits_) {
+    if (o.hi_bucket_ >= counts_.size()) grow_to(o.hi_bucket_);
     for (uint32_t i = o.lo_bucket_; i <= o.hi_bucket_; ++i) counts_[i] += o.counts_[i];
     if (count_ == 0) {
       lo_bucket_ = o.lo_bucket_;
@@ -75,6 +81,7 @@ void LatencyHistogram::merge(const LatencyHistogram& o) {
     for (uint32_t i = o.lo_bucket_; i <= o.hi_bucket_; ++i) {
       if (o.counts_[i] == 0) continue;
       const uint32_t j = bucket_index(o.representative(i));
+      if (j >= counts_.size()) grow_to(j);
       counts_[j] += o.counts_[i];
       if (first) {
         lo_bucket_ = hi_bucket_ = j;
@@ -92,7 +99,9 @@ void LatencyHistogram::merge(const LatencyHistogram& o) {
 }
 
 void LatencyHistogram::reset() {
-  if (count_ != 0) std::fill(counts_.begin() + lo_bucket_, counts_.begin() + hi_bucket_ + 1, 0);
+  // Size 0, capacity kept: the next values zero-fill what they reach (cheap),
+  // and a copy of a reset histogram (a checkpoint between two seconds) is empty.
+  counts_.clear();
   count_ = 0;
   sum_ = 0;
   min_ = max_ = 0;

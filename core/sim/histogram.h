@@ -1,4 +1,4 @@
-// LatencyHistogram — fixed-memory latency recorder with ~1% percentiles (HDR-style).
+// LatencyHistogram — bounded-memory latency recorder with ~1% percentiles (HDR-style).
 //
 //   cp::sim::LatencyHistogram h;          // 2^6 sub-buckets per power of two
 //   h.record(1234);                       // microseconds
@@ -10,15 +10,18 @@
 // Layout (log-linear): values below 2^S (S = sub_bits) get one bucket each, so they
 // are exact; every power-of-two range [2^m, 2^(m+1)) above is cut into 2^S equal
 // buckets of width 2^(m-S). The relative width of a bucket is therefore at most 2^-S,
-// and percentile() answers with the bucket's midpoint, off by at most 2^-(S+1):
+// and percentile() answers with the bucket's midpoint, off by at most 2^-(S+1).
+// Bucket storage grows to the highest bucket used so far, and a copy takes only
+// that: a run's checkpoint (a copy of every node's histograms) holds what its
+// latencies need, not the whole range. At most, with every bucket used:
 //   sub_bits  buckets  memory   worst relative error
 //      5        1024    8 KB      1.6%
 //      6        1984   16 KB      0.78%   (default)
 //      7        3840   30 KB      0.39%
 // Trackable range 0 .. 2^36 - 1 us (about 19 hours); larger values are counted in the
 // top bucket (min/max/mean stay exact), negative values are recorded as 0.
-// record() is O(1) with no allocation; reset() and percentile() only touch the range
-// of buckets used so far.
+// record() is O(1) and allocates only when a value lands above every earlier one's
+// bucket; reset() and percentile() only touch the range of buckets used so far.
 #pragma once
 #include <bit>
 #include <cstddef>
@@ -40,6 +43,7 @@ class LatencyHistogram {
     if (n == 0) return;
     if (us < 0) us = 0;
     const uint32_t i = bucket_index(us);
+    if (i >= counts_.size()) [[unlikely]] grow_to(i);
     counts_[i] += n;
     if (count_ == 0) {
       lo_bucket_ = hi_bucket_ = i;
@@ -71,7 +75,7 @@ class LatencyHistogram {
   void reset();
 
   int sub_bits() const { return sub_bits_; }
-  size_t bucket_count() const { return counts_.size(); }
+  size_t bucket_count() const { return static_cast<size_t>(bucket_index(kMaxTrackable)) + 1; }
   size_t memory_bytes() const { return sizeof(*this) + counts_.capacity() * sizeof(uint64_t); }
 
   // Bucket geometry, public for tests and for plotting the distribution.
@@ -85,13 +89,14 @@ class LatencyHistogram {
   }
   int64_t bucket_low(uint32_t i) const;    // smallest value in bucket i
   int64_t bucket_width(uint32_t i) const;  // number of integer values in bucket i
-  uint64_t bucket_count_at(uint32_t i) const { return counts_[i]; }
+  uint64_t bucket_count_at(uint32_t i) const { return i < counts_.size() ? counts_[i] : 0; }
 
  private:
   int64_t representative(uint32_t i) const;
+  void grow_to(uint32_t i);  // storage for buckets 0..i at least
 
   int sub_bits_;
-  std::vector<uint64_t> counts_;  // sized once in the constructor, never reallocated
+  std::vector<uint64_t> counts_;  // buckets 0 .. highest used (see the top)
   uint64_t count_ = 0;
   int64_t sum_ = 0;
   int64_t min_ = 0, max_ = 0;

@@ -172,10 +172,12 @@ std::unique_ptr<Checkpoint> Simulation::checkpoint() const {
   cp->log_len = log_.size();
   cp->series_interval = series_interval_;
   cp->at = now_;
-  size_t bytes = sizeof(Simulation) + queue_.size() * sizeof(Event) + pool_.size() * sizeof(Request);
-  for (const NodeSlot& n : nodes_)
+  // What the copy holds (its histograms keep only the buckets used; see histogram.h).
+  const Simulation& copy = *cp->state;
+  size_t bytes = sizeof(Simulation) + copy.queue_.size() * sizeof(Event) + copy.pool_.size() * sizeof(Request);
+  for (const NodeSlot& n : copy.nodes_)
     bytes += sizeof(NodeSlot) + n.metrics.latency.memory_bytes() + n.metrics.window.memory_bytes();
-  for (const Connection& c : conns_) bytes += sizeof(Connection) + c.metrics.latency.memory_bytes();
+  for (const Connection& c : copy.conns_) bytes += sizeof(Connection) + c.metrics.latency.memory_bytes();
   cp->approx_bytes = bytes;
   return cp;
 }

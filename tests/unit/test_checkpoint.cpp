@@ -66,3 +66,26 @@ TEST_CASE("checkpoint: a rewind that cannot be honoured changes nothing", "[chec
   CHECK(other.sim->now() == 5 * cp::sim::kSecond);
   CHECK(other.sim->trace_hash() == hash);
 }
+
+TEST_CASE("checkpoint: histograms are copied by the buckets they use, not the whole range", "[checkpoint]") {
+  auto b = cp::test::example_run("three-tier-web.json");
+  b.sim->run_until(b.duration / 2);
+  auto cp = b.sim->checkpoint();
+  const cp::sim::Simulation& copy = *cp->state;
+  size_t histograms = 0, full = 0;
+  auto check = [&](const cp::sim::LatencyHistogram& h) {
+    // Storage up to the bucket of the largest value, nothing above it.
+    const size_t used = h.count() ? h.bucket_index(h.max()) + 1 : 0;
+    CHECK(h.memory_bytes() == sizeof(cp::sim::LatencyHistogram) + used * sizeof(uint64_t));
+    histograms += h.memory_bytes();
+    full += sizeof(cp::sim::LatencyHistogram) + h.bucket_count() * sizeof(uint64_t);
+  };
+  for (uint32_t i = 0; i < copy.node_count(); ++i) {
+    check(copy.metrics(cp::sim::NodeId{i}).latency);
+    check(copy.metrics(cp::sim::NodeId{i}).window);
+  }
+  for (uint32_t i = 0; i < copy.connection_count(); ++i) check(copy.connection(cp::sim::ConnId{i}).metrics.latency);
+  INFO("checkpoint " << cp->approx_bytes << " bytes; its histograms " << histograms << ", with every bucket " << full);
+  CHECK(histograms < full * 6 / 10);  // a few timeouts of seconds set the top bucket of several
+  CHECK(cp->approx_bytes > histograms);
+}

@@ -138,3 +138,31 @@ TEST_CASE("merge adds data exactly; reset empties and allows reuse") {
   merged.merge(empty);
   CHECK(merged.count() == 1);
 }
+
+TEST_CASE("histogram storage covers the buckets used, and a copy only those") {
+  LatencyHistogram h;
+  CHECK(h.memory_bytes() < 256);  // nothing recorded yet
+  Rng rng(3);
+  for (int i = 0; i < 100000; ++i) h.record(1000 + static_cast<int64_t>(rng.below(99000)));  // 1 .. 100 ms
+  // 100 ms is bucket (16 - 6 + 1) * 64 + ... = 768 or so: about 6 KB, not the 16 KB of all 1984 buckets.
+  const LatencyHistogram copy = h;
+  CHECK(copy.memory_bytes() < 7 * 1024);
+  CHECK(copy.bucket_count() == 1984);  // the geometry is unchanged
+  for (double p : {0.0, 1.0, 50.0, 99.0, 99.9, 100.0}) CHECK(copy.percentile(p) == h.percentile(p));
+  CHECK(copy.bucket_count_at(1983) == 0);  // beyond the storage: empty, not out of bounds
+
+  // A value far above the rest grows the storage on demand; nothing is lost.
+  h.record(LatencyHistogram::kMaxTrackable + 5);
+  CHECK(h.count() == 100001);
+  CHECK(h.bucket_count_at(1983) == 1);
+  CHECK(h.percentile(100) == LatencyHistogram::kMaxTrackable + 5);
+  CHECK(h.percentile(50) == copy.percentile(50));
+
+  // Merging into a small histogram grows it to hold the other's buckets.
+  LatencyHistogram small;
+  small.record(3);
+  small.merge(h);
+  CHECK(small.count() == 100002);
+  CHECK(small.bucket_count_at(1983) == 1);
+  CHECK(small.min() == 3);
+}
