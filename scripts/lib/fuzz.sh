@@ -3,7 +3,7 @@
 # docs/fuzzing.md for long runs). Fails when a target finds a crash, leak or
 # sanitizer report; the input that caused it is kept in $BUILD_ROOT/fuzz/findings/.
 #   CLOUDPLAY_FUZZ_SECONDS=30   time per target (0 skips the fuzz smoke run)
-FUZZ_TARGETS="fuzz_share_link fuzz_document"
+FUZZ_TARGETS="fuzz_share_link fuzz_document fuzz_run"
 
 build_fuzz() {
   local b="$BUILD_ROOT/fuzz"
@@ -22,11 +22,13 @@ fuzz_seed_corpus() {
   local target="$1" dir="$2"
   mkdir -p "$dir"
   cp "$CLOUDPLAY_ROOT"/tests/fuzz/corpus/"$target"/* "$dir"/ 2>/dev/null || true
+  # fuzz_run takes documents too: the document loader's seeds serve it as well.
+  [ "$target" = fuzz_run ] && cp "$CLOUDPLAY_ROOT"/tests/fuzz/corpus/fuzz_document/* "$dir"/ 2>/dev/null || true
   local f
   for f in "$CLOUDPLAY_ROOT"/examples/*.json; do
     [ -f "$f" ] || continue
     case "$target" in
-      fuzz_document) cp "$f" "$dir/example-$(basename "$f")" ;;
+      fuzz_document|fuzz_run) cp "$f" "$dir/example-$(basename "$f")" ;;
       fuzz_share_link) { printf '{"doc":'; cat "$f"; printf ',"run":{"seed":7,"speed":10,"t_s":60}}'; } \
                          > "$dir/payload-$(basename "$f")" ;;
     esac
