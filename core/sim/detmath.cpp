@@ -5,6 +5,46 @@
 #include <cmath>  // std::sqrt only: IEEE requires it correctly rounded
 
 namespace cp::sim {
+
+namespace detail {
+
+const LogTableEntry kLogTable[128] = {
+#include "core/sim/detmath_log_table.inc"
+};
+
+// fdlibm's method: log(x) = k ln2 + log(1+f), log(1+f) = 2 atanh(s), s = f/(2+f),
+// with a degree-14 minimax polynomial (error < 2^-58.45) for the atanh tail.
+double log_fdlibm(double x) {
+  const uint64_t bits = to_bits(x);
+  // One unsigned compare sends 0, negatives, subnormals, inf and NaN off the fast path.
+  if (bits - 0x0010000000000000ULL >= 0x7ff0000000000000ULL - 0x0010000000000000ULL) {
+    if (x != x) return x;                                           // NaN
+    if (x == 0) return -std::numeric_limits<double>::infinity();    // +-0
+    if (bits >> 63) return std::numeric_limits<double>::quiet_NaN();  // negative
+    if (bits >= 0x7ff0000000000000ULL) return x;                    // +inf
+    // positive subnormal: split_log_argument handles it below
+  }
+  int k = 0;
+  const double m = split_log_argument(x, &k);
+  const double f = m - 1.0;  // exact (Sterbenz)
+  const double s = f / (2.0 + f);
+  const double z = s * s;
+  const double w = z * z;
+  // Even and odd halves of the polynomial in z, evaluated separately for a shorter chain.
+  const double t1 = w * (3.999999999940941908e-01 +
+                         w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
+  const double t2 = z * (6.666666666666735130e-01 +
+                         w * (2.857142874366239149e-01 +
+                              w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
+  const double R = t2 + t1;
+  const double hfsq = 0.5 * f * f;
+  const double dk = static_cast<double>(k);
+  // log(1+f) = f - hfsq + s*(hfsq + R); grouped so the big terms are added last.
+  return dk * kLn2Hi - ((hfsq - (s * (hfsq + R) + dk * kLn2Lo)) - f);
+}
+
+}  // namespace detail
+
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();

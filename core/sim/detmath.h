@@ -11,7 +11,10 @@
 // in simulation code; call these.
 //
 // Accuracy (checked against glibc in tests/unit/test_detmath.cpp):
-//   det_log, det_exp      < 1 ulp   (fdlibm's published algorithms)
+//   det_log               <= 1 ulp  (a 128-entry table and a Taylor series; fdlibm's
+//                                    method near 1: same error bound, measured
+//                                    over 20 M arguments, as fdlibm's alone)
+//   det_exp               < 1 ulp   (fdlibm's published algorithm)
 //   det_log1p, det_expm1  a few ulp (Kahan's correction tricks)
 //   det_pow               ~1 ulp    (log in double-double, then exp)
 // Special values follow C99 Annex F: log(0) = -inf, log(<0) = NaN,
@@ -84,6 +87,17 @@ inline double exp_core(double xh, double xl) {
   return scaled * 0x1p-1000;
 }
 
+// det_log's table, one entry per 128th of [1, 2): see scripts/gen-log-table.py.
+struct LogTableEntry {
+  double inv_c, log_c_hi, log_c_lo;
+  int k_add;
+};
+extern const LogTableEntry kLogTable[128];
+inline constexpr double kThird = 1.0 / 3, kSixth = 1.0 / 6, kSeventh = 1.0 / 7;
+// fdlibm's log (s = f/(2+f) and a minimax polynomial), with C99's special values:
+// det_log's path for the rare arguments.
+double log_fdlibm(double x);
+
 // Splits x = 2^k * m with m in [sqrt(2)/2, sqrt(2)); x must be positive and finite.
 // Returns m; k is written to *k. Subnormals are scaled up first.
 inline double split_log_argument(double x, int* k) {
@@ -103,36 +117,40 @@ inline double split_log_argument(double x, int* k) {
 }
 }  // namespace detail
 
-// Natural logarithm. Inline: the exponential sampler calls it once per event.
-// fdlibm's method: log(x) = k ln2 + log(1+f), log(1+f) = 2 atanh(s), s = f/(2+f),
-// with a degree-14 minimax polynomial (error < 2^-58.45) for the atanh tail.
+// Natural logarithm, < 1 ulp. Inline: the exponential sampler calls it once per
+// event, so its latency is on the event loop's path.
+//
+// Fast path (about 97% of uniform draws): x = 2^k m with m in [1, 2); i = the top
+// 7 bits of m's mantissa picks c = 1 + (i + 1/2)/128 and a table entry (see
+// scripts/gen-log-table.py) with 1/c and log c as a double-double; then
+// log x = k ln2 + log c + log1p(r), r = (m - c)/c, |r| <= 2^-7.5, and log1p(r) is
+// its Taylor series to r^7 (truncation < 2^-63), evaluated in Estrin's order.
+// No division: fdlibm's s = f/(2+f) cost a divide's latency on every event.
+// Entries with c > sqrt(2) stand for c/2 and k + 1, so k ln2 and log c never
+// cancel. Near 1 (k = 0 and m within 8/128 above 1 or x within 1/32 below 1)
+// log c and log1p(r) would cancel, so those, and 0, negatives, subnormals,
+// inf and NaN, take fdlibm's method (detail::log_fdlibm, out of line).
 inline double det_log(double x) {
   const uint64_t bits = to_bits(x);
-  // One unsigned compare sends 0, negatives, subnormals, inf and NaN off the fast path.
-  if (bits - 0x0010000000000000ULL >= 0x7ff0000000000000ULL - 0x0010000000000000ULL) {
-    if (x != x) return x;                                           // NaN
-    if (x == 0) return -std::numeric_limits<double>::infinity();    // +-0
-    if (bits >> 63) return std::numeric_limits<double>::quiet_NaN();  // negative
-    if (bits >= 0x7ff0000000000000ULL) return x;                    // +inf
-    // positive subnormal: split_log_argument handles it below
-  }
-  int k = 0;
-  const double m = detail::split_log_argument(x, &k);
-  const double f = m - 1.0;  // exact (Sterbenz)
-  const double s = f / (2.0 + f);
-  const double z = s * s;
-  const double w = z * z;
-  // Even and odd halves of the polynomial in z, evaluated separately for a shorter chain.
-  const double t1 = w * (3.999999999940941908e-01 +
-                         w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
-  const double t2 = z * (6.666666666666735130e-01 +
-                         w * (2.857142874366239149e-01 +
-                              w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
-  const double R = t2 + t1;
-  const double hfsq = 0.5 * f * f;
+  // One unsigned compare sends 0, negatives, subnormals, inf and NaN to the slow path.
+  if (bits - 0x0010000000000000ULL >= 0x7ff0000000000000ULL - 0x0010000000000000ULL)
+    return detail::log_fdlibm(x);
+  const uint32_t i = static_cast<uint32_t>(bits >> 45) & 127;
+  const detail::LogTableEntry& t = detail::kLogTable[i];
+  const int k = static_cast<int>(bits >> 52) - 1023 + t.k_add;
+  if (k == 0 && (i < 8 || i >= 120)) return detail::log_fdlibm(x);
+  const double m = from_bits((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
+  const double c = from_bits(0x3ff0000000000000ULL | (static_cast<uint64_t>(2 * i + 1) << 44));
+  const double r = (m - c) * t.inv_c;  // m - c is exact
+  const double r2 = r * r;
+  const double r4 = r2 * r2;
+  const double p = r + (r2 * (-0.5 + r * detail::kThird) +
+                        r4 * ((-0.25 + r * 0.2) + r2 * (-detail::kSixth + r * detail::kSeventh)));
   const double dk = static_cast<double>(k);
-  // log(1+f) = f - hfsq + s*(hfsq + R); grouped so the big terms are added last.
-  return dk * detail::kLn2Hi - ((hfsq - (s * (hfsq + R) + dk * detail::kLn2Lo)) - f);
+  const double big = dk * detail::kLn2Hi;  // exact
+  const double hi = big + t.log_c_hi;
+  const double err = (big - hi) + t.log_c_hi;  // hi's rounding error (|big| >= |log_c| or big = 0)
+  return hi + (p + (err + (dk * detail::kLn2Lo + t.log_c_lo)));
 }
 
 // e^x. Overflows to +inf above 709.78, underflows to 0 below -745.13.

@@ -3,6 +3,9 @@
 // be identical in a wasm build (em++ 3.1.6, Node 20). If one changes, native and wasm
 // runs may no longer agree, or saved runs no longer replay: change them on purpose only.
 //
+// Changed on purpose on 2026-11-29: det_log's table-driven fast path (no division)
+// rounds differently from fdlibm's in the last bit for ~4.5% of arguments.
+//
 // Typical causes of a mismatch: a libm call slipped into a sample path, FMA contraction
 // (-ffp-contract=off missing, e.g. clang with -march=native), -ffast-math, or a changed
 // algorithm or Rng.
@@ -39,17 +42,17 @@ uint64_t hash_samples(const Distribution& d) {
 
 TEST_CASE("golden: distribution samples are bit-for-bit stable") {
   CHECK(hash_samples(Distribution::constant(0.25)) == 0x959a0c959e25ed25ULL);
-  CHECK(hash_samples(Distribution::exponential(0.5)) == 0xa3a4e4aa3262cdf3ULL);
+  CHECK(hash_samples(Distribution::exponential(0.5)) == 0x3d4c55f3cccde6f7ULL);
   CHECK(hash_samples(Distribution::uniform(0.1, 0.3)) == 0x03811fdeb42a7eb0ULL);
-  CHECK(hash_samples(Distribution::normal(0.1, 0.05)) == 0xac84ea0794220d99ULL);
-  CHECK(hash_samples(Distribution::lognormal(-3.0, 0.8)) == 0x6a51a659f747aca0ULL);
-  CHECK(hash_samples(Distribution::pareto(0.01, 1.5)) == 0x6281f8e6901d8762ULL);
+  CHECK(hash_samples(Distribution::normal(0.1, 0.05)) == 0xcfc1a4938aee204cULL);
+  CHECK(hash_samples(Distribution::lognormal(-3.0, 0.8)) == 0x240fbe01f04cbbf7ULL);
+  CHECK(hash_samples(Distribution::pareto(0.01, 1.5)) == 0x129bc85035abb17bULL);
   CHECK(hash_samples(Distribution::empirical({{0, 0.01}, {50, 0.02}, {99, 0.2}, {100, 0.5}})) ==
         0xa59adb06d2626e30ULL);
   Rng rng(12345);
   Fnv1a f;
   for (int i = 0; i < 100'000; ++i) f.add(standard_normal(rng));
-  CHECK(f.h == 0x7a56fe073ee8e47fULL);
+  CHECK(f.h == 0x1fbca548de77d188ULL);
 }
 
 TEST_CASE("golden: det_* functions are bit-for-bit stable") {
@@ -61,7 +64,7 @@ TEST_CASE("golden: det_* functions are bit-for-bit stable") {
       f.add(det_log(x));
       f.add(det_log1p(x));
     }
-    CHECK(f.h == 0xd913f246d4d71f88ULL);
+    CHECK(f.h == 0xc4954dbaed8f20dbULL);
   }
   {
     Rng rng(12345);
@@ -71,7 +74,7 @@ TEST_CASE("golden: det_* functions are bit-for-bit stable") {
       f.add(det_exp(x));
       f.add(det_expm1(x / 100));
     }
-    CHECK(f.h == 0x7e0794efbcdcc413ULL);
+    CHECK(f.h == 0x7774d668a0f4382aULL);
   }
   {
     Rng rng(12345);
