@@ -3,8 +3,9 @@
 // rates, zero-sized pools, loops, faults at strange times — must run without a
 // crash or undefined behaviour, and the same run twice must give the same
 // trace: the determinism every other test relies on.
-// Each input runs at most 150,000 events (plus a checkpoint, a rewind and the
-// report), so one input stays well under a second.
+// Each input runs at most 150,000 events, is rewound to the checkpoint taken
+// halfway and runs the second half again, then writes its report: one input
+// stays well under a second.
 // Run: build/fuzz/tests/fuzz/fuzz_run -max_total_time=30 CORPUS_DIR (see docs/fuzzing.md).
 #include <cstdint>
 #include <cstdio>

@@ -34,6 +34,18 @@ std::vector<std::string> errors_of(doc::Document d) {
   return v;
 }
 
+// Node a's share of the arrivals at a and b is p, within 4 binomial standard
+// deviations, over more than min_n arrivals. Returns that standard deviation.
+double check_share(const engine::Built& b, const char* a, const char* other, double p, double min_n) {
+  const double at_a = static_cast<double>(b.sim->metrics(b.node(a)).arrivals);
+  const double n = at_a + static_cast<double>(b.sim->metrics(b.node(other)).arrivals);
+  const double sd = std::sqrt(p * (1 - p) / n);
+  INFO(a << " share " << at_a / n << " ± " << sd << " (n " << n << ")");
+  CHECK(n > min_n);
+  CHECK(std::fabs(at_a / n - p) < 4 * sd);
+  return sd;
+}
+
 bool any_contains(const std::vector<std::string>& v, const std::string& what) {
   for (const auto& s : v)
     if (s.find(what) != std::string::npos) return true;
@@ -276,12 +288,7 @@ TEST_CASE("Users: paths and hosts follow their weights; no mix draws nothing mor
   auto b = engine::build(d, 12);
   REQUIRE(b.ok());
   b.sim->run_until(b.duration);
-  double api = static_cast<double>(b.sim->metrics(b.node("api")).arrivals);
-  double st = static_cast<double>(b.sim->metrics(b.node("static")).arrivals);
-  double n = api + st, sd = std::sqrt(0.3 * 0.7 / n);
-  INFO("api share " << api / n << " ± " << sd << " (n " << n << ")");
-  CHECK(n > 35000);
-  CHECK(std::fabs(api / n - 0.3) < 4 * sd);
+  const double sd = check_share(b, "api", "static", 0.3, 35000);
   // A wrong split (say 35/65) would be far outside: 4 sd is about 0.01 here.
   CHECK(4 * sd < 0.01);
 
@@ -416,12 +423,7 @@ TEST_CASE("ALB rules work behind CloudFront: the path comes from the users' call
   auto b = engine::build(d, 2);
   REQUIRE(b.ok());
   b.sim->run_until(b.duration);
-  double api = static_cast<double>(b.sim->metrics(b.node("api")).arrivals);
-  double web = static_cast<double>(b.sim->metrics(b.node("web")).arrivals);
-  double n = api + web, sd = std::sqrt(0.3 * 0.7 / n);
-  INFO("api " << api << " web " << web);
-  CHECK(n > 1000);
-  CHECK(std::fabs(api / n - 0.3) < 4 * sd);
+  check_share(b, "api", "web", 0.3, 1000);
   bool seen = false;
   for (const std::string& s : log_texts(*b.sim, b.node("alb")))
     seen = seen || (s.find("X-Forwarded-For: 198.51.100.") != std::string::npos && s.find(" (CloudFront)") != std::string::npos);
