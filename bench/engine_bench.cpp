@@ -5,8 +5,10 @@
 //
 //   cloudplay-bench [--quick] [--json]
 //
-// (a) M/M/1 micro-models: the kernel alone (timers), and two tiny models with
-//     request records and network latency between them
+// (a) the M/M/1 micro-model: two tiny models (a Poisson source and a one-worker
+//     server) with request records and network latency between them
+// (a0) for comparison, the kernel alone: one model's arrival and departure
+//     timers, no request records, no network
 // (b) M/M/1 through a document (users -> compute), the full request path
 // (c) a realistic 54-node, 3-Region architecture with sync calls and timeouts
 // (d) event queue: binary vs 4-ary heap, same event stream
@@ -38,7 +40,7 @@ namespace {
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-// ---- (a) bare kernel ----
+// ---- (a) M/M/1 micro-model, and (a0) the kernel alone ----
 class Source : public ModelBase<Source> {
 public:
   explicit Source(double rate) : mean_gap_(1.0 / rate) {}
@@ -132,7 +134,7 @@ Result bench_micro(double sim_seconds) {
   sim.start();
   auto t0 = Clock::now();
   sim.run_until(from_seconds(sim_seconds));
-  return {"M/M/1 micro-model (bare kernel)", sim.events_processed(), seconds_since(t0), sim.trace_hash()};
+  return {"M/M/1 micro-model (request path, no document)", sim.events_processed(), seconds_since(t0), sim.trace_hash()};
 }
 
 doc::NodeDoc node(const std::string& id, const std::string& type, const std::string& region, const std::string& az,

