@@ -117,7 +117,7 @@ inline double split_log_argument(double x, int* k) {
 }
 }  // namespace detail
 
-// Natural logarithm, < 1 ulp. Inline: the exponential sampler calls it once per
+// Natural logarithm, <= 1 ulp (see the top). Inline: the exponential sampler calls it once per
 // event, so its latency is on the event loop's path.
 //
 // Fast path (about 97% of uniform draws): x = 2^k m with m in [1, 2); i = the top
