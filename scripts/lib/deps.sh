@@ -24,24 +24,65 @@ ensure_apt_packages() {
   done
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing Debian packages: ${missing[*]}"
-    as_root apt-get update -q
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q "${missing[@]}"
+    as_root apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q "${missing[@]}" >&2
   fi
 }
 
+# Where apt keeps its lists; tests point these at a scratch folder.
+APT_SOURCES_DIR="${APT_SOURCES_DIR:-/etc/apt/sources.list.d}"
+APT_SOURCES_LIST="${APT_SOURCES_LIST:-/etc/apt/sources.list}"
+
+# debian_src_entries: prints deb-src entries made from the machine's own Debian
+# "deb" entries (same URIs, suites, components and key), so a machine set up
+# with another mirror or a proxy keeps using it. deb822 stanzas (*.sources) come
+# out as deb822 stanzas; one-line entries (sources.list, *.list) as one-liners.
+# Only Debian's own archive is copied: stanzas signed with Debian's keyring, or
+# one-liners whose suite is this release's codename.
+debian_src_entries() {
+  local codename; codename=$(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-bookworm}")
+  local f
+  for f in "$APT_SOURCES_DIR"/*.sources; do
+    [ -f "$f" ] || continue
+    # One stanza at a time (blank lines end a stanza): kept when it is enabled,
+    # has type deb and is signed with Debian's keyring; printed with Types: deb-src.
+    awk '
+      function flush() {
+        if (n && deb && debian && !disabled) { for (i = 1; i <= n; i++) print buf[i]; print "" }
+        n = 0; deb = 0; debian = 0; disabled = 0
+      }
+      /^[[:space:]]*$/ { flush(); next }
+      /^#/ { next }
+      /^Types:/ { if ((" " substr($0, 7) " ") ~ /[[:space:]]deb[[:space:]]/) deb = 1; $0 = "Types: deb-src" }
+      /^Signed-By:.*debian-archive-keyring/ { debian = 1 }
+      /^Enabled:[[:space:]]*[Nn]o/ { disabled = 1 }
+      { buf[++n] = $0 }
+      END { flush() }' "$f"
+  done
+  for f in "$APT_SOURCES_LIST" "$APT_SOURCES_DIR"/*.list; do
+    [ -f "$f" ] || continue
+    awk -v c="$codename" '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ "^" c "(-[a-z]+)?$") { $1 = "deb-src"; print; next } }' "$f"
+  done
+}
+
+have_deb_src() {
+  grep -rqs '^Types:.*deb-src' "$APT_SOURCES_DIR"/ || grep -qs '^deb-src' "$APT_SOURCES_LIST" "$APT_SOURCES_DIR"/*.list
+}
+
+# Everything here goes to stderr: it runs inside fetch_source, whose stdout is a path.
 ensure_deb_src() {
-  local f=/etc/apt/sources.list.d/cloudplay-debian-src.sources
-  if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
-    log "adding a deb-src entry (SDL2, ImGui and zlib come from Debian's source packages)"
-    as_root tee "$f" >/dev/null <<'SRC'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm bookworm-updates
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-    as_root apt-get update -q
+  have_deb_src && return 0
+  local entries; entries=$(debian_src_entries)
+  if [ -z "$entries" ]; then
+    log "no Debian 'deb' entry found in $APT_SOURCES_DIR or $APT_SOURCES_LIST to derive a deb-src entry from;"
+    log "add one by hand (Types: deb-src, with your mirror's URIs) and run again"
+    return 1
   fi
+  local f="$APT_SOURCES_DIR/cloudplay-debian-src.sources"
+  case "$entries" in deb-src*) f="$APT_SOURCES_DIR/cloudplay-debian-src.list" ;; esac
+  log "adding a deb-src entry from this machine's Debian entry (SDL2, ImGui and zlib come from Debian's source packages): $f"
+  printf '%s\n' "$entries" | as_root tee "$f" >/dev/null || { log "could not write $f"; return 1; }
+  as_root apt-get update -q >&2 || { log "apt-get update failed after adding $f"; return 1; }
 }
 
 # fetch_source PKG VERSION -> prints the unpacked source folder
@@ -51,14 +92,16 @@ fetch_source() {
   local orig
   orig=$(ls "$dir"/"${pkg}_${ver}".orig.tar.* 2>/dev/null | head -1)
   if [ -z "$orig" ]; then
-    ensure_deb_src
+    ensure_deb_src || return 1
     (cd "$dir" && apt-get source --download-only "$pkg" >&2) || { log "could not fetch the source of $pkg"; return 1; }
     orig=$(ls "$dir"/"${pkg}_${ver}".orig.tar.* 2>/dev/null | head -1)
     [ -n "$orig" ] || { log "source of $pkg $ver not found (Debian may have moved on; update the version in scripts/lib/deps.sh)"; return 1; }
   fi
   local out="$dir/$pkg-$ver"
   if [ ! -d "$out" ]; then
-    mkdir -p "$out.tmp" && tar -xf "$orig" -C "$out.tmp" --strip-components=1 && mv "$out.tmp" "$out"
+    rm -rf "$out.tmp"
+    { mkdir -p "$out.tmp" && tar -xf "$orig" -C "$out.tmp" --strip-components=1 && mv "$out.tmp" "$out"; } >&2 \
+      || { log "could not unpack $orig"; return 1; }
   fi
   echo "$out"
 }
@@ -70,8 +113,20 @@ with_cache_lock() {
   ( flock 9 || exit 1; "$@" ) 9>"$CLOUDPLAY_CACHE/.lock"
 }
 
+# checked_source_dir DIR MARKER PKG: DIR must be a folder holding MARKER; a
+# captured path that is anything else (say, a tool's chatter on stdout) stops here.
+checked_source_dir() {
+  local dir="$1" marker="$2" pkg="$3"
+  if [ -z "$dir" ] || [ "$(printf '%s' "$dir" | wc -l)" -gt 0 ] || [ ! -f "$dir/$marker" ]; then
+    log "the source folder of $pkg is not usable: expected $marker in '$(printf '%s' "$dir" | head -c 200 | tr '\n' ' ')'"
+    log "(delete $CLOUDPLAY_CACHE/src and run again; if it persists, the fetch step printed something besides the path)"
+    return 1
+  fi
+}
+
 ensure_imgui_source() {
   IMGUI_DIR=$(with_cache_lock fetch_source imgui "$IMGUI_VERSION") || return 1
+  checked_source_dir "$IMGUI_DIR" imgui.cpp imgui || return 1
   export IMGUI_DIR
 }
 
@@ -85,6 +140,7 @@ ensure_sdl2_wasm() {
 build_sdl2_wasm() {
   [ -f "$SDL2_WASM_PREFIX/lib/libSDL2.a" ] && return 0   # built while we waited for the lock
   local src; src=$(fetch_source libsdl2 "$SDL2_VERSION") || return 1
+  checked_source_dir "$src" include/SDL.h libsdl2 || return 1
   log "building SDL2 $SDL2_VERSION for wasm (once; cached in $SDL2_WASM_PREFIX)"
   local b="$CLOUDPLAY_CACHE/build-sdl2-$SDL2_VERSION"
   rm -rf "$b" && mkdir -p "$b"
@@ -105,6 +161,7 @@ ensure_zlib_wasm() {
 build_zlib_wasm() {
   [ -f "$ZLIB_WASM_PREFIX/lib/libz.a" ] && return 0
   local src; src=$(fetch_source zlib "$ZLIB_VERSION") || return 1
+  checked_source_dir "$src" zlib.h zlib || return 1
   log "building zlib $ZLIB_VERSION for wasm (once; cached in $ZLIB_WASM_PREFIX)"
   local b="$CLOUDPLAY_CACHE/build-zlib-$ZLIB_VERSION"
   rm -rf "$b" && mkdir -p "$b/include" "$ZLIB_WASM_PREFIX.tmp/lib" "$ZLIB_WASM_PREFIX.tmp/include"
