@@ -38,7 +38,10 @@ APT_SOURCES_LIST="${APT_SOURCES_LIST:-/etc/apt/sources.list}"
 # with another mirror or a proxy keeps using it. deb822 stanzas (*.sources) come
 # out as deb822 stanzas; one-line entries (sources.list, *.list) as one-liners.
 # Only Debian's own archive is copied: stanzas signed with Debian's keyring, or
-# one-liners whose suite is this release's codename.
+# one-liners whose suite is this release's codename. Security suites are left
+# out: the pinned source versions are in the release itself, and with a
+# security suite apt prefers its newer source, which mirrors and proxies often
+# do not carry (seen: zlib's 1.2.13.dfsg-1+deb12u1 sources, 404).
 debian_src_entries() {
   local codename; codename=$(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-bookworm}")
   local f
@@ -54,6 +57,8 @@ debian_src_entries() {
       /^[[:space:]]*$/ { flush(); next }
       /^#/ { next }
       /^Types:/ { if ((" " substr($0, 7) " ") ~ /[[:space:]]deb[[:space:]]/) deb = 1; $0 = "Types: deb-src" }
+      /^Suites:/ { kept = ""; for (i = 2; i <= NF; i++) if ($i !~ /-security$/) kept = kept " " $i
+                   if (kept == "") deb = 0; $0 = "Suites:" kept }
       /^Signed-By:.*debian-archive-keyring/ { debian = 1 }
       /^Enabled:[[:space:]]*[Nn]o/ { disabled = 1 }
       { buf[++n] = $0 }
@@ -61,7 +66,7 @@ debian_src_entries() {
   done
   for f in "$APT_SOURCES_LIST" "$APT_SOURCES_DIR"/*.list; do
     [ -f "$f" ] || continue
-    awk -v c="$codename" '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ "^" c "(-[a-z]+)?$") { $1 = "deb-src"; print; next } }' "$f"
+    awk -v c="$codename" '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ "^" c "(-[a-z]+)?$" && $i !~ /-security$/) { $1 = "deb-src"; print; next } }' "$f"
   done
 }
 

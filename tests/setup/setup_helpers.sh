@@ -58,6 +58,12 @@ Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 
 Types: deb
+URIs: http://mirror.example.invalid/debian-security
+Suites: bookworm-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
 URIs: https://vendor.example.invalid/apt
 Suites: stable
 Components: main
@@ -76,6 +82,7 @@ SRC
   check "it is of type deb-src" 'grep -qx "Types: deb-src" "$entry" && ! grep -qx "Types: deb" "$entry"'
   check "it uses the machine's own mirror" 'grep -qx "URIs: http://mirror.example.invalid/debian" "$entry"'
   check "it names no other address (no vendor repository, no fixed mirror)" '! grep -q "vendor.example" "$entry" && ! grep -q "deb.debian.org" "$entry"'
+  check "it leaves the security suite out (its newer sources are often not mirrored)" '! grep -q "security" "$entry"'
   check "it keeps the suites and the key" 'grep -qx "Suites: bookworm bookworm-updates" "$entry" && grep -q "debian-archive-keyring" "$entry"'
   check "apt-get update ran after writing it" 'grep -q "apt-get update" "$w/log"'
 
@@ -109,7 +116,7 @@ SRC
   entry="$w/apt/sources.list.d/cloudplay-debian-src.list"
   check "the path is right" '[ -f "$out/imgui.cpp" ]'
   check "deb-src lines copy the proxy" 'grep -qx "deb-src http://proxy.example.invalid:3142/debian bookworm main" "$entry"'
-  check "the security suite too, the vendor line not" 'grep -q "bookworm-security" "$entry" && ! grep -q vendor "$entry"'
+  check "the security suite and the vendor line are left out" '! grep -q "bookworm-security" "$entry" && ! grep -q vendor "$entry"'
 
   echo "5. no Debian entry at all: a message that says what to add"
   rm -rf "$w/apt" "$w/cache"; mkdir -p "$w/apt/sources.list.d"
