@@ -52,6 +52,9 @@ public:
   virtual void set_recording_rect(float /*x*/, float /*y*/, float /*w*/, float /*h*/) {}
   // Stops; the clip is then downloaded (through download(), as "video/webm").
   virtual void stop_recording() {}
+  // True once after a stopped clip turned out empty (no frame was recorded); it
+  // was not downloaded.
+  virtual bool take_empty_recording() { return false; }
   // The page's address without its fragment, e.g. "https://host/cloudplay/" (share links).
   virtual std::string page_url() { return {}; }
   // Wall-clock time, seconds since 1970 (names of kept-aside saves).

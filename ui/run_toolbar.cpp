@@ -124,6 +124,8 @@ const StringEntry kRunStrings[] = {
      "슬라이드나 채팅에 쓸 짧은 WebM 동영상으로 캔버스를 녹화합니다(최대 %d초)"},
     {"run.rec_stop_tip", "Stop and download the clip (recording stops by itself after %d s)",
      "녹화를 멈추고 클립을 다운로드합니다(%d초가 지나면 자동으로 멈춥니다)"},
+    {"run.rec_empty", "The clip was empty: the browser recorded no frame (was the tab in the background?). Nothing was downloaded.",
+     "녹화된 프레임이 없어 영상이 비어 있습니다. 탭이 백그라운드에 있지 않았는지 확인해 보세요. 파일은 다운로드하지 않았습니다."},
     {"run.rec_unsupported", "This browser cannot record video (no MediaRecorder for WebM).",
      "이 브라우저에서는 동영상을 녹화할 수 없습니다(WebM용 MediaRecorder 없음)."},
     // fault timeline (ui/fault_timeline_panel.cpp)
@@ -678,6 +680,7 @@ void RunView::stop_recording() {
 }
 
 void RunView::draw_recording_tick() {
+  if (platform_.take_empty_recording()) ed_.notify(tr("run.rec_empty"), true);
   if (!recording_) return;
   if (recording_s() >= rec_max_s_) {
     stop_recording();

@@ -32,6 +32,7 @@ public:
   bool start_recording(const std::string& filename, float x, float y, float w, float h) override;
   void set_recording_rect(float x, float y, float w, float h) override;
   void stop_recording() override;
+  bool take_empty_recording() override;
 };
 
 // ---- Text input and clipboard bridges (installed once, before the first frame) ----

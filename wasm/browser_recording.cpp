@@ -8,11 +8,13 @@
 
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "wasm/browser_platform.h"
 
 namespace {
-std::string g_clip_name;  // the file name of the clip being recorded
+std::string g_clip_name;      // the file name of the clip being recorded
+bool g_clip_empty = false;    // the last clip had no data (not downloaded)
 }
 
 EM_JS(int, js_rec_start, (float x, float y, float w, float h), {
@@ -82,13 +84,32 @@ EM_JS(void, js_rec_rect, (float x, float y, float w, float h), {
   if (r) { r.x = x; r.y = y; r.w = w; r.h = h; }
 });
 
+// Stopping waits for the clip's first data. Chromium's recorder writes the WebM
+// header with its first encoded frame, and encodes on another thread: a recorder
+// stopped before that (a short clip on a loaded machine, or a tab that drew no
+// frame yet) hands over an empty file. So ask for data and stop once some has
+// arrived, copying frames meanwhile; after 10 s without any, stop anyway (the
+// empty clip is then reported, not downloaded).
 EM_JS(void, js_rec_stop, (), {
   const r = window.cloudplayRecording;
-  if (r && r.recorder && r.recorder.state !== 'inactive') r.recorder.stop();
+  if (!r || !r.recorder || r.recorder.state === 'inactive' || r.stopping) return;
+  r.stopping = true;
+  const giveUp = performance.now() + 10000;
+  const tryStop = function() {
+    if (r.recorder.state === 'inactive') return;
+    if (r.bytes > 0 || performance.now() > giveUp) { r.recorder.stop(); return; }
+    try { r.recorder.requestData(); } catch (e) {}
+    setTimeout(tryStop, 100);
+  };
+  tryStop();
 });
 
 // The finished clip (called from JavaScript): downloaded like any other file.
 extern "C" EMSCRIPTEN_KEEPALIVE void cloudplay_recording_done(const char* data, int len) {
+  if (len <= 0) {
+    g_clip_empty = true;
+    return;
+  }
   cp::wasm::BrowserPlatform platform;
   platform.download(g_clip_name.empty() ? "cloudplay-run.webm" : g_clip_name, "video/webm",
                     std::string(data, static_cast<size_t>(len > 0 ? len : 0)));
@@ -105,5 +126,7 @@ bool BrowserPlatform::start_recording(const std::string& filename, float x, floa
 void BrowserPlatform::set_recording_rect(float x, float y, float w, float h) { js_rec_rect(x, y, w, h); }
 
 void BrowserPlatform::stop_recording() { js_rec_stop(); }
+
+bool BrowserPlatform::take_empty_recording() { return std::exchange(g_clip_empty, false); }
 
 }  // namespace cp::wasm
