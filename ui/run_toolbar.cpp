@@ -543,7 +543,7 @@ void RunView::draw_toolbar(ImVec2 pos, ImVec2 size) {
     p.y += ts.y + 10;
   };
   if (!ok && !ed_.document().nodes.empty()) {
-    std::string first = run_.errors().empty() ? std::string() : run_.errors()[0].message;
+    std::string first = run_.errors().empty() ? std::string() : run_.errors()[0].text(korean());
     pill(trf("run.errors", first.c_str()), IM_COL32(0xFD, 0xEC, 0xEA, 255), IM_COL32(0xA1, 0x20, 0x0E, 255));
   } else if (!ok) {
     pill(tr("run.empty"), IM_COL32(0xE8, 0xF1, 0xFB, 255), IM_COL32(0x0B, 0x4A, 0x8A, 255));
