@@ -146,3 +146,43 @@ TEST_CASE("messages: the CNAME-at-apex message is English in English and Korean 
   CHECK(r.errors[0].message_ko.find("CNAME 레코드를 만들 수 없습니다") != std::string::npos);
   check_both_languages(r.errors);
 }
+
+TEST_CASE("messages: the forms docs/korean-glossary.md rules out appear in no string") {
+  // The glossary's "Avoid" column: one form per line item, "|"-separated table.
+  const std::string glossary = test::read_source_file("docs/korean-glossary.md");
+  REQUIRE_FALSE(glossary.empty());
+  std::vector<std::string> banned;
+  size_t at = glossary.find("<!-- avoid:");
+  REQUIRE(at != std::string::npos);
+  const size_t end = glossary.find("-->", at);
+  std::string list = glossary.substr(at + 11, end - at - 11);
+  for (size_t p = 0; p < list.size();) {
+    size_t nl = list.find('\n', p);
+    std::string line = list.substr(p, nl == std::string::npos ? std::string::npos : nl - p);
+    p = nl == std::string::npos ? list.size() : nl + 1;
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    while (!line.empty() && line.front() == ' ') line.erase(0, 1);
+    if (!line.empty()) banned.push_back(line);
+  }
+  REQUIRE(banned.size() >= 3);
+  namespace fs = std::filesystem;
+  size_t files = 0;
+  for (const char* dir : {"ui", "core", "wasm", "web"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(CLOUDPLAY_SOURCE_DIR) / dir)) {
+      const std::string ext = entry.path().extension().string();
+      if (ext != ".cpp" && ext != ".h" && ext != ".html" && ext != ".js") continue;
+      const std::string rel = fs::relative(entry.path(), CLOUDPLAY_SOURCE_DIR).string();
+      const std::string text = test::read_source_file(rel);
+      ++files;
+      for (const std::string& b : banned) {
+        // EC2's own "stopped" state is 중지됨; a failure is not.
+        for (size_t p = text.find(b); p != std::string::npos; p = text.find(b, p + 1)) {
+          const bool ec2_stopped = b == "중지됨" && text.compare(p + b.size(), 9, "(stopped)") == 0;
+          INFO(rel << " uses \"" << b << "\": " << text.substr(p > 40 ? p - 40 : 0, 100));
+          CHECK(ec2_stopped);
+        }
+      }
+    }
+  }
+  CHECK(files > 50);
+}
