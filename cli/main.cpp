@@ -54,9 +54,10 @@ std::optional<cp::doc::Document> load(const std::string& path, int& exit_code) {
     return std::nullopt;
   }
   cp::doc::LoadResult r = cp::doc::parse_document(text);
-  for (const auto& w : r.warnings) std::fprintf(stderr, "%s: warning: %s: %s\n", path.c_str(), w.path.c_str(), w.message.c_str());
+  // "FILE: path: message", or "FILE: message" when the problem is the whole file (no path).
+  for (const auto& w : r.warnings) std::fprintf(stderr, "%s: warning: %s\n", path.c_str(), w.line(false).c_str());
   if (!r.ok()) {
-    for (const auto& e : r.errors) std::printf("%s: %s: %s\n", path.c_str(), e.path.c_str(), e.message.c_str());
+    for (const auto& e : r.errors) std::printf("%s: %s\n", path.c_str(), e.line(false).c_str());
     std::printf("%zu error%s\n", r.errors.size(), r.errors.size() == 1 ? "" : "s");
     exit_code = 1;
     return std::nullopt;
@@ -142,7 +143,7 @@ int cmd_run(int argc, char** argv) {
   if (seconds) d->settings.duration_s = *seconds;
   cp::engine::Built b = cp::engine::build(*d, seed);
   if (!b.ok()) {
-    for (const auto& e : b.errors) std::printf("%s: %s: %s\n", path.c_str(), e.path.c_str(), e.message.c_str());
+    for (const auto& e : b.errors) std::printf("%s: %s\n", path.c_str(), e.line(false).c_str());
     return 1;
   }
   const cp::sim::SimTime end = b.duration;

@@ -18,6 +18,10 @@
 namespace cp::ui {
 
 namespace {
+// The language chosen in the menu, kept in browser storage so a reload keeps it
+// (before any choice, the browser's own language decides).
+constexpr const char* kLanguageKey = "cloudplay.language";
+
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                          ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -25,7 +29,8 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
 
 App::App(Platform& platform) : platform_(platform), editor_(platform), canvas_(editor_), inspector_(editor_),
       run_view_(editor_, canvas_, platform_) {
-  set_language(language_from_tag(platform_.preferred_language()));
+  const std::optional<std::string> chosen = platform_.storage_get(kLanguageKey);
+  set_language(language_from_tag(chosen ? *chosen : platform_.preferred_language()));
 #ifdef CLOUDPLAY_HAS_DOCUMENTS
   editor_.add_extension(std::make_unique<Documents>(editor_, platform_));
 #endif
@@ -189,10 +194,14 @@ void App::draw_menu_bar() {
     end_menu();
   }
   if (begin_menu("menu.language")) {
-    if (ImGui::MenuItem("English", nullptr, language() == Lang::En)) set_language(Lang::En);
+    auto choose = [&](Lang l) {
+      set_language(l);
+      platform_.storage_set(kLanguageKey, l == Lang::Ko ? "ko" : "en");
+    };
+    if (ImGui::MenuItem("English", nullptr, language() == Lang::En)) choose(Lang::En);
     ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
     menu_rects_["lang.en"] = ImVec4(mn.x, mn.y, mx.x - mn.x, mx.y - mn.y);
-    if (ImGui::MenuItem("한국어", nullptr, language() == Lang::Ko)) set_language(Lang::Ko);
+    if (ImGui::MenuItem("한국어", nullptr, language() == Lang::Ko)) choose(Lang::Ko);
     mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
     menu_rects_["lang.ko"] = ImVec4(mn.x, mn.y, mx.x - mn.x, mx.y - mn.y);
     end_menu();

@@ -88,7 +88,13 @@ const StringEntry kStrings[] = {
 
 Documents* g_instance = nullptr;
 
-std::string issue_line(const doc::Issue& e) { return e.path.empty() ? e.message : e.path + ": " + e.message; }
+// The loader's "path: problem" lines, in both languages.
+void add_issue_lines(Documents::Message& m, const std::vector<doc::Issue>& issues) {
+  for (const auto& e : issues) {
+    m.lines.push_back(e.line(false));
+    m.lines_ko.push_back(e.line(true));
+  }
+}
 
 std::string utc_stamp(double wall_s) {
   std::time_t t = static_cast<std::time_t>(wall_s > 0 ? wall_s : std::time(nullptr));
@@ -159,7 +165,7 @@ void Documents::start() {
       shared_run_ = r.run;
       hash_revision_ = ed_.revision();
       ed_.notify(trf("doc.msg.link_opened", name.c_str()));
-      if (!r.warnings.empty()) ed_.notify(trf("doc.msg.upgraded", r.warnings.front().message.c_str()));
+      if (!r.warnings.empty()) ed_.notify(trf("doc.msg.upgraded", r.warnings.front().text(korean()).c_str()));
       baseline_revision_ = ed_.revision();
       return;
     }
@@ -170,7 +176,7 @@ void Documents::start() {
     auto kept = both(platform_.storage_get(kAutosaveKey) ? "doc.text.link_kept" : "doc.text.link_kept_empty");
     m.text_en = r.message_en + "\n\n" + kept.first;
     m.text_ko = r.message_ko + "\n\n" + kept.second;
-    for (const auto& e : r.document_errors) m.lines.push_back(issue_line(e));
+    add_issue_lines(m, r.document_errors);
     show(std::move(m));
   } else {
     restore_autosave(false);
@@ -200,7 +206,7 @@ void Documents::restore_autosave(bool /*after_link_error*/) {
     autosave_blocked_ = true;
     std::tie(m.text_en, m.text_ko) = both("doc.text.autosave_corrupt_unkept");
   }
-  for (const auto& e : r.errors) m.lines.push_back(issue_line(e));
+  add_issue_lines(m, r.errors);
   show(std::move(m));
 }
 
@@ -262,13 +268,13 @@ std::vector<doc::Issue> Documents::import_json(const std::string& text, const st
     m.id = "import_error";
     std::tie(m.title_en, m.title_ko) = bothf("doc.title.import_error", source_name.c_str());
     std::tie(m.text_en, m.text_ko) = both("doc.text.import_error");
-    for (const auto& e : r.errors) m.lines.push_back(issue_line(e));
+    add_issue_lines(m, r.errors);
     show(std::move(m));
     return r.errors;
   }
   ed_.replace_document(std::move(r.document), tr("doc.undo.import"));
   ed_.notify(trf("doc.msg.imported", source_name.c_str()));
-  if (!r.warnings.empty()) ed_.notify(trf("doc.msg.upgraded", r.warnings.front().message.c_str()));
+  if (!r.warnings.empty()) ed_.notify(trf("doc.msg.upgraded", r.warnings.front().text(korean()).c_str()));
   return {};
 }
 
@@ -327,7 +333,7 @@ bool Documents::open_example(const std::string& path) {
     m.id = "example_error";
     std::tie(m.title_en, m.title_ko) = both("doc.title.example_error");
     m.text_en = m.text_ko = std::filesystem::path(path).filename().string();
-    for (const auto& e : r.errors) m.lines.push_back(issue_line(e));
+    add_issue_lines(m, r.errors);
     show(std::move(m));
     return false;
   }
@@ -459,7 +465,7 @@ nlohmann::json Documents::messages_json() const {
     out.push_back({{"id", m.id},
                    {"title", ko ? m.title_ko : m.title_en},
                    {"text", ko ? m.text_ko : m.text_en},
-                   {"lines", m.lines},
+                   {"lines", ko && !m.lines_ko.empty() ? m.lines_ko : m.lines},
                    {"error", m.error},
                    {"open", m.open}});
   return out;
@@ -499,9 +505,10 @@ void Documents::draw_messages() {
   ImGui::PopStyleColor();
   ImGui::Spacing();
   ImGui::TextWrapped("%s", (ko ? m->text_ko : m->text_en).c_str());
-  if (!m->lines.empty()) {
+  const std::vector<std::string>& lines = ko && !m->lines_ko.empty() ? m->lines_ko : m->lines;
+  if (!lines.empty()) {
     ImGui::Spacing();
-    const size_t shown = m->lines.size() <= 9 ? m->lines.size() : 8;  // then "... and N more"
+    const size_t shown = lines.size() <= 9 ? lines.size() : 8;  // then "... and N more"
     const float line_h = ImGui::GetTextLineHeightWithSpacing();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 0.85f));
     // As tall as the wrapped lines need, up to about nine lines (then it scrolls).
@@ -510,27 +517,27 @@ void Documents::draw_messages() {
                          st.ScrollbarSize;
     float need = 2 * st.WindowPadding.y;
     for (size_t i = 0; i < shown; ++i)
-      need += ImGui::CalcTextSize(m->lines[i].c_str(), nullptr, false, wrap_w).y + st.ItemSpacing.y;
-    if (shown < m->lines.size()) need += line_h;
+      need += ImGui::CalcTextSize(lines[i].c_str(), nullptr, false, wrap_w).y + st.ItemSpacing.y;
+    if (shown < lines.size()) need += line_h;
     ImGui::BeginChild("##lines", ImVec2(0, std::min(need, line_h * 9.5f)), true);
-    for (size_t i = 0; i < m->lines.size(); ++i) {
+    for (size_t i = 0; i < lines.size(); ++i) {
       if (i == shown) {
-        ImGui::TextDisabled("%s", trf("doc.msg.more", static_cast<int>(m->lines.size() - shown)).c_str());
+        ImGui::TextDisabled("%s", trf("doc.msg.more", static_cast<int>(lines.size() - shown)).c_str());
         break;
       }
       ImGui::Bullet();
-      ImGui::TextWrapped("%s", m->lines[i].c_str());
+      ImGui::TextWrapped("%s", lines[i].c_str());
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
   }
   ImGui::Spacing();
   if (ImGui::Button(tr("doc.button.ok"), ImVec2(fs * 6, 0))) m->open = false;
-  if (!m->lines.empty()) {
+  if (!lines.empty()) {
     ImGui::SameLine();
     if (ImGui::Button(tr("doc.button.copy_details"))) {
       std::string details = (ko ? m->title_ko : m->title_en) + "\n" + (ko ? m->text_ko : m->text_en) + "\n";
-      for (const auto& l : m->lines) details += "- " + l + "\n";
+      for (const auto& l : lines) details += "- " + l + "\n";
       platform_.copy_to_clipboard(details);
     }
   }

@@ -68,7 +68,8 @@ public:
     std::string id;                    // "link_error", "autosave_corrupt", "import_error", ...
     std::string title_en, title_ko;
     std::string text_en, text_ko;
-    std::vector<std::string> lines;    // "path: problem" lines from the loader
+    std::vector<std::string> lines;    // "path: problem" lines from the loader, in English
+    std::vector<std::string> lines_ko; // the same lines in Korean
     bool error = true;
     bool open = true;
   };

@@ -12,6 +12,36 @@
 namespace cp::ui {
 
 namespace {
+// The kind column in words ("log.kind." + sim::log_kind_name): the engine's names
+// (instance_died) are for files and tests, not for people.
+const StringEntry kLogKindStrings[] = {
+    {"log.time", "Time", "시각"},
+    {"log.kind", "Event", "이벤트"},
+    {"log.kind.info", "Info", "정보"},
+    {"log.kind.warning", "Warning", "경고"},
+    {"log.kind.node_down", "Node failed", "노드 장애"},
+    {"log.kind.node_up", "Node recovered", "노드 복구"},
+    {"log.kind.az_down", "AZ failed", "가용 영역 장애"},
+    {"log.kind.az_up", "AZ recovered", "가용 영역 복구"},
+    {"log.kind.region_down", "Region failed", "리전 장애"},
+    {"log.kind.region_up", "Region recovered", "리전 복구"},
+    {"log.kind.instance_launched", "Instance launched", "인스턴스 시작"},
+    {"log.kind.instance_died", "Instance died", "인스턴스 장애"},
+    {"log.kind.instance_terminated", "Instance terminated", "인스턴스 종료"},
+    {"log.kind.health_changed", "Health changed", "상태 변경"},
+    {"log.kind.scale_out", "Scale-out", "스케일 아웃"},
+    {"log.kind.scale_in", "Scale-in", "스케일 인"},
+    {"log.kind.failover", "Failover", "장애 조치"},
+    {"log.kind.throttling_began", "Throttling began", "스로틀링 시작"},
+    {"log.kind.throttling_ended", "Throttling ended", "스로틀링 종료"},
+    {"log.kind.queue_full", "Queue full", "대기열 가득 참"},
+    {"log.kind.message_to_dlq", "Sent to DLQ", "DLQ로 보냄"},
+    {"log.kind.latency_injected", "Latency added", "지연 시간 추가"},
+    {"log.kind.fault", "Fault", "장애"},
+};
+
+const char* kind_label(sim::LogKind k) { return tr(std::string("log.kind.") + sim::log_kind_name(k)); }
+
 // 0 faults, 1 health, 2 scaling, 3 throttling, 4 other
 int category(sim::LogKind k) {
   using K = sim::LogKind;
@@ -45,6 +75,8 @@ bool contains_ci(const std::string& text, const char* needle) {
 }  // namespace
 
 void RunView::draw_event_log() {
+  static bool strings_added = false;
+  if (!strings_added) add_strings(kLogKindStrings, sizeof kLogKindStrings / sizeof kLogKindStrings[0]), strings_added = true;
   const sim::Simulation* s = run_.sim();
   if (!s) return;
   const bool ko = korean();
@@ -76,16 +108,18 @@ void RunView::draw_event_log() {
     const std::string* node_id = e.node < b.node_ids.size() ? &b.node_ids[e.node] : nullptr;
     if (log_selected_only_ && (!node_id || !sel.nodes.count(*node_id))) continue;
     const std::string& text = ko && !e.text_ko.empty() ? e.text_ko : e.text_en;
-    if (!contains_ci(text, log_filter_) && !(node_id && contains_ci(*node_id, log_filter_))) continue;
+    if (!contains_ci(text, log_filter_) && !(node_id && contains_ci(*node_id, log_filter_)) &&
+        !contains_ci(kind_label(e.kind), log_filter_))
+      continue;
     rows.push_back(static_cast<int>(i));
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##log", 4, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("t", ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
+  ImGui::TableSetupColumn(tr("log.time"), ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
   ImGui::TableSetupColumn(tr("run.c_node"), ImGuiTableColumnFlags_WidthFixed, fs * 9);
-  ImGui::TableSetupColumn("kind", ImGuiTableColumnFlags_WidthFixed, fs * 8);
+  ImGui::TableSetupColumn(tr("log.kind"), ImGuiTableColumnFlags_WidthFixed, fs * 9.5f);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableHeadersRow();
   ImGuiListClipper clip;
@@ -117,7 +151,7 @@ void RunView::draw_event_log() {
       }
       ImGui::TableNextColumn();
       int cat = category(e.kind);
-      ImGui::TextColored(kind_color(cat, e.kind), "%s", sim::log_kind_name(e.kind));
+      ImGui::TextColored(kind_color(cat, e.kind), "%s", kind_label(e.kind));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(ko && !e.text_ko.empty() ? e.text_ko.c_str() : e.text_en.c_str());
     }

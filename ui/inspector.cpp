@@ -425,7 +425,7 @@ void Inspector::param_row(const catalog::ParamSpec& spec, json& params, const st
         f.text = buf;
         std::vector<doc::Issue> errs;
         catalog::check_param(spec, json(f.text), spec.key, owner_name, errs);
-        f.error = errs.empty() ? "" : errs.front().message;
+        f.error = errs.empty() ? "" : errs.front().text(korean());
         if (errs.empty()) set_value(json(f.text));
       }
       f.active = ImGui::IsItemActive();
@@ -463,7 +463,7 @@ void Inspector::distribution_row(const catalog::ParamSpec& spec, json& params, c
   auto try_apply = [&](const json& v) -> std::string {
     std::vector<doc::Issue> errs;
     catalog::check_param(spec, v, spec.key, owner_name, errs);
-    if (!errs.empty()) return errs.front().message;
+    if (!errs.empty()) return errs.front().text(korean());
     if (v == spec.default_value) params.erase(spec.key);
     else params[spec.key] = v;
     return "";

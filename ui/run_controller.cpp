@@ -61,7 +61,7 @@ void RunController::follow(const doc::Document& d, uint64_t revision) {
 void RunController::rebuild() {
   built_ = engine::build(doc_, seed_);
   errors_ = built_.errors;
-  if (!built_.sim && errors_.empty()) errors_.push_back({"", "the document could not be built"});
+  if (!built_.sim && errors_.empty()) errors_.push_back({"", "the document could not be built", "문서로 실행을 준비하지 못했습니다"});
   if (built_.sim) built_.sim->start();
   checkpoints_.clear();
   checkpoint_every_ = kCheckpointEvents;

@@ -61,7 +61,7 @@ void register_test_hook(const std::string& name, TestHook hook, Result result) {
 
 // ---- Documents hooks (ui/documents.h): registered at start-up, they find the app's
 // Documents when called.
-//   loadDocument(json) -> [{path, message}] (empty: loaded, as an undoable import)
+//   loadDocument(json) -> [{path, message, message_ko}] (empty: loaded, as an undoable import)
 //   getMessages()      -> [{id, title, text, lines, error, open}] banners shown so far
 //   shareLink()        -> the share URL (also put in the address bar and on the clipboard)
 //   examples()         -> [{file, name, description}];  openExample(file) -> true/false
@@ -70,7 +70,7 @@ namespace {
 
 std::string issues_json(const std::vector<cp::doc::Issue>& issues) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& e : issues) out.push_back({{"path", e.path}, {"message", e.message}});
+  for (const auto& e : issues) out.push_back({{"path", e.path}, {"message", e.message}, {"message_ko", e.message_ko}});
   return out.dump();
 }
 

@@ -120,48 +120,8 @@ std::string short_name(std::string s) {
   return s;
 }
 
-// Does the word end in a consonant sound (받침)? Chooses 은/는, 을/를.
-// Hangul: from the syllable. Latin text as Koreans read it: an acronym or a
-// digit by its name (L 엘, M 엠, N 엔, R 알; 0 영, 1 일, 3 삼, 6 육, 7 칠, 8 팔),
-// an English word by its sound (-m, -n, -ng, -l end in a consonant: 스트림, 라인;
-// -er, -t, -d and vowels do not: 밸런서, 클라우드프런트, 람다).
-bool has_batchim(const std::string& word_in) {
-  std::string word = short_name(word_in);
-  if (word.empty()) return false;
-  size_t i = word.size() - 1;
-  while (i > 0 && (static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) --i;
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(word.data() + i);
-  uint32_t cp = 0;
-  size_t len = word.size() - i;
-  if (len == 1) cp = p[0];
-  else if (len == 2) cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-  else if (len == 3) cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-  if (cp >= 0xAC00 && cp <= 0xD7A3) return (cp - 0xAC00) % 28 != 0;
-  if (cp >= 128) return false;
-  // The last run of ASCII letters and digits.
-  size_t end = word.size(), start = end;
-  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
-  while (start > 0 && alnum(word[start - 1])) --start;
-  std::string token = word.substr(start, end - start);
-  if (token.empty()) return false;
-  const char last = token.back();
-  bool has_lower = false;
-  for (char c : token) has_lower = has_lower || (c >= 'a' && c <= 'z');
-  if (has_lower) {  // an English word
-    if (last == 'm' || last == 'n' || last == 'l') return true;
-    return token.size() >= 2 && token.compare(token.size() - 2, 2, "ng") == 0;
-  }
-  switch (last) {  // an acronym or a number
-    case 'L': case 'M': case 'N': case 'R':
-    case '0': case '1': case '3': case '6': case '7': case '8':
-      return true;
-    default:
-      return false;
-  }
-}
-
-std::string topic(const std::string& w) { return w + (has_batchim(w) ? "은" : "는"); }
-std::string object(const std::string& w) { return w + (has_batchim(w) ? "을" : "를"); }
+std::string topic(const std::string& w) { return doc::with_topic(w); }
+std::string object(const std::string& w) { return doc::with_object(w); }
 
 std::string display_en(const ServiceDescriptor& d) { return d.name.en && *d.name.en ? d.name.en : d.type; }
 std::string display_ko(const ServiceDescriptor& d) { return d.name.get(true); }
@@ -195,8 +155,7 @@ std::optional<Refusal> can_connect_impl(const doc::Document* d, const doc::NodeD
   const ServiceDescriptor* b = find_service(to.type);
   if (!a || !b) {
     const std::string& t = !a ? from.type : to.type;
-    return Refusal{"There is no service type " + doc::quote(t) + ".",
-                   doc::quote(t) + "라는 서비스 유형은 없습니다."};
+    return Refusal{"There is no service type " + doc::quote(t) + ".", doc::quote(t) + " 서비스 유형은 없습니다."};
   }
   if (!from.id.empty() && from.id == to.id)
     return Refusal{"A service cannot call itself.", "서비스는 자기 자신을 호출할 수 없습니다."};
@@ -295,82 +254,110 @@ std::string with_unit(double v, const std::string& unit) {
 
 bool has_range(const ParamSpec& s) { return s.max > s.min; }
 
+// "EC2 인스턴스의 " (the Korean owner's possessive; nothing when there is no owner).
+std::string possessive_ko(const std::string& owner_ko) {
+  std::string s = short_name(owner_ko);
+  return s.empty() ? std::string() : s + "의 ";
+}
+
 void check_range(const ParamSpec& spec, double v, const std::string& path, const std::string& owner,
-                 std::vector<Issue>& errors, const std::string& shown) {
+                 const std::string& owner_ko, std::vector<Issue>& errors, const std::string& shown) {
   if (!has_range(spec)) return;
   if (v < spec.min)
-    errors.push_back({path, shown + " is below " + possessive(owner) + " minimum of " + with_unit(spec.min, spec.unit)});
+    errors.push_back({path, shown + " is below " + possessive(owner) + " minimum of " + with_unit(spec.min, spec.unit),
+                      doc::with_topic(shown) + " " + possessive_ko(owner_ko) + "최솟값 " + with_unit(spec.min, spec.unit) +
+                          "보다 작습니다."});
   else if (v > spec.max)
-    errors.push_back({path, shown + " is above " + possessive(owner) + " maximum of " + with_unit(spec.max, spec.unit)});
+    errors.push_back({path, shown + " is above " + possessive(owner) + " maximum of " + with_unit(spec.max, spec.unit),
+                      doc::with_topic(shown) + " " + possessive_ko(owner_ko) + "최댓값 " + with_unit(spec.max, spec.unit) +
+                          "보다 큽니다."});
 }
 
 // "4" -> a hint that a number was written as a string.
-std::string quoted_number_hint(const json& v) {
-  if (!v.is_string()) return {};
+bool is_quoted_number(const json& v) {
+  if (!v.is_string()) return false;
   const std::string& s = v.get_ref<const std::string&>();
-  if (s.empty() || s.size() > 40) return {};
+  if (s.empty() || s.size() > 40) return false;
   char* end = nullptr;
   std::strtod(s.c_str(), &end);
-  if (end == s.c_str() + s.size() && s[0] != ' ') return " (a number in quotes: write it without the quotes)";
-  return {};
+  return end == s.c_str() + s.size() && s[0] != ' ';
+}
+std::string quoted_number_hint(const json& v) {
+  return is_quoted_number(v) ? " (a number in quotes: write it without the quotes)" : "";
+}
+std::string quoted_number_hint_ko(const json& v) {
+  return is_quoted_number(v) ? " 따옴표 안에 숫자를 썼습니다. 따옴표 없이 쓰세요." : "";
 }
 
 }  // namespace
 
 void check_param(const ParamSpec& spec, const json& value, const std::string& path, const std::string& owner,
-                 std::vector<Issue>& errors) {
+                 std::vector<Issue>& errors, const std::string& owner_ko_in) {
+  using doc::describe_value;
+  using doc::describe_value_ko;
+  const std::string& owner_ko = owner_ko_in.empty() ? owner : owner_ko_in;
   switch (spec.type) {
     case ParamType::Int: {
       if (!doc::is_whole_number(value)) {
-        errors.push_back({path, "expected a whole number, got " + doc::describe_value(value) + quoted_number_hint(value)});
+        errors.push_back({path, "expected a whole number, got " + describe_value(value) + quoted_number_hint(value),
+                          "정수여야 하는데 " + describe_value_ko(value) + "입니다." + quoted_number_hint_ko(value)});
         return;
       }
-      check_range(spec, value.get<double>(), path, owner, errors, doc::describe_value(value));
+      check_range(spec, value.get<double>(), path, owner, owner_ko, errors, describe_value(value));
       return;
     }
     case ParamType::Float: {
       if (!value.is_number()) {
-        errors.push_back({path, "expected a number, got " + doc::describe_value(value) + quoted_number_hint(value)});
+        errors.push_back({path, "expected a number, got " + describe_value(value) + quoted_number_hint(value),
+                          "숫자여야 하는데 " + describe_value_ko(value) + "입니다." + quoted_number_hint_ko(value)});
         return;
       }
       double v = value.get<double>();
       if (!std::isfinite(v)) {
-        errors.push_back({path, "expected a number, got " + doc::format_number(v)});
+        errors.push_back({path, "expected a number, got " + doc::format_number(v),
+                          "숫자여야 하는데 " + doc::format_number(v) + "입니다."});
         return;
       }
-      check_range(spec, v, path, owner, errors, doc::describe_value(value));
+      check_range(spec, v, path, owner, owner_ko, errors, describe_value(value));
       return;
     }
     case ParamType::Bool:
-      if (!value.is_boolean()) errors.push_back({path, "expected true or false, got " + doc::describe_value(value)});
+      if (!value.is_boolean())
+        errors.push_back({path, "expected true or false, got " + describe_value(value),
+                          "true 또는 false여야 하는데 " + describe_value_ko(value) + "입니다."});
       return;
     case ParamType::Enum: {
       std::vector<std::string> quoted;
       for (const std::string& c : spec.choices) quoted.push_back(doc::quote(c));
       if (!value.is_string()) {
-        errors.push_back({path, "expected one of " + doc::join_words(quoted, " or ") + ", got " + doc::describe_value(value)});
+        errors.push_back({path, "expected one of " + doc::join_words(quoted, " or ") + ", got " + describe_value(value),
+                          doc::join_words(quoted, ", ") + " 중 하나여야 하는데 " + describe_value_ko(value) + "입니다."});
         return;
       }
       const std::string& s = value.get_ref<const std::string&>();
       for (const std::string& c : spec.choices)
         if (c == s) return;
       errors.push_back({path, doc::quote(s) + " is not one of the choices for " + spec.key + ": " +
-                                  doc::join_words(quoted, " or ") + "." + doc::did_you_mean(s, spec.choices)});
+                                  doc::join_words(quoted, " or ") + "." + doc::did_you_mean(s, spec.choices),
+                        doc::with_topic(doc::quote(s)) + " " + spec.key + "에 쓸 수 있는 값이 아닙니다. 쓸 수 있는 값: " +
+                            doc::join_words(quoted, ", ") + "." + doc::did_you_mean_ko(s, spec.choices)});
       return;
     }
     case ParamType::String: {
       if (!value.is_string()) {
-        errors.push_back({path, "expected text, got " + doc::describe_value(value)});
+        errors.push_back({path, "expected text, got " + describe_value(value),
+                          "텍스트여야 하는데 " + describe_value_ko(value) + "입니다."});
         return;
       }
       if (!doc::utf8_valid(value.get_ref<const std::string&>())) {
-        errors.push_back({path, "is not valid UTF-8 text."});
+        errors.push_back({path, "is not valid UTF-8 text.", "올바른 UTF-8 텍스트가 아닙니다."});
         return;
       }
       size_t limit = spec.max > 0 ? static_cast<size_t>(spec.max) : 1000;
       size_t n = doc::utf8_length(value.get_ref<const std::string&>());
       if (n > limit)
-        errors.push_back({path, "is " + std::to_string(n) + " characters long; the most is " + std::to_string(limit) + "."});
+        errors.push_back({path, "is " + std::to_string(n) + " characters long; the most is " + std::to_string(limit) + ".",
+                          std::to_string(n) + "자입니다. 최대 " + std::to_string(limit) + "자까지 쓸 수 있습니다."});
       return;
     }
     case ParamType::Distribution: {
@@ -382,26 +369,33 @@ void check_param(const ParamSpec& spec, const json& value, const std::string& pa
       double mean = d->mean() * scale;
       if (!std::isfinite(mean)) {
         errors.push_back({path, "this distribution has no finite mean (a Pareto shape of 1 or less); " + possessive(owner) +
-                                    " " + spec.key + " needs a mean of at most " + with_unit(spec.max, unit) + "."});
+                                    " " + spec.key + " needs a mean of at most " + with_unit(spec.max, unit) + ".",
+                          "이 분포는 평균이 유한하지 않습니다(파레토 형상이 1 이하). " + possessive_ko(owner_ko) + spec.key +
+                              "의 평균은 " + with_unit(spec.max, unit) + " 이하여야 합니다."});
         return;
       }
       if (mean < spec.min - 1e-9 * std::fabs(spec.min))
         errors.push_back({path, "its mean, " + with_unit(mean, unit) + ", is below " + possessive(owner) + " minimum of " +
-                                    with_unit(spec.min, unit)});
+                                    with_unit(spec.min, unit),
+                          doc::with_subject("평균 " + with_unit(mean, unit)) + " " + possessive_ko(owner_ko) + "최솟값 " +
+                              with_unit(spec.min, unit) + "보다 작습니다."});
       else if (mean > spec.max + 1e-9 * std::fabs(spec.max))
         errors.push_back({path, "its mean, " + with_unit(mean, unit) + ", is above " + possessive(owner) + " maximum of " +
-                                    with_unit(spec.max, unit)});
+                                    with_unit(spec.max, unit),
+                          doc::with_subject("평균 " + with_unit(mean, unit)) + " " + possessive_ko(owner_ko) + "최댓값 " +
+                              with_unit(spec.max, unit) + "보다 큽니다."});
       return;
     }
   }
 }
 
 void check_params(const std::vector<ParamSpec>& specs, const json& params, const std::string& path,
-                  const std::string& owner, std::vector<Issue>& errors) {
+                  const std::string& owner, std::vector<Issue>& errors, const std::string& owner_ko_in) {
+  const std::string& owner_ko = owner_ko_in.empty() ? owner : owner_ko_in;
   if (!params.is_object()) {
-    errors.push_back({path, "expected an object of parameters, such as {\"" +
-                                (specs.empty() ? std::string("name") : specs.front().key) + "\": ...}, got " +
-                                doc::describe_value(params)});
+    const std::string example = "{\"" + (specs.empty() ? std::string("name") : specs.front().key) + "\": ...}";
+    errors.push_back({path, "expected an object of parameters, such as " + example + ", got " + doc::describe_value(params),
+                      example + " 같은 파라미터 객체여야 하는데 " + doc::describe_value_ko(params) + "입니다."});
     return;
   }
   std::vector<std::string> keys;
@@ -413,18 +407,21 @@ void check_params(const std::vector<ParamSpec>& specs, const json& params, const
       std::string who = short_name(owner);
       if (!who.empty() && who[0] >= 'a' && who[0] <= 'z') who[0] = static_cast<char>(who[0] - 'a' + 'A');
       std::string m = who + " has no parameter " + doc::quote(it.key()) + ".";
+      std::string ko = possessive_ko(owner_ko) + "파라미터에는 " + doc::with_subject(doc::quote(it.key())) + " 없습니다.";
       std::string suggestion = doc::did_you_mean(it.key(), keys);
-      if (!suggestion.empty()) m += suggestion;
-      else if (keys.empty()) m += " It takes no parameters.";
-      else if (keys.size() <= 16) m += " Its parameters are " + doc::join_words(keys) + ".";
-      errors.push_back({p, m});
+      if (!suggestion.empty()) m += suggestion, ko += doc::did_you_mean_ko(it.key(), keys);
+      else if (keys.empty()) m += " It takes no parameters.", ko += " 이 항목에는 파라미터가 없습니다.";
+      else if (keys.size() <= 16)
+        m += " Its parameters are " + doc::join_words(keys) + ".", ko += " 파라미터: " + doc::join_words(keys, ", ") + ".";
+      errors.push_back({p, m, ko});
       continue;
     }
-    check_param(*spec, it.value(), p, owner, errors);
+    check_param(*spec, it.value(), p, owner, errors, owner_ko);
   }
   for (const ParamSpec& s : specs)
     if (s.default_value.is_null() && !params.contains(s.key))
-      errors.push_back({path, short_name(owner) + " needs a value for " + doc::quote(s.key) + " (it has no default)."});
+      errors.push_back({path, short_name(owner) + " needs a value for " + doc::quote(s.key) + " (it has no default).",
+                        possessive_ko(owner_ko) + doc::quote(s.key) + " 값이 필요합니다(기본값이 없습니다)."});
 }
 
 }  // namespace cp::catalog

@@ -129,9 +129,10 @@ const ParamSpec* find_param(const std::vector<ParamSpec>& specs, const std::stri
 // (which checks each edit before applying it). Errors are appended with their
 // JSON path, e.g. {"nodes[3].params.memory_mb", "20000 is above Lambda's maximum of 10240 MB"}.
 // `owner` names whose params they are in messages ("Lambda", "a connection").
+// `owner_ko` is the same owner in Korean ("EC2 인스턴스", "연결"); "" uses `owner`.
 void check_param(const ParamSpec& spec, const nlohmann::json& value, const std::string& path,
-                 const std::string& owner, std::vector<doc::Issue>& errors);
+                 const std::string& owner, std::vector<doc::Issue>& errors, const std::string& owner_ko = "");
 void check_params(const std::vector<ParamSpec>& specs, const nlohmann::json& params, const std::string& path,
-                  const std::string& owner, std::vector<doc::Issue>& errors);
+                  const std::string& owner, std::vector<doc::Issue>& errors, const std::string& owner_ko = "");
 
 }  // namespace cp::catalog

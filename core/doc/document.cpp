@@ -13,6 +13,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "core/catalog/catalog.h"
 #include "core/catalog/regions.h"
@@ -42,6 +43,15 @@ const std::vector<std::string>& fault_actions() {
 }
 
 namespace {
+
+// A message in both languages, before it becomes an Issue.
+struct Words {
+  std::string en, ko;
+};
+
+// Input that parses as JSON but is some other file.
+constexpr const char* kJsonNotDocumentEn = "this is JSON, but not a cloudplay document";
+constexpr const char* kJsonNotDocumentKo = "JSON 파일이지만 cloudplay 문서가 아닙니다.";
 
 // ---- [SECTION] Reading JSON text with limits ---------------------------------
 
@@ -169,8 +179,8 @@ private:
   size_t error_position_ = 0;
 };
 
-// "line 3, column 14" for a byte offset (columns count characters, not bytes).
-std::string line_column(const std::string& text, size_t position) {
+// The line and column (in characters, not bytes) of a byte offset.
+std::pair<size_t, size_t> line_and_column(const std::string& text, size_t position) {
   size_t at = position > 0 ? position - 1 : 0;  // nlohmann reports the count of bytes read
   if (at > text.size()) at = text.size();
   size_t line = 1, line_start = 0;
@@ -180,13 +190,60 @@ std::string line_column(const std::string& text, size_t position) {
       line_start = i + 1;
     }
   size_t column = 1 + utf8_length(text.substr(line_start, at - line_start));
+  return {line, column};
+}
+
+// "line 3, column 14" / "3번째 줄 14번째 글자"
+std::string line_column(const std::string& text, size_t position) {
+  auto [line, column] = line_and_column(text, position);
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+std::string line_column_ko(const std::string& text, size_t position) {
+  auto [line, column] = line_and_column(text, position);
+  return std::to_string(line) + "번째 줄 " + std::to_string(column) + "번째 글자";
+}
+
+// Input that is not JSON text at all (a picture, a zip, random bytes, a text
+// file), told apart before parsing so that it gets one plain sentence rather
+// than a syntax error at "line 1, column 2".
+Words not_json(const std::string& text, size_t first) {
+  std::string start;
+  for (size_t i = first; i < text.size() && utf8_length(start) < 12; ++i) {
+    if (text[i] == '\n' || text[i] == '\r') break;
+    start += text[i];
+  }
+  if (!utf8_valid(start)) start.clear();
+  const std::string shown = start.empty() ? std::string() : quote(start, 12);
+  return {"this is not a cloudplay document: it is not JSON (a document is JSON text that starts with {" +
+              (shown.empty() ? std::string(").") : "; this file starts with " + shown + ")."),
+          "cloudplay 문서가 아닙니다. JSON 형식이 아닙니다(문서는 {로 시작하는 JSON 텍스트인데" +
+              (shown.empty() ? std::string(", 이 파일은 그렇지 않습니다).") : ", 이 파일의 첫머리는 " + shown + "입니다).")};
+}
+
+std::optional<Words> not_json_text(const std::string& text, size_t first) {
+  if (text.find('\0') != std::string::npos)
+    return Words{"this is not a cloudplay document: the file holds binary data, not text (a document is JSON text such "
+                 "as {\"version\": 1, \"nodes\": [...]}). Is this the right file?",
+                 "cloudplay 문서가 아닙니다. 텍스트가 아니라 바이너리 데이터가 들어 있는 파일입니다(문서는 {\"version\": 1, "
+                 "\"nodes\": [...]} 같은 JSON 텍스트입니다). 올바른 파일인지 확인해 주세요."};
+  if (!utf8_valid(text))
+    return Words{"this file is not UTF-8 text, so cloudplay cannot read it as a document. If it is a document saved in "
+                 "another encoding (such as EUC-KR), save it again as UTF-8.",
+                 "UTF-8 텍스트가 아니어서 cloudplay 문서로 읽을 수 없습니다. 다른 인코딩(EUC-KR 등)으로 저장한 문서라면 "
+                 "UTF-8로 다시 저장하세요."};
+  // A JSON text starts with a value: { [ " - a digit, true, false or null (a UTF-8 byte order mark is allowed before it).
+  size_t at = first;
+  if (text.compare(at, 3, "\xEF\xBB\xBF") == 0) at = text.find_first_not_of(" \t\r\n", at + 3);
+  if (at == std::string::npos) return std::nullopt;
+  const char c = text[at];
+  if (std::string_view("{[\"-0123456789tfn").find(c) == std::string_view::npos) return not_json(text, at);
+  return std::nullopt;
 }
 
 // nlohmann's message, made into a sentence for a person. Its form is
 // "[json.exception.parse_error.101] parse error at line 1, column 8: syntax error
 // while parsing object key - unexpected '}'; expected string literal".
-std::string explain_syntax_error(const std::string& what) {
+Words explain_syntax_error(const std::string& what) {
   std::string detail = what;
   size_t col = detail.find("column ");
   size_t colon = col == std::string::npos ? std::string::npos : detail.find(": ", col);
@@ -215,33 +272,49 @@ std::string explain_syntax_error(const std::string& what) {
   if (near.size() > 40) near = near.substr(0, 40) + "…";
   auto has = [&](const std::string& s, const char* part) { return s.find(part) != std::string::npos; };
   if (has(problem, "end of input"))
-    return "the text ends too soon: something is missing at the end (a closing } or ], a value, or a quote).";
-  if (expected == "end of input") return "there is more text after the end of the document.";
+    return {"the text ends too soon: something is missing at the end (a closing } or ], a value, or a quote).",
+            "내용이 너무 일찍 끝납니다. 끝부분에 무언가(닫는 } 또는 ], 값, 따옴표)가 빠져 있습니다."};
+  if (expected == "end of input")
+    return {"there is more text after the end of the document.", "문서가 끝난 뒤에도 내용이 더 있습니다."};
   if (has(problem, "control character"))
-    return "a string contains a line break or tab: inside quotes, write them as \\n or \\t.";
-  if (has(problem, "missing closing quote")) return "a string is missing its closing quote (\").";
+    return {"a string contains a line break or tab: inside quotes, write them as \\n or \\t.",
+            "문자열 안에 줄바꿈이나 탭이 들어 있습니다. 따옴표 안에서는 \\n 또는 \\t로 쓰세요."};
+  if (has(problem, "missing closing quote"))
+    return {"a string is missing its closing quote (\").", "문자열을 닫는 따옴표(\")가 없습니다."};
   if (has(problem, "after backslash"))
-    return "a backslash in a string must start an escape such as \\n, \\\" or \\\\ (write \\\\ for a backslash itself).";
+    return {"a backslash in a string must start an escape such as \\n, \\\" or \\\\ (write \\\\ for a backslash itself).",
+            "문자열 안의 역슬래시는 \\n, \\\", \\\\ 같은 이스케이프로만 쓸 수 있습니다(역슬래시 자체는 \\\\로 쓰세요)."};
   if (has(problem, "UTF-8") || has(problem, "surrogate") || has(problem, "\\u"))
-    return "the text is not valid UTF-8 or has a broken \\u escape: save the file as UTF-8.";
-  if (has(problem, "number overflow")) return "a number is too large to be read.";
-  if (has(problem, "invalid number")) return "a number is written wrongly (JSON numbers look like 12, -3.5 or 1e6).";
+    return {"the text is not valid UTF-8 or has a broken \\u escape: save the file as UTF-8.",
+            "올바른 UTF-8 텍스트가 아니거나 \\u 이스케이프가 깨져 있습니다. 파일을 UTF-8로 저장하세요."};
+  if (has(problem, "number overflow")) return {"a number is too large to be read.", "숫자가 너무 커서 읽을 수 없습니다."};
+  if (has(problem, "invalid number"))
+    return {"a number is written wrongly (JSON numbers look like 12, -3.5 or 1e6).",
+            "숫자 표기가 잘못되었습니다(JSON 숫자는 12, -3.5, 1e6처럼 씁니다)."};
   if (has(problem, "invalid literal"))
-    return "this is not a JSON value" + (near.empty() ? std::string() : " (near " + near + ")") +
-           ": text needs double quotes, and true, false and null are written in lowercase.";
+    return {"this is not a JSON value" + (near.empty() ? std::string() : " (near " + near + ")") +
+                ": text needs double quotes, and true, false and null are written in lowercase.",
+            "JSON 값이 아닙니다" + (near.empty() ? std::string() : "(" + near + " 부근)") +
+                ". 텍스트는 큰따옴표로 감싸야 하고, true, false, null은 소문자로 씁니다."};
   if (context == "object" && expected == "'}'")
-    return "a comma is missing between two fields (or a } is missing).";
+    return {"a comma is missing between two fields (or a } is missing).", "두 필드 사이에 쉼표가 없습니다(또는 }가 빠졌습니다)."};
   if (context == "array" && expected == "']'")
-    return "a comma is missing between two items of a list (or a ] is missing).";
+    return {"a comma is missing between two items of a list (or a ] is missing).",
+            "배열의 두 항목 사이에 쉼표가 없습니다(또는 ]가 빠졌습니다)."};
   if (context == "object key" && has(problem, "'}'"))
-    return "there is a comma just before }: remove it (JSON allows no comma after the last field).";
-  if (context == "object key") return "expected a field name in double quotes, such as \"name\".";
-  if (context == "object separator") return "a colon (:) is missing after a field name.";
+    return {"there is a comma just before }: remove it (JSON allows no comma after the last field).",
+            "} 바로 앞에 쉼표가 있습니다. 지우세요(JSON에서는 마지막 필드 뒤에 쉼표를 쓸 수 없습니다)."};
+  if (context == "object key")
+    return {"expected a field name in double quotes, such as \"name\".", "\"name\"처럼 큰따옴표로 감싼 필드 이름이 와야 합니다."};
+  if (context == "object separator")
+    return {"a colon (:) is missing after a field name.", "필드 이름 뒤에 콜론(:)이 없습니다."};
   if (context == "value" && has(problem, "']'"))
-    return "there is a comma just before ], or a value is missing: JSON allows no comma after the last item.";
+    return {"there is a comma just before ], or a value is missing: JSON allows no comma after the last item.",
+            "] 바로 앞에 쉼표가 있거나 값이 빠져 있습니다. JSON에서는 마지막 항목 뒤에 쉼표를 쓸 수 없습니다."};
+  // The parser's own words are English; the Korean says what is wrong without them.
   std::string m = "the JSON is not valid here: " + problem;
   if (!expected.empty()) m += "; expected " + expected;
-  return m + ".";
+  return {m + ".", "이 부분이 올바른 JSON이 아닙니다" + (near.empty() ? std::string() : "(" + near + " 부근)") + "."};
 }
 
 // ---- [SECTION] Migration (v0 -> v1) ------------------------------------------
@@ -264,10 +337,10 @@ void rename_key(json& obj, const char* from, const char* to) {
   obj.erase(from);
 }
 
-void migrate_v0_to_v1(json& j, std::vector<std::string>& notes) {
+void migrate_v0_to_v1(json& j, std::vector<Words>& notes) {
   if (j.contains("title") && !j.contains("name")) {
     rename_key(j, "title", "name");
-    notes.push_back("\"title\" became \"name\"");
+    notes.push_back({"\"title\" became \"name\"", "\"title\"은 \"name\"으로 바뀌었습니다"});
   }
   if (j.contains("duration") || j.contains("seed")) {
     json settings = j.contains("settings") && j["settings"].is_object() ? j["settings"] : json::object();
@@ -280,7 +353,8 @@ void migrate_v0_to_v1(json& j, std::vector<std::string>& notes) {
       j.erase("seed");
     }
     j["settings"] = std::move(settings);
-    notes.push_back("\"duration\" and \"seed\" moved into \"settings\" (duration_s, seed)");
+    notes.push_back({"\"duration\" and \"seed\" moved into \"settings\" (duration_s, seed)",
+                     "\"duration\"과 \"seed\"는 \"settings\" 안으로 옮겼습니다(duration_s, seed)"});
   }
   if (j.contains("nodes") && j["nodes"].is_array()) {
     bool renamed = false;
@@ -289,7 +363,7 @@ void migrate_v0_to_v1(json& j, std::vector<std::string>& notes) {
         rename_key(n, "label", "name");
         renamed = true;
       }
-    if (renamed) notes.push_back("node \"label\" became \"name\"");
+    if (renamed) notes.push_back({"node \"label\" became \"name\"", "노드의 \"label\"은 \"name\"으로 바뀌었습니다"});
   }
   if (j.contains("regions") && j["regions"].is_array()) {
     bool changed = false;
@@ -310,7 +384,9 @@ void migrate_v0_to_v1(json& j, std::vector<std::string>& notes) {
       r = json{{"code", code}, {"azs", azs}};
       changed = true;
     }
-    if (changed) notes.push_back("each Region became {\"code\", \"azs\"} listing the AZs its nodes use");
+    if (changed)
+      notes.push_back({"each Region became {\"code\", \"azs\"} listing the AZs its nodes use",
+                       "각 리전은 노드가 쓰는 가용 영역을 나열한 {\"code\", \"azs\"} 형식으로 바뀌었습니다"});
   }
   if (j.contains("links") && !j.contains("connections")) {
     json conns = json::array();
@@ -337,7 +413,8 @@ void migrate_v0_to_v1(json& j, std::vector<std::string>& notes) {
     }
     j["connections"] = std::move(conns);
     j.erase("links");
-    notes.push_back("\"links\" became \"connections\", their settings moved into \"params\" (sync became mode)");
+    notes.push_back({"\"links\" became \"connections\", their settings moved into \"params\" (sync became mode)",
+                     "\"links\"는 \"connections\"로 바뀌고, 설정은 \"params\" 안으로 옮겼습니다(sync는 mode가 됨)"});
   }
   if (j.contains("faults") && j["faults"].is_array()) {
     bool renamed = false;
@@ -347,7 +424,9 @@ void migrate_v0_to_v1(json& j, std::vector<std::string>& notes) {
         rename_key(f, "until", "until_s");
         renamed = true;
       }
-    if (renamed) notes.push_back("fault \"at\"/\"until\" became \"at_s\"/\"until_s\"");
+    if (renamed)
+      notes.push_back({"fault \"at\"/\"until\" became \"at_s\"/\"until_s\"",
+                       "장애의 \"at\"/\"until\"은 \"at_s\"/\"until_s\"로 바뀌었습니다"});
   }
   if (j.contains("positions")) {
     json layout = j.contains("layout") && j["layout"].is_object() ? j["layout"] : json::object();
@@ -367,54 +446,81 @@ void migrate_v0_to_v1(json& j, std::vector<std::string>& notes) {
     }
     j["layout"] = std::move(layout);
     j.erase("positions");
-    notes.push_back("\"positions\" moved into \"layout\".nodes");
+    notes.push_back({"\"positions\" moved into \"layout\".nodes", "\"positions\"는 \"layout\".nodes 안으로 옮겼습니다"});
   }
 }
 
-using MigrationStep = void (*)(json&, std::vector<std::string>&);
+using MigrationStep = void (*)(json&, std::vector<Words>&);
 // steps[v] brings a version v document to version v + 1.
 const MigrationStep kSteps[kCurrentVersion] = {migrate_v0_to_v1};
 
 bool migrate_impl(json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings) {
   if (!j.is_object()) {
-    errors.push_back({"", "a cloudplay document is a JSON object ({\"version\": 1, \"nodes\": [...], ...}), but this is " +
-                              describe_value(j) + "."});
+    errors.push_back({"", std::string(kJsonNotDocumentEn) + ": a document is a JSON object ({\"version\": 1, \"nodes\": [...], "
+                          "...}), and this is " + describe_value(j) + ".",
+                      std::string(kJsonNotDocumentKo) + " cloudplay 문서는 {\"version\": 1, \"nodes\": [...], ...} 형태의 JSON "
+                          "객체인데, 이 내용은 " + describe_value_ko(j) + "입니다."});
     return false;
   }
   auto it = j.find("version");
   if (it == j.end()) {
+    // JSON that names none of a document's fields is some other file, not a document missing its version.
+    bool any_field = false;
+    for (const char* k : {"nodes", "connections", "regions", "name", "settings", "faults", "layout", "title", "links"})
+      any_field = any_field || j.contains(k);
+    if (!any_field) {
+      errors.push_back({"", std::string(kJsonNotDocumentEn) + ": it has none of a document's fields (\"version\", \"nodes\", "
+                            "\"connections\"...). Is this the right file?",
+                        std::string(kJsonNotDocumentKo) + " 문서에 있어야 할 필드(\"version\", \"nodes\", \"connections\" 등)가 "
+                            "하나도 없습니다. 올바른 파일인지 확인해 주세요."});
+      return false;
+    }
     errors.push_back({"version", "missing: a document says which format version it is written in, e.g. \"version\": " +
-                                     std::to_string(kCurrentVersion) + "."});
+                                     std::to_string(kCurrentVersion) + ".",
+                      "없습니다. 문서에는 어떤 형식 버전으로 쓰였는지 적어야 합니다(예: \"version\": " +
+                          std::to_string(kCurrentVersion) + ")."});
     return false;
   }
   if (!is_whole_number(*it)) {
     errors.push_back({"version", "expected a whole number such as " + std::to_string(kCurrentVersion) + ", got " +
-                                     describe_value(*it)});
+                                     describe_value(*it),
+                      std::to_string(kCurrentVersion) + " 같은 정수여야 하는데 " + describe_value_ko(*it) + "입니다."});
     return false;
   }
   const double v = it->get<double>();
   if (v < 0) {
-    errors.push_back({"version", format_number(v) + " is not a format version: versions start at 0."});
+    errors.push_back({"version", format_number(v) + " is not a format version: versions start at 0.",
+                      with_topic(format_number(v)) + " 형식 버전이 아닙니다. 버전은 0부터 시작합니다."});
     return false;
   }
   if (v > kCurrentVersion) {
     errors.push_back({"version", "this document is in format version " + format_number(v) +
                                      ", newer than this cloudplay understands (it reads versions 0 to " +
                                      std::to_string(kCurrentVersion) +
-                                     "). It was probably saved by a newer cloudplay: open it there, or update."});
+                                     "). It was probably saved by a newer cloudplay: open it there, or update.",
+                      "이 문서의 형식 버전은 " + format_number(v) + "입니다. 이 cloudplay가 읽을 수 있는 버전(0~" +
+                          std::to_string(kCurrentVersion) +
+                          ")보다 새롭습니다. 더 새로운 cloudplay에서 저장한 문서일 가능성이 높으니, 그 버전에서 열거나 "
+                          "cloudplay를 업데이트하세요."});
     return false;
   }
   const int from = static_cast<int>(v);
-  std::vector<std::string> notes;
+  std::vector<Words> notes;
   for (int ver = from; ver < kCurrentVersion; ++ver) {
     kSteps[ver](j, notes);
     j["version"] = ver + 1;
   }
   if (from < kCurrentVersion) {
-    std::string m = "this document was in format version " + std::to_string(from) + " and was brought up to version " +
-                    std::to_string(kCurrentVersion) + "; saving it writes version " + std::to_string(kCurrentVersion) + ".";
-    if (!notes.empty()) m += " Changes: " + join_words(notes, "; ") + ".";
-    warnings.push_back({"version", m});
+    const std::string to = std::to_string(kCurrentVersion);
+    std::string m = "this document was in format version " + std::to_string(from) + " and was brought up to version " + to +
+                    "; saving it writes version " + to + ".";
+    std::string ko = "형식 버전 " + std::to_string(from) + "인 문서를 버전 " + to + "으로 올렸습니다. 저장하면 버전 " + to +
+                     "으로 저장됩니다.";
+    std::vector<std::string> en_notes, ko_notes;
+    for (const Words& w : notes) en_notes.push_back(w.en), ko_notes.push_back(w.ko);
+    if (!notes.empty()) m += " Changes: " + join_words(en_notes, "; ") + ".";
+    if (!notes.empty()) ko += " 바뀐 점: " + join_words(ko_notes, "; ") + ".";
+    warnings.push_back({"version", m, ko});
   } else {
     j["version"] = kCurrentVersion;  // 1.0 -> 1
   }
@@ -450,24 +556,31 @@ public:
     json j = input;
     std::vector<Issue> errors;
     bool ok = migrate_impl(j, errors, out_.warnings);
-    for (Issue& e : errors) error(e.path, e.message);
+    errors_from(errors);
     if (!ok) return finish();
     doc_ = Document{};
     doc_.version = kCurrentVersion;
 
-    check_fields(j, "", kTopFields, "a document");
+    check_fields(j, "", kTopFields, "a document", "문서");
     if (auto s = text(j, "name", "", false, kMaxNameLength)) doc_.name = *s;
     if (auto s = text(j, "description", "", false, kMaxDescriptionLength)) doc_.description = *s;
     settings(j);
     regions(j);
+    // A part over its size limit is refused whole; what comes after it would only
+    // report false follow-on errors (a connection to a node that was not read).
     nodes(j);
+    if (refused_) return finish();
     connections(j);
+    if (refused_) return finish();
     faults(j);
+    if (refused_) return finish();
     // Rules across nodes (placement groups, snapshots between volumes), once everything is loaded.
-    for (Issue& e : catalog::check_document_rules(doc_)) error(e.path, std::move(e.message));
+    std::vector<Issue> rules = catalog::check_document_rules(doc_);
+    errors_from(rules);
     if (j.contains("layout")) {
       if (!j["layout"].is_object())
-        error("layout", "expected an object (the canvas's positions and frames), got " + describe_value(j["layout"]));
+        error("layout", "expected an object (the canvas's positions and frames), got " + describe_value(j["layout"]),
+              "캔버스의 위치와 프레임을 담은 객체여야 하는데 " + describe_value_ko(j["layout"]) + "입니다.");
       else if (saveable(j["layout"], "layout"))
         doc_.layout = j["layout"];
     }
@@ -476,20 +589,27 @@ public:
 
 private:
   // ---- reporting ----
-  void error(const std::string& path, std::string message) {
-    if (out_.errors.size() < limits_.max_errors) out_.errors.push_back({path, std::move(message)});
+  void error(const std::string& path, std::string en, std::string ko) {
+    if (out_.errors.size() < limits_.max_errors) out_.errors.push_back({path, std::move(en), std::move(ko)});
     else ++dropped_;
   }
-  void warning(const std::string& path, std::string message) {
-    if (out_.warnings.size() < limits_.max_errors) out_.warnings.push_back({path, std::move(message)});
+  void warning(const std::string& path, std::string en, std::string ko) {
+    if (out_.warnings.size() < limits_.max_errors) out_.warnings.push_back({path, std::move(en), std::move(ko)});
   }
   void errors_from(std::vector<Issue>& v) {
-    for (Issue& e : v) error(e.path, std::move(e.message));
+    for (Issue& e : v) error(e.path, std::move(e.message), std::move(e.message_ko));
+  }
+  // A part of the document is over its size limit: it is refused, and loading stops after it.
+  void refuse(const std::string& path, std::string en, std::string ko) {
+    error(path, std::move(en), std::move(ko));
+    refused_ = true;
   }
   void finish() {
     if (dropped_ > 0)
       out_.errors.push_back({"", "… and " + std::to_string(dropped_) + " more errors (only the first " +
-                                     std::to_string(limits_.max_errors) + " are listed)."});
+                                     std::to_string(limits_.max_errors) + " are listed).",
+                             "… 외 오류 " + std::to_string(dropped_) + "개(처음 " + std::to_string(limits_.max_errors) +
+                                 "개만 표시합니다)."});
   }
 
   // ---- shared checks ----
@@ -502,15 +622,16 @@ private:
       auto [v, path] = std::move(todo.back());
       todo.pop_back();
       if (v->is_number_float() && !std::isfinite(v->get<double>())) {
-        error(path, format_number(v->get<double>()) + " cannot be saved: JSON has no NaN or infinity.");
+        error(path, format_number(v->get<double>()) + " cannot be saved: JSON has no NaN or infinity.",
+              format_number(v->get<double>()) + " 값은 저장할 수 없습니다. JSON에는 NaN이나 무한대가 없습니다.");
         ok = false;
       } else if (v->is_string() && !utf8_valid(v->get_ref<const std::string&>())) {
-        error(path, "is not valid UTF-8 text.");
+        error(path, "is not valid UTF-8 text.", "올바른 UTF-8 텍스트가 아닙니다.");
         ok = false;
       } else if (v->is_object()) {
         for (auto it = v->begin(); it != v->end(); ++it) {
           if (!utf8_valid(it.key())) {
-            error(path, "has a key that is not valid UTF-8 text.");
+            error(path, "has a key that is not valid UTF-8 text.", "올바른 UTF-8 텍스트가 아닌 키가 있습니다.");
             ok = false;
             continue;
           }
@@ -523,36 +644,42 @@ private:
     return ok;
   }
 
-  void check_fields(const json& obj, const std::string& path, const std::vector<std::string>& known, const char* what) {
+  void check_fields(const json& obj, const std::string& path, const std::vector<std::string>& known, const char* what,
+                    const char* what_ko) {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
       std::string m = quote(it.key()) + " is not a field of " + what + ".";
+      std::string ko = std::string(what_ko) + "에는 " + quote(it.key()) + " 필드가 없습니다.";
       std::string dym = did_you_mean(it.key(), known);
       m += dym.empty() ? " Its fields are " + join_words(known) + "." : dym;
-      error(join_path(path, it.key()), m);
+      ko += dym.empty() ? " 필드: " + join_words(known, ", ") + "." : did_you_mean_ko(it.key(), known);
+      error(join_path(path, it.key()), m, ko);
     }
   }
 
   // An optional (or required) string field, with a length limit in characters.
   std::optional<std::string> text(const json& obj, const char* key, const std::string& path, bool required,
-                                  size_t max_chars, const char* what = nullptr) {
+                                  size_t max_chars, const char* what = nullptr, const char* what_ko = nullptr) {
     auto it = obj.find(key);
     if (it == obj.end()) {
-      if (required) error(path, std::string("needs ") + quote(key) + (what ? std::string(" (") + what + ")" : "") + ".");
+      if (required)
+        error(path, std::string("needs ") + quote(key) + (what ? std::string(" (") + what + ")" : "") + ".",
+              quote(key) + " 필드가 필요합니다" + (what_ko ? std::string("(") + what_ko + ")" : "") + ".");
       return std::nullopt;
     }
     const std::string p = join_path(path, key);
     if (!it->is_string()) {
-      error(p, "expected text, got " + describe_value(*it));
+      error(p, "expected text, got " + describe_value(*it), "텍스트여야 하는데 " + describe_value_ko(*it) + "입니다.");
       return std::nullopt;
     }
     const std::string& s = it->get_ref<const std::string&>();
     if (!utf8_valid(s)) {
-      error(p, "is not valid UTF-8 text.");
+      error(p, "is not valid UTF-8 text.", "올바른 UTF-8 텍스트가 아닙니다.");
       return std::nullopt;
     }
     if (utf8_length(s) > max_chars) {
-      error(p, "is " + std::to_string(utf8_length(s)) + " characters long; the most is " + std::to_string(max_chars) + ".");
+      error(p, "is " + std::to_string(utf8_length(s)) + " characters long; the most is " + std::to_string(max_chars) + ".",
+            std::to_string(utf8_length(s)) + "자입니다. 최대 " + std::to_string(max_chars) + "자까지 쓸 수 있습니다.");
       return std::nullopt;
     }
     return s;
@@ -560,20 +687,24 @@ private:
 
   // A finite number field. nullopt when missing (an error if required) or wrong.
   std::optional<double> number(const json& obj, const char* key, const std::string& path, bool required,
-                               const char* what) {
+                               const char* what, const char* what_ko) {
     auto it = obj.find(key);
     if (it == obj.end()) {
-      if (required) error(path, std::string("needs ") + quote(key) + " (" + what + ").");
+      if (required)
+        error(path, std::string("needs ") + quote(key) + " (" + what + ").",
+              quote(key) + " 필드가 필요합니다(" + what_ko + ").");
       return std::nullopt;
     }
     const std::string p = join_path(path, key);
     if (!it->is_number()) {
-      error(p, std::string("expected ") + what + ", got " + describe_value(*it));
+      error(p, std::string("expected ") + what + ", got " + describe_value(*it),
+            std::string(what_ko) + "여야 하는데 " + describe_value_ko(*it) + "입니다.");
       return std::nullopt;
     }
     double v = it->get<double>();
     if (!std::isfinite(v)) {
-      error(p, std::string("expected ") + what + ", got " + format_number(v));
+      error(p, std::string("expected ") + what + ", got " + format_number(v),
+            std::string(what_ko) + "여야 하는데 " + format_number(v) + "입니다.");
       return std::nullopt;
     }
     return v;
@@ -582,27 +713,30 @@ private:
   // Ids: 1..64 of [A-Za-z0-9_-].
   bool check_id(const std::string& id, const std::string& path) {
     if (id.empty()) {
-      error(path, "an id cannot be empty.");
+      error(path, "an id cannot be empty.", "id는 비워 둘 수 없습니다.");
       return false;
     }
     if (id.size() > kMaxIdLength) {
       error(path, "is " + std::to_string(id.size()) + " characters long; an id has at most " +
-                      std::to_string(kMaxIdLength) + ".");
+                      std::to_string(kMaxIdLength) + ".",
+            std::to_string(id.size()) + "자입니다. id는 최대 " + std::to_string(kMaxIdLength) + "자입니다.");
       return false;
     }
     for (size_t i = 0; i < id.size(); ++i) {
       char c = id[i];
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') continue;
-      std::string bad;
-      if (c == ' ') bad = "a space";
-      else if (static_cast<unsigned char>(c) < 0x20) bad = "a control character";
+      std::string bad, bad_ko;
+      if (c == ' ') bad = "a space", bad_ko = "공백";
+      else if (static_cast<unsigned char>(c) < 0x20) bad = "a control character", bad_ko = "제어 문자";
       else {
         size_t n = 1;
         while (i + n < id.size() && (static_cast<unsigned char>(id[i + n]) & 0xC0) == 0x80) ++n;
-        bad = "'" + id.substr(i, n) + "'";
+        bad = bad_ko = "'" + id.substr(i, n) + "'";
       }
       error(path, quote(id) + " contains " + bad + ": ids use only letters A-Z and a-z, digits, - and _ " +
-                      "(the name can be anything).");
+                      "(the name can be anything).",
+            quote(id) + "에 " + bad_ko + " 문자가 들어 있습니다. id에는 영문자 A-Z, a-z, 숫자, -, _만 쓸 수 있습니다" +
+                "(이름에는 무엇이든 쓸 수 있습니다).");
       return false;
     }
     return true;
@@ -614,22 +748,32 @@ private:
     if (it == j.end()) return;
     const std::string p = "settings";
     if (!it->is_object()) {
-      error(p, "expected an object such as {\"duration_s\": 600, \"seed\": 1}, got " + describe_value(*it));
+      error(p, "expected an object such as {\"duration_s\": 600, \"seed\": 1}, got " + describe_value(*it),
+            "{\"duration_s\": 600, \"seed\": 1} 같은 객체여야 하는데 " + describe_value_ko(*it) + "입니다.");
       return;
     }
-    check_fields(*it, p, kSettingsFields, "the settings");
-    if (auto d = number(*it, "duration_s", p, false, "a number of seconds")) {
-      if (*d <= 0) error(p + ".duration_s", seconds(*d) + " is not a duration: a run lasts more than 0 s.");
+    check_fields(*it, p, kSettingsFields, "the settings", "settings");
+    if (auto d = number(*it, "duration_s", p, false, "a number of seconds", "초 단위 숫자")) {
+      if (*d <= 0)
+        error(p + ".duration_s", seconds(*d) + " is not a duration: a run lasts more than 0 s.",
+              seconds(*d) + "는 실행 시간이 될 수 없습니다. 실행 시간은 0초보다 길어야 합니다.");
       else if (*d > kMaxDurationS)
-        error(p + ".duration_s", seconds(*d) + " is longer than the longest run, 30 days (" + seconds(kMaxDurationS) + ").");
+        error(p + ".duration_s", seconds(*d) + " is longer than the longest run, 30 days (" + seconds(kMaxDurationS) + ").",
+              seconds(*d) + "는 가장 긴 실행 시간인 30일(" + seconds(kMaxDurationS) + ")보다 깁니다.");
       else doc_.settings.duration_s = *d;
     }
     if (auto s = it->find("seed"); s != it->end()) {
-      if (!is_whole_number(*s)) error(p + ".seed", "expected a whole number from 0 to 2^53, got " + describe_value(*s));
-      else if (s->get<double>() < 0) error(p + ".seed", describe_value(*s) + " is negative: a seed is from 0 to 2^53.");
+      if (!is_whole_number(*s))
+        error(p + ".seed", "expected a whole number from 0 to 2^53, got " + describe_value(*s),
+              "0부터 2^53까지의 정수여야 하는데 " + describe_value_ko(*s) + "입니다.");
+      else if (s->get<double>() < 0)
+        error(p + ".seed", describe_value(*s) + " is negative: a seed is from 0 to 2^53.",
+              with_topic(describe_value(*s)) + " 음수입니다. 시드는 0부터 2^53까지입니다.");
       else if (s->is_number_float() ? s->get<double>() > static_cast<double>(kMaxSeed) : s->get<uint64_t>() > kMaxSeed)
         error(p + ".seed", describe_value(*s) + " is above the largest seed, 2^53 (" + std::to_string(kMaxSeed) +
-                               "), the largest whole number a JavaScript number (and so a share link) keeps exactly.");
+                               "), the largest whole number a JavaScript number (and so a share link) keeps exactly.",
+              with_topic(describe_value(*s)) + " 가장 큰 시드인 2^53(" + std::to_string(kMaxSeed) +
+                  ")보다 큽니다. 2^53은 JavaScript 숫자가(따라서 공유 링크도) 정확히 담을 수 있는 가장 큰 정수입니다.");
       else doc_.settings.seed = s->is_number_float() ? static_cast<uint64_t>(s->get<double>()) : s->get<uint64_t>();
     }
   }
@@ -640,12 +784,15 @@ private:
     if (it == j.end()) return;
     if (!it->is_array()) {
       error("regions", "expected a list such as [{\"code\": \"us-east-1\", \"azs\": [\"use1-az1\"]}], got " +
-                           describe_value(*it));
+                           describe_value(*it),
+            "[{\"code\": \"us-east-1\", \"azs\": [\"use1-az1\"]}] 같은 배열이어야 하는데 " + describe_value_ko(*it) + "입니다.");
       return;
     }
     if (it->size() > catalog::all_regions().size()) {
-      error("regions", "lists " + std::to_string(it->size()) + " Regions; cloudplay knows " +
-                           std::to_string(catalog::all_regions().size()) + ", and each may appear once.");
+      refuse("regions", "lists " + std::to_string(it->size()) + " Regions; cloudplay knows " +
+                            std::to_string(catalog::all_regions().size()) + ", and each may appear once.",
+             "리전이 " + std::to_string(it->size()) + "개 나열되어 있습니다. cloudplay가 아는 리전은 " +
+                 std::to_string(catalog::all_regions().size()) + "개이고, 리전마다 한 번만 쓸 수 있습니다.");
       return;
     }
     std::vector<std::string> codes;
@@ -656,21 +803,26 @@ private:
       const json& r = (*it)[i];
       const std::string p = index_path("regions", i);
       if (!r.is_object()) {
-        error(p, "expected {\"code\": \"us-east-1\", \"azs\": [...]}, got " + describe_value(r));
+        error(p, "expected {\"code\": \"us-east-1\", \"azs\": [...]}, got " + describe_value(r),
+              "{\"code\": \"us-east-1\", \"azs\": [...]} 형태여야 하는데 " + describe_value_ko(r) + "입니다.");
         continue;
       }
-      check_fields(r, p, kRegionFields, "a Region entry");
-      auto code = text(r, "code", p, true, 32, "a Region code such as us-east-1");
+      check_fields(r, p, kRegionFields, "a Region entry", "리전 항목");
+      auto code = text(r, "code", p, true, 32, "a Region code such as us-east-1", "us-east-1 같은 리전 코드");
       if (!code) continue;
       const catalog::RegionSpec* spec = catalog::find_region(*code);
       if (!spec) {
         error(p + ".code", "there is no AWS Region " + quote(*code) + " in cloudplay's list." +
-                               did_you_mean(*code, codes) + " Region codes look like us-east-1 or ap-northeast-2.");
+                               did_you_mean(*code, codes) + " Region codes look like us-east-1 or ap-northeast-2.",
+              "cloudplay의 리전 목록에 " + quote(*code) + " 리전이 없습니다." + did_you_mean_ko(*code, codes) +
+                  " 리전 코드는 us-east-1, ap-northeast-2처럼 씁니다.");
         continue;
       }
       if (auto prev = seen_region.find(*code); prev != seen_region.end()) {
         error(p + ".code", *code + " is already listed in " + index_path("regions", prev->second) +
-                               ": list each Region once, with all its AZs.");
+                               ": list each Region once, with all its AZs.",
+              *code + " 리전은 이미 " + index_path("regions", prev->second) +
+                  "에 있습니다. 리전은 한 번만 쓰고, 그 안에 가용 영역을 모두 나열하세요.");
         continue;
       }
       seen_region[*code] = i;
@@ -678,19 +830,22 @@ private:
       rd.code = *code;
       if (auto a = r.find("azs"); a != r.end()) {
         if (!a->is_array()) {
-          error(p + ".azs", "expected a list of AZ IDs such as [\"" + spec->azs.front() + "\"], got " + describe_value(*a));
+          error(p + ".azs", "expected a list of AZ IDs such as [\"" + spec->azs.front() + "\"], got " + describe_value(*a),
+                "[\"" + spec->azs.front() + "\"] 같은 가용 영역 ID 배열이어야 하는데 " + describe_value_ko(*a) + "입니다.");
         } else {
           for (size_t k = 0; k < a->size(); ++k) {
             const json& az = (*a)[k];
             const std::string ap = index_path(p + ".azs", k);
             if (!az.is_string()) {
-              error(ap, "expected an AZ ID such as " + quote(spec->azs.front()) + ", got " + describe_value(az));
+              error(ap, "expected an AZ ID such as " + quote(spec->azs.front()) + ", got " + describe_value(az),
+                    quote(spec->azs.front()) + " 같은 가용 영역 ID여야 하는데 " + describe_value_ko(az) + "입니다.");
               continue;
             }
             const std::string& id = az.get_ref<const std::string&>();
             if (!check_az_in_region(id, *spec, ap)) continue;
             if (auto prev = seen_az.find(id); prev != seen_az.end()) {
-              error(ap, id + " is already listed at " + prev->second + ".");
+              error(ap, id + " is already listed at " + prev->second + ".",
+                    id + " 가용 영역은 이미 " + prev->second + "에 있습니다.");
               continue;
             }
             seen_az[id] = ap;
@@ -706,10 +861,14 @@ private:
     if (catalog::region_has_az(region, az)) return true;
     const catalog::RegionSpec* owner = catalog::region_of_az(az);
     if (owner)
-      error(path, "AZ " + az + " is in " + owner->code + " (" + owner->name.en + "), not in " + region.code + ".");
+      error(path, "AZ " + az + " is in " + owner->code + " (" + owner->name.en + "), not in " + region.code + ".",
+            with_topic("가용 영역 " + az) + " " + with_subject(region.code) + " 아니라 " + owner->code + "(" + owner->name.get(true) +
+                ") 리전에 있습니다.");
     else
       error(path, "there is no AZ " + quote(az) + " in " + region.code + "." + did_you_mean(az, region.azs) +
-                      " Its AZ IDs are " + join_words(region.azs) + ".");
+                      " Its AZ IDs are " + join_words(region.azs) + ".",
+            region.code + " 리전에는 " + quote(az) + " 가용 영역이 없습니다." + did_you_mean_ko(az, region.azs) +
+                " 이 리전의 가용 영역 ID: " + join_words(region.azs, ", ") + ".");
     return false;
   }
 
@@ -725,12 +884,15 @@ private:
     if (it == j.end()) return;
     if (!it->is_array()) {
       error("nodes", "expected a list of nodes such as [{\"id\": \"web\", \"type\": \"compute\", ...}], got " +
-                         describe_value(*it));
+                         describe_value(*it),
+            "[{\"id\": \"web\", \"type\": \"compute\", ...}] 같은 노드 배열이어야 하는데 " + describe_value_ko(*it) + "입니다.");
       return;
     }
     if (it->size() > limits_.max_nodes) {
-      error("nodes", "has " + std::to_string(it->size()) + " nodes; a document may have at most " +
-                         std::to_string(limits_.max_nodes) + ".");
+      refuse("nodes", "has " + std::to_string(it->size()) + " nodes; a document may have at most " +
+                          std::to_string(limits_.max_nodes) + ".",
+             "노드가 " + std::to_string(it->size()) + "개입니다. 문서 하나에는 노드를 최대 " +
+                 std::to_string(limits_.max_nodes) + "개까지 둘 수 있습니다.");
       return;
     }
     for (const catalog::ServiceDescriptor* d : catalog::all_services())
@@ -741,34 +903,47 @@ private:
   void node(const json& n, size_t i) {
     const std::string p = index_path("nodes", i);
     if (!n.is_object()) {
-      error(p, "expected a node such as {\"id\": \"web\", \"type\": \"compute\"}, got " + describe_value(n));
+      error(p, "expected a node such as {\"id\": \"web\", \"type\": \"compute\"}, got " + describe_value(n),
+            "{\"id\": \"web\", \"type\": \"compute\"} 같은 노드여야 하는데 " + describe_value_ko(n) + "입니다.");
       return;
     }
-    check_fields(n, p, kNodeFields, "a node");
+    check_fields(n, p, kNodeFields, "a node", "노드");
     NodeDoc node;
     bool id_ok = false;
-    if (auto id = text(n, "id", p, true, 1 << 20, "a short name such as \"web\"")) {
+    if (auto id = text(n, "id", p, true, 1 << 20, "a short name such as \"web\"", "\"web\" 같은 짧은 이름")) {
       node.id = *id;
       id_ok = check_id(*id, p + ".id");
       if (id_ok) {
         if (auto prev = node_index_.find(*id); prev != node_index_.end()) {
           error(p + ".id", quote(*id) + " is already the id of " + index_path("nodes", prev->second) +
-                               ": every node needs its own id.");
+                               ": every node needs its own id.",
+                with_topic(quote(*id)) + " 이미 " + index_path("nodes", prev->second) + "의 id입니다. 노드마다 id가 달라야 합니다.");
           id_ok = false;
         }
       }
     }
     const catalog::ServiceDescriptor* desc = nullptr;
-    if (auto type = text(n, "type", p, true, 64, "a service type such as \"compute\"")) {
+    if (auto type = text(n, "type", p, true, 64, "a service type such as \"compute\"", "\"compute\" 같은 서비스 유형")) {
       node.type = *type;
       desc = catalog::find_service(*type);
       if (!desc) {
         std::string m = "there is no service type " + quote(*type) + ".";
+        std::string ko = quote(*type) + " 서비스 유형은 없습니다.";
         std::string dym = did_you_mean(*type, service_types_);
-        if (!dym.empty()) m += dym;
-        else if (service_types_.empty()) m += " No services are registered in this build.";
-        else m += " The types are " + join_words(quoted_list(service_types_)) + ".";
-        error(p + ".type", m);
+        if (!dym.empty()) {
+          m += dym;
+          ko += did_you_mean_ko(*type, service_types_);
+        } else if (service_types_.empty()) {
+          m += " No services are registered in this build.";
+          ko += " 이 빌드에는 등록된 서비스가 없습니다.";
+        } else {
+          // Not a typo: most likely an AWS service cloudplay does not simulate yet.
+          m += " cloudplay does not simulate every AWS service yet; the types it has are " +
+               join_words(quoted_list(service_types_)) + ".";
+          ko += " cloudplay가 아직 모든 AWS 서비스를 시뮬레이션하지는 않습니다. 지금 쓸 수 있는 유형: " +
+                join_words(quoted_list(service_types_), ", ") + ".";
+        }
+        error(p + ".type", m, ko);
       }
     }
     if (auto s = text(n, "name", p, false, kMaxNameLength)) node.name = *s;
@@ -779,14 +954,16 @@ private:
     const json& params = pr != n.end() ? *pr : kEmptyObject;
     if (desc) {
       std::vector<Issue> errs;
-      catalog::check_params(desc->params, params, p + ".params", desc->name.en, errs);
+      catalog::check_params(desc->params, params, p + ".params", desc->name.en, errs, desc->name.get(true));
       // Rules across params (the service's own), once each param passed its spec.
       if (errs.empty() && desc->validate && params.is_object())
         for (Issue& e : desc->validate(catalog::with_defaults(*desc, params)))
-          errs.push_back({e.path.empty() ? p + ".params" : join_path(p + ".params", e.path), std::move(e.message)});
+          errs.push_back({e.path.empty() ? p + ".params" : join_path(p + ".params", e.path), std::move(e.message),
+                          std::move(e.message_ko)});
       errors_from(errs);
     } else if (!params.is_object()) {
-      error(p + ".params", "expected an object of parameters, got " + describe_value(params));
+      error(p + ".params", "expected an object of parameters, got " + describe_value(params),
+            "파라미터 객체여야 하는데 " + describe_value_ko(params) + "입니다.");
     }
     if (params.is_object()) node.params = params;
     if (id_ok) node_index_[node.id] = doc_.nodes.size();
@@ -803,11 +980,13 @@ private:
         std::vector<std::string> codes;
         for (const catalog::RegionSpec& r : catalog::all_regions()) codes.push_back(r.code);
         error(p + ".region", "there is no AWS Region " + quote(node.region) + " in cloudplay's list." +
-                                 did_you_mean(node.region, codes));
+                                 did_you_mean(node.region, codes),
+              "cloudplay의 리전 목록에 " + quote(node.region) + " 리전이 없습니다." + did_you_mean_ko(node.region, codes));
         region_ok = false;
       }
     } else if (has_region) {
-      error(p + ".region", "is empty: give a Region code such as us-east-1, or leave \"region\" out.");
+      error(p + ".region", "is empty: give a Region code such as us-east-1, or leave \"region\" out.",
+            "비어 있습니다. us-east-1 같은 리전 코드를 쓰거나 \"region\"을 빼세요.");
       region_ok = false;
     }
     if (!node.az.empty()) {
@@ -819,42 +998,53 @@ private:
           node.region = owner->code;  // the AZ says which Region
           region = owner;
         } else {
-          error(p + ".az", "there is no AZ with the ID " + quote(node.az) + ". AZ IDs look like use1-az1.");
+          error(p + ".az", "there is no AZ with the ID " + quote(node.az) + ". AZ IDs look like use1-az1.",
+                "ID가 " + quote(node.az) + "인 가용 영역이 없습니다. 가용 영역 ID는 use1-az1처럼 씁니다.");
           az_ok = false;
         }
       }
     } else if (has_az) {
-      error(p + ".az", "is empty: give an AZ ID such as use1-az1, or leave \"az\" out.");
+      error(p + ".az", "is empty: give an AZ ID such as use1-az1, or leave \"az\" out.",
+            "비어 있습니다. use1-az1 같은 가용 영역 ID를 쓰거나 \"az\"를 빼세요.");
       az_ok = false;
     }
     if (!desc) return;
     const std::string name = desc->name.en;
+    const std::string ko = with_topic(desc->name.get(true));  // "EC2 인스턴스는"
     switch (desc->placement) {
       case sim::PlacementKind::Az:
         if (node.az.empty() && az_ok)
-          error(p, name + " runs in one Availability Zone: give the node an \"az\" (an AZ ID such as use1-az1).");
+          error(p, name + " runs in one Availability Zone: give the node an \"az\" (an AZ ID such as use1-az1).",
+                ko + " 가용 영역 하나에서 실행됩니다. 노드에 \"az\"(use1-az1 같은 가용 영역 ID)를 지정하세요.");
         break;
       case sim::PlacementKind::Region:
         if (!node.az.empty() && az_ok) {
           error(p + ".az", name + " is a Regional service (it spans the AZs of its Region): a node of it has no \"az\"; "
-                                  "give only its \"region\".");
+                                  "give only its \"region\".",
+                ko + " 리전 서비스입니다(리전의 여러 가용 영역에 걸쳐 있습니다). \"az\"는 빼고 \"region\"만 지정하세요.");
           az_ok = false;
         }
         if (node.region.empty() && region_ok)
-          error(p, name + " is a Regional service: give the node a \"region\" (a Region code such as us-east-1).");
+          error(p, name + " is a Regional service: give the node a \"region\" (a Region code such as us-east-1).",
+                ko + " 리전 서비스입니다. 노드에 \"region\"(us-east-1 같은 리전 코드)을 지정하세요.");
         break;
       case sim::PlacementKind::Global:
         if (!node.az.empty() && az_ok)
-          error(p + ".az", name + " is a global service (it runs at AWS's edge locations, in no Region): remove \"az\".");
+          error(p + ".az", name + " is a global service (it runs at AWS's edge locations, in no Region): remove \"az\".",
+                ko + " 글로벌 서비스입니다(리전이 아니라 AWS 엣지 로케이션에서 실행됩니다). \"az\"를 빼세요.");
         else if (!node.region.empty() && region_ok)
-          error(p + ".region", name + " is a global service (it runs at AWS's edge locations, in no Region): remove \"region\".");
+          error(p + ".region", name + " is a global service (it runs at AWS's edge locations, in no Region): remove \"region\".",
+                ko + " 글로벌 서비스입니다(리전이 아니라 AWS 엣지 로케이션에서 실행됩니다). \"region\"을 빼세요.");
         return;
       case sim::PlacementKind::Internet:
         if (!node.az.empty() && az_ok)
           error(p + ".az", name + " is on the internet, not in an Availability Zone: remove \"az\" and give the Region "
-                                  "it is near in \"region\".");
+                                  "it is near in \"region\".",
+                ko + " 가용 영역이 아니라 인터넷에 있습니다. \"az\"를 빼고, 가까운 리전을 \"region\"에 지정하세요.");
         if (node.region.empty() && region_ok)
-          error(p, name + " needs a \"region\": the Region its clients are near (their requests cross the internet from there).");
+          error(p, name + " needs a \"region\": the Region its clients are near (their requests cross the internet from there).",
+                ko + " \"region\"이 필요합니다. 클라이언트가 가까이 있는 리전을 지정하세요(요청은 그곳에서 인터넷을 거쳐 "
+                     "갑니다).");
         return;  // clients may be near any Region, listed or not
     }
     // Az and Region placements: the Region (and AZ) must be listed in "regions".
@@ -862,13 +1052,16 @@ private:
     const RegionDoc* listed = doc_region(region->code);
     if (!listed) {
       error(p + ".region", region->code + " is not in this document's \"regions\" list: add {\"code\": \"" +
-                               region->code + "\", \"azs\": [...]} to it.");
+                               region->code + "\", \"azs\": [...]} to it.",
+            region->code + " 리전이 이 문서의 \"regions\" 목록에 없습니다. {\"code\": \"" + region->code +
+                "\", \"azs\": [...]}를 추가하세요.");
       return;
     }
     if (desc->placement == sim::PlacementKind::Az && !node.az.empty() && az_ok &&
         std::find(listed->azs.begin(), listed->azs.end(), node.az) == listed->azs.end())
       error(p + ".az", node.az + " is not in this document's list of AZs for " + region->code +
-                           ": add it to that Region's \"azs\".");
+                           ": add it to that Region's \"azs\".",
+            node.az + " 가용 영역이 이 문서의 " + region->code + " 가용 영역 목록에 없습니다. 그 리전의 \"azs\"에 추가하세요.");
   }
 
   // ---- connections ----
@@ -876,12 +1069,15 @@ private:
     auto it = j.find("connections");
     if (it == j.end()) return;
     if (!it->is_array()) {
-      error("connections", "expected a list such as [{\"from\": \"users\", \"to\": \"web\"}], got " + describe_value(*it));
+      error("connections", "expected a list such as [{\"from\": \"users\", \"to\": \"web\"}], got " + describe_value(*it),
+            "[{\"from\": \"users\", \"to\": \"web\"}] 같은 배열이어야 하는데 " + describe_value_ko(*it) + "입니다.");
       return;
     }
     if (it->size() > limits_.max_connections) {
-      error("connections", "has " + std::to_string(it->size()) + " connections; a document may have at most " +
-                               std::to_string(limits_.max_connections) + ".");
+      refuse("connections", "has " + std::to_string(it->size()) + " connections; a document may have at most " +
+                                std::to_string(limits_.max_connections) + ".",
+             "연결이 " + std::to_string(it->size()) + "개입니다. 문서 하나에는 연결을 최대 " +
+                 std::to_string(limits_.max_connections) + "개까지 둘 수 있습니다.");
       return;
     }
     for (const NodeDoc& n : doc_.nodes) node_ids_.push_back(n.id);
@@ -908,17 +1104,20 @@ private:
       ~Push() { l.doc_.connections.push_back(std::move(c)); }
     } push{*this, conn};
     if (!c.is_object()) {
-      error(p, "expected a connection such as {\"from\": \"users\", \"to\": \"web\"}, got " + describe_value(c));
+      error(p, "expected a connection such as {\"from\": \"users\", \"to\": \"web\"}, got " + describe_value(c),
+            "{\"from\": \"users\", \"to\": \"web\"} 같은 연결이어야 하는데 " + describe_value_ko(c) + "입니다.");
       return false;
     }
-    check_fields(c, p, kConnectionFields, "a connection");
+    check_fields(c, p, kConnectionFields, "a connection", "연결");
     if (c.contains("id")) {
       if (auto id = text(c, "id", p, false, 1 << 20)) {
         conn.id = *id;
         if (check_id(*id, p + ".id")) {
           if (auto prev = conn_index_.find(*id); prev != conn_index_.end())
             error(p + ".id", quote(*id) + " is already the id of " + index_path("connections", prev->second) +
-                                 ": every connection needs its own id.");
+                                 ": every connection needs its own id.",
+                  with_topic(quote(*id)) + " 이미 " + index_path("connections", prev->second) +
+                      "의 id입니다. 연결마다 id가 달라야 합니다.");
           else
             conn_index_[*id] = i;
         }
@@ -926,36 +1125,44 @@ private:
     } else {
       needs_id = true;
     }
-    auto from = text(c, "from", p, true, 1 << 20, "the id of the calling node");
-    auto to = text(c, "to", p, true, 1 << 20, "the id of the node it calls");
+    auto from = text(c, "from", p, true, 1 << 20, "the id of the calling node", "호출하는 노드의 id");
+    auto to = text(c, "to", p, true, 1 << 20, "the id of the node it calls", "호출받는 노드의 id");
     const NodeDoc* a = nullptr;
     const NodeDoc* b = nullptr;
     if (from) {
       conn.from = *from;
       a = find_node(*from);
-      if (!a) error(p + ".from", "there is no node with id " + quote(*from) + "." + did_you_mean(*from, node_ids_));
+      if (!a)
+        error(p + ".from", "there is no node with id " + quote(*from) + "." + did_you_mean(*from, node_ids_),
+              "id가 " + quote(*from) + "인 노드가 없습니다." + did_you_mean_ko(*from, node_ids_));
     }
     if (to) {
       conn.to = *to;
       b = find_node(*to);
-      if (!b) error(p + ".to", "there is no node with id " + quote(*to) + "." + did_you_mean(*to, node_ids_));
+      if (!b)
+        error(p + ".to", "there is no node with id " + quote(*to) + "." + did_you_mean(*to, node_ids_),
+              "id가 " + quote(*to) + "인 노드가 없습니다." + did_you_mean_ko(*to, node_ids_));
     }
     if (from && to && *from == *to) {
-      error(p + ".to", "a connection cannot go from a node to itself (from and to are both " + quote(*to) + ").");
+      error(p + ".to", "a connection cannot go from a node to itself (from and to are both " + quote(*to) + ").",
+            "노드를 자기 자신에게 연결할 수 없습니다(from과 to가 모두 " + quote(*to) + "입니다).");
     } else if (a && b) {
       const std::string pair = a->id + "\n" + b->id;
       if (auto prev = pair_index_.find(pair); prev != pair_index_.end()) {
         error(p, a->id + " already calls " + b->id + " through " + index_path("connections", prev->second) +
-                     ": use one connection between two nodes (its weight, timeout and retries apply to every call).");
+                     ": use one connection between two nodes (its weight, timeout and retries apply to every call).",
+              with_topic(a->id) + " 이미 " + index_path("connections", prev->second) + "로 " + with_object(b->id) +
+                  " 호출합니다. 두 노드 사이에는 연결을 하나만 두세요(가중치, 제한 시간, 재시도 설정이 모든 호출에 "
+                  "적용됩니다).");
       } else {
         pair_index_[pair] = i;
         // The connections before this one are in doc_ already (a 17th attachment to a volume is refused here).
-        if (auto refusal = catalog::can_connect(doc_, *a, *b)) error(p, refusal->en);
+        if (auto refusal = catalog::can_connect(doc_, *a, *b)) error(p, refusal->en, refusal->ko);
       }
     }
     if (auto pr = c.find("params"); pr != c.end()) {
       std::vector<Issue> errs;
-      catalog::check_params(catalog::connection_params(), *pr, p + ".params", "a connection", errs);
+      catalog::check_params(catalog::connection_params(), *pr, p + ".params", "a connection", errs, "연결");
       const bool params_ok = errs.empty();
       errors_from(errs);
       if (pr->is_object()) {
@@ -971,12 +1178,16 @@ private:
     double base = catalog::param_number(full, "backoff_base_ms"), cap = catalog::param_number(full, "backoff_cap_ms");
     if (cap < base)
       error(p + ".backoff_cap_ms", "the backoff cap (" + format_number(cap) + " ms) is below the backoff base (" +
-                                       format_number(base) + " ms): the cap must be at least the base.");
+                                       format_number(base) + " ms): the cap must be at least the base.",
+            "백오프 상한(" + format_number(cap) + " ms)이 백오프 기준값(" + format_number(base) +
+                " ms)보다 작습니다. 상한은 기준값 이상이어야 합니다.");
     if (catalog::param_string(full, "mode") == "async") {
       if (catalog::param_number(full, "timeout_ms") > 0)
-        warning(p + ".timeout_ms", "an async call does not wait for an answer, so its timeout is not used.");
+        warning(p + ".timeout_ms", "an async call does not wait for an answer, so its timeout is not used.",
+                "비동기 호출은 응답을 기다리지 않으므로 제한 시간을 쓰지 않습니다.");
       if (catalog::param_number(full, "retries") > 0)
-        warning(p + ".retries", "an async call does not learn whether it failed, so it is never retried.");
+        warning(p + ".retries", "an async call does not learn whether it failed, so it is never retried.",
+                "비동기 호출은 실패했는지 알 수 없으므로 재시도하지 않습니다.");
     }
   }
 
@@ -991,12 +1202,16 @@ private:
     if (it == j.end()) return;
     if (!it->is_array()) {
       error("faults", "expected a list such as [{\"at_s\": 300, \"action\": \"az_down\", \"target\": \"use1-az1\"}], got " +
-                          describe_value(*it));
+                          describe_value(*it),
+            "[{\"at_s\": 300, \"action\": \"az_down\", \"target\": \"use1-az1\"}] 같은 배열이어야 하는데 " +
+                describe_value_ko(*it) + "입니다.");
       return;
     }
     if (it->size() > limits_.max_faults) {
-      error("faults", "has " + std::to_string(it->size()) + " faults; a document may have at most " +
-                          std::to_string(limits_.max_faults) + ".");
+      refuse("faults", "has " + std::to_string(it->size()) + " faults; a document may have at most " +
+                           std::to_string(limits_.max_faults) + ".",
+             "장애가 " + std::to_string(it->size()) + "개입니다. 문서 하나에는 장애를 최대 " +
+                 std::to_string(limits_.max_faults) + "개까지 둘 수 있습니다.");
       return;
     }
     for (size_t i = 0; i < it->size(); ++i) fault((*it)[i], i);
@@ -1006,58 +1221,74 @@ private:
     const std::string p = index_path("faults", i);
     if (!f.is_object()) {
       error(p, "expected a fault such as {\"at_s\": 300, \"action\": \"kill_node\", \"target\": \"web\"}, got " +
-                   describe_value(f));
+                   describe_value(f),
+            "{\"at_s\": 300, \"action\": \"kill_node\", \"target\": \"web\"} 같은 장애여야 하는데 " +
+                describe_value_ko(f) + "입니다.");
       return;
     }
-    check_fields(f, p, kFaultFields, "a fault");
+    check_fields(f, p, kFaultFields, "a fault", "장애");
     FaultDoc fd;
     const double duration = doc_.settings.duration_s;
     bool at_ok = false;
-    if (auto at = number(f, "at_s", p, true, "the time it happens, in seconds from the start")) {
-      if (*at < 0) error(p + ".at_s", seconds(*at) + " is before the run starts: faults happen at 0 s or later.");
+    if (auto at = number(f, "at_s", p, true, "the time it happens, in seconds from the start", "시작부터 잰 발생 시각(초)")) {
+      if (*at < 0)
+        error(p + ".at_s", seconds(*at) + " is before the run starts: faults happen at 0 s or later.",
+              seconds(*at) + "는 실행이 시작되기 전입니다. 장애는 0초 이후에 일어나야 합니다.");
       else if (*at > duration)
         error(p + ".at_s", seconds(*at) + " is after the end of the run (settings.duration_s is " + seconds(duration) +
-                               "): the fault would never happen.");
+                               "): the fault would never happen.",
+              seconds(*at) + "는 실행이 끝난 뒤입니다(settings.duration_s는 " + seconds(duration) +
+                  "). 이 장애는 일어나지 않습니다.");
       else at_ok = true;
       fd.at_s = *at;
     }
     bool action_ok = false;
-    if (auto action = text(f, "action", p, true, 64, "what happens: kill_node, az_down, region_down, add_latency or error_rate")) {
+    if (auto action = text(f, "action", p, true, 64, "what happens: kill_node, az_down, region_down, add_latency or error_rate",
+                           "일어나는 일: kill_node, az_down, region_down, add_latency, error_rate 중 하나")) {
       fd.action = *action;
       action_ok = std::find(fault_actions().begin(), fault_actions().end(), *action) != fault_actions().end();
       if (!action_ok) {
         std::string m = quote(*action) + " is not a fault action.";
+        std::string ko = with_topic(quote(*action)) + " 장애 종류가 아닙니다.";
         std::string dym = did_you_mean(*action, fault_actions());
         m += dym.empty() ? " The actions are " + join_words(fault_actions(), " and ") + "." : dym;
-        error(p + ".action", m);
+        ko += dym.empty() ? " 장애 종류: " + join_words(fault_actions(), ", ") + "." : did_you_mean_ko(*action, fault_actions());
+        error(p + ".action", m, ko);
       }
     }
-    if (auto target = text(f, "target", p, true, 1 << 20, "what the fault hits")) {
+    if (auto target = text(f, "target", p, true, 1 << 20, "what the fault hits", "장애가 일어나는 대상")) {
       fd.target = *target;
       if (action_ok) fault_target(fd, p + ".target");
     }
-    if (auto until = number(f, "until_s", p, false, "the time the fault ends, in seconds")) {
+    if (auto until = number(f, "until_s", p, false, "the time the fault ends, in seconds", "장애가 끝나는 시각(초)")) {
       fd.until_s = *until;
       if (!at_ok) {
         // already reported at at_s
       } else if (*until < fd.at_s)
-        error(p + ".until_s", "the fault ends (" + seconds(*until) + ") before it begins (at_s is " + seconds(fd.at_s) + ").");
+        error(p + ".until_s", "the fault ends (" + seconds(*until) + ") before it begins (at_s is " + seconds(fd.at_s) + ").",
+              "장애가 시작되기(at_s는 " + seconds(fd.at_s) + ") 전에 끝납니다(" + seconds(*until) + ").");
       else if (*until == fd.at_s)
         error(p + ".until_s", "the fault would end the moment it begins (" + seconds(*until) +
-                                  "): leave until_s out for a fault that lasts, or give a later time.");
+                                  "): leave until_s out for a fault that lasts, or give a later time.",
+              "장애가 시작하자마자 끝납니다(" + seconds(*until) +
+                  "). 계속되는 장애라면 until_s를 빼고, 아니면 더 늦은 시각을 쓰세요.");
     }
     const bool needs_value = fd.action == "add_latency" || fd.action == "error_rate";
     if (auto v = number(f, "value", p, needs_value && action_ok,
-                        fd.action == "error_rate" ? "the share of calls that fail, from 0 to 1"
-                                                  : "the latency added, in ms")) {
+                        fd.action == "error_rate" ? "the share of calls that fail, from 0 to 1" : "the latency added, in ms",
+                        fd.action == "error_rate" ? "실패하는 호출의 비율(0~1)" : "추가할 지연 시간(ms)")) {
       fd.value = *v;
       if (fd.action == "add_latency" && (*v <= 0 || *v > kMaxAddedLatencyMs))
         error(p + ".value", format_number(*v) + " ms is not a latency to add: give more than 0 and at most " +
-                                format_number(kMaxAddedLatencyMs) + " ms.");
+                                format_number(kMaxAddedLatencyMs) + " ms.",
+              format_number(*v) + " ms는 추가할 지연 시간으로 쓸 수 없습니다. 0보다 크고 " +
+                  format_number(kMaxAddedLatencyMs) + " ms 이하로 쓰세요.");
       else if (fd.action == "error_rate" && (*v < 0 || *v > 1))
-        error(p + ".value", format_number(*v) + " is not a share of calls: give a number from 0 (none fail) to 1 (all fail).");
+        error(p + ".value", format_number(*v) + " is not a share of calls: give a number from 0 (none fail) to 1 (all fail).",
+              with_topic(format_number(*v)) + " 호출 비율이 될 수 없습니다. 0(모두 성공)부터 1(모두 실패)까지의 숫자를 쓰세요.");
       else if (!needs_value && action_ok && *v != 0)
-        warning(p + ".value", fd.action + " takes no value; it is ignored.");
+        warning(p + ".value", fd.action + " takes no value; it is ignored.",
+                fd.action + " 장애에는 값이 필요 없으므로 무시합니다.");
     }
     doc_.faults.push_back(std::move(fd));
   }
@@ -1065,31 +1296,39 @@ private:
   void fault_target(const FaultDoc& fd, const std::string& p) {
     const std::string& t = fd.target;
     if (fd.action == "kill_node") {
-      if (!find_node(t)) error(p, "there is no node with id " + quote(t) + "." + did_you_mean(t, all_node_ids()));
+      if (!find_node(t))
+        error(p, "there is no node with id " + quote(t) + "." + did_you_mean(t, all_node_ids()),
+              "id가 " + quote(t) + "인 노드가 없습니다." + did_you_mean_ko(t, all_node_ids()));
     } else if (fd.action == "az_down") {
       std::vector<std::string> azs;
       for (const RegionDoc& r : doc_.regions) azs.insert(azs.end(), r.azs.begin(), r.azs.end());
       if (std::find(azs.begin(), azs.end(), t) != azs.end()) return;
-      std::string m = catalog::region_of_az(t) ? "AZ " + t + " is not listed in this document's \"regions\"."
-                                               : "there is no AZ " + quote(t) + " in this document.";
+      const bool known = catalog::region_of_az(t) != nullptr;
+      std::string m = known ? "AZ " + t + " is not listed in this document's \"regions\"."
+                            : "there is no AZ " + quote(t) + " in this document.";
+      std::string ko = known ? with_subject("가용 영역 " + t) + " 이 문서의 \"regions\"에 없습니다."
+                             : "이 문서에는 " + quote(t) + " 가용 영역이 없습니다.";
       std::string dym = did_you_mean(t, azs);
-      if (!dym.empty()) m += dym;
-      else if (!azs.empty()) m += " Its AZs are " + join_words(quoted_list(azs)) + ".";
-      error(p, m);
+      if (!dym.empty()) m += dym, ko += did_you_mean_ko(t, azs);
+      else if (!azs.empty())
+        m += " Its AZs are " + join_words(quoted_list(azs)) + ".", ko += " 문서의 가용 영역: " + join_words(quoted_list(azs), ", ") + ".";
+      error(p, m, ko);
     } else if (fd.action == "region_down") {
       if (doc_region(t)) return;
       std::vector<std::string> codes;
       for (const RegionDoc& r : doc_.regions) codes.push_back(r.code);
-      std::string m = catalog::find_region(t) ? "Region " + t + " is not listed in this document's \"regions\"."
-                                              : "there is no Region " + quote(t) + " in this document.";
-      m += did_you_mean(t, codes);
-      error(p, m);
+      const bool known = catalog::find_region(t) != nullptr;
+      std::string m = known ? "Region " + t + " is not listed in this document's \"regions\"."
+                            : "there is no Region " + quote(t) + " in this document.";
+      std::string ko = known ? t + " 리전이 이 문서의 \"regions\"에 없습니다." : "이 문서에는 " + quote(t) + " 리전이 없습니다.";
+      error(p, m + did_you_mean(t, codes), ko + did_you_mean_ko(t, codes));
     } else {  // add_latency, error_rate: a connection
       if (conn_index_.count(t)) return;
       std::vector<std::string> ids;
       for (const auto& [id, idx] : conn_index_) ids.push_back(id);
       error(p, "there is no connection with id " + quote(t) + " (" + fd.action + " acts on a connection)." +
-                   did_you_mean(t, ids));
+                   did_you_mean(t, ids),
+            "id가 " + quote(t) + "인 연결이 없습니다(" + fd.action + " 장애는 연결에 일어납니다)." + did_you_mean_ko(t, ids));
     }
   }
 
@@ -1103,6 +1342,7 @@ private:
   LoadResult& out_;
   Document& doc_;
   size_t dropped_ = 0;
+  bool refused_ = false;  // a part over its size limit (see refuse)
   std::vector<std::string> service_types_;
   std::vector<std::string> node_ids_;
   std::map<std::string, size_t> node_index_;
@@ -1209,9 +1449,9 @@ bool migrate(json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings) 
   try {
     return migrate_impl(j, errors, warnings);
   } catch (const std::exception& e) {
-    errors.push_back({"", std::string("could not migrate this document: ") + e.what()});
+    errors.push_back({"", std::string("could not migrate this document: ") + e.what(), "이 문서의 형식을 바꾸지 못했습니다."});
   } catch (...) {
-    errors.push_back({"", "could not migrate this document."});
+    errors.push_back({"", "could not migrate this document.", "이 문서의 형식을 바꾸지 못했습니다."});
   }
   return false;
 }
@@ -1221,9 +1461,9 @@ LoadResult load_document(const json& j, const ParseLimits& limits) {
   try {
     Loader(limits, result).run(j);
   } catch (const std::exception& e) {
-    result.errors.push_back({"", std::string("could not read this document: ") + e.what()});
+    result.errors.push_back({"", std::string("could not read this document: ") + e.what(), "이 문서를 읽지 못했습니다."});
   } catch (...) {
-    result.errors.push_back({"", "could not read this document."});
+    result.errors.push_back({"", "could not read this document.", "이 문서를 읽지 못했습니다."});
   }
   return result;
 }
@@ -1234,46 +1474,70 @@ LoadResult parse_document(const std::string& text, const ParseLimits& limits) {
     if (text.size() > limits.max_bytes) {
       auto mb = [](size_t n) { return format_number(std::round(static_cast<double>(n) / (1024.0 * 1024.0) * 10) / 10); };
       result.errors.push_back({"", "the document is " + mb(text.size()) + " MB; the largest cloudplay reads is " +
-                                       mb(limits.max_bytes) + " MB. Is this the right file?"});
+                                       mb(limits.max_bytes) + " MB. Is this the right file?",
+                               "문서 크기가 " + mb(text.size()) + " MB입니다. cloudplay가 읽을 수 있는 최대 크기는 " +
+                                   mb(limits.max_bytes) + " MB입니다. 올바른 파일인지 확인해 주세요."});
       return result;
     }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
       result.errors.push_back({"", "the document is empty: expected a JSON object such as {\"version\": " +
-                                       std::to_string(kCurrentVersion) + ", \"nodes\": [...]}."});
+                                       std::to_string(kCurrentVersion) + ", \"nodes\": [...]}.",
+                               "문서가 비어 있습니다. {\"version\": " + std::to_string(kCurrentVersion) +
+                                   ", \"nodes\": [...]} 같은 JSON 객체여야 합니다."});
+      return result;
+    }
+    if (auto not_text = not_json_text(text, first)) {
+      result.errors.push_back({"", not_text->en, not_text->ko});
       return result;
     }
     json j;
     LimitedBuilder builder(j, limits);
     bool ok = json::sax_parse(text, &builder, json::input_format_t::json, /*strict=*/true);
     if (!ok || builder.stop() != LimitedBuilder::Stop::None) {
-      std::string m;
+      Words m;
       std::string path = builder.stop_path();
       switch (builder.stop()) {
         case LimitedBuilder::Stop::TooDeep:
-          m = "the JSON is nested more than " + std::to_string(limits.max_depth) +
-              " levels deep here; a cloudplay document never needs that many. Is this the right file?";
+          m = {"the JSON is nested more than " + std::to_string(limits.max_depth) +
+                   " levels deep here; a cloudplay document never needs that many. Is this the right file?",
+               "JSON이 이 부분에서 " + std::to_string(limits.max_depth) +
+                   "단계보다 깊게 중첩되어 있습니다. cloudplay 문서에는 그렇게 깊은 중첩이 필요 없습니다. 올바른 파일인지 "
+                   "확인해 주세요."};
           break;
         case LimitedBuilder::Stop::StringTooLong:
-          m = "a text of " + builder.stop_detail() + " bytes is too long: the most in one string is " +
-              std::to_string(limits.max_string_bytes) + " bytes.";
+          m = {"a text of " + builder.stop_detail() + " bytes is too long: the most in one string is " +
+                   std::to_string(limits.max_string_bytes) + " bytes.",
+               builder.stop_detail() + "바이트짜리 텍스트는 너무 깁니다. 문자열 하나는 최대 " +
+                   std::to_string(limits.max_string_bytes) + "바이트입니다."};
           break;
         case LimitedBuilder::Stop::DuplicateKey:
-          m = "the field " + quote(builder.stop_detail()) + " appears twice in the same object: keep one.";
+          m = {"the field " + quote(builder.stop_detail()) + " appears twice in the same object: keep one.",
+               "같은 객체에 " + quote(builder.stop_detail()) + " 필드가 두 번 있습니다. 하나만 남기세요."};
           break;
-        default:
+        default: {
           path.clear();
-          m = line_column(text, builder.error_position()) + ": " + explain_syntax_error(builder.stop_detail());
+          // Text that does not even start like a document is some other file, not a broken document.
+          if (text[first] != '{' && text[first] != '[') {
+            Words w = not_json(text, first);
+            result.errors.push_back({"", w.en, w.ko});
+            return result;
+          }
+          const std::string at = line_column(text, builder.error_position());
+          const Words why = explain_syntax_error(builder.stop_detail());
+          m = {at + ": " + why.en, line_column_ko(text, builder.error_position()) + ": " + why.ko};
           break;
+        }
       }
       if (path.size() > 300) path = path.substr(0, 300) + "…";
-      result.errors.push_back({path, m});
+      result.errors.push_back({path, m.en, m.ko});
       return result;
     }
     return load_document(j, limits);
   } catch (const std::exception& e) {
-    result.errors.push_back({"", std::string("could not read this document: ") + e.what()});
+    result.errors.push_back({"", std::string("could not read this document: ") + e.what(), "이 문서를 읽지 못했습니다."});
   } catch (...) {
-    result.errors.push_back({"", "could not read this document."});
+    result.errors.push_back({"", "could not read this document.", "이 문서를 읽지 못했습니다."});
   }
   return result;
 }

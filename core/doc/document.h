@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -73,9 +74,18 @@ struct Document {
 };
 
 // An error (or warning) found while loading: where, and what is wrong, for a person.
+// Every message is written in both languages: the constructor takes both, so a
+// message without its Korean text does not compile.
 struct Issue {
-  std::string path;     // JSON path, e.g. "nodes[3].params.memory_mb"
-  std::string message;  // "20000 is above Lambda's maximum of 10240"
+  std::string path;        // JSON path, e.g. "nodes[3].params.memory_mb"
+  std::string message;     // "20000 is above Lambda's maximum of 10240"
+  std::string message_ko;  // the same in Korean: "20000은 Lambda의 최댓값 10240보다 큽니다"
+  Issue() = default;
+  Issue(std::string p, std::string en, std::string ko)
+      : path(std::move(p)), message(std::move(en)), message_ko(std::move(ko)) {}
+  const std::string& text(bool korean) const { return korean && !message_ko.empty() ? message_ko : message; }
+  // "path: message" (the message alone at the top level, where the path is empty).
+  std::string line(bool korean) const { return path.empty() ? text(korean) : path + ": " + text(korean); }
 };
 
 struct LoadResult {

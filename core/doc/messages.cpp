@@ -103,6 +103,66 @@ std::string describe_value(const nlohmann::json& v) {
   }
 }
 
+// Does the word end in a consonant sound (받침)? Chooses 은/는, 을/를.
+// Hangul: from the syllable. Latin text as Koreans read it: an acronym or a
+// digit by its name (L 엘, M 엠, N 엔, R 알; 0 영, 1 일, 3 삼, 6 육, 7 칠, 8 팔),
+// an English word by its sound (-m, -n, -ng, -l end in a consonant: 스트림, 라인;
+// -er, -t, -d and vowels do not: 밸런서, 클라우드프런트, 람다).
+bool has_batchim(const std::string& word_in) {
+  std::string word = word_in;
+  // "Compute (generic)" reads as "Compute"; "\"users\"" as users.
+  while (!word.empty() && (word.back() == ' ' || word.back() == '"')) word.pop_back();
+  if (!word.empty() && word.back() == ')') {
+    size_t open = word.rfind('(');
+    if (open != std::string::npos && open > 0) word.resize(open);
+    while (!word.empty() && word.back() == ' ') word.pop_back();
+  }
+  if (word.empty()) return false;
+  size_t i = word.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) --i;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(word.data() + i);
+  uint32_t cp = 0;
+  size_t len = word.size() - i;
+  if (len == 1) cp = p[0];
+  else if (len == 2) cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+  else if (len == 3) cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return (cp - 0xAC00) % 28 != 0;
+  if (cp >= 128) return false;
+  // The last run of ASCII letters and digits.
+  size_t end = word.size(), start = end;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  while (start > 0 && alnum(word[start - 1])) --start;
+  std::string token = word.substr(start, end - start);
+  if (token.empty()) return false;
+  const char last = token.back();
+  bool has_lower = false;
+  for (char c : token) has_lower = has_lower || (c >= 'a' && c <= 'z');
+  if (has_lower) {  // an English word
+    if (last == 'm' || last == 'n' || last == 'l') return true;
+    return token.size() >= 2 && token.compare(token.size() - 2, 2, "ng") == 0;
+  }
+  switch (last) {  // an acronym or a number
+    case 'L': case 'M': case 'N': case 'R':
+    case '0': case '1': case '3': case '6': case '7': case '8':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string with_topic(const std::string& w) { return w + (has_batchim(w) ? "은" : "는"); }
+std::string with_subject(const std::string& w) { return w + (has_batchim(w) ? "이" : "가"); }
+std::string with_object(const std::string& w) { return w + (has_batchim(w) ? "을" : "를"); }
+
+std::string describe_value_ko(const nlohmann::json& v) {
+  switch (v.type()) {
+    case nlohmann::json::value_t::object: return v.empty() ? "빈 객체" : "객체";
+    case nlohmann::json::value_t::array: return v.empty() ? "빈 배열" : "배열";
+    case nlohmann::json::value_t::binary: return "이진 데이터";
+    default: return describe_value(v);  // null, true, "text", 12: the same in both languages
+  }
+}
+
 namespace {
 std::string lower(const std::string& s) {
   std::string out = s;
@@ -143,7 +203,9 @@ std::string closest_match(const std::string& word, const std::vector<std::string
       best = c;
     }
   }
-  const size_t allowed = std::max<size_t>(2, w.size() / 3);
+  // About one typo per three letters: "compte" finds "compute", but a short name
+  // is not matched to another short one that merely shares a letter ("sqs" is not "ebs").
+  const size_t allowed = std::max<size_t>(1, w.size() / 3);
   if (best_d == 0 || (best_d <= allowed && best_d < w.size())) return best;
   return {};
 }
@@ -151,6 +213,11 @@ std::string closest_match(const std::string& word, const std::vector<std::string
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
   std::string m = closest_match(word, candidates);
   return m.empty() ? std::string() : " Did you mean " + quote(m) + "?";
+}
+
+std::string did_you_mean_ko(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string m = closest_match(word, candidates);
+  return m.empty() ? std::string() : " 혹시 " + quote(m) + "의 오타인가요?";
 }
 
 std::string join_words(const std::vector<std::string>& words, const char* last_sep) {

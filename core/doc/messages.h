@@ -6,6 +6,12 @@
 //   format_number(10240.0)                 -> "10240"
 //   closest_match("wrokers", {"workers"})  -> "workers"
 //   join_path("nodes[3].params", "memory_mb") -> "nodes[3].params.memory_mb"
+//
+// Every message exists in English and Korean (doc::Issue holds both); the _ko
+// helpers give the Korean words for the same values:
+//   describe_value_ko(json::array())      -> "배열"
+//   did_you_mean_ko("wrokers", {"workers"}) -> " 혹시 \"workers\"의 오타인가요?"
+//   with_topic("EC2 인스턴스")               -> "EC2 인스턴스는" (은/는 by the last sound)
 #pragma once
 #include <string>
 #include <vector>
@@ -19,6 +25,7 @@ std::string format_number(double v);
 // A JSON value in a message: strings quoted (and shortened), numbers as written,
 // containers by kind ("an object", "a list").
 std::string describe_value(const nlohmann::json& v);
+std::string describe_value_ko(const nlohmann::json& v);
 // A string quoted for a message, shortened to at most `max_chars` characters.
 std::string quote(const std::string& s, size_t max_chars = 60);
 // Number of UTF-8 code points (a malformed byte counts as one).
@@ -30,8 +37,16 @@ bool utf8_valid(const std::string& s);
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 // " Did you mean \"x\"?" or "" (for appending to a message).
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+std::string did_you_mean_ko(const std::string& word, const std::vector<std::string>& candidates);
 // "a, b and c"
 std::string join_words(const std::vector<std::string>& words, const char* last_sep = " and ");
+// Korean particles chosen by the word's last sound (받침): 은/는, 이/가, 을/를,
+// 으로/로. Latin words and digits as Koreans read them ("ALB" 에이엘비 -> 는,
+// "io1" 일 -> 은); a trailing quote or parenthesis is skipped.
+bool has_batchim(const std::string& word);
+std::string with_topic(const std::string& w);    // 은/는
+std::string with_subject(const std::string& w);  // 이/가
+std::string with_object(const std::string& w);   // 을/를
 // Paths: "nodes[3]" + "params" -> "nodes[3].params"; keys that are not plain
 // identifiers are written ["like this"].
 std::string join_path(const std::string& base, const std::string& key);

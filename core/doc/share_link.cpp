@@ -210,55 +210,56 @@ nlohmann::json fault_to_json(const FaultDoc& f) {
 bool finite_number(const nlohmann::json& v) { return v.is_number() && std::isfinite(v.get<double>()); }
 
 void read_run(const nlohmann::json& j, RunSettings& run, std::vector<Issue>& errors) {
-  auto bad = [&](const std::string& path, const std::string& msg) { errors.push_back({path, msg}); };
+  auto bad = [&](const std::string& path, const std::string& en, const std::string& ko) { errors.push_back({path, en, ko}); };
   if (!j.is_object()) {
-    bad("run", "should be an object with the run settings (seed, speed, t_s)");
+    bad("run", "should be an object with the run settings (seed, speed, t_s)", "실행 설정(seed, speed, t_s)을 담은 객체여야 합니다.");
     return;
   }
   if (auto it = j.find("seed"); it != j.end()) {
     if (it->is_number_unsigned() && it->get<uint64_t>() <= kMaxSeed) run.seed = it->get<uint64_t>();
     else if (it->is_number_integer() && it->get<int64_t>() >= 0) run.seed = static_cast<uint64_t>(it->get<int64_t>());
-    else bad("run.seed", "should be a whole number from 0 to 2^53");
+    else bad("run.seed", "should be a whole number from 0 to 2^53", "0부터 2^53까지의 정수여야 합니다.");
   }
   if (auto it = j.find("speed"); it != j.end()) {
     if (finite_number(*it) && it->get<double>() >= 0 && it->get<double>() <= 1e6) run.speed = it->get<double>();
-    else bad("run.speed", "should be a number from 0 (as fast as possible) to 1000000");
+    else bad("run.speed", "should be a number from 0 (as fast as possible) to 1000000", "0(최대한 빠르게)부터 1000000까지의 숫자여야 합니다.");
   }
   if (auto it = j.find("t_s"); it != j.end()) {
     if (finite_number(*it) && it->get<double>() >= 0 && it->get<double>() <= kMaxDurationS) run.t_s = it->get<double>();
-    else bad("run.t_s", "should be a time in seconds from 0 to 30 days");
+    else bad("run.t_s", "should be a time in seconds from 0 to 30 days", "0초부터 30일까지의 시각(초)이어야 합니다.");
   }
   if (auto it = j.find("playing"); it != j.end()) {
     if (it->is_boolean()) run.playing = it->get<bool>();
-    else bad("run.playing", "should be true or false");
+    else bad("run.playing", "should be true or false", "true 또는 false여야 합니다.");
   }
   if (auto it = j.find("faults"); it != j.end()) {
     if (!it->is_array() || it->size() > 1000) {
-      bad("run.faults", "should be a list of at most 1000 faults");
+      bad("run.faults", "should be a list of at most 1000 faults", "장애를 최대 1000개까지 담은 배열이어야 합니다.");
       return;
     }
     for (size_t i = 0; i < it->size(); ++i) {
       const auto& fj = (*it)[i];
       std::string p = "run.faults[" + std::to_string(i) + "]";
       if (!fj.is_object()) {
-        bad(p, "should be an object (at_s, action, target)");
+        bad(p, "should be an object (at_s, action, target)", "객체(at_s, action, target)여야 합니다.");
         continue;
       }
       FaultDoc f;
       auto at = fj.find("at_s"), action = fj.find("action"), target = fj.find("target");
-      if (at == fj.end() || !finite_number(*at) || at->get<double>() < 0) bad(p + ".at_s", "should be a time in seconds, 0 or more");
+      if (at == fj.end() || !finite_number(*at) || at->get<double>() < 0) bad(p + ".at_s", "should be a time in seconds, 0 or more", "0 이상의 시각(초)이어야 합니다.");
       else f.at_s = at->get<double>();
-      if (action == fj.end() || !action->is_string()) bad(p + ".action", "should be the fault's action, e.g. \"az_down\"");
+      if (action == fj.end() || !action->is_string()) bad(p + ".action", "should be the fault's action, e.g. \"az_down\"", "\"az_down\" 같은 장애 종류여야 합니다.");
       else f.action = action->get<std::string>();
-      if (target == fj.end() || !target->is_string()) bad(p + ".target", "should name what fails (a node id, AZ ID or Region code)");
+      if (target == fj.end() || !target->is_string()) bad(p + ".target", "should name what fails (a node id, AZ ID or Region code)",
+                                                                          "장애가 나는 대상(노드 id, 가용 영역 ID, 리전 코드)이어야 합니다.");
       else f.target = target->get<std::string>();
       if (auto u = fj.find("until_s"); u != fj.end()) {
         if (finite_number(*u) && u->get<double>() >= f.at_s) f.until_s = u->get<double>();
-        else bad(p + ".until_s", "should be a time in seconds, not before at_s");
+        else bad(p + ".until_s", "should be a time in seconds, not before at_s", "at_s 이후의 시각(초)이어야 합니다.");
       }
       if (auto v = fj.find("value"); v != fj.end()) {
         if (finite_number(*v)) f.value = v->get<double>();
-        else bad(p + ".value", "should be a number");
+        else bad(p + ".value", "should be a number", "숫자여야 합니다.");
       }
       run.faults.push_back(std::move(f));
     }
@@ -280,7 +281,8 @@ void unpack(nlohmann::json& payload, std::vector<Issue>& errors) {
   };
   if (auto it = payload.find("links"); it != payload.end()) {
     if (!it->is_array() || doc.contains("connections")) {
-      errors.push_back({"links", "should be the list of connections (and \"doc\" should have no \"connections\")"});
+      errors.push_back({"links", "should be the list of connections (and \"doc\" should have no \"connections\")",
+                        "연결 배열이어야 합니다(\"doc\"에는 \"connections\"가 없어야 합니다)."});
       return;
     }
     json conns = json::array();
@@ -294,7 +296,8 @@ void unpack(nlohmann::json& payload, std::vector<Issue>& errors) {
       std::string from, to;
       if (!e.is_array() || e.size() < 2 || e.size() > 4 || !node_id(e[0], from) || !node_id(e[1], to) ||
           (e.size() > 2 && !e[2].is_object()) || (e.size() > 3 && !e[3].is_string())) {
-        errors.push_back({p, "should be [from node index, to node index, params, id]"});
+        errors.push_back({p, "should be [from node index, to node index, params, id]",
+                          "[호출하는 노드 번호, 호출받는 노드 번호, params, id] 형태여야 합니다."});
         continue;
       }
       json c = {{"from", from}, {"to", to}};
@@ -306,13 +309,13 @@ void unpack(nlohmann::json& payload, std::vector<Issue>& errors) {
   }
   if (auto it = payload.find("xy"); it != payload.end()) {
     if (!it->is_array()) {
-      errors.push_back({"xy", "should be the list of node positions"});
+      errors.push_back({"xy", "should be the list of node positions", "노드 위치 배열이어야 합니다."});
       return;
     }
     if (!doc.contains("layout")) doc["layout"] = json::object();
     json& layout = doc["layout"];
     if (!layout.is_object() || (layout.contains("nodes") && !layout["nodes"].is_object())) {
-      errors.push_back({"xy", "needs \"layout\" (and its \"nodes\") to be objects"});
+      errors.push_back({"xy", "needs \"layout\" (and its \"nodes\") to be objects", "\"layout\"(과 그 안의 \"nodes\")이 객체여야 합니다."});
       return;
     }
     json& ln = layout["nodes"];
@@ -323,7 +326,8 @@ void unpack(nlohmann::json& payload, std::vector<Issue>& errors) {
       std::string id;
       if (!e.is_array() || e.size() != 2 || !e[0].is_number() || !e[1].is_number() ||
           !node_id(json(static_cast<uint64_t>(i)), id)) {
-        errors.push_back({"xy[" + std::to_string(i) + "]", "should be [x, y] of a node in the document"});
+        errors.push_back({"xy[" + std::to_string(i) + "]", "should be [x, y] of a node in the document",
+                          "문서에 있는 노드의 [x, y]여야 합니다."});
         continue;
       }
       ln[id] = {{"x", e[0]}, {"y", e[1]}};
@@ -533,10 +537,10 @@ ShareDecodeResult decode_share_fragment(std::string_view f, const ShareLimits& l
                     std::string("링크가 잘려 있습니다. 링크 안의 문서가 중간에 끊겨 있습니다.") + kCopyAgainKo);
       case InflateStatus::Corrupt:
         return fail(ShareError::Corrupt,
-                    "This link is damaged: its compressed data cannot be read (" +
+                    "This link is damaged or cut off: its compressed data cannot be read (" +
                         (inf.zlib_message.empty() ? std::string("invalid data") : inf.zlib_message) + ")." + kCopyAgainEn,
-                    "링크가 손상되었습니다. 압축된 데이터를 읽을 수 없습니다(" +
-                        (inf.zlib_message.empty() ? std::string("invalid data") : inf.zlib_message) + ")." + kCopyAgainKo);
+                    // zlib's words ("invalid stored block lengths") mean nothing to a reader of Korean.
+                    std::string("링크가 손상되었거나 일부가 잘렸습니다. 링크 안의 압축된 데이터를 풀 수 없습니다.") + kCopyAgainKo);
       case InflateStatus::TooLarge:
         return fail(ShareError::TooLarge,
                     "This link unpacks to more than " + size_text(limits.max_inflated_bytes) +
@@ -571,7 +575,8 @@ ShareDecodeResult decode_share_fragment(std::string_view f, const ShareLimits& l
       auto r = fail(ShareError::BadShape,
                     "This link does not hold a cloudplay document (the \"doc\" part is missing)." + std::string(kCopyAgainEn),
                     "이 링크에는 cloudplay 문서가 없습니다(\"doc\" 부분이 없습니다)." + std::string(kCopyAgainKo));
-      r.document_errors.push_back({"doc", "missing: the link's JSON should be {\"doc\": {...}, \"run\": {...}}"});
+      r.document_errors.push_back({"doc", "missing: the link's JSON should be {\"doc\": {...}, \"run\": {...}}",
+                                   "없습니다. 링크의 JSON은 {\"doc\": {...}, \"run\": {...}} 형태여야 합니다."});
       return r;
     }
     ShareDecodeResult r;

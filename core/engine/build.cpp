@@ -68,7 +68,8 @@ Built build(const doc::Document& d, std::optional<uint64_t> seed) {
     const auto& rd = d.regions[i];
     const catalog::RegionSpec* spec = catalog::find_region(rd.code);
     if (!spec) {
-      b.errors.push_back({"regions[" + std::to_string(i) + "].code", "unknown Region \"" + rd.code + "\""});
+      b.errors.push_back({"regions[" + std::to_string(i) + "].code", "unknown Region \"" + rd.code + "\"",
+                          "알 수 없는 리전입니다: \"" + rd.code + "\""});
       continue;
     }
     RegionId r = topo.add_region(rd.code, spec->lat, spec->lon);
@@ -89,7 +90,8 @@ Built build(const doc::Document& d, std::optional<uint64_t> seed) {
     std::string path = "nodes[" + std::to_string(i) + "]";
     const catalog::ServiceDescriptor* svc = catalog::find_service(n.type);
     if (!svc) {
-      b.errors.push_back({path + ".type", "unknown service type \"" + n.type + "\""});
+      b.errors.push_back({path + ".type", "unknown service type \"" + n.type + "\"",
+                          "알 수 없는 서비스 유형입니다: \"" + n.type + "\""});
       continue;
     }
     Placement p;
@@ -98,7 +100,8 @@ Built build(const doc::Document& d, std::optional<uint64_t> seed) {
     if (p.kind == PlacementKind::Az) {
       p.az = topo.find_az(n.az);
       if (!p.az.valid()) {
-        b.errors.push_back({path + ".az", "AZ \"" + n.az + "\" is not one of the document's Availability Zones"});
+        b.errors.push_back({path + ".az", "AZ \"" + n.az + "\" is not one of the document's Availability Zones",
+                            "이 문서에 없는 가용 영역입니다: \"" + n.az + "\""});
         continue;
       }
       p.region = topo.az(p.az).region;
@@ -109,7 +112,8 @@ Built build(const doc::Document& d, std::optional<uint64_t> seed) {
     try {
       model = svc->create(ctx);
     } catch (const std::exception& e) {
-      b.errors.push_back({path, std::string("could not build this ") + svc->name.en + ": " + e.what()});
+      b.errors.push_back({path, std::string("could not build this ") + svc->name.en + ": " + e.what(),
+                          svc->name.get(true) + std::string(" 노드를 만들지 못했습니다.")});
       continue;
     }
     sim.add_node(std::move(model), NodeInfo{n.id, n.name.empty() ? n.id : n.name, n.type, p});
@@ -121,7 +125,8 @@ Built build(const doc::Document& d, std::optional<uint64_t> seed) {
     const doc::ConnectionDoc& c = d.connections[i];
     NodeId from = b.node(c.from), to = b.node(c.to);
     if (!from.valid() || !to.valid()) {
-      b.errors.push_back({"connections[" + std::to_string(i) + "]", "connects a node that does not exist"});
+      b.errors.push_back({"connections[" + std::to_string(i) + "]", "connects a node that does not exist",
+                          "없는 노드를 연결합니다"});
       continue;
     }
     nlohmann::json p = c.params;
@@ -141,7 +146,8 @@ Built build(const doc::Document& d, std::optional<uint64_t> seed) {
     const doc::FaultDoc& f = d.faults[i];
     auto begin = fault_command(b, f.action, f.target, f.value, true);
     if (!begin) {
-      b.errors.push_back({"faults[" + std::to_string(i) + "]", "fault \"" + f.action + "\" on \"" + f.target + "\" has no target in this document"});
+      b.errors.push_back({"faults[" + std::to_string(i) + "]", "fault \"" + f.action + "\" on \"" + f.target + "\" has no target in this document",
+                          "이 문서에는 장애 \"" + f.action + "\"의 대상(\"" + f.target + "\")이 없습니다"});
       continue;
     }
     sim.schedule_command(from_seconds(f.at_s), *begin);

@@ -106,7 +106,7 @@ struct Config {
 };
 
 // "lower:upper:adjustment, ..." with empty bounds for infinity, e.g. "0:20:1, 20::3".
-bool parse_steps(const std::string& text, std::vector<StepAdjustment>& out, std::string& error) {
+bool parse_steps(const std::string& text, std::vector<StepAdjustment>& out, catalog::Refusal& error) {
   out.clear();
   size_t pos = 0;
   while (pos < text.size()) {
@@ -124,7 +124,8 @@ bool parse_steps(const std::string& text, std::vector<StepAdjustment>& out, std:
       parts[k] += c;
     }
     if (k != 2 || parts[2].empty()) {
-      error = "\"" + item + "\" is not lower:upper:adjustment (leave a bound empty for infinity, e.g. \"0:20:1, 20::3\")";
+      error = {"\"" + item + "\" is not lower:upper:adjustment (leave a bound empty for infinity, e.g. \"0:20:1, 20::3\")",
+               "\"" + item + "\": 하한:상한:조정값 형식이 아닙니다(한계가 없으면 비워 둡니다. 예: \"0:20:1, 20::3\")."};
       return false;
     }
     StepAdjustment a;
@@ -135,21 +136,22 @@ bool parse_steps(const std::string& text, std::vector<StepAdjustment>& out, std:
       a.adjustment = std::stod(parts[2], &used);
       if (used != parts[2].size()) throw 0;
     } catch (...) {
-      error = "\"" + item + "\" has a bound or an adjustment that is not a number";
+      error = {"\"" + item + "\" has a bound or an adjustment that is not a number",
+               "\"" + item + "\": 하한, 상한, 조정값 중 숫자가 아닌 것이 있습니다."};
       return false;
     }
     if (!std::isfinite(a.lower) || !std::isfinite(a.upper) || !std::isfinite(a.adjustment)) {
-      error = "\"" + item + "\" has a value that is not finite";
+      error = {"\"" + item + "\" has a value that is not finite", "\"" + item + "\": 유한하지 않은 값이 있습니다."};
       return false;
     }
     if (a.has_lower && a.has_upper && a.upper <= a.lower) {
-      error = "\"" + item + "\": the upper bound must be above the lower bound";
+      error = {"\"" + item + "\": the upper bound must be above the lower bound", "\"" + item + "\": 상한은 하한보다 커야 합니다."};
       return false;
     }
     out.push_back(a);
   }
   if (out.empty()) {
-    error = "give at least one step, e.g. \"0::1\"";
+    error = {"give at least one step, e.g. \"0::1\"", "단계를 하나 이상 쓰세요. 예: \"0::1\""};
     return false;
   }
   std::sort(out.begin(), out.end(), [](const StepAdjustment& a, const StepAdjustment& b) {
@@ -159,7 +161,8 @@ bool parse_steps(const std::string& text, std::vector<StepAdjustment>& out, std:
   // AWS: ranges may not overlap or leave gaps; only the first may be open below and the last open above.
   for (size_t i = 0; i + 1 < out.size(); ++i) {
     if (!out[i].has_upper || !out[i + 1].has_lower || out[i].upper != out[i + 1].lower) {
-      error = "step ranges must follow each other without gaps or overlaps (the upper bound of one is the lower bound of the next)";
+      error = {"step ranges must follow each other without gaps or overlaps (the upper bound of one is the lower bound of the next)",
+               "단계 구간은 빈틈이나 겹침 없이 이어져야 합니다(한 구간의 상한이 다음 구간의 하한입니다)."};
       return false;
     }
   }
@@ -899,39 +902,52 @@ private:
 std::vector<doc::Issue> validate(const nlohmann::json& p) {
   std::vector<doc::Issue> out;
   std::vector<StepAdjustment> outs, ins;
-  std::string err;
+  catalog::Refusal err;
   std::string adj = catalog::param_string(p, "step_adjustment_type");
   bool exact = adj == "exact_capacity";
-  if (!parse_steps(catalog::param_string(p, "step_out_adjustments"), outs, err)) out.push_back({"step_out_adjustments", err});
+  if (!parse_steps(catalog::param_string(p, "step_out_adjustments"), outs, err)) out.push_back({"step_out_adjustments", err.en, err.ko});
   else
     for (const auto& a : outs)
       if (exact ? a.adjustment < 0 : a.adjustment <= 0)
-        out.push_back({"step_out_adjustments", "a scale-out step must " + std::string(exact ? "set a capacity of 0 or more" : "add instances (a positive adjustment)") +
-                                                   ", not " + num_text(a.adjustment)});
-  if (!parse_steps(catalog::param_string(p, "step_in_adjustments"), ins, err)) out.push_back({"step_in_adjustments", err});
+        out.push_back({"step_out_adjustments",
+                       "a scale-out step must " + std::string(exact ? "set a capacity of 0 or more" : "add instances (a positive adjustment)") +
+                           ", not " + num_text(a.adjustment),
+                       "확장 단계는 " + std::string(exact ? "용량을 0 이상으로 정해야" : "인스턴스를 늘려야(양수 조정값)") +
+                           " 합니다. 지금 값: " + num_text(a.adjustment)});
+  if (!parse_steps(catalog::param_string(p, "step_in_adjustments"), ins, err)) out.push_back({"step_in_adjustments", err.en, err.ko});
   else
     for (const auto& a : ins)
       if (exact ? a.adjustment < 0 : a.adjustment >= 0)
-        out.push_back({"step_in_adjustments", "a scale-in step must " + std::string(exact ? "set a capacity of 0 or more" : "remove instances (a negative adjustment)") +
-                                                  ", not " + num_text(a.adjustment)});
+        out.push_back({"step_in_adjustments",
+                       "a scale-in step must " + std::string(exact ? "set a capacity of 0 or more" : "remove instances (a negative adjustment)") +
+                           ", not " + num_text(a.adjustment),
+                       "축소 단계는 " + std::string(exact ? "용량을 0 이상으로 정해야" : "인스턴스를 줄여야(음수 조정값)") +
+                           " 합니다. 지금 값: " + num_text(a.adjustment)});
   if (catalog::param_number(p, "step_in_threshold") >= catalog::param_number(p, "step_out_threshold"))
     out.push_back({"step_in_threshold", "the scale-in threshold must be below the scale-out threshold (" +
-                                            num_text(catalog::param_number(p, "step_out_threshold")) + "), or both alarms could fire at once"});
+                                            num_text(catalog::param_number(p, "step_out_threshold")) + "), or both alarms could fire at once",
+                   "축소 임계값은 확장 임계값(" + num_text(catalog::param_number(p, "step_out_threshold")) +
+                       ")보다 작아야 합니다. 그렇지 않으면 두 경보가 동시에 울릴 수 있습니다."});
   double period = catalog::param_number(p, "step_period_s");
   if (period != 10 && period != 30 && std::fmod(period, 60) != 0)
-    out.push_back({"step_period_s", "a CloudWatch alarm period is 10, 30 or a multiple of 60 seconds, not " + num_text(period)});
+    out.push_back({"step_period_s", "a CloudWatch alarm period is 10, 30 or a multiple of 60 seconds, not " + num_text(period),
+                   "CloudWatch 경보 기간은 10초, 30초 또는 60초의 배수여야 합니다. 지금 값: " + num_text(period)});
   else if (period * catalog::param_number(p, "step_evaluation_periods") > kMaxAlarmWindowS)
     out.push_back({"step_evaluation_periods", "evaluation periods × period may be at most one day (86400 s), not " +
-                                                  num_text(period * catalog::param_number(p, "step_evaluation_periods")) + " s"});
+                                                  num_text(period * catalog::param_number(p, "step_evaluation_periods")) + " s",
+                   "평가 기간 수 × 기간은 최대 하루(86400초)입니다. 지금 값: " +
+                       num_text(period * catalog::param_number(p, "step_evaluation_periods")) + " s"});
   double hour = catalog::param_number(p, "predictive_cycle_s") / kSlotsPerCycle;
   if (catalog::param_number(p, "predictive_buffer_s") > hour)
-    out.push_back({"predictive_buffer_s", "the scheduling buffer may be at most one forecast hour (1/24 of the cycle = " + num_text(hour) + " s)"});
+    out.push_back({"predictive_buffer_s", "the scheduling buffer may be at most one forecast hour (1/24 of the cycle = " + num_text(hour) + " s)",
+                   "예약 버퍼는 예측 1시간(주기의 1/24 = " + num_text(hour) + " s)을 넘을 수 없습니다."});
   for (const char* pre : {"launch_hook", "terminate_hook"}) {
     std::string k = pre;
     double total = catalog::param_number(p, k + "_timeout_s") * (1 + catalog::param_number(p, k + "_heartbeats"));
     if (total > kHookMaxTotalS)
       out.push_back({k + "_heartbeats", "timeout × (1 + heartbeats) = " + num_text(total) +
-                                            " s: a lifecycle hook ends after 48 hours at most (AWS-FACTS: Auto Scaling groups / Lifecycle hooks)"});
+                                            " s: a lifecycle hook ends after 48 hours at most (AWS-FACTS: Auto Scaling groups / Lifecycle hooks)",
+                     "제한 시간 × (1 + 하트비트 수) = " + num_text(total) + " s입니다. 수명 주기 후크는 최대 48시간 뒤에 끝납니다."});
   }
   std::string sched = catalog::param_string(p, "schedule");
   size_t pos = 0;
@@ -945,7 +961,8 @@ std::vector<doc::Issue> validate(const nlohmann::json& p) {
       if (ok) { (void)std::stod(item.substr(0, colon)); (void)std::stoi(item.substr(colon + 1)); }
     } catch (...) { ok = false; }
     if (!ok) {
-      out.push_back({"schedule", "\"" + item + "\" is not time_s:desired (e.g. \"600:4, 1800:2\")"});
+      out.push_back({"schedule", "\"" + item + "\" is not time_s:desired (e.g. \"600:4, 1800:2\")",
+                     "\"" + item + "\": 시각(초):원하는 용량 형식이 아닙니다(예: \"600:4, 1800:2\")."});
       break;
     }
   }
@@ -958,7 +975,7 @@ catalog::ServiceDescriptor make_descriptor() {
   catalog::ServiceDescriptor d;
   d.type = "asg";
   d.category = catalog::Category::Compute;
-  d.name = {"Auto Scaling group", "오토 스케일링 그룹"};
+  d.name = {"Auto Scaling group", "Auto Scaling 그룹"};
   d.summary = {"A group of identical EC2 instances across Availability Zones that keeps between min and max running, scales on CPU, and replaces instances that die.",
                "여러 가용 영역에 걸친 동일한 EC2 인스턴스 그룹입니다. 최소와 최대 사이의 인스턴스를 유지하고, CPU에 따라 확장·축소하며, 중단된 인스턴스를 교체합니다."};
   d.simplifications = {
@@ -1114,10 +1131,10 @@ catalog::ServiceDescriptor make_descriptor() {
     c.eval_periods = static_cast<int>(catalog::param_number(p, "step_evaluation_periods"));
     c.out_threshold = catalog::param_number(p, "step_out_threshold");
     c.in_threshold = catalog::param_number(p, "step_in_threshold");
-    std::string err;
+    catalog::Refusal err;
     if (!parse_steps(catalog::param_string(p, "step_out_adjustments"), c.out_steps, err) ||
         !parse_steps(catalog::param_string(p, "step_in_adjustments"), c.in_steps, err))
-      throw std::runtime_error(err);
+      throw std::runtime_error(err.en);
     std::string adj = catalog::param_string(p, "step_adjustment_type");
     c.adjust = adj == "exact_capacity" ? Config::Adjust::Exact : adj == "percent_change_in_capacity" ? Config::Adjust::Percent : Config::Adjust::Change;
     c.min_magnitude = static_cast<int>(catalog::param_number(p, "step_min_adjustment_magnitude"));

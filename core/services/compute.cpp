@@ -179,7 +179,7 @@ catalog::ServiceDescriptor make_descriptor() {
   d.category = catalog::Category::Testing;
   d.name = {"Compute (generic)", "범용 컴퓨팅"};
   d.summary = {"A generic server: c workers, a service time, an optional queue limit. Calls its outgoing connections in order after serving.",
-               "범용 서버입니다. 작업자 c개, 서비스 시간, 선택적 대기열 한도를 가지며, 처리가 끝나면 나가는 연결을 순서대로 호출합니다."};
+               "범용 서버입니다. 요청을 동시에 c개까지 처리하고(작업자 c개), 요청마다 처리 시간이 걸리며, 대기열 길이를 제한할 수도 있습니다. 요청을 처리한 뒤 나가는 연결을 순서대로 호출합니다."};
   d.simplifications = {"Not an AWS service: a textbook queue used to build and test designs. Each worker serves one request at a time; the queue is first-in first-out.",
                        "AWS 서비스가 아니라 설계를 만들고 검증하기 위한 교과서적 대기열 모델입니다. 작업자 하나는 한 번에 요청 하나를 처리하고, 대기열은 선입선출입니다."};
   d.placement = PlacementKind::Az;

@@ -514,21 +514,28 @@ private:
 // Type/size/IOPS rules of one configuration; `key` names the params in paths
 // (the volume's own, or the modification's "modify_" ones).
 void check_config(const std::string& t, double size, double iops, const std::string& size_key,
-                  const std::string& iops_key, const std::string& who, std::vector<doc::Issue>& out) {
+                  const std::string& iops_key, const std::string& who, const std::string& who_ko,
+                  std::vector<doc::Issue>& out) {
   const EbsVolumeType* vt = find_ebs_volume_type(t);
   if (!vt) return;
   if (size < vt->min_gib || size > vt->max_gib)
     out.push_back({size_key, who + t + " volume is " + fmt(vt->min_gib) + "–" + fmt(vt->max_gib) + " GiB, not " +
-                                 fmt(size) + " GiB (AWS-FACTS: EBS / " + (is_io(t) ? "io1/io2" : t == "st1" || t == "sc1" ? "io1/io2" : t) + ")"});
+                                 fmt(size) + " GiB (AWS-FACTS: EBS / " + (is_io(t) ? "io1/io2" : t == "st1" || t == "sc1" ? "io1/io2" : t) + ")",
+                   who_ko + t + " 볼륨의 크기는 " + fmt(vt->min_gib) + "–" + fmt(vt->max_gib) + " GiB입니다. 지금 값: " +
+                       fmt(size) + " GiB"});
   if (t == "gp3" && (iops < kGp3BaseIops || iops > kGp3MaxIops))
-    out.push_back({iops_key, "gp3 IOPS are 3,000–16,000, not " + fmt(iops)});
+    out.push_back({iops_key, "gp3 IOPS are 3,000–16,000, not " + fmt(iops),
+                   "gp3의 IOPS는 3,000–16,000입니다. 지금 값: " + fmt(iops)});
   else if (t == "gp3" && iops > kGp3BaseIops && iops > kGp3IopsPerGib * size)
     out.push_back({iops_key, "gp3 allows at most 500 IOPS per GiB: " + fmt(size) + " GiB allows " +
-                                 fmt(kGp3IopsPerGib * size) + " IOPS, not " + fmt(iops)});
+                                 fmt(kGp3IopsPerGib * size) + " IOPS, not " + fmt(iops),
+                   "gp3는 GiB당 최대 500 IOPS입니다. " + fmt(size) + " GiB면 최대 " + fmt(kGp3IopsPerGib * size) +
+                       " IOPS까지 쓸 수 있습니다. 지금 값: " + fmt(iops)});
   if (is_io(t)) {
     double max = t == "io1" ? kIo1MaxIops : kIo2MaxIops;
     if (iops < kIoMinIops || iops > max)
-      out.push_back({iops_key, t + " IOPS are 100–" + fmt(max) + ", not " + fmt(iops)});
+      out.push_back({iops_key, t + " IOPS are 100–" + fmt(max) + ", not " + fmt(iops),
+                     t + "의 IOPS는 100–" + fmt(max) + "입니다. 지금 값: " + fmt(iops)});
   }
 }
 
@@ -551,11 +558,12 @@ std::vector<doc::Issue> validate(const nlohmann::json& p) {
   std::string t = catalog::param_string(p, "volume_type");
   if (!find_ebs_volume_type(t)) return out;
   double size = catalog::param_number(p, "size_gib");
-  check_config(t, size, catalog::param_number(p, "iops"), "size_gib", "iops", "a ", out);
+  check_config(t, size, catalog::param_number(p, "iops"), "size_gib", "iops", "a ", "", out);
   if (catalog::param_bool(p, "multi_attach") && !is_io(t))
-    out.push_back({"multi_attach", "Multi-Attach needs an io1 or io2 volume, not " + t});
+    out.push_back({"multi_attach", "Multi-Attach needs an io1 or io2 volume, not " + t,
+                   "다중 연결(Multi-Attach)은 io1 또는 io2 볼륨에서만 쓸 수 있습니다. 지금 유형: " + t});
   if (t == "gp3" && catalog::param_number(p, "throughput_mibps") > kGp3MaxMibps)
-    out.push_back({"throughput_mibps", "gp3 throughput is at most 1,000 MiB/s"});
+    out.push_back({"throughput_mibps", "gp3 throughput is at most 1,000 MiB/s", "gp3의 처리량은 최대 1,000 MiB/s입니다."});
   // Elastic Volumes: the modification's target follows the same rules; a volume never shrinks.
   const double modify_at = catalog::param_number(p, "modify_at_s");
   if (modify_at >= 0) {
@@ -564,20 +572,26 @@ std::vector<doc::Issue> validate(const nlohmann::json& p) {
     const double new_size = catalog::param_number(p, "modify_size_gib");
     if (new_size > 0 && new_size < size)
       out.push_back({"modify_size_gib", "an EBS volume can grow but never shrink: " + fmt(new_size) +
-                                            " GiB is less than its " + fmt(size) + " GiB (make a smaller volume and copy the data instead)"});
+                                            " GiB is less than its " + fmt(size) + " GiB (make a smaller volume and copy the data instead)",
+                     "EBS 볼륨은 늘릴 수만 있고 줄일 수는 없습니다. " + fmt(new_size) + " GiB는 지금 크기 " + fmt(size) +
+                         " GiB보다 작습니다(더 작은 볼륨을 만들어 데이터를 복사하세요)."});
     else
-      check_config(nt, c.size_gib, c.iops, "modify_size_gib", "modify_iops", "the modification makes a ", out);
+      check_config(nt, c.size_gib, c.iops, "modify_size_gib", "modify_iops", "the modification makes a ", "수정 후 ", out);
     if (catalog::param_bool(p, "multi_attach") && !is_io(nt))
-      out.push_back({"modify_volume_type", "a Multi-Attach volume must stay io1 or io2, not become " + nt});
+      out.push_back({"modify_volume_type", "a Multi-Attach volume must stay io1 or io2, not become " + nt,
+                     "다중 연결 볼륨은 io1 또는 io2로 남아야 합니다. 바꾸려는 유형: " + nt});
     const double revert_at = catalog::param_number(p, "revert_at_s");
     if (revert_at >= 0 && revert_at <= modify_at)
       out.push_back({"revert_at_s", "the modification back (" + fmt(revert_at) + " s) must come after the modification (" +
-                                        fmt(modify_at) + " s)"});
+                                        fmt(modify_at) + " s)",
+                     "되돌리는 수정(" + fmt(revert_at) + " s)은 수정(" + fmt(modify_at) + " s) 뒤에 와야 합니다."});
   } else if (catalog::param_number(p, "revert_at_s") >= 0) {
-    out.push_back({"revert_at_s", "there is no modification to undo: set modify_at_s too"});
+    out.push_back({"revert_at_s", "there is no modification to undo: set modify_at_s too",
+                   "되돌릴 수정이 없습니다. modify_at_s도 지정하세요."});
   }
   if (catalog::param_number(p, "snapshot_every_s") > 0 && catalog::param_number(p, "snapshot_at_s") < 0)
-    out.push_back({"snapshot_every_s", "snapshots repeat from the first one: set snapshot_at_s too"});
+    out.push_back({"snapshot_every_s", "snapshots repeat from the first one: set snapshot_at_s too",
+                   "스냅샷은 첫 스냅샷부터 반복됩니다. snapshot_at_s도 지정하세요."});
   return out;
 }
 
@@ -662,27 +676,36 @@ std::vector<doc::Issue> check_restores(const doc::Document& d) {
       for (const doc::NodeDoc& v : d.nodes)
         if (v.type == "ebs" && v.id != n.id) volumes.push_back(v.id);
       out.push_back({path, "there is no EBS volume " + doc::quote(from) + " in this document to restore from." +
-                               doc::did_you_mean(from, volumes)});
+                               doc::did_you_mean(from, volumes),
+                     "이 문서에는 복원 원본으로 쓸 EBS 볼륨 " + doc::quote(from) + "이 없습니다." +
+                         doc::did_you_mean_ko(from, volumes)});
       continue;
     }
     if (src->id == n.id) {
-      out.push_back({path, "a volume cannot be restored from its own snapshot"});
+      out.push_back({path, "a volume cannot be restored from its own snapshot", "볼륨을 자기 자신의 스냅샷에서 복원할 수는 없습니다."});
       continue;
     }
     if (region_of(*src) != region_of(n)) {
       out.push_back({path, "volume " + doc::quote(from) + " is in " + region_of(*src) + " but this volume is in " +
                                region_of(n) + "; an EBS snapshot restores only in its own Region (copy the snapshot to " +
-                               region_of(n) + " first, which cloudplay does not model)"});
+                               region_of(n) + " first, which cloudplay does not model)",
+                     "볼륨 " + doc::quote(from) + "은 " + region_of(*src) + " 리전에 있고 이 볼륨은 " + region_of(n) +
+                         " 리전에 있습니다. EBS 스냅샷은 같은 리전에서만 복원됩니다(먼저 스냅샷을 " + region_of(n) +
+                         " 리전으로 복사해야 하는데, cloudplay는 이 과정을 시뮬레이션하지 않습니다)."});
       continue;
     }
     const nlohmann::json sp = catalog::with_defaults(ebs_descriptor(), src->params.is_object() ? src->params : nlohmann::json::object());
     if (catalog::param_number(sp, "snapshot_at_s") < 0)
       out.push_back({path, "volume " + doc::quote(from) + " takes no snapshot: set its snapshot_at_s, then this volume is "
-                           "created when that snapshot completes"});
+                           "created when that snapshot completes",
+                     "볼륨 " + doc::quote(from) + "은 스냅샷을 만들지 않습니다. 그 볼륨의 snapshot_at_s를 지정하면, 스냅샷이 "
+                         "끝날 때 이 볼륨이 만들어집니다."});
     else if (catalog::param_number(p, "size_gib") < catalog::param_number(sp, "size_gib"))
       out.push_back({doc::index_path("nodes", i) + ".params.size_gib",
                      "a volume restored from a snapshot is at least as large as the snapshot's volume (" +
-                         fmt(catalog::param_number(sp, "size_gib")) + " GiB), not " + fmt(catalog::param_number(p, "size_gib")) + " GiB"});
+                         fmt(catalog::param_number(sp, "size_gib")) + " GiB), not " + fmt(catalog::param_number(p, "size_gib")) + " GiB",
+                     "스냅샷에서 복원한 볼륨은 스냅샷 원본 볼륨(" + fmt(catalog::param_number(sp, "size_gib")) +
+                         " GiB) 이상이어야 합니다. 지금 값: " + fmt(catalog::param_number(p, "size_gib")) + " GiB"});
   }
   return out;
 }

@@ -569,12 +569,17 @@ std::vector<doc::Issue> validate(const nlohmann::json& p) {
   if (catalog::param_string(p, "stop_action") == "hibernate" && !enabled)
     out.push_back({"stop_action",
                    "stop_action \"hibernate\" needs hibernation_enabled: hibernation is enabled when the instance is launched, "
-                   "not later (AWS-FACTS: EC2 / Hibernate rules)"});
+                   "not later (AWS-FACTS: EC2 / Hibernate rules)",
+                   "stop_action \"hibernate\"를 쓰려면 hibernation_enabled가 필요합니다. 최대 절전 모드는 인스턴스를 시작할 때 "
+                   "켜야 하며 나중에는 켤 수 없습니다."});
   const InstanceType* t = find_instance_type(catalog::param_string(p, "instance_type"));
   if (enabled && t && t->memory_gib >= kHibernateMaxRamGib)
     out.push_back({"hibernation_enabled", std::string(t->name) + " has " + std::to_string(static_cast<int>(t->memory_gib)) +
                                               " GiB of RAM; hibernation needs less than 150 GiB (AWS-FACTS: EC2 / Hibernate rules). "
-                                              "Pick a smaller size or use a normal stop"});
+                                              "Pick a smaller size or use a normal stop",
+                   std::string(t->name) + "의 메모리는 " + std::to_string(static_cast<int>(t->memory_gib)) +
+                       " GiB입니다. 최대 절전 모드는 메모리가 150 GiB 미만일 때만 쓸 수 있습니다. 더 작은 크기를 고르거나 일반 "
+                       "중지를 쓰세요."});
   return out;
 }
 

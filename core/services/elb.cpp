@@ -152,7 +152,7 @@ std::string rule_name_ko(const Rule& r) {
 // "10 path=/api/* -> api; 20 host=static.example.com path=/img/*,/css/* -> static-a,static-b; default -> web"
 // Returns the rules by priority, the default rule (if written) last; on a
 // mistake returns false with a sentence in English and Korean.
-bool parse_rules(const std::string& text, std::vector<Rule>& out, std::string& error) {
+bool parse_rules(const std::string& text, std::vector<Rule>& out, catalog::Refusal& error) {
   out.clear();
   bool have_default = false;
   Rule def;
@@ -160,29 +160,30 @@ bool parse_rules(const std::string& text, std::vector<Rule>& out, std::string& e
     const std::string shown = "\"" + item + "\": ";
     size_t arrow = item.find("->");
     if (arrow == std::string::npos) {
-      error = shown + "a rule is PRIORITY CONDITIONS -> TARGETS, e.g. \"10 path=/api/* -> api\", or \"default -> web\". "
-                      "(규칙은 \"우선순위 조건 -> 대상\" 형식입니다. 예: \"10 path=/api/* -> api\")";
+      error = {shown + "a rule is PRIORITY CONDITIONS -> TARGETS, e.g. \"10 path=/api/* -> api\", or \"default -> web\".",
+               shown + "규칙은 \"우선순위 조건 -> 대상\" 형식으로 씁니다. 예: \"10 path=/api/* -> api\", \"default -> web\"."};
       return false;
     }
     Rule r;
     r.targets = split(item.substr(arrow + 2), ',');
     if (r.targets.empty()) {
-      error = shown + "name the node(s) after \"->\" that form the rule's target group. (\"->\" 뒤에 대상 그룹을 이룰 노드를 적습니다.)";
+      error = {shown + "name the node(s) after \"->\" that form the rule's target group.",
+               shown + "\"->\" 뒤에 이 규칙의 대상 그룹을 이룰 노드를 적으세요."};
       return false;
     }
     for (const std::string& t : r.targets) {
       bool ok = t.size() <= 64;
       for (char c : t) ok = ok && (alnum(c) || c == '-' || c == '_');
       if (!ok) {
-        error = shown + "\"" + t + "\" is not a node id (letters, digits, '-' and '_'; separate several with commas). "
-                "(노드 ID가 아닙니다.)";
+        error = {shown + "\"" + t + "\" is not a node id (letters, digits, '-' and '_'; separate several with commas).",
+                 shown + doc::with_topic(doc::quote(t)) + " 노드 id가 아닙니다(영문자, 숫자, '-', '_'만 쓰고, 여러 개는 쉼표로 구분합니다)."};
         return false;
       }
     }
     std::vector<std::string> words = split(trim(item.substr(0, arrow)), ' ');
     if (words.size() == 1 && words[0] == "default") {
       if (have_default) {
-        error = shown + "there is already a default rule. (기본 규칙은 하나뿐입니다.)";
+        error = {shown + "there is already a default rule.", shown + "기본 규칙이 이미 있습니다. 기본 규칙은 하나만 둘 수 있습니다."};
         return false;
       }
       have_default = true;
@@ -191,20 +192,23 @@ bool parse_rules(const std::string& text, std::vector<Rule>& out, std::string& e
       continue;
     }
     if (words.empty()) {
-      error = shown + "a rule starts with its priority (1 to 50000), e.g. \"10 path=/api/* -> api\". "
-                      "(규칙은 우선순위(1~50000)로 시작합니다.)";
+      error = {shown + "a rule starts with its priority (1 to 50000), e.g. \"10 path=/api/* -> api\".",
+               shown + "규칙은 우선순위(1~50000)로 시작합니다. 예: \"10 path=/api/* -> api\"."};
       return false;
     }
     char* end = nullptr;
     long prio = std::strtol(words[0].c_str(), &end, 10);
     if (end != words[0].c_str() + words[0].size() || prio < 1 || prio > kMaxPriority) {
-      error = shown + "\"" + words[0] + "\" is not a priority: a rule starts with a whole number from 1 to 50000 "
-              "(lowest first), or is \"default -> ...\". (우선순위는 1~50000의 정수이며 낮은 번호부터 평가합니다.)";
+      error = {shown + "\"" + words[0] + "\" is not a priority: a rule starts with a whole number from 1 to 50000 "
+                       "(lowest first), or is \"default -> ...\".",
+               shown + doc::with_topic(doc::quote(words[0])) + " 우선순위가 아닙니다. 규칙은 1~50000의 정수(낮은 번호부터 평가)로 "
+                       "시작하거나 \"default -> ...\" 형식이어야 합니다."};
       return false;
     }
     r.priority = static_cast<int>(prio);
     if (words.size() < 2) {
-      error = shown + "a rule needs a condition: path=PATTERN or host=NAME. (규칙에는 path= 또는 host= 조건이 필요합니다.)";
+      error = {shown + "a rule needs a condition: path=PATTERN or host=NAME.",
+               shown + "규칙에는 조건(path=패턴 또는 host=이름)이 필요합니다."};
       return false;
     }
     size_t values = 0;
@@ -215,29 +219,33 @@ bool parse_rules(const std::string& text, std::vector<Rule>& out, std::string& e
       bool is_path = field == "path" || field == "path-pattern";
       bool is_host = field == "host" || field == "host-header";
       if (eq == std::string::npos || (!is_path && !is_host)) {
-        error = shown + "\"" + words[w] + "\" is not a condition: write path=/api/* or host=*.example.com "
-                "(other condition types are not modelled). (조건은 path= 또는 host= 형식입니다.)";
+        error = {shown + "\"" + words[w] + "\" is not a condition: write path=/api/* or host=*.example.com "
+                         "(other condition types are not modelled).",
+                 shown + doc::with_topic(doc::quote(words[w])) + " 조건이 아닙니다. path=/api/* 또는 host=*.example.com 형식으로 쓰세요"
+                         "(다른 조건 유형은 아직 시뮬레이션하지 않습니다)."};
         return false;
       }
       std::vector<std::string>& dest = is_path ? r.paths : r.hosts;
       if (!dest.empty()) {
-        error = shown + "a rule has at most one " + (is_path ? "path" : "host") + " condition; list several values "
-                "with commas instead (path=/a/*,/b/*). (같은 종류의 조건은 하나만 둘 수 있으며 값은 쉼표로 나열합니다.)";
+        error = {shown + "a rule has at most one " + (is_path ? "path" : "host") + " condition; list several values "
+                         "with commas instead (path=/a/*,/b/*).",
+                 shown + "같은 종류의 조건은 규칙마다 하나만 둘 수 있습니다. 값이 여럿이면 쉼표로 나열하세요(path=/a/*,/b/*)."};
         return false;
       }
       dest = split(words[w].substr(eq + 1), ',');
       if (dest.empty()) {
-        error = shown + "\"" + words[w] + "\" has no value. (조건 값이 없습니다.)";
+        error = {shown + "\"" + words[w] + "\" has no value.", shown + "\"" + words[w] + "\"에 조건 값이 없습니다."};
         return false;
       }
       if (dest.size() > kMaxValuesPerCondition) {
-        error = shown + "a condition compares at most 3 values. (조건 하나의 비교 값은 최대 3개입니다.)";
+        error = {shown + "a condition compares at most 3 values.", shown + "조건 하나에는 비교할 값을 최대 3개까지 쓸 수 있습니다."};
         return false;
       }
       values += dest.size();
       for (const std::string& v : dest) {
         if (v.size() > kMaxPatternLength) {
-          error = shown + "\"" + v + "\" is longer than 128 characters. (값은 최대 128자입니다.)";
+          error = {shown + "\"" + v + "\" is longer than 128 characters.",
+                   shown + doc::with_topic(doc::quote(v)) + " 128자보다 깁니다. 값은 최대 128자입니다."};
           return false;
         }
         bool has_dot = false;
@@ -249,38 +257,41 @@ bool parse_rules(const std::string& text, std::vector<Rule>& out, std::string& e
             for (char k : std::string("$/~\"'@:+&")) ok = ok || c == k;
           }
           if (!ok) {
-            error = shown + "'" + std::string(1, c) + "' cannot be in a " + (is_path ? "path pattern" : "host name") +
-                    (is_path ? " (letters, digits, _-.$/~\"'@:+& and the wildcards * and ?)"
-                             : " (letters, digits, '-', '.', '_' and the wildcards * and ?)") +
-                    ". (" + (is_path ? "경로 패턴" : "호스트 이름") + "에 쓸 수 없는 문자입니다.)";
+            error = {shown + "'" + std::string(1, c) + "' cannot be in a " + (is_path ? "path pattern" : "host name") +
+                         (is_path ? " (letters, digits, _-.$/~\"'@:+& and the wildcards * and ?)"
+                                  : " (letters, digits, '-', '.', '_' and the wildcards * and ?)") + ".",
+                     shown + "'" + std::string(1, c) + "' 문자는 " + (is_path ? "경로 패턴" : "호스트 이름") +
+                         "에 쓸 수 없습니다" +
+                         (is_path ? "(영문자, 숫자, _-.$/~\"'@:+&, 와일드카드 *와 ?를 쓸 수 있습니다)."
+                                  : "(영문자, 숫자, '-', '.', '_', 와일드카드 *와 ?를 쓸 수 있습니다).")};
             return false;
           }
         }
         if (is_host && !has_dot) {
-          error = shown + "a host name needs at least one '.', e.g. \"api.example.com\" or \"*.example.com\". "
-                  "(호스트 이름에는 '.'이 하나 이상 있어야 합니다.)";
+          error = {shown + "a host name needs at least one '.', e.g. \"api.example.com\" or \"*.example.com\".",
+                   shown + "호스트 이름에는 '.'이 하나 이상 있어야 합니다. 예: \"api.example.com\", \"*.example.com\"."};
           return false;
         }
       }
     }
     if (values > kMaxValuesPerRule) {
-      error = shown + "a rule compares at most 5 values in all. (규칙 하나의 조건 값은 모두 합쳐 최대 5개입니다.)";
+      error = {shown + "a rule compares at most 5 values in all.", shown + "규칙 하나의 조건 값은 모두 합쳐 최대 5개입니다."};
       return false;
     }
     if (wildcards > kMaxWildcardsPerRule) {
-      error = shown + "a rule may use at most 5 wildcards (* or ?). (규칙 하나에 와일드카드는 최대 5개입니다.)";
+      error = {shown + "a rule may use at most 5 wildcards (* or ?).", shown + "규칙 하나에 와일드카드(* 또는 ?)는 최대 5개까지 쓸 수 있습니다."};
       return false;
     }
     for (const Rule& o : out)
       if (o.priority == r.priority) {
-        error = shown + "priority " + std::to_string(r.priority) + " is already used: each rule needs its own. "
-                "(우선순위 " + std::to_string(r.priority) + "은(는) 이미 쓰였습니다. 규칙마다 달라야 합니다.)";
+        error = {shown + "priority " + std::to_string(r.priority) + " is already used: each rule needs its own.",
+                 shown + "우선순위 " + std::to_string(r.priority) + " 번은 이미 쓰고 있습니다. 규칙마다 우선순위가 달라야 합니다."};
         return false;
       }
     out.push_back(std::move(r));
     if (out.size() > kMaxRules) {
-      error = "an Application Load Balancer has at most 100 rules besides the default rule. "
-              "(ALB의 규칙은 기본 규칙 말고 최대 100개입니다.)";
+      error = {"an Application Load Balancer has at most 100 rules besides the default rule.",
+               "Application Load Balancer에는 기본 규칙 외에 규칙을 최대 100개까지 둘 수 있습니다."};
       return false;
     }
   }
@@ -807,15 +818,16 @@ std::vector<doc::Issue> check_rule_targets(const doc::Document& d) {
     auto it = n.params.find("rules");
     if (it == n.params.end() || !it->is_string()) continue;
     std::vector<Rule> rules;
-    std::string error;
+    catalog::Refusal error;
     if (!parse_rules(it->get<std::string>(), rules, error)) continue;  // the param check reports it
     for (const Rule& r : rules)
       for (const std::string& t : r.targets) {
         if (std::find(ids.begin(), ids.end(), t) != ids.end()) continue;
         out.push_back({"nodes[" + std::to_string(i) + "].params.rules",
                        rule_name(r) + " forwards to " + doc::quote(t) + ", which is not a node of this document." +
-                           doc::did_you_mean(t, ids) + " (" + rule_name_ko(r) + "이(가) 전달하는 " + doc::quote(t) +
-                           "은(는) 이 문서에 없는 노드입니다.)"});
+                           doc::did_you_mean(t, ids),
+                       rule_name_ko(r) + "의 전달 대상 " + doc::with_topic(doc::quote(t)) + " 이 문서에 없는 노드입니다." +
+                           doc::did_you_mean_ko(t, ids)});
       }
   }
   return out;
@@ -868,7 +880,7 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
       "Added latency is a fixed simplification (ALB and CLB 1 ms, NLB and GWLB 0.1 ms), not an AWS figure. ALB/CLB route round robin, NLB/GWLB by a random flow hash. "
       "Capacity units count each request as a new connection (an upper bound). IP addresses are made up (documentation ranges and a 10.0.0.0/16 VPC); "
       "the CLB is taken to have an HTTP listener (a TCP listener would show the load balancer's IP without X-Forwarded-For). Slow start and idle timeouts are not modelled.",
-      "대상은 나가는 연결입니다(오토 스케일링 그룹은 인스턴스 하나하나가 대상). 리스너 규칙이 없으면 대상 그룹은 하나입니다. "
+      "대상은 나가는 연결입니다(Auto Scaling 그룹은 인스턴스 하나하나가 대상). 리스너 규칙이 없으면 대상 그룹은 하나입니다. "
       "ALB 리스너 규칙은 경로 패턴(path-pattern)과 호스트 헤더(host-header) 조건만 비교하며(HTTP 메서드, 헤더, 쿼리 문자열, 소스 IP, 리디렉션, "
       "가중치 전달은 다루지 않음) 규칙의 대상 그룹은 규칙에 적은 노드들입니다. "
       "상태 확인은 대상이 실행 중인지만 보고(응답 시간은 보지 않음) 실패한 확인은 제한 시간이 지나야 결론이 납니다. 상태 확인은 시뮬레이션 시간 1초마다 평가합니다. "
@@ -900,7 +912,7 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
         "등록 취소되는 대상이 처리 중인 요청을 마칠 수 있는 시간입니다(연결 드레이닝)."}, "s", 0, 3600, 300, {}, "ELB / Deregistration delay"});
   add({"sticky", ParamType::Bool, {"Sticky sessions", "고정 세션"},
        {"Send a user's requests (same key) to the same target while the cookie lasts; popular users skew the load.",
-        "쿠키가 유효한 동안 한 사용자(같은 키)의 요청을 같은 대상에 보냅니다. 인기 사용자가 부하를 치우치게 합니다."}, "", 0, 0, false, {}, "ELB / Stickiness"});
+        "쿠키가 유효한 동안 한 사용자(같은 키)의 요청을 같은 대상으로 보냅니다. 요청이 많은 사용자가 몰린 대상은 부하가 커집니다."}, "", 0, 0, false, {}, "ELB / Stickiness"});
   add({"sticky_duration_s", ParamType::Float, {"Stickiness duration", "고정 기간"},
        {"Lifetime of the load balancer's cookie.", "로드 밸런서 쿠키의 수명입니다."}, "s", 1, 604800, 86400, {}, "ELB / Stickiness"});
   if (k.kind == Kind::Alb) {
@@ -968,23 +980,25 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
           kind == Kind::Nlb   ? "NLB는 HTTP 경로나 Host 헤더를 읽지 않고 TCP/UDP 연결(4계층)을 전달합니다"
           : kind == Kind::Gwlb ? "GWLB는 IP 패킷(3계층, GENEVE)을 읽지 않고 어플라이언스에 넘깁니다"
                                : "CLB에는 리스너 규칙이 없어 모든 요청이 등록된 어느 인스턴스로든 갈 수 있습니다";
-      out.push_back({"rules", std::string("listener rules (path and host routing) are an Application Load Balancer feature: ") +
-                                  why_en + ". Leave \"rules\" empty, or use an Application Load Balancer (type \"alb\"). (" +
-                                  "경로·호스트 라우팅 규칙은 ALB 기능입니다. " + why_ko + ". 규칙을 비우거나 ALB를 쓰세요.)"});
+      out.push_back({"rules",
+                     std::string("listener rules (path and host routing) are an Application Load Balancer feature: ") +
+                         why_en + ". Leave \"rules\" empty, or use an Application Load Balancer (type \"alb\").",
+                     std::string("경로·호스트 기반 리스너 규칙은 Application Load Balancer 기능입니다. ") + why_ko +
+                         ". \"rules\"를 비우거나 Application Load Balancer(유형 \"alb\")를 쓰세요."});
       return out;
     }
     std::vector<Rule> rules;
-    std::string error;
-    if (!parse_rules(text, rules, error)) out.push_back({"rules", error});
+    catalog::Refusal error;
+    if (!parse_rules(text, rules, error)) out.push_back({"rules", error.en, error.ko});
     return out;
   };
   KindSpec spec = k;
   d.create = [spec](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     std::vector<Rule> rules;
-    std::string error;
+    catalog::Refusal error;
     if (spec.kind == Kind::Alb && !parse_rules(catalog::param_string(p, "rules"), rules, error))
-      throw std::invalid_argument(error);
+      throw std::invalid_argument(error.en);
     Config c{spec,
              from_seconds(catalog::param_number(p, "health_interval_s")),
              from_seconds(catalog::param_number(p, "health_timeout_s")),

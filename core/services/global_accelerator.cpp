@@ -201,14 +201,15 @@ std::vector<doc::Issue> validate(const nlohmann::json& params) {
     double v = params["hc_interval_s"].get<double>();
     if (v != 10 && v != 30)
       out.push_back({"hc_interval_s", "Global Accelerator health checks run every 10 s or 30 s, not every " +
-                                          doc::format_number(v) + " s. (상태 확인 간격은 10초 또는 30초입니다.)"});
+                                          doc::format_number(v) + " s.",
+                     "Global Accelerator의 상태 확인 간격은 10초 또는 30초입니다. 지금 값: " + doc::format_number(v) + "초."});
   }
   if (params.contains("traffic_dials") && params["traffic_dials"].is_string()) {
     std::map<std::string, double> dials;
     std::string bad;
     if (!parse_dials(params["traffic_dials"].get<std::string>(), dials, bad))
-      out.push_back({"traffic_dials", "\"" + bad + "\" is not REGION=PERCENT (0 to 100), e.g. \"eu-west-1=50\". "
-                                      "(트래픽 다이얼은 리전=백분율 형식입니다.)"});
+      out.push_back({"traffic_dials", "\"" + bad + "\" is not REGION=PERCENT (0 to 100), e.g. \"eu-west-1=50\".",
+                     "\"" + bad + "\": 트래픽 다이얼은 리전=백분율(0~100) 형식으로 씁니다. 예: \"eu-west-1=50\"."});
   }
   return out;
 }

@@ -293,18 +293,23 @@ std::vector<doc::Issue> validate(const nlohmann::json& params) {
     out.push_back({"record_type",
                    "a CNAME record cannot be at the zone apex (example.com itself): DNS forbids a CNAME next to the "
                    "zone's SOA and NS records. Use an alias record (A-alias) instead, which Route 53 allows at the apex "
-                   "and answers for free. (영역 apex에는 CNAME을 만들 수 없습니다. 별칭(alias) 레코드를 쓰세요.)"});
+                   "and answers for free.",
+                   "영역의 apex(example.com 자체)에는 CNAME 레코드를 만들 수 없습니다. DNS에서는 영역의 SOA, NS 레코드와 같은 "
+                   "이름에 CNAME을 둘 수 없기 때문입니다. 대신 별칭 레코드(A-alias)를 쓰세요. Route 53은 apex에서도 별칭 "
+                   "레코드를 허용하고, 별칭 쿼리에는 요금을 받지 않습니다."});
   // AWS-FACTS: Route 53 / Multivalue (no alias, NS, CNAME)
   if (policy == "multivalue" && type != "A")
     out.push_back({"record_type",
-                   "multivalue answer routing works only with plain records (A), not alias or CNAME records. "
-                   "(다중 값 응답 라우팅은 별칭이나 CNAME이 아닌 일반 A 레코드에만 쓸 수 있습니다.)"});
+                   "multivalue answer routing works only with plain records (A), not alias or CNAME records.",
+                   "다중 값 응답 라우팅은 별칭이나 CNAME이 아닌 일반 A 레코드에만 쓸 수 있습니다."});
   // AWS-FACTS: Route 53 / HC interval (30 s default or 10 s)
   if (params.contains("hc_interval_s") && params["hc_interval_s"].is_number()) {
     double v = params["hc_interval_s"].get<double>();
     if (v != 10 && v != 30)
       out.push_back({"hc_interval_s", "a Route 53 health check runs every 30 s (standard) or 10 s (fast, extra cost), "
-                                      "not every " + doc::format_number(v) + " s. (상태 확인 간격은 30초 또는 10초입니다.)"});
+                                      "not every " + doc::format_number(v) + " s.",
+                     "Route 53 상태 확인은 30초(표준) 또는 10초(빠른 간격, 추가 요금) 간격으로 실행됩니다. 지금 값: " +
+                         doc::format_number(v) + "초."});
   }
   return out;
 }

@@ -80,7 +80,7 @@ constexpr size_t kMaxMixValue = 128;    // AWS rule values are at most 128 chara
 
 // Parses "VALUE=WEIGHT, VALUE=WEIGHT, ..." (weight optional, 1 by default).
 // On failure returns false with a message in English and Korean.
-bool parse_mix(const std::string& text, bool hosts, Mix& out, std::string& error) {
+bool parse_mix(const std::string& text, bool hosts, Mix& out, catalog::Refusal& error) {
   out = Mix{};
   double total = 0;
   size_t start = 0;
@@ -98,29 +98,34 @@ bool parse_mix(const std::string& text, bool hosts, Mix& out, std::string& error
       char* end = nullptr;
       weight = std::strtod(w.c_str(), &end);
       if (w.empty() || end != w.c_str() + w.size() || !(weight > 0) || weight > 1e6) {
-        error = "\"" + item + "\": the weight after '=' must be a number above 0 (up to 1000000), e.g. \"" +
-                (hosts ? "api.example.com=30" : "/api/orders=30") + "\". (가중치는 0보다 큰 숫자여야 합니다.)";
+        const std::string example = hosts ? "api.example.com=30" : "/api/orders=30";
+        error = {"\"" + item + "\": the weight after '=' must be a number above 0 (up to 1000000), e.g. \"" + example + "\".",
+                 "\"" + item + "\": '=' 뒤의 가중치는 0보다 크고 1000000 이하인 숫자여야 합니다. 예: \"" + example + "\"."};
         return false;
       }
     }
     if (value.empty() || value.size() > kMaxMixValue) {
-      error = "\"" + item + "\": a " + std::string(hosts ? "host" : "path") + " needs 1 to 128 characters. (" +
-              (hosts ? "호스트" : "경로") + "는 1~128자여야 합니다.)";
+      error = {"\"" + item + "\": a " + std::string(hosts ? "host" : "path") + " needs 1 to 128 characters.",
+               "\"" + item + "\": " + (hosts ? "호스트는" : "경로는") + " 1~128자여야 합니다."};
       return false;
     }
     if (!hosts && value[0] != '/') {
-      error = "\"" + value + "\": a path starts with '/', e.g. \"/api/orders\". (경로는 '/'로 시작합니다.)";
+      error = {"\"" + value + "\": a path starts with '/', e.g. \"/api/orders\".",
+               "\"" + value + "\": 경로는 \"/api/orders\"처럼 '/'로 시작해야 합니다."};
       return false;
     }
     for (char c : value) {
       if (hosts ? host_char(c) : path_char(c)) continue;
-      error = "\"" + value + "\": '" + std::string(1, c) + "' cannot be in a request " + (hosts ? "host" : "path") +
-              (hosts ? " (letters, digits, '-', '.', '_')" : " (letters, digits and _-.$/~\"'@:+&; no query string, no wildcards)") +
-              ". (" + (hosts ? "호스트" : "경로") + "에 쓸 수 없는 문자입니다.)";
+      error = {"\"" + value + "\": '" + std::string(1, c) + "' cannot be in a request " + (hosts ? "host" : "path") +
+                   (hosts ? " (letters, digits, '-', '.', '_')" : " (letters, digits and _-.$/~\"'@:+&; no query string, no wildcards)") +
+                   ".",
+               "\"" + value + "\": '" + std::string(1, c) + "' 문자는 요청 " + (hosts ? "호스트" : "경로") + "에 쓸 수 없습니다" +
+                   (hosts ? "(영문자, 숫자, '-', '.', '_'만 쓸 수 있습니다)."
+                          : "(영문자, 숫자, _-.$/~\"'@:+&만 쓸 수 있고, 쿼리 문자열과 와일드카드는 쓸 수 없습니다).")};
       return false;
     }
     if (out.values.size() >= kMaxMixEntries) {
-      error = "at most 100 entries. (항목은 최대 100개입니다.)";
+      error = {"at most 100 entries.", "항목은 최대 100개까지 쓸 수 있습니다."};
       return false;
     }
     total += weight;
@@ -259,8 +264,9 @@ std::vector<doc::Issue> validate(const nlohmann::json& params) {
   for (const char* key : {"paths", "hosts"}) {
     if (!params.contains(key) || !params[key].is_string()) continue;
     Mix m;
-    std::string error;
-    if (!parse_mix(params[key].get<std::string>(), std::string(key) == "hosts", m, error)) out.push_back({key, error});
+    catalog::Refusal error;
+    if (!parse_mix(params[key].get<std::string>(), std::string(key) == "hosts", m, error))
+      out.push_back({key, error.en, error.ko});
   }
   return out;
 }
@@ -351,9 +357,9 @@ catalog::ServiceDescriptor make_descriptor() {
     s.spike_s = catalog::param_number(p, "spike_s");
     s.spike_multiplier = catalog::param_number(p, "spike_multiplier");
     Mix paths, hosts;
-    std::string error;
-    if (!parse_mix(catalog::param_string(p, "paths"), false, paths, error)) throw std::invalid_argument(error);
-    if (!parse_mix(catalog::param_string(p, "hosts"), true, hosts, error)) throw std::invalid_argument(error);
+    catalog::Refusal error;
+    if (!parse_mix(catalog::param_string(p, "paths"), false, paths, error)) throw std::invalid_argument(error.en);
+    if (!parse_mix(catalog::param_string(p, "hosts"), true, hosts, error)) throw std::invalid_argument(error.en);
     return std::make_unique<Users>(s, catalog::param_number(p, "read_fraction"),
                                    static_cast<uint32_t>(catalog::param_number(p, "request_bytes")),
                                    static_cast<uint64_t>(catalog::param_number(p, "keys")),

@@ -66,6 +66,41 @@ std::string all_issues(const std::vector<Issue>& v) {
   return s;
 }
 
+// Does the text hold Hangul (U+AC00..U+D7A3, three UTF-8 bytes from 0xEA 0xB0 0x80 to 0xED 0x9E 0xA3)?
+bool has_hangul(const std::string& s) {
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    const unsigned c0 = static_cast<unsigned char>(s[i]), c1 = static_cast<unsigned char>(s[i + 1]);
+    const unsigned cp = ((c0 & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+    if ((c0 & 0xF0) == 0xE0 && cp >= 0xAC00 && cp <= 0xD7A3) return true;
+  }
+  return false;
+}
+
+// Every issue comes in Korean too: its own sentence, not the English one.
+// The text without its quoted parts ("웹", '웹'): what the user wrote may be Korean.
+std::string unquoted(const std::string& s) {
+  std::string out;
+  char in = 0;
+  for (char c : s) {
+    if (in) {
+      if (c == in) in = 0;
+    } else if (c == '"' || c == '\'') {
+      in = c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void check_korean(const std::vector<Issue>& issues) {
+  for (const Issue& e : issues) {
+    INFO(e.path << ": " << e.message << "\n  ko: " << e.message_ko);
+    CHECK(has_hangul(e.message_ko));
+    CHECK_FALSE(has_hangul(unquoted(e.message)));  // no "(한국어)" appended to an English sentence
+  }
+}
+
 // Is there an error at exactly `path` whose message contains `part`?
 bool has_error(const LoadResult& r, const std::string& path, const std::string& part) {
   for (const Issue& e : r.errors)
@@ -346,6 +381,7 @@ TEST_CASE("document: each kind of mistake gives its path and a sentence") {
       INFO(all_issues(r.errors));
       CHECK_FALSE(r.ok());
       CHECK(has_error(r, c.path, c.message));
+      check_korean(r.errors);
     }
   }
 }
@@ -359,6 +395,7 @@ TEST_CASE("document: warnings do not stop loading") {
   INFO(all_issues(r.errors));
   REQUIRE(r.ok());
   REQUIRE(r.warnings.size() == 2);
+  check_korean(r.warnings);
   CHECK(r.warnings[0].path == "connections[4].params.timeout_ms");
   CHECK(r.warnings[1].path == "faults[2].value");
 }
@@ -383,25 +420,106 @@ TEST_CASE("document: all errors are reported at once, up to a limit") {
   CHECK(m.errors.back().message == "… and 950 more errors (only the first 50 are listed).");
 }
 
-TEST_CASE("document: too many nodes, connections or faults") {
+// A part over its limit is refused alone: what follows it (connections to the
+// nodes that were not read) would only add false errors.
+TEST_CASE("document: too many nodes, connections or faults give the limit error alone") {
   FakeServices fake;
+  auto only = [](const LoadResult& r, const std::string& path, const std::string& part) {
+    INFO(all_issues(r.errors));
+    REQUIRE(r.errors.size() == 1);
+    CHECK(has_error(r, path, part));
+    check_korean(r.errors);
+  };
   ParseLimits limits;
   limits.max_nodes = 3;
+  only(load_document(base(), limits), "nodes", "has 7 nodes; a document may have at most 3.");
+  limits = {};
   limits.max_connections = 2;
+  only(load_document(base(), limits), "connections", "has 6 connections; a document may have at most 2.");
+  limits = {};
   limits.max_faults = 1;
-  LoadResult r = load_document(base(), limits);
-  CHECK(has_error(r, "nodes", "has 7 nodes; a document may have at most 3."));
-  CHECK(has_error(r, "connections", "at most 2"));
-  CHECK(has_error(r, "faults", "at most 1"));
+  only(load_document(base(), limits), "faults", "has 3 faults; a document may have at most 1.");
 }
 
-TEST_CASE("document: a document must be a JSON object") {
+TEST_CASE("document: a 10,000-node file gets the one true error") {
   FakeServices fake;
-  LoadResult r = parse_document("[1, 2, 3]");
+  json j = base();
+  json nodes = json::array(), conns = json::array();
+  nodes.push_back(j["nodes"][0]);  // "users", which exists
+  for (int i = 1; i < 10000; ++i) {
+    const std::string id = "web" + std::to_string(i);
+    nodes.push_back({{"id", id}, {"type", "compute"}, {"region", "us-east-1"}, {"az", "use1-az1"}});
+    conns.push_back({{"from", "users"}, {"to", id}});
+  }
+  j["nodes"] = nodes;
+  j["connections"] = conns;
+  j["faults"] = json::array({{{"at_s", 1}, {"action", "kill_node"}, {"target", "web7"}}});
+  LoadResult r = parse_document(j.dump());
+  INFO(all_issues(r.errors));
   REQUIRE(r.errors.size() == 1);
-  CHECK(r.errors[0].path == "");
-  CHECK(r.errors[0].message.find("a cloudplay document is a JSON object") == 0);
-  CHECK(r.errors[0].message.find("but this is a list") != std::string::npos);
+  CHECK(r.errors[0].path == "nodes");
+  CHECK(r.errors[0].message == "has 10000 nodes; a document may have at most 2000.");
+  CHECK(r.errors[0].message_ko == "노드가 10000개입니다. 문서 하나에는 노드를 최대 2000개까지 둘 수 있습니다.");
+}
+
+TEST_CASE("document: JSON that is not a document says so") {
+  FakeServices fake;
+  for (const char* text : {"[1, 2, 3]", "12", "\"a string\"", "{\"foo\": 1, \"bar\": [2]}", "{}"}) {
+    INFO(text);
+    LoadResult r = parse_document(text);
+    INFO(all_issues(r.errors));
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].path == "");
+    CHECK(r.errors[0].message.find("this is JSON, but not a cloudplay document") == 0);
+    CHECK(r.errors[0].message_ko.find("JSON 파일이지만 cloudplay 문서가 아닙니다.") == 0);
+  }
+  LoadResult list = parse_document("[1, 2, 3]");
+  CHECK(list.errors[0].message.find("and this is a list") != std::string::npos);
+  CHECK(list.errors[0].message_ko.find("이 내용은 배열입니다") != std::string::npos);
+  // A document that only lacks its version is still told what is missing.
+  LoadResult noversion = parse_document(R"({"nodes": []})");
+  REQUIRE(noversion.errors.size() == 1);
+  CHECK(noversion.errors[0].path == "version");
+}
+
+TEST_CASE("document: input that is not JSON at all is named, not parsed") {
+  FakeServices fake;
+  SECTION("64 KiB of random bytes") {
+    std::mt19937 gen(7);  // fixed: the same bytes every run
+    std::string bytes(64 * 1024, '\0');
+    for (char& c : bytes) c = static_cast<char>(gen() & 0xFF);
+    LoadResult r = parse_document(bytes);
+    INFO(all_issues(r.errors));
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].path == "");
+    CHECK(r.errors[0].message.find("this is not a cloudplay document: the file holds binary data") == 0);
+    CHECK(r.errors[0].message.find("line 1") == std::string::npos);
+    CHECK(r.errors[0].message_ko.find("cloudplay 문서가 아닙니다.") == 0);
+  }
+  SECTION("a text in another encoding") {
+    LoadResult r = parse_document("{\"name\": \"\xbc\xad\xbf\xef\"}");  // 서울 in EUC-KR
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("this file is not UTF-8 text") == 0);
+    CHECK(r.errors[0].message_ko.find("UTF-8 텍스트가 아니어서") == 0);
+  }
+  SECTION("plain text, a web page, a CSV") {
+    for (const char* text : {"hello world", "<!DOCTYPE html><html>", "id,type\nweb,compute\n", "true story"}) {
+      INFO(text);
+      LoadResult r = parse_document(text);
+      INFO(all_issues(r.errors));
+      REQUIRE(r.errors.size() == 1);
+      CHECK(r.errors[0].path == "");
+      CHECK(r.errors[0].message.find("this is not a cloudplay document: it is not JSON") == 0);
+      CHECK(r.errors[0].message_ko.find("cloudplay 문서가 아닙니다. JSON 형식이 아닙니다") == 0);
+    }
+  }
+  SECTION("a broken document still gets its line and column") {
+    LoadResult r = parse_document("{\n  \"version\": 1,\n  \"nodes\": [}\n");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("line 3, column ") == 0);
+    CHECK(r.errors[0].message_ko.find("3번째 줄 ") == 0);
+    check_korean(r.errors);
+  }
 }
 
 TEST_CASE("document: broken JSON is reported with its line and column") {

@@ -191,6 +191,10 @@ void check_clear_message(const ShareDecodeResult& r) {
   CHECK(r.message_en.size() > 20);
   CHECK(r.message_ko.size() > 20);
   CHECK(r.message_en.back() == '.');
+  // The Korean says what is wrong in Korean: no zlib words ("invalid stored block lengths"), no
+  // English sentence inside it (codes such as "doc" and characters quoted from the link may stay).
+  for (const char* zlib_word : {"invalid", "stored", "block", "distance", "data after"})
+    CHECK(r.message_ko.find(zlib_word) == std::string::npos);
 }
 
 }  // namespace
@@ -375,6 +379,13 @@ TEST_CASE("share link: broken links give clear messages", "[share]") {
     std::string f = "v1." + base64url_encode(raw_deflate_plain("{\"doc\":{}}") + std::string("garbage"));
     auto r = decode_share_fragment(f);
     CHECK(r.error == ShareError::Corrupt);
+    check_clear_message(r);
+  }
+  SECTION("a damaged stream: zlib's detail stays out of the Korean") {
+    std::string f = "v1." + base64url_encode(std::string("\x01\x05\x00\x00\x00hello", 10));  // a stored block whose LEN is not ~NLEN
+    auto r = decode_share_fragment(f);
+    CHECK(r.error == ShareError::Corrupt);
+    CHECK(r.message_ko.find("링크가 손상되었거나 일부가 잘렸습니다.") == 0);
     check_clear_message(r);
   }
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `cloudplay validate` on files a newcomer might give it: every line names the
+# file, then the JSON path only when there is one (no "FILE: : ..."), and says
+# plainly what is wrong (random bytes are not "line 1, column 2", "sqs" gets no
+# unrelated "Did you mean").
+set -euo pipefail
+cli="$1"
+dir="$(mktemp -d)"
+trap 'rm -rf "$dir"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+expect() {  # expect FILE PATTERN...: each grep -E pattern must match the output
+  local f="$1"; shift
+  local out
+  out="$("$cli" validate "$f" 2>&1)" && fail "$f was accepted"
+  echo "$out"
+  if grep -qE ": : |^[^:]*: :" <<<"$out"; then fail "an empty path segment in: $out"; fi
+  for p in "$@"; do grep -qE -- "$p" <<<"$out" || fail "no line matching /$p/ in: $out"; done
+}
+head -c 65536 /dev/urandom >"$dir/random.bin"
+expect "$dir/random.bin" "^$dir/random.bin: this is not a cloudplay document: the file holds binary data" "^1 error$"
+printf 'hello world\n' >"$dir/notes.txt"
+expect "$dir/notes.txt" "^$dir/notes.txt: this is not a cloudplay document: it is not JSON"
+printf '{\n  "version": 1,\n  "nodes": [}\n' >"$dir/broken.json"
+expect "$dir/broken.json" "^$dir/broken.json: line 3, column "
+printf '[1, 2]' >"$dir/list.json"
+expect "$dir/list.json" "^$dir/list.json: this is JSON, but not a cloudplay document"
+cat >"$dir/sqs.json" <<'JSON'
+{"version": 1, "regions": [{"code": "us-east-1", "azs": ["use1-az1"]}],
+ "nodes": [{"id": "q", "type": "sqs", "region": "us-east-1"}]}
+JSON
+expect "$dir/sqs.json" "^$dir/sqs.json: nodes\[0\]\.type: there is no service type \"sqs\"\. cloudplay does not simulate"
+if "$cli" validate "$dir/sqs.json" 2>&1 | grep -q "Did you mean"; then fail "an unrelated suggestion for sqs"; fi
+echo "ok"

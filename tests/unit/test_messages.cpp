@@ -1,0 +1,188 @@
+// Messages for a person, in both languages: Korean particles, suggestions that
+// are really close, every validation error of the real catalog in Korean, an
+// English message free of Korean (and the other way round), and the terms the
+// Korean glossary (docs/korean-glossary.md) rules out.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/catalog/catalog.h"
+#include "core/doc/document.h"
+#include "core/doc/messages.h"
+#include "source_files.h"
+
+namespace {
+
+using nlohmann::json;
+using namespace cp;
+
+bool has_hangul(const std::string& s) {
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    const unsigned c0 = static_cast<unsigned char>(s[i]);
+    if ((c0 & 0xF0) != 0xE0) continue;
+    const unsigned cp = ((c0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                        (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+    if (cp >= 0xAC00 && cp <= 0xD7A3) return true;
+  }
+  return false;
+}
+
+// The text without its quoted parts ("웹", '웹'): what the user wrote may be Korean.
+std::string unquoted(const std::string& s) {
+  std::string out;
+  char in = 0;
+  for (char c : s) {
+    if (in) {
+      if (c == in) in = 0;
+    } else if (c == '"' || c == '\'') {
+      in = c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void check_both_languages(const std::vector<doc::Issue>& issues) {
+  for (const doc::Issue& e : issues) {
+    INFO(e.path << ": " << e.message << "\n  ko: " << e.message_ko);
+    CHECK(has_hangul(e.message_ko));
+    CHECK_FALSE(has_hangul(unquoted(e.message)));  // no "(한국어)" appended to an English sentence
+  }
+}
+
+json doc_with(const json& node) {
+  return json{{"version", 1},
+              {"regions", json::array({{{"code", "us-east-1"}, {"azs", {"use1-az1", "use1-az2"}}}})},
+              {"nodes", json::array({node})}};
+}
+
+}  // namespace
+
+TEST_CASE("messages: Korean particles follow the word's last sound") {
+  CHECK(doc::with_topic("EC2 인스턴스") == "EC2 인스턴스는");
+  CHECK(doc::with_topic("가용 영역") == "가용 영역은");
+  CHECK(doc::with_subject("\"users\"") == "\"users\"가");
+  CHECK(doc::with_subject("us-east-1") == "us-east-1이");  // 일
+  CHECK(doc::with_topic("-5") == "-5는");                  // 오
+  CHECK(doc::with_object("Application Load Balancer") == "Application Load Balancer를");
+  CHECK(doc::with_topic("Compute (generic)") == "Compute (generic)는");  // read as "Compute", 컴퓨트
+}
+
+TEST_CASE("messages: a suggestion only for a close name") {
+  std::vector<std::string> types;
+  for (const auto* s : catalog::all_services()) types.push_back(s->type);
+  CHECK(doc::closest_match("sqs", types).empty());  // not "ebs": two of three letters differ
+  CHECK(doc::closest_match("lamda", types).empty());
+  CHECK(doc::closest_match("ec3", types) == "ec2");
+  CHECK(doc::closest_match("route35", types) == "route53");
+  CHECK(doc::closest_match("compte", types) == "compute");
+  CHECK(doc::did_you_mean_ko("ec3", types) == " 혹시 \"ec2\"의 오타인가요?");
+
+  auto r = doc::load_document(doc_with({{"id", "q"}, {"type", "sqs"}, {"region", "us-east-1"}}));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "nodes[0].type");
+  CHECK(r.errors[0].message.find("there is no service type \"sqs\". cloudplay does not simulate every AWS service yet; "
+                                 "the types it has are ") == 0);
+  CHECK(r.errors[0].message.find("Did you mean") == std::string::npos);
+  CHECK(r.errors[0].message.find(" ec2, ") != std::string::npos);
+  check_both_languages(r.errors);
+}
+
+TEST_CASE("messages: every validation error of the real catalog has its Korean text") {
+  // Each param of each service gets a value of the wrong kind, one below its
+  // minimum and one above its maximum; every error must come in both languages.
+  size_t seen = 0;
+  for (const catalog::ServiceDescriptor* s : catalog::all_services()) {
+    json node = {{"id", "n"}, {"type", s->type}, {"region", "us-east-1"}};
+    if (s->placement == sim::PlacementKind::Az) node["az"] = "use1-az1";
+    if (s->placement == sim::PlacementKind::Global) node.erase("region");
+    for (const catalog::ParamSpec& p : s->params) {
+      std::vector<json> bad = {json::array({1}), json("four"), json(-1e12), json(1e12)};
+      if (p.type == catalog::ParamType::Distribution)
+        bad = {json{{"kind", "exponentail"}}, json{{"kind", "uniform"}, {"min_ms", 5}, {"max_ms", 1}},
+               json{{"kind", "lognormal"}, {"mean_ms", 10}, {"p99_ms", 500}}, json(-5)};
+      if (p.type == catalog::ParamType::String) bad = {json(7), json(std::string(5000, 'x')), json("x;;=?->")};
+      for (const json& v : bad) {
+        json n = node;
+        n["params"] = {{p.key, v}};
+        auto r = doc::load_document(doc_with(n));
+        INFO(s->type << "." << p.key << " = " << v.dump().substr(0, 60));
+        check_both_languages(r.errors);
+        check_both_languages(r.warnings);
+        seen += r.errors.size();
+      }
+    }
+    json n = node;
+    n["params"] = {{"no_such_param", 1}};
+    check_both_languages(doc::load_document(doc_with(n)).errors);
+  }
+  CHECK(seen > 100);
+
+  // The rules across params of some services.
+  for (const json& n : {
+           json{{"id", "dns"}, {"type", "route53"}, {"params", {{"record_type", "CNAME"}, {"apex", true}}}},
+           json{{"id", "lb"}, {"type", "alb"}, {"region", "us-east-1"}, {"params", {{"rules", "10 path=/a -> "}}}},
+           json{{"id", "lb"}, {"type", "nlb"}, {"region", "us-east-1"}, {"params", {{"rules", "10 path=/a -> x"}}}},
+           json{{"id", "u"}, {"type", "users"}, {"region", "us-east-1"}, {"params", {{"paths", "api=0"}}}},
+           json{{"id", "v"}, {"type", "ebs"}, {"region", "us-east-1"}, {"az", "use1-az1"},
+                {"params", {{"volume_type", "gp3"}, {"multi_attach", true}}}},
+       }) {
+    auto r = doc::load_document(doc_with(n));
+    INFO(n.dump());
+    CHECK_FALSE(r.ok());
+    check_both_languages(r.errors);
+  }
+}
+
+TEST_CASE("messages: the CNAME-at-apex message is English in English and Korean in Korean") {
+  auto r = doc::load_document(
+      doc_with({{"id", "dns"}, {"type", "route53"}, {"params", {{"record_type", "CNAME"}, {"apex", true}}}}));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].message.find("a CNAME record cannot be at the zone apex") == 0);
+  CHECK(r.errors[0].message.back() == '.');
+  CHECK(r.errors[0].message_ko.find("CNAME 레코드를 만들 수 없습니다") != std::string::npos);
+  check_both_languages(r.errors);
+}
+
+TEST_CASE("messages: the forms docs/korean-glossary.md rules out appear in no string") {
+  // The glossary's "Avoid" column: one form per line item, "|"-separated table.
+  const std::string glossary = test::read_source_file("docs/korean-glossary.md");
+  REQUIRE_FALSE(glossary.empty());
+  std::vector<std::string> banned;
+  size_t at = glossary.find("<!-- avoid:");
+  REQUIRE(at != std::string::npos);
+  const size_t end = glossary.find("-->", at);
+  std::string list = glossary.substr(at + 11, end - at - 11);
+  for (size_t p = 0; p < list.size();) {
+    size_t nl = list.find('\n', p);
+    std::string line = list.substr(p, nl == std::string::npos ? std::string::npos : nl - p);
+    p = nl == std::string::npos ? list.size() : nl + 1;
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    while (!line.empty() && line.front() == ' ') line.erase(0, 1);
+    if (!line.empty()) banned.push_back(line);
+  }
+  REQUIRE(banned.size() >= 3);
+  namespace fs = std::filesystem;
+  size_t files = 0;
+  for (const char* dir : {"ui", "core", "wasm", "web"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(CLOUDPLAY_SOURCE_DIR) / dir)) {
+      const std::string ext = entry.path().extension().string();
+      if (ext != ".cpp" && ext != ".h" && ext != ".html" && ext != ".js") continue;
+      const std::string rel = fs::relative(entry.path(), CLOUDPLAY_SOURCE_DIR).string();
+      const std::string text = test::read_source_file(rel);
+      ++files;
+      for (const std::string& b : banned) {
+        // EC2's own "stopped" state is 중지됨; a failure is not.
+        for (size_t p = text.find(b); p != std::string::npos; p = text.find(b, p + 1)) {
+          const bool ec2_stopped = b == "중지됨" && text.compare(p + b.size(), 9, "(stopped)") == 0;
+          INFO(rel << " uses \"" << b << "\": " << text.substr(p > 40 ? p - 40 : 0, 100));
+          CHECK(ec2_stopped);
+        }
+      }
+    }
+  }
+  CHECK(files > 50);
+}
