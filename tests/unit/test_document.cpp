@@ -9,12 +9,16 @@
 #include <random>
 #include <string>
 
+#include "tests/unit/korean_text.h"
 #include "core/doc/document.h"
 
 namespace cptest {
 void install_fake_services();
 void remove_fake_services();
 }  // namespace cptest
+
+using cp::test::has_hangul;
+using cp::test::unquoted;
 
 namespace {
 
@@ -66,33 +70,7 @@ std::string all_issues(const std::vector<Issue>& v) {
   return s;
 }
 
-// Does the text hold Hangul (U+AC00..U+D7A3, three UTF-8 bytes from 0xEA 0xB0 0x80 to 0xED 0x9E 0xA3)?
-bool has_hangul(const std::string& s) {
-  for (size_t i = 0; i + 2 < s.size(); ++i) {
-    const unsigned c0 = static_cast<unsigned char>(s[i]), c1 = static_cast<unsigned char>(s[i + 1]);
-    const unsigned cp = ((c0 & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-    if ((c0 & 0xF0) == 0xE0 && cp >= 0xAC00 && cp <= 0xD7A3) return true;
-  }
-  return false;
-}
-
 // Every issue comes in Korean too: its own sentence, not the English one.
-// The text without its quoted parts ("웹", '웹'): what the user wrote may be Korean.
-std::string unquoted(const std::string& s) {
-  std::string out;
-  char in = 0;
-  for (char c : s) {
-    if (in) {
-      if (c == in) in = 0;
-    } else if (c == '"' || c == '\'') {
-      in = c;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 void check_korean(const std::vector<Issue>& issues) {
   for (const Issue& e : issues) {
     INFO(e.path << ": " << e.message << "\n  ko: " << e.message_ko);

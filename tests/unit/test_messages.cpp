@@ -8,42 +8,21 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/korean_text.h"
 #include "core/catalog/catalog.h"
 #include "core/doc/document.h"
 #include "core/doc/messages.h"
 #include "source_files.h"
+
+using cp::test::has_hangul;
+using cp::test::unquoted;
 
 namespace {
 
 using nlohmann::json;
 using namespace cp;
 
-bool has_hangul(const std::string& s) {
-  for (size_t i = 0; i + 2 < s.size(); ++i) {
-    const unsigned c0 = static_cast<unsigned char>(s[i]);
-    if ((c0 & 0xF0) != 0xE0) continue;
-    const unsigned cp = ((c0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-                        (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-    if (cp >= 0xAC00 && cp <= 0xD7A3) return true;
-  }
-  return false;
-}
 
-// The text without its quoted parts ("웹", '웹'): what the user wrote may be Korean.
-std::string unquoted(const std::string& s) {
-  std::string out;
-  char in = 0;
-  for (char c : s) {
-    if (in) {
-      if (c == in) in = 0;
-    } else if (c == '"' || c == '\'') {
-      in = c;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 void check_both_languages(const std::vector<doc::Issue>& issues) {
   for (const doc::Issue& e : issues) {
