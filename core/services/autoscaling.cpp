@@ -47,6 +47,8 @@ struct Instance {
   enum class St { Pending, InService, Draining, TerminatingWait } st;
   SimTime launched_at, ready_at, drain_deadline = 0;
   InstanceCore core;
+  SimTime asked_at = 0;           // when the group asked for it (launched_at moves to the end of a launch hook)
+  bool got_request = false;       // it has been sent a request (logged once)
   bool lb_unhealthy = false;
   SimTime hook_until = -1;      // launch hook: Pending:Wait until then (-1 = no hook)
   bool hook_abandon = false;    // the launch hook's result is ABANDON
@@ -224,6 +226,10 @@ public:
   void list_targets(const Simulation& sim, std::vector<GroupTarget>& out) const override {
     out.clear();
     for (const Instance& in : instances_) {
+      // AWS registers an instance with the load balancer when it enters InService:
+      // a booting instance is not a target yet, so it never fails checks while it boots
+      // and then needs only the one pass of a new target (AWS-FACTS: ELB / Target states).
+      if (in.st == Instance::St::Pending) continue;
       if (in.st == Instance::St::TerminatingWait) continue;  // deregistered before the hook
       GroupTarget t;
       t.instance = in.id;
@@ -257,7 +263,10 @@ public:
         return;
       }
     }
-    if (r.caller.valid() && is_lb_type(sim.info(r.caller).type)) ++arrivals_;
+    if (r.caller.valid() && is_lb_type(sim.info(r.caller).type)) {
+      ++arrivals_;
+      if (!in->got_request) log_first_request(sim, *in);
+    }
     serving_[h.v] = in->id;
     switch (in->core.admit(sim.now(), h)) {
       case InstanceCore::Admit::Started:
@@ -454,6 +463,20 @@ private:
     return nullptr;
   }
 
+  // How long a new instance took to add capacity: booting, then registration and its first passing check.
+  void log_first_request(Simulation& sim, Instance& in) {
+    in.got_request = true;
+    if (in.asked_at < 0) return;  // in service before the run
+    std::string inst = "i-" + std::to_string(in.id);
+    std::string total = num_text(std::floor(to_seconds(sim.now() - in.asked_at) * 10 + 0.5) / 10);
+    std::string in_service = num_text(std::floor(to_seconds(in.ready_at - in.asked_at) * 10 + 0.5) / 10);
+    sim.log(id(), LogKind::Info,
+            inst + " gets its first request " + total + " s after launch (in service after " + in_service +
+                " s, then registered with the load balancer and healthy after one passing health check)",
+            inst + "이(가) 시작 " + total + "초 후에 첫 요청을 받습니다(" + in_service +
+                "초 후 서비스 시작, 이어서 로드 밸런서에 등록되고 상태 확인 한 번을 통과해 정상이 됨)");
+  }
+
   Instance* pick_round_robin() {
     for (size_t k = 0; k < instances_.size(); ++k) {
       Instance& in = instances_[(rr_ + k) % instances_.size()];
@@ -486,6 +509,7 @@ private:
     SimTime now = sim.now();
     Instance in{next_id_++, best, already_running ? Instance::St::InService : Instance::St::Pending, now,
                 already_running ? now : now + from_seconds(cfg_.launch_s), 0, make_instance_core(iparams_)};
+    in.asked_at = already_running ? -1 : now;
     if (already_running) in.launched_at = in.ready_at = now - from_seconds(cfg_.grace_s + cfg_.warmup_s);  // long in service
     if (!already_running && !rebalance_from.valid())
       sim.log(id(), LogKind::Info,

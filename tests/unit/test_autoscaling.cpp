@@ -34,14 +34,14 @@ TEST_CASE("ASG: simple scaling scales out under load and in only after the coold
 
 TEST_CASE("ASG: target tracking keeps CPU near the target", "[asg]") {
   auto d = base(1800);
-  users(d, 600, "alb");
+  users(d, 550, "alb");
   node(d, "alb", "alb", "");
   node(d, "asg", "asg", "", {{"desired", 2}, {"max_size", 10}, {"service_time", expo(10)}, {"queue_limit", 200}});
   conn(d, "alb", "asg");
   auto built = engine::build(d, 2);
   REQUIRE(built.ok());
   built.sim->run_until(from_seconds(1800));
-  // 600/s needs 3 instances at 100%, 6 at 50%.
+  // 550/s needs 2.75 instances at 100%: 6 keep CPU at 46%, just under the 50% target (5 would be 55%).
   CHECK(built.sim->metrics(built.node("asg")).instances == 6);
 }
 
@@ -328,4 +328,37 @@ TEST_CASE("ASG AZ rebalancing: after the AZ recovers, launch there first, then t
   auto off = run(false);
   for (const LogEntry* e : logs(*off.sim, LogKind::Info)) CHECK(e->text_en.find("AZ rebalancing") == std::string::npos);
   CHECK(logs(*off.sim, LogKind::InstanceTerminated).empty());
+}
+
+// AWS-FACTS: ELB / Target states — a newly registered target needs one passing check; the group
+// registers an instance with its load balancer when the instance enters InService.
+TEST_CASE("ASG + ALB: a new instance is registered once in service and gets traffic one health check later", "[asg][elb]") {
+  auto d = base(400);
+  users(d, 50, "alb");
+  node(d, "alb", "alb", "", {{"health_interval_s", 30}, {"healthy_threshold", 5}});
+  node(d, "asg", "asg", "", {{"desired", 1}, {"max_size", 4}, {"policy", "none"}, {"launch_s", 60}, {"schedule", "100:2"},
+                             {"service_time", expo(5)}});
+  conn(d, "alb", "asg");
+  auto built = engine::build(d, 5);
+  REQUIRE(built.ok());
+  Simulation& sim = *built.sim;
+  sim.run_until(from_seconds(400));
+  double launched = -1, healthy = -1, first = -1;
+  for (const LogEntry& e : sim.event_log()) {
+    double t = to_seconds(e.time);
+    if (e.text_en.find("launching instance i-2") != std::string::npos) launched = t;
+    if (e.text_en.find("target asg/i-2: initial → healthy") != std::string::npos) healthy = t;
+    if (e.text_en.find("i-2 gets its first request") != std::string::npos) first = t;
+    // Never health-checked while booting, so never unhealthy.
+    CHECK(e.text_en.find("target asg/i-2: initial → unhealthy") == std::string::npos);
+  }
+  REQUIRE(launched >= 100);
+  REQUIRE(healthy > 0);
+  REQUIRE(first > 0);
+  // Boot (60 s), then one check within one interval (30 s) — not the healthy threshold's five (150 s).
+  CHECK(healthy - launched >= 60);
+  CHECK(healthy - launched <= 60 + 30 + 2);
+  CHECK(first >= healthy);
+  CHECK(first - healthy < 1);  // 50 requests/s: the next request after it turns healthy
+  CHECK(sim.metrics(built.node("asg")).instances == 2);
 }
