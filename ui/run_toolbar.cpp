@@ -56,7 +56,7 @@ const StringEntry kRunStrings[] = {
     {"run.m_hint", "Select nodes on the canvas to plot them (several are overlaid). Showing: %s",
      "캔버스에서 노드를 선택하면 그래프로 볼 수 있습니다(여러 개를 고르면 겹쳐 그립니다). 표시 중: %s"},
     {"run.m_throughput", "Throughput", "처리량"},
-    {"run.m_latency", "Latency", "지연 시간"},
+    {"run.m_latency", "Latency (served)", "지연 시간(처리된 요청)"},
     {"run.m_errors", "Errors", "오류"},
     {"run.m_queue", "Queue / backlog", "대기열 / 백로그"},
     {"run.m_instances", "Instances (healthy)", "인스턴스(정상)"},

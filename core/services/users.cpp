@@ -175,8 +175,12 @@ public:
     ++m.outcomes[static_cast<int>(o)];
     if (o == Outcome::Ok) ++m.completions;
     SimTime took = sim.now() - child.first_sent_at;
-    m.latency.record(took);
-    m.window.record(took);
+    if (o == Outcome::Ok) {  // served and refused timed apart (see NodeMetrics)
+      m.latency.record(took);
+      m.window.record(took);
+    } else {
+      m.failed_latency.record(took);
+    }
     sim.finish_root(parent);
   }
 

@@ -24,7 +24,7 @@ struct SeriesPoint {
   float completions_per_s = 0;  // answered Ok
   float errors_per_s = 0;
   std::array<float, kOutcomeCount> outcomes_per_s{};  // by Outcome (index 0 = ok)
-  float p50_ms = 0, p95_ms = 0, p99_ms = 0, max_ms = 0;
+  float p50_ms = 0, p95_ms = 0, p99_ms = 0, max_ms = 0;  // served requests only
   float queue = 0;           // mean queue length over the interval
   float utilization = 0;     // mean busy / capacity
   float instances = 0;       // model gauge (instances, shards, ...)
@@ -54,8 +54,11 @@ struct NodeMetrics {
   uint64_t completions = 0;   // answered Ok
   uint64_t waited = 0;        // arrivals that found every worker busy and queued
   std::array<uint64_t, kOutcomeCount> outcomes{};
-  LatencyHistogram latency;   // arrival -> answer, all outcomes (server side)
-  LatencyHistogram window;    // the current series interval
+  // Served and refused requests are timed apart: a refusal answers at once, and mixed
+  // in it would pull a node's latency towards 0 exactly when it is overloaded.
+  LatencyHistogram latency;         // arrival -> answer of served requests (Ok), server side
+  LatencyHistogram failed_latency;  // arrival -> answer of refused or failed ones (any other outcome)
+  LatencyHistogram window;          // served requests in the current series interval
   Level queue;                // waiting for a worker
   Level busy;                 // workers in use
   int64_t capacity = 1;       // workers (for utilization)

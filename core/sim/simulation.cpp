@@ -176,7 +176,8 @@ std::unique_ptr<Checkpoint> Simulation::checkpoint() const {
   const Simulation& copy = *cp->state;
   size_t bytes = sizeof(Simulation) + copy.queue_.size() * sizeof(Event) + copy.pool_.size() * sizeof(Request);
   for (const NodeSlot& n : copy.nodes_)
-    bytes += sizeof(NodeSlot) + n.metrics.latency.memory_bytes() + n.metrics.window.memory_bytes();
+    bytes += sizeof(NodeSlot) + n.metrics.latency.memory_bytes() + n.metrics.failed_latency.memory_bytes() +
+             n.metrics.window.memory_bytes();
   for (const Connection& c : copy.conns_) bytes += sizeof(Connection) + c.metrics.latency.memory_bytes();
   cp->approx_bytes = bytes;
   return cp;
@@ -421,8 +422,12 @@ void Simulation::respond(ReqHandle h, Outcome outcome) {
   ++m.outcomes[static_cast<int>(outcome)];
   if (outcome == Outcome::Ok) ++m.completions;
   SimTime took = now_ - r.arrived_at;
-  m.latency.record(took);
-  m.window.record(took);
+  if (outcome == Outcome::Ok) {
+    m.latency.record(took);
+    m.window.record(took);
+  } else {
+    m.failed_latency.record(took);
+  }
   if (r.state == ReqState::Async) { free_request(h); return; }
   if (!r.caller.valid()) { free_request(h); return; }
   SimTime back = network_delay(r, r.callee, r.caller);
