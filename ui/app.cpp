@@ -94,6 +94,20 @@ void App::handle_shortcuts() {
   if (ctrl && pressed(ImGuiKey_Y)) editor_.redo();
   for (ImWchar c : io.InputQueueCharacters)
     if (c == '?') canvas_.toggle_help();
+  // The run's keys (listed in the ? overlay): P play/pause, N one step, + / − speed (1-2-5 steps).
+  if (ctrl || io.KeyAlt || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+  RunController& run = run_view_.controller();
+  if (!run.ready()) return;
+  auto letter = [](char c) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_A) + (c - 'a'), false); };
+  if (letter('p')) run.toggle();
+  if (letter('n')) run.step();
+  for (ImWchar c : io.InputQueueCharacters) {
+    if (c != '+' && c != '=' && c != '-') continue;
+    const double sp = run.speed(), p = std::pow(10.0, std::floor(std::log10(sp) + 1e-9)), m = sp / p;
+    const bool up = c != '-';
+    const double next = up ? (m < 1.5 ? 2 : m < 3.5 ? 5 : 10) * p : (m > 7.5 ? 5 : m > 3.5 ? 2 : m > 1.5 ? 1 : 0.5) * p;
+    run.set_speed(next);
+  }
 }
 
 void App::draw_menu_bar() {
@@ -232,14 +246,19 @@ void App::draw_inspector() {
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - inspector_w_, vp->WorkPos.y), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(inspector_w_, vp->WorkSize.y - status_h), ImGuiCond_Always);
   std::string title = std::string(tr("app.inspector")) + "###inspector";
-  if (ImGui::Begin(title.c_str(), nullptr, kPanelFlags)) {
+  if (ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    // The run's live line stays pinned at the top; only the properties below it scroll.
     draw_live_status();
+    ImGui::BeginChild("##inspector_body", ImVec2(0, 0), false);
     inspector_.draw();
+    inspector_scroll_y_ = ImGui::GetScrollY();
+    ImGui::EndChild();
   }
   ImGui::End();
 }
 
 void App::draw_live_status() {
+  live_rect_ = ImVec4(0, 0, 0, 0);
   const Selection& sel = editor_.selection();
   RunController& run = run_view_.controller();
   if (sel.nodes.size() != 1 || !run.ready() || !run.started()) return;
@@ -248,8 +267,11 @@ void App::draw_live_status() {
   const sim::StatusText st = run.sim()->model(n).status();
   const std::string& text = korean() && !st.ko.empty() ? st.ko : st.en;
   if (text.empty()) return;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
   ImGui::TextColored(ImVec4(0.16f, 0.45f, 0.75f, 1.0f), "%s", tr("insp.live"));
   ImGui::TextWrapped("%s", text.c_str());
+  const ImVec2 bottom = ImGui::GetItemRectMax();
+  live_rect_ = ImVec4(top.x, top.y, ImGui::GetContentRegionAvail().x, bottom.y - top.y);
   ImGui::Separator();
 }
 
@@ -336,6 +358,10 @@ nlohmann::json App::debug_state() const {
   s["toasts"] = toasts;
   s["frameMs"] = smoothed_frame_ms_;
   s["run"] = run_view_.debug_state();
+  s["plotLegend"] = run_view_.legend_debug();
+  s["liveStatus"] = {{"x", live_rect_.x}, {"y", live_rect_.y}, {"w", live_rect_.z}, {"h", live_rect_.w},
+                     {"shown", live_rect_.w > 0}};
+  s["inspectorScrollY"] = inspector_scroll_y_;
   s["panelMs"] = {{"menu", panel_ms_[0]}, {"palette", panel_ms_[1]}, {"inspector", panel_ms_[2]}, {"canvas", panel_ms_[3]},
                     {"extensions", panel_ms_[4]}};
   return s;

@@ -187,9 +187,11 @@ void Canvas::draw() {
     fitted_opened_ = ed_.documents_opened();
     fit_pending_ = true;
   }
-  // The view was fitted and not moved since, and the canvas changed size (the run's
-  // panel opened, the window was resized): fit again, so nothing is cut off.
-  if (fitted_size_.x > 0 && (std::abs(fitted_size_.x - size_.x) > 1 || std::abs(fitted_size_.y - size_.y) > 1))
+  // The view was fitted and not moved since, and the browser window changed size: fit
+  // again, so nothing is cut off. A panel opening inside the window (the run's panel on
+  // Play) leaves the view alone: the view moves only when the user asks.
+  const ImVec2 window = ImGui::GetMainViewport()->Size;
+  if (fitted_size_.x > 0 && (std::abs(fitted_window_.x - window.x) > 1 || std::abs(fitted_window_.y - window.y) > 1))
     fit_pending_ = true;
   if (fit_pending_) do_fit();
 
@@ -224,7 +226,7 @@ std::array<ImVec2, 4> Canvas::wire_bezier(const std::string& from, const std::st
 
 void Canvas::add_at_center(const std::string& type) {
   ImVec2 c = to_world(ImVec2(origin_.x + size_.x / 2, origin_.y + size_.y / 2));
-  ed_.add_node(type, c.x - Editor::kNodeW / 2, c.y - Editor::kNodeH / 2);
+  ed_.add_node_near(type, c.x, c.y);
 }
 
 void Canvas::zoom_by(float factor) { zoom_at(ImVec2(origin_.x + size_.x / 2, origin_.y + size_.y / 2), factor); }
@@ -253,6 +255,7 @@ void Canvas::do_fit() {
   zoom_ = std::clamp(z, kMinZoom, 1.25f);
   offset_ = ImVec2(size_.x / 2 - (x0 + x1) / 2 * zoom_, size_.y / 2 - (y0 + y1) / 2 * zoom_);
   fitted_size_ = size_;
+  fitted_window_ = ImGui::GetMainViewport()->Size;
 }
 
 // ---- [SECTION] Mouse input ----------------------------------------------------------------
@@ -905,8 +908,9 @@ void Canvas::draw_help() {
     ImGui::End();
     return;
   }
+  // Three sections: editing, running, and the faults a right-click injects during a run.
   struct Row { const char* keys; const char* what; };
-  static const Row rows[] = {
+  static const Row edit_rows[] = {
       {"help.k.drag_palette", "help.drag_palette"}, {"help.k.wire", "help.wire"},
       {"help.k.click", "help.select"},             {"help.k.box", "help.box"},
       {"help.k.move", "help.move"},                {"help.k.pan", "help.pan"},
@@ -917,8 +921,23 @@ void Canvas::draw_help() {
       {"Ctrl+Z", "help.undo"},                     {"Ctrl+Shift+Z / Ctrl+Y", "help.redo"},
       {"Esc", "help.escape"},                      {"?", "help.help"},
   };
-  if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_PadOuterX)) {
-    for (const Row& r : rows) {
+  static const Row run_rows[] = {
+      {"help.k.play", "help.play"},         {"help.k.step", "help.step"},
+      {"help.k.speed", "help.speed"},       {"help.k.timeline", "help.timeline"},
+      {"help.k.select_node", "help.select_node"},
+  };
+  static const Row fault_rows[] = {
+      {"help.k.f_node", "help.f_node"},     {"help.k.f_az", "help.f_az"},
+      {"help.k.f_region", "help.f_region"}, {"help.k.f_wire", "help.f_wire"},
+  };
+  auto section = [](const char* title, const Row* rows, size_t count, const char* id) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr(title));
+    ImGui::Separator();
+    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_PadOuterX))
+      return;
+    for (size_t i = 0; i < count; ++i) {
+      const Row& r = rows[i];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       const char* k = std::string_view(r.keys).rfind("help.", 0) == 0 ? tr(r.keys) : r.keys;
@@ -927,7 +946,10 @@ void Canvas::draw_help() {
       ImGui::TextUnformatted(tr(r.what));
     }
     ImGui::EndTable();
-  }
+  };
+  section("help.section_edit", edit_rows, std::size(edit_rows), "##keys");
+  section("help.section_run", run_rows, std::size(run_rows), "##run_keys");
+  section("help.section_faults", fault_rows, std::size(fault_rows), "##fault_keys");
   ImGui::TextDisabled("%s", tr("help.close"));
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsWindowHovered(ImGuiHoveredFlags_AnyWindow)) help_open_ = false;
   ImGui::End();

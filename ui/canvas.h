@@ -99,8 +99,9 @@ private:
   ImVec2 offset_{40, 40};
   float zoom_ = 1.0f;
   bool fit_pending_ = true;
-  uint64_t fitted_opened_ = 0;
-  ImVec2 fitted_size_{0, 0};    // the canvas size of the last fit, until the user pans or zooms  // Editor::documents_opened() when the view was last fitted to a new document
+  uint64_t fitted_opened_ = 0;  // Editor::documents_opened() when the view was last fitted to a new document
+  ImVec2 fitted_size_{0, 0};    // the canvas size of the last fit, until the user pans or zooms
+  ImVec2 fitted_window_{0, 0};  // the browser window's size at the last fit
   bool help_open_ = false;
   std::optional<ImVec2> mouse_world_;
 

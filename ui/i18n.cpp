@@ -191,6 +191,37 @@ const StringEntry kStrings[] = {
     {"help.redo", "Redo", "다시 실행"},
     {"help.escape", "Cancel a drag, clear the selection", "끌기 취소, 선택 해제"},
     {"help.help", "Show or hide this list", "이 목록 열기/닫기"},
+
+    // ---- reading the canvas and plots (issue 13): placement notes, run keys, faults ----
+    {"msg.regional", "%s is regional: it spans the Availability Zones you enable, so it is drawn in the Region, "
+                     "above the AZ frames.",
+     "%s: 리전 단위 서비스입니다. 활성화한 가용 영역에 걸쳐 동작하므로 가용 영역 밖, 리전 안에 표시됩니다."},
+    {"msg.clients_outside", "%s is on the internet, not in a Region: it is drawn outside the Region frames.",
+     "%s: 인터넷에 있는 클라이언트로, 리전에 속하지 않습니다. 리전 밖에 표시됩니다."},
+    {"msg.global_outside", "%s is a global service, in no Region: it is drawn outside the Region frames.",
+     "%s: 글로벌 서비스로, 리전에 속하지 않습니다. 리전 밖에 표시됩니다."},
+    {"run.m_legend", "Plotted (click services on the canvas to choose):", "그래프에 표시 중(캔버스에서 서비스를 클릭해 고르세요):"},
+    {"help.section_edit", "Editing", "편집"},
+    {"help.section_run", "Running", "실행"},
+    {"help.section_faults", "Faults during a run (right-click)", "실행 중 장애 주입(마우스 오른쪽 클릭)"},
+    {"help.k.play", "P, or the Play button", "P 또는 재생 버튼"},
+    {"help.play", "Play or pause the run", "실행을 재생하거나 일시 정지"},
+    {"help.k.step", "N, or the Step button", "N 또는 1초 진행 버튼"},
+    {"help.step", "Advance the run by one simulated second, then pause", "실행을 시뮬레이션 시간으로 1초 진행한 뒤 일시 정지"},
+    {"help.k.speed", "+ / −, or the Speed slider", "+ / − 또는 속도 슬라이더"},
+    {"help.speed", "Run faster or slower", "실행 속도를 높이거나 낮추기"},
+    {"help.k.timeline", "Drag the timeline", "타임라인 끌기"},
+    {"help.timeline", "Go back or forward in the run (replayed from the start)", "실행 시점을 앞뒤로 옮기기(처음부터 다시 재생)"},
+    {"help.k.select_node", "Click a service during a run", "실행 중 서비스 클릭"},
+    {"help.select_node", "Plot its metrics, show its live state in Properties", "지표 그래프로 보기, 속성 패널에 현재 상태 표시"},
+    {"help.k.f_node", "Right-click a service", "서비스에서 오른쪽 클릭"},
+    {"help.f_node", "Kill the node (or revive it); fail its Availability Zone", "노드 장애 발생(또는 복구), 해당 가용 영역 장애"},
+    {"help.k.f_az", "Right-click an AZ frame", "가용 영역 프레임에서 오른쪽 클릭"},
+    {"help.f_az", "Availability Zone failure (or recovery)", "가용 영역 장애(또는 복구)"},
+    {"help.k.f_region", "Right-click a Region frame", "리전 프레임에서 오른쪽 클릭"},
+    {"help.f_region", "Region failure (or recovery)", "리전 장애(또는 복구)"},
+    {"help.k.f_wire", "Right-click a connection", "연결선에서 오른쪽 클릭"},
+    {"help.f_wire", "Add latency or an error rate to it", "지연 시간 또는 오류율 추가"},
 };
 
 struct Table {

@@ -137,6 +137,7 @@ void RunView::draw_overlay(ImDrawList* dl) {
   }
 
   // ---- nodes: utilisation border and bar, down state, badges ----
+  const std::vector<std::string> plotted = plotted_nodes();
   for (size_t i = 0; i < s->node_count() && i < b.node_ids.size(); ++i) {
     sim::NodeId nid{static_cast<uint32_t>(i)};
     const std::string& id = b.node_ids[i];
@@ -162,6 +163,11 @@ void RunView::draw_overlay(ImDrawList* dl) {
       // Utilisation bar along the card's bottom edge.
       const float bw = (c.x - a.x - 2 * rounding) * std::clamp(p.utilization, 0.0f, 1.0f);
       dl->AddRectFilled(ImVec2(a.x + rounding, c.y - 4 * zoom - 1), ImVec2(a.x + rounding + bw, c.y - 1), uc, 2);
+    }
+    // A plotted node's colour along its card's top edge: the same colour as its lines.
+    if (std::find(plotted.begin(), plotted.end(), id) != plotted.end()) {
+      const float h = std::clamp(4 * zoom, 2.5f, 5.0f);
+      dl->AddRectFilled(ImVec2(a.x + rounding, a.y + 1), ImVec2(c.x - rounding, a.y + 1 + h), node_color(id), 2);
     }
     if (zoom < 0.35f) continue;
     // Badge row under the card: "120/s · p99 35 ms · q 3 · 2% err · 3/4".

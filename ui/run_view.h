@@ -62,6 +62,11 @@ public:
   nlohmann::json command(const nlohmann::json& cmd);
   nlohmann::json debug_state() const;
 
+  // The colour node `id` has in the plots and on its card for the whole run.
+  ImU32 node_color(const std::string& id) const;
+  // The metrics panel's legend as last drawn: [{id, text, full, color}] (browser tests).
+  const nlohmann::json& legend_debug() const { return legend_rects_; }
+
   // Canvas hooks.
   void draw_overlay(ImDrawList* dl);
   void context_menu(const Canvas::ContextTarget& t);
@@ -85,6 +90,7 @@ private:
   void update_rates();
   void sync_share_link();
   std::vector<std::string> plotted_nodes() const;
+  nlohmann::json legend_rects_ = nlohmann::json::array();
 
   Editor& ed_;
   Canvas& canvas_;
