@@ -56,7 +56,7 @@ inline std::string format_tick(double v, const AxisTicks& t) {
   }
   const double scale = big >= 1e6 ? 1e6 : big >= 1e4 ? 1e3 : 1;
   const char* suffix = scale == 1e6 ? "M" : scale == 1e3 ? "k" : "";
-  const int decimals = std::clamp(static_cast<int>(-std::floor(std::log10(t.step / scale) + 1e-9)), 0, 12);
+  const int decimals = std::clamp(static_cast<int>(-std::floor(std::log10(t.step / scale) + 1e-9)), 0, 17);
   double x = v / scale;
   if (std::fabs(x) < t.step / scale * 1e-6) x = 0;  // 1e-17 from the arithmetic reads 0, not -0.00
   if (x == 0) return "0";

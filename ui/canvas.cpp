@@ -18,6 +18,8 @@
 #include "core/catalog/regions.h"
 #include "ui/i18n.h"
 #include "ui/icons.h"
+#include "ui/label_layout.h"
+#include "ui/text_fit.h"
 #include "ui/palette.h"
 
 namespace cp::ui {
@@ -207,6 +209,10 @@ void Canvas::draw() {
   dl->PushClipRect(origin_, add(origin_, size_), true);
   dl->AddRectFilled(origin_, add(origin_, size_), kBg);
   draw_grid(dl);
+  board_.clear();
+  board_obstacles_ = 0;
+  drawn_labels_.clear();
+  plan_node_labels();
   draw_frames(dl);
   draw_az_spans(dl);
   draw_wires(dl);
@@ -607,21 +613,29 @@ void Canvas::draw_frames(ImDrawList* dl) {
     FrameRef f{true, r.code};
     dl->AddRectFilled(mn, mx, highlighted(f) ? IM_COL32(0, 164, 166, 28) : IM_COL32(0, 164, 166, 8));
     dashed_rect(dl, mn, mx, kRegionCol, selected(f) ? 2.5f : 1.5f);
-    // Header: a flag and "US East (N. Virginia)  us-east-1".
-    const float ts = std::clamp(fs * zoom_, 6.0f, 2.2f * fs);
-    if (zoom_ > 0.25f) {
+    // Header: a flag and "US East (N. Virginia)  us-east-1"; zoomed out, the code alone;
+    // never smaller than kMinTextPx, never over a card's name.
+    const float ts = std::clamp(fs * zoom_, kMinTextPx, 2.2f * fs);
+    const float code_ts = std::max(kMinTextPx, ts * 0.9f);
+    {
       ImVec2 fl(mn.x + 10 * zoom_, mn.y + 8 * zoom_);
-      float h = 14 * zoom_;
-      dl->AddRectFilled(fl, ImVec2(fl.x + 1.5f * zoom_, fl.y + h), kRegionCol);
-      dl->AddTriangleFilled(ImVec2(fl.x + 1.5f * zoom_, fl.y), ImVec2(fl.x + 11 * zoom_, fl.y + h * 0.3f),
+      float h = std::max(8.0f, 14 * zoom_);
+      dl->AddRectFilled(fl, ImVec2(fl.x + std::max(1.0f, 1.5f * zoom_), fl.y + h), kRegionCol);
+      dl->AddTriangleFilled(ImVec2(fl.x + 1.5f * zoom_, fl.y), ImVec2(fl.x + std::max(6.0f, 11 * zoom_), fl.y + h * 0.3f),
                             ImVec2(fl.x + 1.5f * zoom_, fl.y + h * 0.6f), kRegionCol);
       const catalog::RegionSpec* spec = catalog::find_region(r.code);
-      std::string title = spec ? spec->name.get(ko) : r.code;
-      ImVec2 tp(mn.x + 28 * zoom_, mn.y + 6 * zoom_);
-      ImVec4 clip(mn.x, mn.y, mx.x, mn.y + kFrameHeader * zoom_);
-      text_at(dl, ts, tp, IM_COL32(0x00, 0x6B, 0x6D, 255), title.c_str(), clip);
-      float tw = ImGui::GetFont()->CalcTextSizeA(ts, 1e9f, 0, title.c_str()).x;
-      text_at(dl, ts * 0.9f, ImVec2(tp.x + tw + 8 * zoom_, tp.y + ts * 0.06f), kSubTextCol, r.code.c_str(), clip);
+      const std::string title = spec ? spec->name.get(ko) : r.code;
+      const ImVec2 tp(fl.x + std::max(10.0f, 18 * zoom_), mn.y + std::max(2.0f, 6 * zoom_));
+      const float room = mx.x - tp.x - 8;
+      ImFont* font = ImGui::GetFont();
+      const float tw = text_width(font, ts, title), gap = 8 * zoom_ + 4;
+      const float cw = text_width(font, code_ts, r.code);
+      if (spec && tw + gap + cw <= room && claim_label("region", title + "  " + r.code, tp, ImVec2(tw + gap + cw, ts), ts)) {
+        text_at(dl, ts, tp, IM_COL32(0x00, 0x6B, 0x6D, 255), title.c_str(), clip_all);
+        text_at(dl, code_ts, ImVec2(tp.x + tw + gap, tp.y + (ts - code_ts) * 0.7f), kSubTextCol, r.code.c_str(), clip_all);
+      } else if (cw <= room && claim_label("region", r.code, tp, ImVec2(cw, code_ts), code_ts)) {
+        text_at(dl, code_ts, tp, IM_COL32(0x00, 0x6B, 0x6D, 255), r.code.c_str(), clip_all);
+      }
     }
     dl->AddTriangleFilled(ImVec2(mx.x - 10, mx.y - 2), ImVec2(mx.x - 2, mx.y - 10), ImVec2(mx.x - 2, mx.y - 2),
                           IM_COL32(0, 164, 166, 120));
@@ -634,16 +648,22 @@ void Canvas::draw_frames(ImDrawList* dl) {
       FrameRef f{false, a};
       dl->AddRectFilled(mn, mx, highlighted(f) ? IM_COL32(20, 126, 186, 36) : IM_COL32(20, 126, 186, 8));
       dashed_rect(dl, mn, mx, kAzCol, highlighted(f) || selected(f) ? 2.5f : 1.2f, 5, 4);
-      if (zoom_ > 0.25f) {
-        const float ts = std::clamp(fs * 0.9f * zoom_, 6.0f, 2.0f * fs);
-        std::string label = std::string(tr("canvas.az")) + "  " + a;
-        ImVec4 clip(mn.x, mn.y, mx.x, mn.y + kFrameHeader * zoom_);
-        text_at(dl, ts, ImVec2(mn.x + 10 * zoom_, mn.y + 8 * zoom_), kAzCol, label.c_str(), clip);
+      {
+        // "Availability Zone  use1-az1"; zoomed out, the AZ ID alone.
+        const float ts = std::clamp(fs * 0.9f * zoom_, kMinTextPx, 2.0f * fs);
+        const ImVec2 tp(mn.x + std::max(4.0f, 10 * zoom_), mn.y + std::max(2.0f, 8 * zoom_));
+        const float room = mx.x - tp.x - 6;
+        for (const std::string& label : {std::string(tr("canvas.az")) + "  " + a, a}) {
+          const float w = text_width(ImGui::GetFont(), ts, label);
+          if (w <= room && claim_label("az", label, tp, ImVec2(w, ts), ts)) {
+            text_at(dl, ts, tp, kAzCol, label.c_str(), clip_all);
+            break;
+          }
+        }
       }
       dl->AddTriangleFilled(ImVec2(mx.x - 9, mx.y - 2), ImVec2(mx.x - 2, mx.y - 9), ImVec2(mx.x - 2, mx.y - 2),
                             IM_COL32(20, 126, 186, 110));
     }
-  (void)clip_all;
 }
 
 // A service that launches into several AZs (an Auto Scaling group: its "azs" param,
@@ -740,15 +760,14 @@ void Canvas::draw_node(ImDrawList* dl, const doc::NodeDoc& n, const WorldRect& r
   dl->AddRect(mn, mx, border, rounding, 0, bt);
   const float icon = 36 * zoom_;
   draw_service_icon(dl, n.type, cat, ImVec2(mn.x + 12 * zoom_, mn.y + (r.h * zoom_ - icon) / 2), icon);
-  if (zoom_ >= 0.4f) {
-    const float fs = ImGui::GetFontSize();
-    ImVec4 clip(mn.x + 56 * zoom_, mn.y, mx.x - 10 * zoom_, mx.y);
-    const char* name = n.name.empty() ? n.id.c_str() : n.name.c_str();
-    text_at(dl, fs * zoom_, ImVec2(mn.x + 56 * zoom_, mn.y + 12 * zoom_), kTextCol, name, clip);
-    // The frame around the card shows its AZ/Region; the second line names the service.
-    std::string sub = s ? s->name.get(ko) : n.type;
-    text_at(dl, fs * 0.8f * zoom_, ImVec2(mn.x + 56 * zoom_, mn.y + 34 * zoom_), kSubTextCol, sub.c_str(), clip);
+  // Its name and service (planned in plan_node_labels: readable sizes, no overlaps).
+  if (auto it = node_labels_.find(n.id); it != node_labels_.end()) {
+    const NodeLabels& l = it->second;
+    const ImVec4 clip(mn.x, mn.y, mx.x, mx.y);
+    if (!l.title.empty()) text_at(dl, l.title_px, l.title_pos, kTextCol, l.title.c_str(), clip);
+    if (!l.subtitle.empty()) text_at(dl, l.subtitle_px, l.subtitle_pos, kSubTextCol, l.subtitle.c_str(), clip);
   }
+  (void)ko;
   // Not placed where the engine needs it: an orange "!" (the tooltip says what to do).
   if (placement_issue(n)) {
     ImVec2 c(mx.x - 2 * zoom_, mn.y + 2 * zoom_);
@@ -768,6 +787,59 @@ void Canvas::draw_node(ImDrawList* dl, const doc::NodeDoc& n, const WorldRect& r
     dl->AddCircleFilled(oh, hr, show ? kSelectCol : IM_COL32(0xA0, 0xAA, 0xB5, 255));
     dl->AddCircle(oh, hr, IM_COL32(255, 255, 255, 255), 0, 1.5f);
   }
+}
+
+// Cards first (their names matter most): each visible card is an obstacle for labels
+// drawn outside cards (run badges, wire rates), and its text is planned by
+// plan_card_text — readable, shortened with "…" to the card, or left out.
+void Canvas::plan_node_labels() {
+  node_labels_.clear();
+  card_obstacle_.clear();
+  const bool ko = korean();
+  const float fs = ImGui::GetFontSize();
+  ImFont* font = ImGui::GetFont();
+  const ImVec2 vmax = add(origin_, size_);
+  for (const auto& n : ed_.document().nodes) {
+    const WorldRect r = ed_.node_rect(n.id);
+    const ImVec2 mn = to_screen(r.x, r.y), mx = to_screen(r.x + r.w, r.y + r.h);
+    if (mx.x < origin_.x - 10 || mn.x > vmax.x + 10 || mx.y < origin_.y - 10 || mn.y > vmax.y + 10) continue;
+    card_obstacle_[n.id] = static_cast<int>(board_obstacles_++);
+    board_.add_obstacle({mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
+    const CardText plan = plan_card_text(zoom_, fs, r.h);
+    NodeLabels l;
+    const float x = mn.x + 56 * zoom_, room = mx.x - 8 * zoom_ - 2 - x;
+    if (plan.title) {
+      const std::string full = n.name.empty() ? n.id : n.name;
+      std::string t = ellipsize(font, plan.title_px, full, room);
+      // "W…" says nothing: fewer than three characters, and the card shows only its icon.
+      if (char_count(t) >= 3 || t == full) {
+        l.title_pos = ImVec2(x, mn.y + plan.title_y);
+        if (claim_label("card_title", t, l.title_pos, ImVec2(text_width(font, plan.title_px, t), plan.title_px), plan.title_px))
+          l.title = t, l.title_px = plan.title_px;
+      }
+    }
+    if (plan.subtitle && !l.title.empty()) {
+      const auto* s = service_of(n);
+      std::string t = ellipsize(font, plan.subtitle_px, s ? s->name.get(ko) : n.type, room);
+      l.subtitle_pos = ImVec2(x, mn.y + plan.subtitle_y);
+      if (char_count(t) >= 3 &&
+          claim_label("card_service", t, l.subtitle_pos, ImVec2(text_width(font, plan.subtitle_px, t), plan.subtitle_px),
+                      plan.subtitle_px))
+        l.subtitle = t, l.subtitle_px = plan.subtitle_px;
+    }
+    node_labels_[n.id] = std::move(l);
+  }
+}
+
+bool Canvas::claim_label(const char* kind, const std::string& text, ImVec2 pos, ImVec2 size, float px,
+                         bool avoid_cards, const std::string& own_node) {
+  if (px < kMinTextPx - 0.01f) return false;
+  const LabelRect r{pos.x, pos.y, size.x, size.y};
+  int own = -1;
+  if (auto it = card_obstacle_.find(own_node); it != card_obstacle_.end()) own = it->second;
+  if (!board_.place(r, avoid_cards, own)) return false;
+  drawn_labels_.push_back({kind, text, r, px});
+  return true;
 }
 
 void Canvas::draw_nodes(ImDrawList* dl) const {
@@ -964,7 +1036,11 @@ nlohmann::json Canvas::debug_state() const {
   for (const auto& n : ed_.document().nodes) {
     WorldRect r = ed_.node_rect(n.id);
     ImVec2 a = to_screen(r.x, r.y), b = to_screen(r.x + r.w, r.y + r.h);
+    const auto* svc = service_of(n);
+    const char* kinds[] = {"az", "region", "global", "internet"};
     nodes.push_back({{"id", n.id}, {"x", a.x}, {"y", a.y}, {"w", b.x - a.x}, {"h", b.y - a.y},
+                     {"type", n.type}, {"region", n.region}, {"az", n.az},
+                     {"placement", svc ? kinds[static_cast<int>(svc->placement)] : "az"},
                      {"center", pt(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2))},
                      {"out", pt(out_handle(r))}, {"in", pt(in_handle(r))}});
   }
@@ -979,11 +1055,18 @@ nlohmann::json Canvas::debug_state() const {
     add_frame(true, reg.code);
     for (const auto& a : reg.azs) add_frame(false, a);
   }
+  json toasts = json::array();
+  for (const auto& t : ed_.toasts()) toasts.push_back(t.text);
+  json labels = json::array();
+  for (const auto& l : drawn_labels_)
+    labels.push_back({{"kind", l.kind}, {"text", l.text}, {"x", l.rect.x}, {"y", l.rect.y}, {"w", l.rect.w},
+                      {"h", l.rect.h}, {"px", l.px}});
   std::vector<std::string> sel(ed_.selection().nodes.begin(), ed_.selection().nodes.end());
   std::vector<std::string> selc(ed_.selection().connections.begin(), ed_.selection().connections.end());
   return json{{"zoom", zoom_}, {"canvas", {{"x", origin_.x}, {"y", origin_.y}, {"w", size_.x}, {"h", size_.y}}},
               {"nodes", nodes}, {"frames", frames}, {"selection", {{"nodes", sel}, {"connections", selc}}},
-              {"wireRefusal", wire_refusal_ ? *wire_refusal_ : std::string()}, {"helpOpen", help_open_}};
+              {"wireRefusal", wire_refusal_ ? *wire_refusal_ : std::string()}, {"helpOpen", help_open_},
+              {"offset", pt(offset_)}, {"labels", labels}, {"minTextPx", kMinTextPx}, {"toasts", toasts}};
 }
 
 }  // namespace cp::ui

@@ -20,6 +20,7 @@
 
 #include "imgui.h"
 #include "ui/editor.h"
+#include "ui/label_layout.h"
 
 namespace cp::ui {
 
@@ -45,6 +46,11 @@ public:
   float wire_zoom() const { return zoom_; }
   // The wire from `from` to `to` as drawn: cubic Bezier control points (screen).
   std::array<ImVec2, 4> wire_bezier(const std::string& from, const std::string& to) const;
+  // A label about to be drawn at `pos` (screen) of `size`: true (and recorded for the tests)
+  // when it is at least kMinTextPx and overlaps no label placed this frame (nor, with
+  // `avoid_cards`, any card but `own_node`'s). The caller draws it only then.
+  bool claim_label(const char* kind, const std::string& text, ImVec2 pos, ImVec2 size, float px,
+                   bool avoid_cards = false, const std::string& own_node = "");
   // What a right-click hit; the hook adds items at the top of the canvas' context menu.
   struct ContextTarget { std::string node, wire, region, az; };
   std::function<void(const ContextTarget&)> context_hook;
@@ -86,6 +92,7 @@ private:
   void draw_frames(ImDrawList* dl);
   void draw_az_spans(ImDrawList* dl) const;
   void draw_wires(ImDrawList* dl) const;
+  void plan_node_labels();
   void draw_nodes(ImDrawList* dl) const;
   void draw_node(ImDrawList* dl, const doc::NodeDoc& n, const WorldRect& r, bool selected, bool hovered_target,
                  bool refused_target) const;
@@ -125,6 +132,22 @@ private:
   std::optional<FrameRef> context_frame_;
   ImVec2 context_world_{0, 0};
   double now_ = 0;
+  // Labels of this frame (see claim_label).
+  struct NodeLabels {
+    std::string title, subtitle;
+    ImVec2 title_pos{0, 0}, subtitle_pos{0, 0};
+    float title_px = 0, subtitle_px = 0;
+  };
+  struct DrawnLabel {
+    std::string kind, text;
+    LabelRect rect;
+    float px = 0;
+  };
+  LabelBoard board_;
+  size_t board_obstacles_ = 0;
+  std::map<std::string, int> card_obstacle_;  // node id -> its card's obstacle index
+  std::map<std::string, NodeLabels> node_labels_;
+  std::vector<DrawnLabel> drawn_labels_;
 };
 
 }  // namespace cp::ui
