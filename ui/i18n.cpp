@@ -191,6 +191,9 @@ const StringEntry kStrings[] = {
     {"help.redo", "Redo", "다시 실행"},
     {"help.escape", "Cancel a drag, clear the selection", "끌기 취소, 선택 해제"},
     {"help.help", "Show or hide this list", "이 목록 열기/닫기"},
+
+    // ---- issue 13: the status line's frame time (View menu) ----
+    {"menu.frame_time", "Frame time (for developers)", "프레임 시간(개발자용)"},
 };
 
 struct Table {
