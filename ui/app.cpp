@@ -165,6 +165,8 @@ void App::draw_menu_bar() {
     ImGui::Separator();
     if (item("run.t_open", nullptr)) run_view_.command({{"op", "tab"}, {"value", 3}});
     story_.view_menu_item();
+    ImVec2 st_mn = ImGui::GetItemRectMin(), st_mx = ImGui::GetItemRectMax();
+    menu_rects_["story.menu"] = ImVec4(st_mn.x, st_mn.y, st_mx.x - st_mn.x, st_mx.y - st_mn.y);
     ImGui::Separator();
     if (ImGui::MenuItem(tr("menu.frame_time"), nullptr, show_frame_time_)) {
       show_frame_time_ = !show_frame_time_;

@@ -110,6 +110,11 @@ void StoryPanel::draw() {
   if (visible) {
     rects_["panel"] = {{"x", ImGui::GetWindowPos().x}, {"y", ImGui::GetWindowPos().y},
                        {"w", ImGui::GetWindowSize().x}, {"h", ImGui::GetWindowSize().y}};
+    {  // The close box, where ImGui draws it (the title bar's right end), for the browser tests.
+      const ImRect bar = ImGui::GetCurrentWindow()->TitleBarRect();
+      const ImVec2 pad = ImGui::GetStyle().FramePadding;
+      rects_["close"] = {{"x", bar.Max.x - 2 * pad.x - fs}, {"y", bar.Min.y}, {"w", fs + 2 * pad.x}, {"h", fs + 2 * pad.y}};
+    }
     const std::string& name = story_title(d, ko);
     if (!name.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.28f, 0.55f, 1));

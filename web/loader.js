@@ -118,6 +118,7 @@
   // download shows in the bar; it is still compiled while it streams in.
   var wasmSize = 0;  // uncompressed, from the HEAD request below
   function instantiateWasm(imports, receiveInstance) {
+    progress('cloudplay.wasm', 0, wasmSize);  // in the bar from the start (its size is known from the HEAD request)
     fetch('cloudplay.wasm').then(function (response) {
       if (!response.ok) throw new Error('cloudplay.wasm could not be loaded (HTTP ' + response.status + ').');
       // A compressed response's Content-Length counts compressed bytes, but the stream gives

@@ -518,7 +518,7 @@ private:
       if (*v < kMinRunSpeed || *v > kMaxRunSpeed)
         error(p + ".speed", format_number(*v) + "× is not a speed the app runs at: from " + format_number(kMinRunSpeed) +
                                 "× to " + format_number(kMaxRunSpeed) + "×.",
-              "속도는 " + format_number(kMinRunSpeed) + "×부터 " + format_number(kMaxRunSpeed) + "×까지인데 " +
+              "속도는 " + format_number(kMinRunSpeed) + "×에서 " + format_number(kMaxRunSpeed) + "× 사이여야 하는데 " +
                   format_number(*v) + "×입니다.");
       else doc_.settings.speed = *v;
     }
@@ -570,7 +570,7 @@ private:
     StoryMoment sm;
     bool ok = false;
     const double duration = doc_.settings.duration_s;
-    if (auto at = number(m, "at_s", p, true, "the time to jump to, in seconds from the start", "이동할 시각(시작부터 초)")) {
+    if (auto at = number(m, "at_s", p, true, "the time to jump to, in seconds from the start", "시작부터 잰 이동 시각(초)")) {
       sm.at_s = *at;
       if (*at < 0)
         error(p + ".at_s", seconds(*at) + " is before the run starts: a moment is at 0 s or later.",
