@@ -276,8 +276,9 @@ void App::draw_canvas() {
   const float bar_h = run_view_.toolbar_height(col_w), panel_h = run_view_.panel_height(col_h);
   run_view_.draw_toolbar(ImVec2(col_x, vp->WorkPos.y), ImVec2(col_w, bar_h));
   run_view_.draw_bottom_panel(ImVec2(col_x, vp->WorkPos.y + col_h - panel_h), ImVec2(col_w, panel_h));
+  const float story_w = story_.width(col_w);  // the story's column, at the canvas' right
   ImGui::SetNextWindowPos(ImVec2(col_x, vp->WorkPos.y + bar_h), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(col_w, col_h - bar_h - panel_h), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(col_w - story_w, col_h - bar_h - panel_h), ImGuiCond_Always);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
   ImGui::Begin("##canvas_window", nullptr,

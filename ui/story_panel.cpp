@@ -2,6 +2,7 @@
 #include "ui/story_panel.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "imgui.h"
@@ -62,6 +63,12 @@ void StoryPanel::view_menu_item() {
   if (ImGui::MenuItem(tr("story.menu"), nullptr, open_ && available(), available())) open_ = !open_;
 }
 
+float StoryPanel::width(float column_w) {
+  const float fs = ImGui::GetFontSize();
+  width_ = open_ && available() ? std::round(std::clamp(column_w * 0.4f, fs * 14, fs * 22)) : 0;
+  return width_;
+}
+
 void StoryPanel::draw() {
   // Every document opened (an example, an import, a link, the autosave) shows its story once.
   if (ed_.documents_opened() != opened_seen_) {
@@ -74,7 +81,7 @@ void StoryPanel::draw() {
   if (!canvas || canvas->Size.x < 200 || canvas->Size.y < 120) return;
   const float fs = ImGui::GetFontSize();
   const float margin = fs * 0.6f;
-  const ImVec2 corner(canvas->Pos.x + canvas->Size.x - margin, canvas->Pos.y + margin);
+  const ImVec2 corner(canvas->Pos.x + canvas->Size.x - margin, canvas->Pos.y + margin);  // the reopen button
   const bool ko = korean();
   const doc::Document& d = ed_.document();
 
@@ -94,11 +101,12 @@ void StoryPanel::draw() {
     return;
   }
 
-  const float width = std::clamp(canvas->Size.x * 0.42f, fs * 15, fs * 24);
-  ImGui::SetNextWindowPos(corner, ImGuiCond_Always, ImVec2(1, 0));
-  ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);  // as tall as the story, up to the limit
-  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, canvas->Size.y * 0.72f));
-  ImGui::SetNextWindowBgAlpha(0.97f);
+  // Beside the canvas (the App made it narrower by width()), as tall as the canvas.
+  if (width_ <= 0) return;  // opened during this frame: the canvas makes room on the next one
+  const float x = canvas->Pos.x + canvas->Size.x;
+  const float w = width_;
+  ImGui::SetNextWindowPos(ImVec2(x, canvas->Pos.y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(w, canvas->Size.y), ImGuiCond_Always);
   ImGui::PushStyleColor(ImGuiCol_TitleBg, ImVec4(0.88f, 0.92f, 0.97f, 1));
   ImGui::PushStyleColor(ImGuiCol_TitleBgActive, ImVec4(0.82f, 0.88f, 0.96f, 1));
   std::string title = std::string(tr("story.window")) + "###story";

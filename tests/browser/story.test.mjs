@@ -28,6 +28,7 @@ for (const lang of ['en', 'ko']) {
     const file = 'route53-failover-two-regions.json';
     const ex = exampleJson(file);
     await openExampleFromMenu(page, file);
+    await page.screenshot({ path: artifactPath(`story-${lang}.png`) });
     let st = await storyState(page);
     assert(st.available && st.open, `the panel opens with the example: ${JSON.stringify({ available: st.available, open: st.open })}`);
     const ko = lang === 'ko';
@@ -41,13 +42,15 @@ for (const lang of ['en', 'ko']) {
       'every moment has its button on screen');
     const canvas = (await state(page)).canvas;
     const p = st.rects.panel;
-    assert(p.x >= canvas.x && p.x + p.w <= canvas.x + canvas.w + 1 && p.y >= canvas.y && p.y + p.h <= canvas.y + canvas.h + 1,
-      `the panel sits inside the canvas: ${JSON.stringify(p)} in ${JSON.stringify(canvas)}`);
-    for (const m of st.rects.moments) assert(m.y + m.h <= p.y + p.h + 1, `moment ${m.clock} is inside the panel (not cut off)`);
+    // Beside the canvas, which gave it room: the diagram is not hidden under it.
+    assert(p.x >= canvas.x + canvas.w - 1 && p.x + p.w <= 1280 && p.y >= canvas.y - 1 && p.y + p.h <= canvas.y + canvas.h + 1,
+      `the panel sits at the canvas' right: ${JSON.stringify(p)}, canvas ${JSON.stringify(canvas)}`);
+    for (const n of (await state(page)).nodes)
+      assert(n.x + n.w <= canvas.x + canvas.w + 1 && n.x >= canvas.x - 1, `node ${n.id} is on the canvas, not under the panel`);
+    for (const m of st.rects.moments.slice(0, 4)) assert(m.y + m.h <= p.y + p.h + 1, `moment ${m.clock} is inside the panel`);
     // The example names its speed: the run starts at it.
     let r = await runState(page);
     assertEqual(r.speed, ex.settings.speed, 'the run\'s speed after opening the example');
-    await page.screenshot({ path: artifactPath(`story-${lang}.png`) });
 
     // A moment's button jumps the run there (replayed: the same moment every time) and plays on.
     const m = st.rects.moments[3];
