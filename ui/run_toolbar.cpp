@@ -610,7 +610,11 @@ void RunView::draw_keep_up_notice(ImVec2 at) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
   ImGui::AlignTextToFramePadding();
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + fs * 26);
+  // As wide as the canvas allows (the story's column may sit at its right), beside the button.
+  float wrap = fs * 26;
+  if (const ImGuiWindow* canvas = ImGui::FindWindowByName("##canvas_window"))
+    wrap = std::clamp(canvas->Size.x - fs * 8, fs * 10, wrap);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip.c_str());
