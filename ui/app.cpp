@@ -21,6 +21,8 @@ namespace {
 // The language chosen in the menu, kept in browser storage so a reload keeps it
 // (before any choice, the browser's own language decides).
 constexpr const char* kLanguageKey = "cloudplay.language";
+// View > Frame time, kept like the language (off until someone turns it on).
+constexpr const char* kFrameTimeKey = "cloudplay.frame_time";
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
@@ -28,7 +30,8 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
 }
 
 App::App(Platform& platform) : platform_(platform), editor_(platform), canvas_(editor_), inspector_(editor_),
-      run_view_(editor_, canvas_, platform_) {
+      run_view_(editor_, canvas_, platform_), story_(editor_, run_view_.controller()) {
+  show_frame_time_ = platform_.storage_get(kFrameTimeKey).value_or("") == "on";
   const std::optional<std::string> chosen = platform_.storage_get(kLanguageKey);
   set_language(language_from_tag(chosen ? *chosen : platform_.preferred_language()));
 #ifdef CLOUDPLAY_HAS_DOCUMENTS
@@ -59,6 +62,7 @@ void App::frame(double dt_seconds) {
   draw_inspector();
   lap(2);
   draw_canvas();
+  story_.draw();
   lap(3);
   draw_status_bar();
   draw_about();
@@ -174,6 +178,16 @@ void App::draw_menu_bar() {
     if (item("menu.zoom_reset", nullptr)) canvas_.zoom_by(1.0f / canvas_.zoom());
     ImGui::Separator();
     if (item("run.t_open", nullptr)) run_view_.command({{"op", "tab"}, {"value", 3}});
+    story_.view_menu_item();
+    ImVec2 st_mn = ImGui::GetItemRectMin(), st_mx = ImGui::GetItemRectMax();
+    menu_rects_["story.menu"] = ImVec4(st_mn.x, st_mn.y, st_mx.x - st_mn.x, st_mx.y - st_mn.y);
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr("menu.frame_time"), nullptr, show_frame_time_)) {
+      show_frame_time_ = !show_frame_time_;
+      platform_.storage_set(kFrameTimeKey, show_frame_time_ ? "on" : "off");
+    }
+    ImVec2 ft_mn = ImGui::GetItemRectMin(), ft_mx = ImGui::GetItemRectMax();
+    menu_rects_["menu.frame_time"] = ImVec4(ft_mn.x, ft_mn.y, ft_mx.x - ft_mn.x, ft_mx.y - ft_mn.y);
     ImGui::Separator();
     if (item("menu.shortcuts", "?")) canvas_.toggle_help();
     end_menu();
@@ -284,8 +298,9 @@ void App::draw_canvas() {
   const float bar_h = run_view_.toolbar_height(col_w), panel_h = run_view_.panel_height(col_h);
   run_view_.draw_toolbar(ImVec2(col_x, vp->WorkPos.y), ImVec2(col_w, bar_h));
   run_view_.draw_bottom_panel(ImVec2(col_x, vp->WorkPos.y + col_h - panel_h), ImVec2(col_w, panel_h));
+  const float story_w = story_.width(col_w);  // the story's column, at the canvas' right
   ImGui::SetNextWindowPos(ImVec2(col_x, vp->WorkPos.y + bar_h), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(col_w, col_h - bar_h - panel_h), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(col_w - story_w, col_h - bar_h - panel_h), ImGuiCond_Always);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
   ImGui::Begin("##canvas_window", nullptr,
@@ -309,8 +324,10 @@ void App::draw_status_bar() {
   ImGui::SameLine(0, 20);
   ImGui::TextDisabled("%s", trf("app.status", static_cast<int>(d.nodes.size()), static_cast<int>(d.connections.size()),
                                 static_cast<int>(std::lround(canvas_.zoom() * 100))).c_str());
-  ImGui::SameLine(0, 20);
-  ImGui::TextDisabled("%s  ·  %.0f fps", trf("app.frame", smoothed_frame_ms_).c_str(), ImGui::GetIO().Framerate);
+  if (show_frame_time_) {
+    ImGui::SameLine(0, 20);
+    ImGui::TextDisabled("%s  ·  %.0f fps", trf("app.frame", smoothed_frame_ms_).c_str(), ImGui::GetIO().Framerate);
+  }
   if (!hangul_font_loaded() && korean()) {
     ImGui::SameLine(0, 20);
     ImGui::TextColored(ImVec4(0.75f, 0.05f, 0.05f, 1), "%s", tr("app.font_missing"));
@@ -357,6 +374,8 @@ nlohmann::json App::debug_state() const {
   for (const auto& t : editor_.toasts()) toasts.push_back({{"text", t.text}, {"error", t.error}});
   s["toasts"] = toasts;
   s["frameMs"] = smoothed_frame_ms_;
+  s["frameTimeShown"] = show_frame_time_;
+  s["story"] = story_.debug_state();
   s["run"] = run_view_.debug_state();
   s["plotLegend"] = run_view_.legend_debug();
   s["liveStatus"] = {{"x", live_rect_.x}, {"y", live_rect_.y}, {"w", live_rect_.z}, {"h", live_rect_.w},

@@ -16,6 +16,7 @@
 #include "ui/palette.h"
 #include "ui/platform.h"
 #include "ui/run_view.h"
+#include "ui/story_panel.h"
 
 namespace cp::ui {
 
@@ -48,6 +49,8 @@ private:
   Canvas canvas_;
   Inspector inspector_;
   RunView run_view_;  // the live run: toolbar over the canvas, overlay, bottom panel
+  StoryPanel story_;  // the document's story and its moments, over the canvas' top-right corner
+  bool show_frame_time_ = false;  // View > Frame time: the status line's frame ms and fps (for developers)
   double last_frame_ms_ = 0;
   double smoothed_frame_ms_ = 0;
   bool about_open_ = false;

@@ -17,6 +17,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/i18n.h"
+#include "ui/story.h"
 
 namespace cp::ui {
 
@@ -310,6 +311,14 @@ const std::vector<Documents::Example>& Documents::examples() {
       if (j.contains("name") && j["name"].is_string() && !j["name"].get<std::string>().empty())
         e.name = j["name"].get<std::string>();
       if (j.contains("description") && j["description"].is_string()) e.description = j["description"].get<std::string>();
+      // The menu speaks the UI language: the story's name and text, when the example has them.
+      auto text_of = [](const nlohmann::json& o, const char* key) {
+        return o.is_object() && o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
+      };
+      const nlohmann::json story = j.contains("story") ? j["story"] : nlohmann::json();
+      e.name_ko = text_of(story, "name_ko");
+      if (std::string en = text_of(story, "en"); !en.empty()) e.description = en;
+      e.description_ko = text_of(story, "ko");
     }
     examples_.push_back(std::move(e));
   }
@@ -319,7 +328,10 @@ const std::vector<Documents::Example>& Documents::examples() {
 
 nlohmann::json Documents::examples_json() {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& e : examples()) out.push_back({{"file", e.file}, {"name", e.name}, {"description", e.description}});
+  const bool ko = korean();
+  for (const auto& e : examples())
+    out.push_back({{"file", e.file}, {"name", in_language(e.name, e.name_ko, ko)},
+                   {"description", in_language(e.description, e.description_ko, ko)}});
   return out;
 }
 
@@ -337,7 +349,8 @@ bool Documents::open_example(const std::string& path) {
     show(std::move(m));
     return false;
   }
-  std::string name = r.document.name.empty() ? std::filesystem::path(path).stem().string() : r.document.name;
+  const std::string& title = story_title(r.document, korean());
+  std::string name = title.empty() ? std::filesystem::path(path).stem().string() : title;
   ed_.replace_document(std::move(r.document), tr("doc.undo.open_example"));
   ed_.notify(trf("doc.msg.example_opened", name.c_str()));
   return true;
@@ -427,12 +440,14 @@ void Documents::file_menu() {
     const auto& list = examples();
     if (list.empty()) ImGui::TextDisabled("%s", tr("doc.menu.no_examples"));
     std::string chosen;
+    const bool ko = korean();
     for (const auto& e : list) {
-      if (ImGui::MenuItem(e.name.c_str())) chosen = e.path;
-      if (!e.description.empty() && ImGui::IsItemHovered()) {
+      if (ImGui::MenuItem((in_language(e.name, e.name_ko, ko) + "###" + e.file).c_str())) chosen = e.path;
+      const std::string& description = in_language(e.description, e.description_ko, ko);
+      if (!description.empty() && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-        ImGui::TextUnformatted(e.description.c_str());
+        ImGui::TextUnformatted(description.c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
       }

@@ -75,11 +75,12 @@ public:
   };
   const std::vector<Message>& messages() const { return messages_; }
   nlohmann::json messages_json() const;  // [{id, title, text, lines, error, open}] in the current language
-  nlohmann::json examples_json();        // [{file, name, description}]
+  nlohmann::json examples_json();        // [{file, name, description}] in the current language
 
 private:
   struct Example {
     std::string path, file, name, description;
+    std::string name_ko, description_ko;  // from the example's story (ui/story.h picks the language)
   };
   void start();
   void restore_autosave(bool after_link_error);

@@ -222,6 +222,8 @@ const StringEntry kStrings[] = {
     {"help.f_region", "Region failure (or recovery)", "리전 장애(또는 복구)"},
     {"help.k.f_wire", "Right-click a connection", "연결선에서 오른쪽 클릭"},
     {"help.f_wire", "Add latency or an error rate to it", "지연 시간 또는 오류율 추가"},
+    // ---- issue 13: the status line's frame time (View menu) ----
+    {"menu.frame_time", "Frame time (for developers)", "프레임 시간(개발자용)"},
 };
 
 struct Table {

@@ -86,6 +86,7 @@ private:
   ToolbarPlan plan_toolbar(float width) const;
   void toolbar_more_menu(const ToolbarPlan& plan);
   void draw_recording_tick();
+  void draw_keep_up_notice(ImVec2 at);  // below the toolbar, while the run cannot keep the chosen speed
   void put_rect(const char* key);  // the last item's screen rectangle, for the browser tests
   void update_rates();
   void sync_share_link();
@@ -100,6 +101,7 @@ private:
   int tab_ = 0;                 // 0 metrics, 1 event log, 2 cost, 3 fault timeline
   int tab_request_ = -1;        // a tab to select on the next frame
   nlohmann::json rects_ = nlohmann::json::object();  // toolbar items on screen (browser tests)
+  nlohmann::json keep_up_ = nlohmann::json::object(); // the last keep-up notice: cause, achieved, suggested, text
   bool panel_open_ = true;
   bool panel_wanted_ = false;   // shown before the run started (View > Fault timeline)
   // Recording.

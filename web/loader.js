@@ -5,6 +5,63 @@
   var statusEl = document.getElementById('status');
   var fatalShown = false;
 
+  // ---- the loading screen: a progress bar and words a person understands, in the
+  // language the app will use (the stored choice, else the browser's language).
+  var korean = false;
+  try {
+    var chosen = window.localStorage.getItem('cloudplay.language');
+    korean = chosen ? chosen === 'ko' : /^ko\b/i.test(navigator.language || '');
+  } catch (e) {
+    korean = /^ko\b/i.test(navigator.language || '');
+  }
+  document.documentElement.lang = korean ? 'ko' : 'en';
+  var WORDS = {
+    en: {
+      title: 'Loading cloudplay…',
+      downloading: function (mb, total) { return 'Downloading the cloud engine, fonts and examples: ' + mb + ' of ' + total + ' MB'; },
+      downloadingNoSize: 'Downloading the cloud engine, fonts and examples…',
+      starting: 'Starting the cloud engine…'
+    },
+    ko: {
+      title: 'cloudplay를 불러오는 중…',
+      downloading: function (mb, total) { return '클라우드 엔진, 글꼴, 예제를 내려받는 중: ' + total + 'MB 중 ' + mb + 'MB'; },
+      downloadingNoSize: '클라우드 엔진, 글꼴, 예제를 내려받는 중…',
+      starting: '클라우드 엔진을 시작하는 중…'
+    }
+  };
+  var words = korean ? WORDS.ko : WORDS.en;
+  var titleEl = document.getElementById('status-title');
+  var barEl = statusEl.querySelector('.bar');
+  var fillEl = document.getElementById('status-bar');
+  var wordsEl = document.getElementById('status-words');
+  titleEl.textContent = words.title;
+  barEl.classList.add('indeterminate');
+  // Bytes of each download (the engine, cloudplay.wasm; the fonts and examples, cloudplay.data).
+  var downloads = {};
+  function mb(bytes) { return (bytes / (1024 * 1024)).toFixed(1); }
+  function showProgress() {
+    if (fatalShown) return;
+    var loaded = 0, total = 0, known = true;
+    for (var k in downloads) {
+      loaded += downloads[k].loaded;
+      if (downloads[k].total > 0) total += downloads[k].total; else known = false;
+    }
+    if (!known || total === 0) {
+      wordsEl.textContent = words.downloadingNoSize;
+      return;
+    }
+    var share = Math.min(1, loaded / total);
+    barEl.classList.remove('indeterminate');
+    fillEl.style.width = (share * 100).toFixed(1) + '%';
+    barEl.setAttribute('aria-valuenow', String(Math.round(share * 100)));
+    wordsEl.textContent = share >= 1 ? words.starting : words.downloading(mb(loaded), mb(total));
+  }
+  function progress(name, loaded, total) {
+    downloads[name] = { loaded: loaded, total: total };
+    showProgress();
+  }
+  window.cloudplayLoading = { korean: korean, downloads: downloads };
+
   function showFatal(message) {
     if (fatalShown) return;
     fatalShown = true;
@@ -44,11 +101,61 @@
     showFatal('The browser lost the WebGL context (the graphics driver was reset). Reload the page to continue.');
   });
 
+  // Emscripten reports the data file as "Downloading data... (loaded/total)" and then
+  // "Running...": turned into the bar and the words above, never shown as they are.
+  function onEmscriptenStatus(t) {
+    if (fatalShown || !t) return;
+    var m = /\((\d+)\/(\d+)\)/.exec(t);
+    if (m) progress('cloudplay.data', Number(m[1]), Number(m[2]));
+    else if (/^Running/.test(t)) {
+      progress('cloudplay.data', downloads['cloudplay.data'] ? downloads['cloudplay.data'].total : 0,
+               downloads['cloudplay.data'] ? downloads['cloudplay.data'].total : 0);
+      wordsEl.textContent = words.starting;
+    }
+  }
+
+  // The engine (cloudplay.wasm) is fetched here rather than by Emscripten, so that its
+  // download shows in the bar; it is still compiled while it streams in.
+  var wasmSize = 0;  // uncompressed, from the HEAD request below
+  function instantiateWasm(imports, receiveInstance) {
+    progress('cloudplay.wasm', 0, wasmSize);  // in the bar from the start (its size is known from the HEAD request)
+    fetch('cloudplay.wasm').then(function (response) {
+      if (!response.ok) throw new Error('cloudplay.wasm could not be loaded (HTTP ' + response.status + ').');
+      // A compressed response's Content-Length counts compressed bytes, but the stream gives
+      // the uncompressed ones: then the size comes from the HEAD request (if it had one).
+      var encoded = !!response.headers.get('Content-Encoding');
+      var total = encoded ? wasmSize : Number(response.headers.get('Content-Length')) || 0;
+      progress('cloudplay.wasm', 0, total);
+      var counted = response;
+      if (response.body && typeof ReadableStream === 'function') {
+        var reader = response.body.getReader(), loaded = 0;
+        counted = new Response(new ReadableStream({
+          pull: function (controller) {
+            return reader.read().then(function (r) {
+              if (r.done) { progress('cloudplay.wasm', total || loaded, total || loaded); controller.close(); return; }
+              loaded += r.value.byteLength;
+              progress('cloudplay.wasm', loaded, total);
+              controller.enqueue(r.value);
+            });
+          }
+        }), { headers: { 'Content-Type': 'application/wasm' } });
+      }
+      if (WebAssembly.instantiateStreaming) return WebAssembly.instantiateStreaming(counted, imports);
+      return counted.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+    }).then(function (result) {
+      receiveInstance(result.instance, result.module);
+    }).catch(function (e) {
+      showFatal(e && e.message ? e.message : String(e));
+    });
+    return {};  // the exports arrive through receiveInstance
+  }
+
   window.Module = {
     canvas: canvas,
     print: function (t) { console.log(t); },
     printErr: function (t) { console.warn(t); },
-    setStatus: function (t) { if (t && !fatalShown) statusEl.textContent = t; },
+    setStatus: onEmscriptenStatus,
+    instantiateWasm: instantiateWasm,
     locateFile: function (path) { return path; },
     onAbort: function (what) { showFatal('The cloud engine stopped unexpectedly: ' + what); }
   };
@@ -57,6 +164,7 @@
   // deployment says which file is wrong.
   fetch('cloudplay.wasm', { method: 'HEAD' }).then(function (r) {
     if (!r.ok) throw new Error('cloudplay.wasm could not be loaded (HTTP ' + r.status + ').');
+    if (!r.headers.get('Content-Encoding')) wasmSize = Number(r.headers.get('Content-Length')) || 0;
     var s = document.createElement('script');
     s.src = 'cloudplay.js';
     s.onerror = function () { showFatal('cloudplay.js could not be loaded.'); };

@@ -263,9 +263,11 @@ bool migrate_impl(json& j, std::vector<Issue>& errors, std::vector<Issue>& warni
 
 // ---- [SECTION] Validation (Loader) ------------------------------------------
 
-const std::vector<std::string> kTopFields = {"version", "name", "description", "settings", "regions",
+const std::vector<std::string> kTopFields = {"version", "name", "description", "story", "settings", "regions",
                                              "nodes", "connections", "faults", "layout"};
-const std::vector<std::string> kSettingsFields = {"duration_s", "seed"};
+const std::vector<std::string> kSettingsFields = {"duration_s", "seed", "speed"};
+const std::vector<std::string> kStoryFields = {"name_ko", "en", "ko", "moments"};
+const std::vector<std::string> kMomentFields = {"at_s", "en", "ko"};
 const std::vector<std::string> kRegionFields = {"code", "azs"};
 const std::vector<std::string> kNodeFields = {"id", "type", "name", "region", "az", "params"};
 const std::vector<std::string> kConnectionFields = {"id", "from", "to", "params"};
@@ -299,6 +301,7 @@ public:
     if (auto s = text(j, "name", "", false, kMaxNameLength)) doc_.name = *s;
     if (auto s = text(j, "description", "", false, kMaxDescriptionLength)) doc_.description = *s;
     settings(j);
+    story(j);  // after settings: a moment must fall within the run
     regions(j);
     // A part over its size limit is refused whole; what comes after it would only
     // report false follow-on errors (a connection to a node that was not read).
@@ -510,6 +513,93 @@ private:
                   ")보다 큽니다. 2^53은 JavaScript 숫자가(따라서 공유 링크도) 정확히 담을 수 있는 가장 큰 정수입니다.");
       else doc_.settings.seed = s->is_number_float() ? static_cast<uint64_t>(s->get<double>()) : s->get<uint64_t>();
     }
+    if (auto v = number(*it, "speed", p, false, "a speed such as 10 (simulated seconds per second)",
+                        "10 같은 속도(1초에 흐르는 시뮬레이션 시간)")) {
+      if (*v < kMinRunSpeed || *v > kMaxRunSpeed)
+        error(p + ".speed", format_number(*v) + "× is not a speed the app runs at: from " + format_number(kMinRunSpeed) +
+                                "× to " + format_number(kMaxRunSpeed) + "×.",
+              "속도는 " + format_number(kMinRunSpeed) + "×에서 " + format_number(kMaxRunSpeed) + "× 사이여야 하는데 " +
+                  format_number(*v) + "×입니다.");
+      else doc_.settings.speed = *v;
+    }
+  }
+
+  // ---- story (what the document shows a learner; the app's story panel) ----
+  void story(const json& j) {
+    auto it = j.find("story");
+    if (it == j.end()) return;
+    const std::string p = "story";
+    if (!it->is_object()) {
+      error(p, "expected an object such as {\"en\": \"What it shows\", \"ko\": \"…\", \"moments\": [...]}, got " +
+                   describe_value(*it),
+            "{\"en\": \"What it shows\", \"ko\": \"…\", \"moments\": [...]} 같은 객체여야 하는데 " +
+                describe_value_ko(*it) + "입니다.");
+      return;
+    }
+    check_fields(*it, p, kStoryFields, "a story", "story");
+    if (auto s = text(*it, "name_ko", p, false, kMaxNameLength)) doc_.story.name_ko = *s;
+    if (auto s = text(*it, "en", p, false, kMaxDescriptionLength)) doc_.story.en = *s;
+    if (auto s = text(*it, "ko", p, false, kMaxDescriptionLength)) doc_.story.ko = *s;
+    auto m = it->find("moments");
+    if (m == it->end()) return;
+    const std::string mp = p + ".moments";
+    if (!m->is_array()) {
+      error(mp, "expected a list such as [{\"at_s\": 300, \"en\": \"use1-az1 fails\", \"ko\": \"…\"}], got " +
+                    describe_value(*m),
+            "[{\"at_s\": 300, \"en\": \"use1-az1 fails\", \"ko\": \"…\"}] 같은 배열이어야 하는데 " +
+                describe_value_ko(*m) + "입니다.");
+      return;
+    }
+    if (m->size() > kMaxStoryMoments) {
+      error(mp, "has " + std::to_string(m->size()) + " moments; a story has at most " + std::to_string(kMaxStoryMoments) + ".",
+            "장면이 " + std::to_string(m->size()) + "개입니다. 스토리에는 장면을 최대 " + std::to_string(kMaxStoryMoments) +
+                "개까지 둘 수 있습니다.");
+      return;
+    }
+    double previous = -1;
+    for (size_t i = 0; i < m->size(); ++i) moment((*m)[i], index_path(mp, i), previous);
+  }
+
+  void moment(const json& m, const std::string& p, double& previous) {
+    if (!m.is_object()) {
+      error(p, "expected a moment such as {\"at_s\": 300, \"en\": \"use1-az1 fails\"}, got " + describe_value(m),
+            "{\"at_s\": 300, \"en\": \"use1-az1 fails\"} 같은 장면이어야 하는데 " + describe_value_ko(m) + "입니다.");
+      return;
+    }
+    check_fields(m, p, kMomentFields, "a moment", "장면");
+    StoryMoment sm;
+    bool ok = false;
+    const double duration = doc_.settings.duration_s;
+    if (auto at = number(m, "at_s", p, true, "the time to jump to, in seconds from the start", "시작부터 잰 이동 시각(초)")) {
+      sm.at_s = *at;
+      if (*at < 0)
+        error(p + ".at_s", seconds(*at) + " is before the run starts: a moment is at 0 s or later.",
+              format_number(*at) + "초는 실행이 시작되기 전입니다. 장면은 0초 이후여야 합니다.");
+      else if (*at > duration)
+        error(p + ".at_s", seconds(*at) + " is after the end of the run (settings.duration_s is " + seconds(duration) + ").",
+              format_number(*at) + "초는 실행이 끝난 뒤입니다(settings.duration_s는 " + format_number(duration) + "초).");
+      else if (*at < previous)
+        error(p + ".at_s", "the moments are listed in time order, and this one (" + seconds(*at) +
+                               ") comes before the one above it (" + seconds(previous) + ").",
+              "장면은 시간 순서로 적어야 하는데, 이 장면(" + format_number(*at) + "초)이 바로 위 장면(" +
+                  format_number(previous) + "초)보다 이릅니다.");
+      else {
+        ok = true;
+        previous = *at;
+      }
+    }
+    auto en = text(m, "en", p, false, kMaxMomentLength);
+    auto ko = text(m, "ko", p, false, kMaxMomentLength);
+    if (en) sm.en = *en;
+    if (ko) sm.ko = *ko;
+    // Missing or empty in both languages (a text of the wrong kind was reported above).
+    const bool bad_text = (m.contains("en") && !en) || (m.contains("ko") && !ko);
+    if (sm.en.empty() && sm.ko.empty() && !bad_text) {
+      error(p, "a moment needs its text: \"en\", \"ko\" or both.",
+            "장면에는 설명이 필요합니다. \"en\"이나 \"ko\", 또는 둘 다 적으세요.");
+      ok = false;
+    }
+    if (ok && !bad_text) doc_.story.moments.push_back(std::move(sm));
   }
 
   // ---- regions ----
@@ -1129,7 +1219,26 @@ J build(const Document& d) {
   J settings = J::object();
   settings["duration_s"] = number_out<J>(d.settings.duration_s);
   settings["seed"] = d.settings.seed;
+  if (d.settings.speed) settings["speed"] = number_out<J>(*d.settings.speed);
   out["settings"] = std::move(settings);
+  if (!d.story.empty()) {
+    J story = J::object();
+    if (!d.story.name_ko.empty()) story["name_ko"] = d.story.name_ko;
+    if (!d.story.en.empty()) story["en"] = d.story.en;
+    if (!d.story.ko.empty()) story["ko"] = d.story.ko;
+    if (!d.story.moments.empty()) {
+      J moments = J::array();
+      for (const StoryMoment& m : d.story.moments) {
+        J e = J::object();
+        e["at_s"] = number_out<J>(m.at_s);
+        if (!m.en.empty()) e["en"] = m.en;
+        if (!m.ko.empty()) e["ko"] = m.ko;
+        moments.push_back(std::move(e));
+      }
+      story["moments"] = std::move(moments);
+    }
+    out["story"] = std::move(story);
+  }
   J regions = J::array();
   for (const RegionDoc& r : d.regions) {
     J e = J::object();
