@@ -191,6 +191,16 @@ const StringEntry kStrings[] = {
     {"help.redo", "Redo", "다시 실행"},
     {"help.escape", "Cancel a drag, clear the selection", "끌기 취소, 선택 해제"},
     {"help.help", "Show or hide this list", "이 목록 열기/닫기"},
+
+    // ---- phones (view mode) and diagram export (SVG, slide-size PNG) ----
+    {"view.phone_note", "View only on a phone: open this link on a computer to edit.",
+     "휴대폰에서는 보기만 할 수 있습니다. 편집하려면 컴퓨터에서 이 링크를 여세요."},
+    {"view.phone_hint", "Drag to move, pinch to zoom.", "끌어서 이동하고, 두 손가락으로 확대/축소합니다."},
+    {"export.svg", "Export SVG", "SVG로 내보내기"},
+    {"export.png_tip", "The whole diagram as a picture for slides (at least 1920 px wide)",
+     "다이어그램 전체를 슬라이드용 그림으로(가로 1920px 이상)"},
+    {"export.svg_tip", "The whole diagram as a vector file (sharp at any size, editable in drawing tools)",
+     "다이어그램 전체를 벡터 파일로(어떤 크기에서도 선명하고, 그리기 도구에서 편집 가능)"},
 };
 
 struct Table {
