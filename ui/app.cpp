@@ -44,10 +44,12 @@ void App::frame(double dt_seconds) {
   run_view_.update(dt_seconds);  // the simulation's share of the frame (bounded budget)
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float fs = ImGui::GetFontSize();
-  // Panels scale with the font, and give way on narrow windows.
-  palette_w_ = std::round(std::min(fs * 16.5f, vp->Size.x * 0.22f));
-  inspector_w_ = std::round(std::min(fs * 22.0f, vp->Size.x * 0.28f));
+  view_only_ = vp->Size.x < kViewOnlyWidth || platform_.coarse_pointer();
+  // Panels scale with the font, and give way on narrow windows (a phone has none).
+  palette_w_ = view_only_ ? 0 : std::round(std::min(fs * 16.5f, vp->Size.x * 0.22f));
+  inspector_w_ = view_only_ ? 0 : std::round(std::min(fs * 22.0f, vp->Size.x * 0.28f));
   handle_shortcuts();
+  apply_touch();
   // Time per panel (smoothed), for the status line's tooltip and the browser tests.
   auto mark = std::chrono::steady_clock::now();
   auto lap = [&](size_t i) {
@@ -57,9 +59,9 @@ void App::frame(double dt_seconds) {
   };
   draw_menu_bar();
   lap(0);
-  draw_palette();
+  if (!view_only_) draw_palette();
   lap(1);
-  draw_inspector();
+  if (!view_only_) draw_inspector();
   lap(2);
   draw_canvas();
   story_.draw();
@@ -84,6 +86,27 @@ void App::on_paste(const std::string& text) {
     return;
   }
   if (!editor_.paste(text)) editor_.notify(tr("msg.paste_not_ours"), true);
+}
+
+// Fingers on the canvas pan it (one) and pinch-zoom it (two). SDL also turns the first
+// finger into a mouse, which ImGui's buttons take; the canvas is told which it is.
+void App::on_finger(FingerEvent e, int64_t id, float x, float y) {
+  last_finger_frame_ = ImGui::GetFrameCount();
+  if (e == FingerEvent::Down) {
+    const ImVec2 mn = canvas_.view_min(), sz = canvas_.view_size();
+    const bool on_canvas = x >= mn.x && y >= mn.y && x < mn.x + sz.x && y < mn.y + sz.y;
+    if (!on_canvas || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+  }
+  touch_.on(e, id, x, y);
+}
+
+void App::apply_touch() {
+  const bool touch = touch_.fingers() > 0 || ImGui::GetFrameCount() - last_finger_frame_ < 3;
+  canvas_.set_view_only(view_only_, touch);
+  const std::optional<TouchGesture::Step> s = touch_.take();
+  // While editing (a touch laptop), one finger is the mouse; two still zoom.
+  if (s && (view_only_ || touch_.fingers() >= 2))
+    canvas_.pan_zoom(ImVec2(s->from_x, s->from_y), ImVec2(s->to_x, s->to_y), s->scale);
 }
 
 void App::handle_shortcuts() {
@@ -149,7 +172,7 @@ void App::draw_menu_bar() {
     run_view_.file_menu();  // record a clip, metrics CSV
     end_menu();
   }
-  if (begin_menu("menu.edit")) {
+  if (!view_only_ && begin_menu("menu.edit")) {
     std::string undo = editor_.can_undo() ? trf("menu.undo_named", editor_.undo_name().c_str()) : tr("menu.undo");
     std::string redo = editor_.can_redo() ? trf("menu.redo_named", editor_.redo_name().c_str()) : tr("menu.redo");
     if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, editor_.can_undo())) editor_.undo();
@@ -192,7 +215,7 @@ void App::draw_menu_bar() {
     if (item("menu.shortcuts", "?")) canvas_.toggle_help();
     end_menu();
   }
-  if (begin_menu("menu.regions")) {
+  if (!view_only_ && begin_menu("menu.regions")) {
     const bool ko = korean();
     if (ImGui::BeginMenu(tr("menu.add_region"))) {
       for (const auto& r : catalog::all_regions()) {
@@ -306,9 +329,30 @@ void App::draw_canvas() {
   ImGui::Begin("##canvas_window", nullptr,
                kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
                    ImGuiWindowFlags_NoScrollWithMouse);
+  if (view_only_) draw_view_only_note(col_w);
   canvas_.draw();
   ImGui::End();
   ImGui::PopStyleVar(2);
+}
+
+// A strip above the diagram: what a phone can do, and where to edit.
+void App::draw_view_only_note(float width) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::SetCursorPos(ImVec2(10, 6));
+  ImGui::PushTextWrapPos(width - 10);
+  ImGui::TextColored(ImVec4(0.45f, 0.27f, 0.0f, 1), "%s", tr("view.phone_note"));
+  ImGui::TextColored(ImVec4(0.37f, 0.42f, 0.48f, 1), "%s", tr("view.phone_hint"));
+  ImGui::PopTextWrapPos();
+  const float y1 = ImGui::GetCursorScreenPos().y + 6 - st.ItemSpacing.y;
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(p0, ImVec2(p0.x + width, y1), IM_COL32(0xFF, 0xF6, 0xE0, 255));
+  dl->AddLine(ImVec2(p0.x, y1), ImVec2(p0.x + width, y1), IM_COL32(0xE8, 0xC8, 0x80, 255));
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(p0.x, y1 + 1));
 }
 
 void App::draw_status_bar() {
@@ -362,6 +406,7 @@ nlohmann::json App::debug_state() const {
   for (const auto& [k, r] : menu_rects_) menus[k] = {{"x", r.x}, {"y", r.y}, {"w", r.z}, {"h", r.w}};
   s["menus"] = menus;
   s["language"] = korean() ? "ko" : "en";
+  s["viewOnly"] = view_only_;
   s["undoDepth"] = editor_.undo_depth();
   s["canUndo"] = editor_.can_undo();
   s["canRedo"] = editor_.can_redo();

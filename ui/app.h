@@ -3,6 +3,7 @@
 // Usage (from the host's frame loop):
 //   cp::ui::App app(platform);  ...  app.frame(dt_seconds);  // between ImGui::NewFrame/Render
 //   app.on_paste(text);          // text the browser pasted (Ctrl+V / the Paste menu)
+//   app.on_finger(FingerEvent::Down, id, x, y);  // touch (CSS px): pan and pinch-zoom the canvas
 //   app.editor();                // the document, its history and the editing commands
 #pragma once
 #include <map>
@@ -17,6 +18,7 @@
 #include "ui/platform.h"
 #include "ui/run_view.h"
 #include "ui/story_panel.h"
+#include "ui/touch_gesture.h"
 
 namespace cp::ui {
 
@@ -30,6 +32,11 @@ public:
   RunView& run_view() { return run_view_; }
   // Pasted text: typed into the active text field, else pasted as services onto the canvas.
   void on_paste(const std::string& text);
+  void on_finger(FingerEvent e, int64_t id, float x, float y);
+  // A phone (narrow window or a finger for a pointer): the diagram to look at and
+  // run, no palette or inspector, editing left to a computer.
+  bool view_only() const { return view_only_; }
+  static constexpr float kViewOnlyWidth = 700;  // CSS px
   // Screen positions of the menus, palette items, nodes and frames (browser tests).
   nlohmann::json debug_state() const;
 
@@ -40,8 +47,10 @@ private:
   void draw_inspector();
   void draw_live_status();  // the selected node's state in the running simulation
   void draw_status_bar();
+  void draw_view_only_note(float width);
   void draw_about();
   void handle_shortcuts();
+  void apply_touch();
 
   Platform& platform_;
   Editor editor_;
@@ -59,6 +68,9 @@ private:
   std::map<std::string, ImVec4> menu_rects_;  // menus and items drawn (x, y, w, h), for the tests
   ImVec4 live_rect_{0, 0, 0, 0};   // the inspector's pinned "Now, in the run" line (x, y, w, h), for the tests
   float inspector_scroll_y_ = 0;   // how far the properties under it are scrolled
+  bool view_only_ = false;
+  TouchGesture touch_;
+  int last_finger_frame_ = -100;  // ImGui frame of the last finger event
 };
 
 }  // namespace cp::ui

@@ -237,12 +237,17 @@ void Canvas::add_at_center(const std::string& type) {
 
 void Canvas::zoom_by(float factor) { zoom_at(ImVec2(origin_.x + size_.x / 2, origin_.y + size_.y / 2), factor); }
 
-void Canvas::zoom_at(ImVec2 s, float factor) {
-  ImVec2 w = to_world(s);
-  zoom_ = std::clamp(zoom_ * factor, kMinZoom, kMaxZoom);
-  offset_ = ImVec2(s.x - origin_.x - w.x * zoom_, s.y - origin_.y - w.y * zoom_);
+void Canvas::zoom_at(ImVec2 s, float factor) { pan_zoom(s, s, factor); }
+
+void Canvas::pan_zoom(ImVec2 from, ImVec2 to, float scale) {
+  ImVec2 w = to_world(from);
+  zoom_ = std::clamp(zoom_ * scale, min_zoom(), kMaxZoom);
+  offset_ = ImVec2(to.x - origin_.x - w.x * zoom_, to.y - origin_.y - w.y * zoom_);
   fitted_size_ = ImVec2(0, 0);
 }
+
+// A phone shows a whole diagram, even a wide one, at a small zoom (a pinch enlarges it).
+float Canvas::min_zoom() const { return view_only_ ? 0.05f : kMinZoom; }
 
 void Canvas::do_fit() {
   fit_pending_ = false;
@@ -256,9 +261,9 @@ void Canvas::do_fit() {
     if (auto rr = ed_.region_rect(r.code)) grow(*rr);
   for (const auto& n : d.nodes) grow(ed_.node_rect(n.id));
   if (x0 > x1) { x0 = 0, y0 = 0, x1 = 800, y1 = 500; }
-  const float margin = 48;
+  const float margin = view_only_ ? 12 : 48;
   float z = std::min((size_.x - 2 * margin) / std::max(1.0f, x1 - x0), (size_.y - 2 * margin) / std::max(1.0f, y1 - y0));
-  zoom_ = std::clamp(z, kMinZoom, 1.25f);
+  zoom_ = std::clamp(z, min_zoom(), 1.25f);
   offset_ = ImVec2(size_.x / 2 - (x0 + x1) / 2 * zoom_, size_.y / 2 - (y0 + y1) / 2 * zoom_);
   fitted_size_ = size_;
   fitted_window_ = ImGui::GetMainViewport()->Size;
@@ -272,8 +277,8 @@ void Canvas::begin_left_drag(const Hit& hit) {
   drag_start_world_ = to_world(io.MousePos);
   drag_moved_ = false;
   press_toggled_ = false;
-  if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_Space))) {
-    mode_ = Mode::Pan;
+  if (view_only_ || ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_Space))) {
+    mode_ = Mode::Pan;  // (view only: a press without a drag is a tap, see finish_drag)
     pan_button_ = 0;
     return;
   }
@@ -389,6 +394,7 @@ void Canvas::handle_input(bool hovered) {
 
   switch (mode_) {
     case Mode::Pan:
+      if (touch_input_) break;  // fingers pan through pan_zoom
       offset_ = add(offset_, io.MouseDelta);
       fitted_size_ = ImVec2(0, 0);
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -440,6 +446,14 @@ void Canvas::finish_drag() {
   drop_frame_.reset();
   switch (mode) {
     case Mode::Pan:
+      if (view_only_) {
+        if (!drag_moved_ && pan_button_ == 0) {  // a tap selects (the plots follow the selection)
+          Hit h = hit_test(io.MousePos);
+          if (h.kind == Hit::Node) ed_.select_node(h.id);
+          else ed_.clear_selection();
+        }
+        break;
+      }
       if (!drag_moved_ && pan_button_ == 1) {  // a right click (no drag): context menu
         Hit h = hit_test(io.MousePos);
         context_node_ = h.kind == Hit::Node || h.kind == Hit::OutHandle ? h.id : "";
@@ -509,6 +523,10 @@ void Canvas::handle_keys() {
   // Letters without an ImGuiKey (D, F): SDL scancodes are USB HID usages, contiguous from A.
   auto letter = [](char c) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_A) + (c - 'a'), false); };
 
+  if (view_only_) {
+    if (!ctrl && letter('f')) fit_pending_ = true;
+    return;
+  }
   if (mode_ != Mode::None) {
     if (pressed(ImGuiKey_Escape)) {  // cancel the drag: put things back
       for (const auto& [id, start] : move_start_) ed_.set_node_pos(id, start.x, start.y);
@@ -559,7 +577,7 @@ void Canvas::handle_keys() {
 // ---- [SECTION] Drop from the palette --------------------------------------------------------
 
 void Canvas::handle_drop() {
-  if (!ImGui::BeginDragDropTarget()) return;
+  if (view_only_ || !ImGui::BeginDragDropTarget()) return;
   const ImGuiPayload* p = ImGui::AcceptDragDropPayload(kPayloadService, ImGuiDragDropFlags_AcceptNoDrawDefaultRect |
                                                                             ImGuiDragDropFlags_AcceptBeforeDelivery);
   if (p && p->Data) {

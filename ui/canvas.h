@@ -34,6 +34,13 @@ public:
   bool help_open() const { return help_open_; }
   void zoom_by(float factor);   // around the view's centre
   float zoom() const { return zoom_; }
+  // View only (a phone): no editing; a left drag or one finger pans, a tap selects,
+  // the diagram is fitted edge to edge. `touch`: the pointer is a finger (the app
+  // pans the view itself, with pan_zoom, from the finger events).
+  void set_view_only(bool on, bool touch) { view_only_ = on, touch_input_ = touch; }
+  bool view_only() const { return view_only_; }
+  // The world point under screen point `from` moves to `to`; the zoom is multiplied by `scale`.
+  void pan_zoom(ImVec2 from, ImVec2 to, float scale);
   // World point under the mouse (valid while it is over the canvas), for paste.
   std::optional<ImVec2> mouse_world() const { return mouse_world_; }
   // Screen positions of frames, nodes and their handles as drawn last frame (browser tests).
@@ -148,6 +155,8 @@ private:
   std::map<std::string, int> card_obstacle_;  // node id -> its card's obstacle index
   std::map<std::string, NodeLabels> node_labels_;
   std::vector<DrawnLabel> drawn_labels_;
+  bool view_only_ = false, touch_input_ = false;
+  float min_zoom() const;
 };
 
 }  // namespace cp::ui

@@ -16,6 +16,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/diagram_export.h"
 #include "ui/i18n.h"
 #include "ui/story.h"
 
@@ -253,7 +254,6 @@ void Documents::save_now() {
 }
 
 void Documents::frame() {
-  png_tick();
   take_opened_files();
   autosave_tick();
   draw_messages();
@@ -392,28 +392,20 @@ void Documents::export_json() {
   ed_.notify(trf("doc.msg.exported", name.c_str()));
 }
 
-// The PNG is taken two frames later, so that the menu that asked for it has closed
-// and no message toasts cover the diagram; the "Downloaded" toast comes after.
+// Both pictures are the whole diagram drawn off-screen (ui/diagram_export.h), not
+// what the canvas shows: the PNG is that SVG rasterised at slide resolution.
+constexpr int kSlideWidthPx = 1920;
+
 void Documents::export_png() {
-  ed_.expire_toasts(1e12);
-  ed_.expire_toasts(1e12 + 100);  // (the first call gives new toasts an end time, the second ends them)
-  png_name_ = file_stem() + ".png";
-  png_frames_ = 2;
+  std::string name = file_stem() + ".png";
+  platform_.download_svg_as_png(name, svg::to_svg(diagram_scene(ed_)), kSlideWidthPx);
+  ed_.notify(trf("doc.msg.exported", name.c_str()));
 }
 
-void Documents::png_tick() {
-  if (png_notify_) {
-    png_notify_ = false;
-    ed_.notify(trf("doc.msg.exported", png_name_.c_str()));
-  }
-  if (png_frames_ <= 0 || --png_frames_ > 0) return;
-  // The diagram is what the canvas window shows (not the menus and panels).
-  float x = 0, y = 0, w = 0, h = 0;
-  if (ImGuiWindow* win = ImGui::FindWindowByName("##canvas_window")) {
-    x = win->Pos.x, y = win->Pos.y, w = win->Size.x, h = win->Size.y;
-  }
-  platform_.download_screen_png(png_name_, x, y, w, h);  // read when this frame has been drawn
-  png_notify_ = true;
+void Documents::export_svg() {
+  std::string name = file_stem() + ".svg";
+  platform_.download(name, "image/svg+xml", svg::to_svg(diagram_scene(ed_)));
+  ed_.notify(trf("doc.msg.exported", name.c_str()));
 }
 
 std::string Documents::copy_link() {
@@ -460,6 +452,9 @@ void Documents::file_menu() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("doc.menu.import_hint"));
   if (ImGui::MenuItem(tr("doc.menu.export_json"))) export_json();
   if (ImGui::MenuItem(tr("doc.menu.export_png"))) export_png();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("export.png_tip"));
+  if (ImGui::MenuItem(tr("export.svg"))) export_svg();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("export.svg_tip"));
   ImGui::Separator();
   if (ImGui::MenuItem(tr("doc.menu.copy_link"))) copy_link();
   ImGui::Separator();

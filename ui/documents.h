@@ -49,7 +49,8 @@ public:
   std::vector<doc::Issue> import_json(const std::string& text, const std::string& source_name);
   bool open_example(const std::string& path);
   void export_json();
-  void export_png();
+  void export_png();  // the whole diagram, at least 1920 px wide
+  void export_svg();
   // Encodes the document into a share link, puts it in the address bar and on the
   // clipboard, and returns the URL ("" when the document is too large for a link).
   std::string copy_link();
@@ -87,7 +88,6 @@ private:
   void autosave_tick();
   void take_opened_files();
   void draw_messages();
-  void png_tick();
   void show(Message m);
   const std::vector<Example>& examples();
   std::string file_stem() const;
@@ -107,9 +107,6 @@ private:
   std::vector<Message> messages_;
   std::vector<Example> examples_;
   bool examples_loaded_ = false;
-  std::string png_name_;
-  int png_frames_ = 0;       // frames until the PNG is taken
-  bool png_notify_ = false;
 };
 
 }  // namespace cp::ui

@@ -224,6 +224,15 @@ const StringEntry kStrings[] = {
     {"help.f_wire", "Add latency or an error rate to it", "지연 시간 또는 오류율 추가"},
     // ---- issue 13: the status line's frame time (View menu) ----
     {"menu.frame_time", "Frame time (for developers)", "프레임 시간(개발자용)"},
+    // ---- phones (view mode) and diagram export (SVG, slide-size PNG) ----
+    {"view.phone_note", "View only on a phone: open this link on a computer to edit.",
+     "휴대폰에서는 보기만 할 수 있습니다. 편집하려면 컴퓨터에서 이 링크를 여세요."},
+    {"view.phone_hint", "Drag to move, pinch to zoom.", "끌어서 이동하고, 두 손가락으로 확대/축소하세요."},
+    {"export.svg", "Export SVG", "SVG로 내보내기"},
+    {"export.png_tip", "Saves the whole diagram as a picture for slides (at least 1920 px wide).",
+     "다이어그램 전체를 슬라이드용 이미지로 저장합니다(가로 1920px 이상)."},
+    {"export.svg_tip", "Saves the whole diagram as a vector file: sharp at any size, editable in drawing tools.",
+     "다이어그램 전체를 벡터 파일로 저장합니다. 크게 키워도 선명하고, 그리기 도구에서 편집할 수 있습니다."},
 };
 
 struct Table {

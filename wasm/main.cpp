@@ -50,7 +50,18 @@ void rebuild_fonts_if_needed() {
 
 void frame() {
   SDL_Event e;
-  while (SDL_PollEvent(&e)) ImGui_ImplSDL2_ProcessEvent(&e);
+  while (SDL_PollEvent(&e)) {
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    // Fingers (a phone): SDL gives 0..1 of the canvas; the app works in CSS px.
+    if (e.type == SDL_FINGERDOWN || e.type == SDL_FINGERMOTION || e.type == SDL_FINGERUP) {
+      int w = 0, h = 0;
+      SDL_GetWindowSize(g_host.window, &w, &h);
+      const auto kind = e.type == SDL_FINGERDOWN     ? cp::ui::FingerEvent::Down
+                        : e.type == SDL_FINGERMOTION ? cp::ui::FingerEvent::Move
+                                                     : cp::ui::FingerEvent::Up;
+      g_host.app->on_finger(kind, static_cast<int64_t>(e.tfinger.fingerId), e.tfinger.x * w, e.tfinger.y * h);
+    }
+  }
 
   // The canvas follows the page size (CSS pixels x devicePixelRatio).
   double css_w = 0, css_h = 0;
