@@ -296,6 +296,7 @@ void App::draw_inspector() {
 
 void App::draw_live_status() {
   live_rect_ = ImVec4(0, 0, 0, 0);
+  live_text_.clear();
   const Selection& sel = editor_.selection();
   RunController& run = run_view_.controller();
   if (sel.nodes.size() != 1 || !run.ready() || !run.started()) return;
@@ -303,12 +304,25 @@ void App::draw_live_status() {
   if (!n.valid()) return;
   const sim::StatusText st = run.sim()->model(n).status();
   const std::string& text = korean() && !st.ko.empty() ? st.ko : st.en;
-  if (text.empty()) return;
+  // Served and refused/failed requests are timed apart (a refusal answers at once and would
+  // pull the latency down exactly when the node is overloaded): the line says which is which.
+  const sim::NodeMetrics& m = run.sim()->metrics(n);
+  std::string served, failed;
+  if (m.latency.count() > 0)
+    served = trf("insp.live_served", static_cast<unsigned long long>(m.latency.count()),
+                 m.latency.percentile(50) / 1000.0, m.latency.percentile(99) / 1000.0);
+  if (m.failed_latency.count() > 0)
+    failed = trf("insp.live_failed", static_cast<unsigned long long>(m.failed_latency.count()),
+                 m.failed_latency.mean() / 1000.0);
+  if (text.empty() && served.empty() && failed.empty()) return;
   const ImVec2 top = ImGui::GetCursorScreenPos();
   ImGui::TextColored(ImVec4(0.16f, 0.45f, 0.75f, 1.0f), "%s", tr("insp.live"));
-  ImGui::TextWrapped("%s", text.c_str());
+  if (!text.empty()) ImGui::TextWrapped("%s", text.c_str());
+  if (!served.empty()) ImGui::TextWrapped("%s", served.c_str());
+  if (!failed.empty()) ImGui::TextWrapped("%s", failed.c_str());
   const ImVec2 bottom = ImGui::GetItemRectMax();
   live_rect_ = ImVec4(top.x, top.y, ImGui::GetContentRegionAvail().x, bottom.y - top.y);
+  live_text_ = text + (served.empty() ? "" : "\n" + served) + (failed.empty() ? "" : "\n" + failed);
   ImGui::Separator();
 }
 
@@ -424,7 +438,7 @@ nlohmann::json App::debug_state() const {
   s["run"] = run_view_.debug_state();
   s["plotLegend"] = run_view_.legend_debug();
   s["liveStatus"] = {{"x", live_rect_.x}, {"y", live_rect_.y}, {"w", live_rect_.z}, {"h", live_rect_.w},
-                     {"shown", live_rect_.w > 0}};
+                     {"shown", live_rect_.w > 0}, {"text", live_text_}};
   s["inspectorScrollY"] = inspector_scroll_y_;
   s["panelMs"] = {{"menu", panel_ms_[0]}, {"palette", panel_ms_[1]}, {"inspector", panel_ms_[2]}, {"canvas", panel_ms_[3]},
                     {"extensions", panel_ms_[4]}};

@@ -67,6 +67,7 @@ private:
   double panel_ms_[5] = {0, 0, 0, 0, 0};
   std::map<std::string, ImVec4> menu_rects_;  // menus and items drawn (x, y, w, h), for the tests
   ImVec4 live_rect_{0, 0, 0, 0};   // the inspector's pinned "Now, in the run" line (x, y, w, h), for the tests
+  std::string live_text_;          // what that line says, for the tests
   float inspector_scroll_y_ = 0;   // how far the properties under it are scrolled
   bool view_only_ = false;
   TouchGesture touch_;

@@ -429,8 +429,22 @@ WorldRect Editor::free_spot_outside_frames(const std::string& near_region, float
         neighbour_left = true;
     if (!neighbour_left) left = rr->x, top = rr->y;
   }
-  (void)cx;
-  return free_spot(WorldRect{left - kNodeW - 80, top, kNodeW, 4000}, left - kNodeW / 2 - 80, cy, except);
+  const WorldRect beside = free_spot(WorldRect{left - kNodeW - 80, top, kNodeW, 4000}, left - kNodeW / 2 - 80, cy, except);
+  // Or the row just above the Region, in the column where it was dropped: the nearer of the
+  // two wins, so a card dropped near a Region's top edge stays in sight instead of jumping
+  // to a column left of every frame (under the palette when the view is fitted).
+  auto rr = region_rect(near_region);
+  if (!rr) return beside;
+  const WorldRect row{rr->x, rr->y - kNodeH - 2 * kGrid, rr->w, kNodeH};
+  for (const auto& r : doc_.regions)
+    if (auto o = region_rect(r.code); o && overlaps(*o, row)) return beside;
+  const WorldRect above = free_spot(row, cx, row.y + kNodeH / 2, except);
+  auto dist2 = [&](const WorldRect& c) {
+    const float dx = c.x + c.w / 2 - cx, dy = c.y + c.h / 2 - cy;
+    return dx * dx + dy * dy;
+  };
+  if (!row.contains(above.x + above.w / 2, above.y + above.h / 2)) return beside;  // the row is full
+  return dist2(above) <= dist2(beside) ? above : beside;
 }
 
 bool Editor::settle_where_it_lives(const std::string& id) {
@@ -455,11 +469,11 @@ bool Editor::settle_where_it_lives(const std::string& id) {
     return true;
   }
   if (svc->placement == sim::PlacementKind::Internet || svc->placement == sim::PlacementKind::Global) {
-    bool in_frame = false;
+    std::string frame;  // the Region frame it was dropped in
     for (const auto& reg : doc_.regions)
-      if (auto rr = region_rect(reg.code); rr && rr->contains(cx, cy)) in_frame = true;
-    if (!in_frame) return false;
-    const std::string near = n->region;
+      if (auto rr = region_rect(reg.code); rr && rr->contains(cx, cy)) frame = reg.code;
+    if (frame.empty()) return false;
+    const std::string near = n->region.empty() ? frame : n->region;
     WorldRect spot = free_spot_outside_frames(near, cx, cy, id);
     set_node_pos(id, spot.x, spot.y);
     notify(trf(svc->placement == sim::PlacementKind::Internet ? "msg.clients_outside" : "msg.global_outside",

@@ -105,6 +105,10 @@ const StringEntry kStrings[] = {
     // ---- inspector ----
     {"insp.on", "On", "켜짐"},
     {"insp.live", "Now, in the run", "지금 실행 상태"},
+    {"insp.live_served", "Served: %llu requests, p50 %.1f ms, p99 %.1f ms",
+     "처리됨: 요청 %llu건, p50 %.1f밀리초, p99 %.1f밀리초"},
+    {"insp.live_failed", "Refused or failed: %llu requests, answered in %.1f ms on average (not in the latency above)",
+     "거부 또는 실패: 요청 %llu건, 평균 %.1f밀리초 만에 응답(위 지연 시간에는 포함되지 않음)"},
     {"insp.off", "Off", "꺼짐"},
     {"insp.range", "Range %s – %s", "범위 %s – %s"},
     {"insp.default", "default %s", "기본값 %s"},
