@@ -3,6 +3,7 @@
 //   cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--progress]
 //   cloudplay validate DOC.json
 //   cloudplay lint DOC.json [--ko]
+//   cloudplay describe [TYPE] [--ko]
 //   cloudplay --version
 //
 // Exit codes: 0 ok, 1 the document has errors, 2 bad usage or unreadable file.
@@ -15,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog/catalog.h"
+#include "core/catalog/describe.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/report.h"
@@ -28,6 +31,7 @@ const char* kUsage =
     "  cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--progress]\n"
     "  cloudplay validate DOC.json\n"
     "  cloudplay lint DOC.json [--ko]\n"
+    "  cloudplay describe [TYPE] [--ko]   the services, their parameters and limits (docs/services.md)\n"
     "  cloudplay --version\n";
 
 bool read_file(const std::string& path, std::string& out) {
@@ -63,6 +67,26 @@ std::optional<cp::doc::Document> load(const std::string& path, int& exit_code) {
     return std::nullopt;
   }
   return std::move(r.document);
+}
+
+// Prints every service (or one) from the catalog, as Markdown.
+int cmd_describe(int argc, char** argv) {
+  bool korean = false;
+  std::string type;
+  for (int i = 0; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--ko") == 0) korean = true;
+    else if (type.empty() && argv[i][0] != '-') type = argv[i];
+    else { std::fputs(kUsage, stderr); return 2; }
+  }
+  auto text = cp::catalog::describe_services(korean, type);
+  if (!text) {
+    std::string types;
+    for (const auto* s : cp::catalog::all_services()) types += (types.empty() ? "" : ", ") + s->type;
+    std::fprintf(stderr, "cloudplay: there is no service type \"%s\"; the types are: %s\n", type.c_str(), types.c_str());
+    return 2;
+  }
+  std::fputs(text->c_str(), stdout);
+  return 0;
 }
 
 // Prints the advice findings (severity, rule, nodes, fact, text); exit 0 whatever they say.
@@ -186,6 +210,7 @@ int main(int argc, char** argv) {
     if (cmd == "run") return cmd_run(argc - 2, argv + 2);
     if (cmd == "validate") return cmd_validate(argc - 2, argv + 2);
     if (cmd == "lint") return cmd_lint(argc - 2, argv + 2);
+    if (cmd == "describe") return cmd_describe(argc - 2, argv + 2);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cloudplay: internal error: %s\n", e.what());
     return 3;
