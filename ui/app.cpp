@@ -336,6 +336,10 @@ void App::draw_canvas() {
   run_view_.draw_toolbar(ImVec2(col_x, vp->WorkPos.y), ImVec2(col_w, bar_h));
   run_view_.draw_bottom_panel(ImVec2(col_x, vp->WorkPos.y + col_h - panel_h), ImVec2(col_w, panel_h));
   const float story_w = story_.width(col_w);  // the story's column, at the canvas' right
+  if (story_w != last_story_w_) {
+    last_story_w_ = story_w;
+    canvas_.refit_if_fitted();  // opened with a document (the fit came a frame before) or closed
+  }
   ImGui::SetNextWindowPos(ImVec2(col_x, vp->WorkPos.y + bar_h), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(col_w - story_w, col_h - bar_h - panel_h), ImGuiCond_Always);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));

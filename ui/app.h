@@ -59,6 +59,7 @@ private:
   Inspector inspector_;
   RunView run_view_;  // the live run: toolbar over the canvas, overlay, bottom panel
   StoryPanel story_;  // the document's story and its moments, over the canvas' top-right corner
+  float last_story_w_ = 0;  // the story column's width last frame (a change refits a fitted view)
   bool show_frame_time_ = false;  // View > Frame time: the status line's frame ms and fps (for developers)
   double last_frame_ms_ = 0;
   double smoothed_frame_ms_ = 0;

@@ -29,6 +29,11 @@ public:
   explicit Canvas(Editor& editor) : ed_(editor) {}
   void draw();
   void fit_to_view() { fit_pending_ = true; }
+  // The canvas' room changed inside the window (the story column opened or closed):
+  // a view that is still as fitted (not panned or zoomed since) fits the new room.
+  void refit_if_fitted() {
+    if (fitted_size_.x > 0) fit_pending_ = true;
+  }
   void add_at_center(const std::string& type);
   void toggle_help() { help_open_ = !help_open_; }
   bool help_open() const { return help_open_; }

@@ -65,6 +65,7 @@ void StoryPanel::view_menu_item() {
 
 float StoryPanel::width(float column_w) {
   const float fs = ImGui::GetFontSize();
+  column_w_ = column_w;
   width_ = open_ && available() ? std::round(std::clamp(column_w * 0.4f, fs * 14, fs * 22)) : 0;
   return width_;
 }
@@ -73,7 +74,9 @@ void StoryPanel::draw() {
   // Every document opened (an example, an import, a link, the autosave) shows its story once.
   if (ed_.documents_opened() != opened_seen_) {
     opened_seen_ = ed_.documents_opened();
-    open_ = available();
+    // On a narrow screen (a phone, a small window) the column would leave the diagram
+    // too little room: the story then waits behind its button until asked for.
+    open_ = available() && column_w_ >= ImGui::GetFontSize() * kNarrowColumnEms;
   }
   rects_ = nlohmann::json::object();
   if (!available()) return;

@@ -46,6 +46,8 @@ private:
   uint64_t opened_seen_ = 0;  // Editor::documents_opened() when the panel last looked
   bool open_ = false;
   float width_ = 0;  // what width() gave this frame
+  float column_w_ = 0;  // the canvas column's width, as width() was last told
+  static constexpr float kNarrowColumnEms = 40;  // below this many font sizes the story starts closed
   nlohmann::json rects_ = nlohmann::json::object();
 };
 

@@ -263,7 +263,7 @@ bool migrate_impl(json& j, std::vector<Issue>& errors, std::vector<Issue>& warni
 
 // ---- [SECTION] Validation (Loader) ------------------------------------------
 
-const std::vector<std::string> kTopFields = {"version", "name", "description", "story", "settings", "regions",
+const std::vector<std::string> kTopFields = {"version", "name", "description", "story", "settings", "goals", "regions",
                                              "nodes", "connections", "faults", "layout"};
 const std::vector<std::string> kSettingsFields = {"duration_s", "seed", "speed"};
 const std::vector<std::string> kStoryFields = {"name_ko", "en", "ko", "moments"};
@@ -311,6 +311,11 @@ public:
     if (refused_) return finish();
     faults(j);
     if (refused_) return finish();
+    {
+      std::vector<Issue> goal_errors;
+      read_goals(j, doc_, goal_errors);  // goals name nodes and faults: read after them
+      errors_from(goal_errors);
+    }
     // Rules across nodes (placement groups, snapshots between volumes), once everything is loaded.
     std::vector<Issue> rules = catalog::check_document_rules(doc_);
     errors_from(rules);
@@ -1280,6 +1285,11 @@ J build(const Document& d) {
     faults.push_back(std::move(e));
   }
   out["faults"] = std::move(faults);
+  if (!d.goals.empty()) {
+    J goals = J::array();
+    for (const GoalDoc& g : d.goals) goals.push_back(convert<J>(goal_to_json(g)));
+    out["goals"] = std::move(goals);
+  }
   out["layout"] = d.layout.is_object() ? convert<J>(d.layout) : J::object();
   return out;
 }

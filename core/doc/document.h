@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/doc/goals.h"
+
 namespace cp::doc {
 
 inline constexpr int kCurrentVersion = 1;
@@ -88,6 +90,7 @@ struct Document {
   std::vector<NodeDoc> nodes;
   std::vector<ConnectionDoc> connections;
   std::vector<FaultDoc> faults;
+  std::vector<GoalDoc> goals;     // what the run must show (core/doc/goals.h)
   nlohmann::json layout = nlohmann::json::object();  // canvas only: positions, frames, zoom; never read by the engine
 
   const NodeDoc* find_node(const std::string& id) const;
@@ -152,3 +155,4 @@ const std::vector<std::string>& fault_actions();
 bool migrate(nlohmann::json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings);
 
 }  // namespace cp::doc
+
