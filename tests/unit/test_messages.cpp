@@ -50,6 +50,55 @@ TEST_CASE("messages: Korean particles follow the word's last sound") {
   CHECK(doc::with_topic("Compute (generic)") == "Compute (generic)는");  // read as "Compute", 컴퓨트
 }
 
+TEST_CASE("messages: node names get the particle of how they are read") {
+  // Korean words by their final consonant.
+  CHECK(doc::with_subject("서버") == "서버가");
+  CHECK(doc::with_subject("웹") == "웹이");
+  CHECK(doc::with_object("웹") == "웹을");
+  CHECK(doc::with_direction("서울") == "서울로");  // ㄹ takes 로
+  CHECK(doc::with_direction("가용 영역") == "가용 영역으로");
+  CHECK(doc::with_direction("대기열") == "대기열로");
+  CHECK(doc::with_and("인스턴스") == "인스턴스와");
+  CHECK(doc::with_and("리전") == "리전과");
+  // Names with digits: the Sino-Korean reading of the last digit.
+  CHECK(doc::with_subject("web-1") == "web-1이");  // 일
+  CHECK(doc::with_subject("web-2") == "web-2가");  // 이
+  CHECK(doc::with_subject("3") == "3이");          // 삼
+  CHECK(doc::with_subject("i-6") == "i-6이");      // 육
+  CHECK(doc::with_subject("web10") == "web10이");  // 십
+  CHECK(doc::with_topic("us-east-2") == "us-east-2는");
+  CHECK(doc::with_direction("web-1") == "web-1로");  // 일: ㄹ
+  CHECK(doc::with_direction("i-3") == "i-3으로");    // 삼
+  CHECK(doc::with_direction("버전 2") == "버전 2로");
+  CHECK(doc::with_topic("S3") == "S3는");  // Amazon S3, 에스쓰리
+  // English words by their sound, acronyms by their letters.
+  CHECK(doc::with_subject("api") == "api가");
+  CHECK(doc::with_subject("web") == "web이");    // 웹
+  CHECK(doc::with_subject("app") == "app이");    // 앱
+  CHECK(doc::with_subject("cache") == "cache가");
+  CHECK(doc::with_subject("origin") == "origin이");
+  CHECK(doc::with_subject("worker") == "worker가");
+  CHECK(doc::with_subject("bucket") == "bucket이");  // 버킷
+  CHECK(doc::with_subject("checkout") == "checkout이");  // 체크아웃
+  CHECK(doc::with_subject("frontend") == "frontend가");
+  CHECK(doc::with_subject("host") == "host가");
+  CHECK(doc::with_subject("static") == "static이");  // 스태틱
+  CHECK(doc::with_subject("users") == "users가");
+  CHECK(doc::with_direction("pool") == "pool로");       // 풀
+  CHECK(doc::with_direction("table") == "table로");     // 테이블
+  CHECK(doc::with_direction("zone") == "zone으로");     // 존
+  CHECK(doc::with_subject("db") == "db가");             // 디비
+  CHECK(doc::with_subject("CDN") == "CDN이");           // 씨디엔
+  CHECK(doc::with_direction("URL") == "URL로");         // 유알엘
+  CHECK(doc::with_topic("ALB") == "ALB는");
+  CHECK(doc::with_subject("RAM") == "RAM이");
+  CHECK(doc::with_subject("100 GiB") == "100 GiB가");
+  CHECK(doc::with_subject("10%") == "10%가");
+  CHECK(doc::with_subject("'.'") == "'.'이");  // 점
+  CHECK(doc::with_subject("\"web-1\"") == "\"web-1\"이");
+  CHECK(doc::with_subject("규칙 10(경로 /api/*)") == "규칙 10(경로 /api/*)이");  // 십
+}
+
 TEST_CASE("messages: a suggestion only for a close name") {
   std::vector<std::string> types;
   for (const auto* s : catalog::all_services()) types.push_back(s->type);
