@@ -49,7 +49,7 @@ const StringEntry kStrings[] = {
     {"app.palette", "Services", "서비스"},
     {"app.inspector", "Properties", "속성"},
     {"app.status", "%d services  ·  %d connections  ·  zoom %d%%", "서비스 %d개  ·  연결 %d개  ·  확대 %d%%"},
-    {"app.frame", "frame %.2f ms", "프레임 %.2f ms"},
+    {"app.frame", "frame %.2f ms", "프레임 %.2f밀리초"},
     {"app.about", "cloudplay %s: a cloud playground in your browser. Place AWS services on the canvas, wire them "
                   "together and run traffic through them.",
      "cloudplay %s: 브라우저에서 바로 쓰는 클라우드 실습장입니다. AWS 서비스를 캔버스에 놓고 연결한 다음, 트래픽을 "
