@@ -41,7 +41,7 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
 std::string did_you_mean_ko(const std::string& word, const std::vector<std::string>& candidates);
 // "a, b and c"
 std::string join_words(const std::vector<std::string>& words, const char* last_sep = " and ");
-// Korean particles chosen by the word's last sound (받침), never "이(가)":
+// Korean particles chosen by the word's last sound (받침), never both forms in brackets:
 //   with_subject("서버") -> "서버가", with_subject("web-1") -> "web-1이" (일),
 //   with_topic("api") -> "api는", with_object("웹") -> "웹을",
 //   with_direction("서울") -> "서울로" (ㄹ takes 로), with_direction("web") -> "web으로".
