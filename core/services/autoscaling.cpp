@@ -317,7 +317,7 @@ public:
     // Instances in a failed AZ are lost.
     for (size_t i = 0; i < instances_.size();) {
       if (sim.topology().az(instances_[i].az).down) {
-        kill(sim, i, "its Availability Zone failed", "가용 영역에 장애가 발생했습니다");
+        kill(sim, i, "its Availability Zone failed", "가용 영역 장애");
         continue;
       }
       ++i;
@@ -399,7 +399,7 @@ public:
       // ELB health checks: an unhealthy instance past its grace period is replaced.
       if (cfg_.elb_health && in.lb_unhealthy && in.st == Instance::St::InService &&
           now >= in.launched_at + from_seconds(cfg_.grace_s)) {
-        kill(sim, i, "it failed the load balancer's health checks", "로드 밸런서 상태 확인에 실패했습니다");
+        kill(sim, i, "it failed the load balancer's health checks", "로드 밸런서 상태 확인 실패");
         continue;
       }
       ++i;
@@ -614,7 +614,7 @@ private:
   void kill(Simulation& sim, size_t i, const char* why_en, const char* why_ko) {
     Instance& in = instances_[i];
     sim.log(id(), LogKind::InstanceDied, "instance i-" + std::to_string(in.id) + " died: " + why_en,
-            "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " 장애로 중단되었습니다: " + why_ko);
+            "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " 중단되었습니다(원인: " + why_ko + ")");
     fail_requests_of(sim, in);
     instances_.erase(instances_.begin() + static_cast<std::ptrdiff_t>(i));
     // No cooldown for replacing unhealthy instances (AWS-FACTS: Auto Scaling groups / No cooldown).
