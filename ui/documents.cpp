@@ -56,8 +56,8 @@ const StringEntry kStrings[] = {
     {"doc.text.autosave_corrupt",
      "The copy of your work saved in this browser is damaged, so cloudplay started with an empty canvas. "
      "The damaged copy was kept aside in the browser's storage as \"%s\" and will not be overwritten.",
-     "이 브라우저에 저장된 작업 사본이 손상되어 빈 캔버스로 시작했습니다. 손상된 사본은 브라우저 저장소에 "
-     "\"%s\"(이)라는 이름으로 따로 보관했으며 덮어쓰지 않습니다."},
+     "이 브라우저에 저장된 작업 사본이 손상되어 빈 캔버스로 시작했습니다. 손상된 사본은 덮어쓰지 않고 브라우저 "
+     "저장소에 따로 보관했습니다(이름: \"%s\")."},
     {"doc.text.autosave_corrupt_unkept",
      "The copy of your work saved in this browser is damaged, and it could not be kept aside (the browser's "
      "storage is full). Autosave is off so that it is not overwritten: use File > Export JSON to keep your work.",

@@ -49,7 +49,7 @@ const StringEntry kStrings[] = {
     {"app.palette", "Services", "서비스"},
     {"app.inspector", "Properties", "속성"},
     {"app.status", "%d services  ·  %d connections  ·  zoom %d%%", "서비스 %d개  ·  연결 %d개  ·  확대 %d%%"},
-    {"app.frame", "frame %.2f ms", "프레임 %.2f ms"},
+    {"app.frame", "frame %.2f ms", "프레임 %.2f밀리초"},
     {"app.about", "cloudplay %s: a cloud playground in your browser. Place AWS services on the canvas, wire them "
                   "together and run traffic through them.",
      "cloudplay %s: 브라우저에서 바로 쓰는 클라우드 실습장입니다. AWS 서비스를 캔버스에 놓고 연결한 다음, 트래픽을 "
@@ -154,15 +154,15 @@ const StringEntry kStrings[] = {
     {"dist.lognormal", "log-normal", "로그 정규 분포"},
     {"dist.pareto", "Pareto", "파레토 분포"},
     {"dist.empirical", "empirical (percentiles)", "경험적 분포(백분위수)"},
-    {"dist.value_ms", "value (ms)", "값(ms)"},
-    {"dist.mean_ms", "mean (ms)", "평균(ms)"},
-    {"dist.min_ms", "minimum (ms)", "최솟값(ms)"},
-    {"dist.max_ms", "maximum (ms)", "최댓값(ms)"},
-    {"dist.stddev_ms", "std. dev. (ms)", "표준 편차(ms)"},
-    {"dist.median_ms", "median (ms)", "중앙값(ms)"},
-    {"dist.p99_ms", "p99 (ms)", "p99(ms)"},
+    {"dist.value_ms", "value (ms)", "값(밀리초)"},
+    {"dist.mean_ms", "mean (ms)", "평균(밀리초)"},
+    {"dist.min_ms", "minimum (ms)", "최솟값(밀리초)"},
+    {"dist.max_ms", "maximum (ms)", "최댓값(밀리초)"},
+    {"dist.stddev_ms", "std. dev. (ms)", "표준 편차(밀리초)"},
+    {"dist.median_ms", "median (ms)", "중앙값(밀리초)"},
+    {"dist.p99_ms", "p99 (ms)", "p99(밀리초)"},
     {"dist.sigma", "sigma (σ)", "시그마(σ)"},
-    {"dist.scale_ms", "scale (ms)", "척도(ms)"},
+    {"dist.scale_ms", "scale (ms)", "척도(밀리초)"},
     {"dist.shape", "shape (α)", "형상(α)"},
 
     // ---- keyboard shortcuts overlay ----

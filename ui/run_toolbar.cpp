@@ -164,7 +164,7 @@ const StringEntry kRunStrings[] = {
     {"run.a_kill_node", "node failure", "노드 장애"},
     {"run.a_az_down", "AZ failure", "가용 영역 장애"},
     {"run.a_region_down", "Region failure", "리전 장애"},
-    {"run.a_add_latency", "+%.0f ms latency", "지연 시간 +%.0f ms"},
+    {"run.a_add_latency", "+%.0f ms latency", "지연 시간 +%.0f밀리초"},
     {"run.a_error_rate", "%.0f%% of calls fail", "호출의 %.0f%% 실패"},
 };
 

@@ -248,8 +248,8 @@ bool migrate_impl(json& j, std::vector<Issue>& errors, std::vector<Issue>& warni
     const std::string to = std::to_string(kCurrentVersion);
     std::string m = "this document was in format version " + std::to_string(from) + " and was brought up to version " + to +
                     "; saving it writes version " + to + ".";
-    std::string ko = "형식 버전 " + std::to_string(from) + "인 문서를 버전 " + to + "으로 올렸습니다. 저장하면 버전 " + to +
-                     "으로 저장됩니다.";
+    std::string ko = "형식 버전 " + std::to_string(from) + "인 문서를 " + with_direction("버전 " + to) + " 올렸습니다. 저장하면 " +
+                     with_direction("버전 " + to) + " 저장됩니다.";
     std::vector<std::string> en_notes, ko_notes;
     for (const Words& w : notes) en_notes.push_back(w.en), ko_notes.push_back(w.ko);
     if (!notes.empty()) m += " Changes: " + join_words(en_notes, "; ") + ".";
@@ -276,6 +276,7 @@ const std::vector<std::string> kFaultFields = {"at_s", "action", "target", "unti
 const json kEmptyObject = json::object();
 
 std::string seconds(double s) { return format_number(s) + " s"; }
+std::string seconds_ko(double s) { return format_number(s) + "초"; }
 
 std::vector<std::string> quoted_list(const std::vector<std::string>& v, size_t max = 16) {
   std::vector<std::string> out;
@@ -440,13 +441,13 @@ private:
     const std::string p = join_path(path, key);
     if (!it->is_number()) {
       error(p, std::string("expected ") + what + ", got " + describe_value(*it),
-            std::string(what_ko) + "여야 하는데 " + describe_value_ko(*it) + "입니다.");
+            with_particle(what_ko, "이어야", "여야") + " 하는데 " + describe_value_ko(*it) + "입니다.");
       return std::nullopt;
     }
     double v = it->get<double>();
     if (!std::isfinite(v)) {
       error(p, std::string("expected ") + what + ", got " + format_number(v),
-            std::string(what_ko) + "여야 하는데 " + format_number(v) + "입니다.");
+            with_particle(what_ko, "이어야", "여야") + " 하는데 " + format_number(v) + "입니다.");
       return std::nullopt;
     }
     return v;
@@ -468,16 +469,16 @@ private:
       char c = id[i];
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') continue;
       std::string bad, bad_ko;
-      if (c == ' ') bad = "a space", bad_ko = "공백";
+      if (c == ' ') bad = "a space", bad_ko = "공백 문자";
       else if (static_cast<unsigned char>(c) < 0x20) bad = "a control character", bad_ko = "제어 문자";
       else {
         size_t n = 1;
         while (i + n < id.size() && (static_cast<unsigned char>(id[i + n]) & 0xC0) == 0x80) ++n;
-        bad = bad_ko = "'" + id.substr(i, n) + "'";
+        bad = "'" + id.substr(i, n) + "'", bad_ko = "'" + id.substr(i, n) + "' 문자";
       }
       error(path, quote(id) + " contains " + bad + ": ids use only letters A-Z and a-z, digits, - and _ " +
                       "(the name can be anything).",
-            quote(id) + "에 " + bad_ko + " 문자가 들어 있습니다. id에는 영문자 A-Z, a-z, 숫자, -, _만 쓸 수 있습니다" +
+            quote(id) + "에 " + bad_ko + "가 들어 있습니다. id에는 영문자 A-Z, a-z, 숫자, -, _만 쓸 수 있습니다" +
                 "(이름에는 무엇이든 쓸 수 있습니다).");
       return false;
     }
@@ -498,10 +499,10 @@ private:
     if (auto d = number(*it, "duration_s", p, false, "a number of seconds", "초 단위 숫자")) {
       if (*d <= 0)
         error(p + ".duration_s", seconds(*d) + " is not a duration: a run lasts more than 0 s.",
-              seconds(*d) + "는 실행 시간이 될 수 없습니다. 실행 시간은 0초보다 길어야 합니다.");
+              seconds_ko(*d) + "는 실행 시간이 될 수 없습니다. 실행 시간은 0초보다 길어야 합니다.");
       else if (*d > kMaxDurationS)
         error(p + ".duration_s", seconds(*d) + " is longer than the longest run, 30 days (" + seconds(kMaxDurationS) + ").",
-              seconds(*d) + "는 가장 긴 실행 시간인 30일(" + seconds(kMaxDurationS) + ")보다 깁니다.");
+              seconds_ko(*d) + "는 가장 긴 실행 시간인 30일(" + seconds_ko(kMaxDurationS) + ")보다 깁니다.");
       else doc_.settings.duration_s = *d;
     }
     if (auto s = it->find("seed"); s != it->end()) {
@@ -872,8 +873,8 @@ private:
                 ko + " 가용 영역이 아니라 인터넷에 있습니다. \"az\"를 빼고, 가까운 리전을 \"region\"에 지정하세요.");
         if (node.region.empty() && region_ok)
           error(p, name + " needs a \"region\": the Region its clients are near (their requests cross the internet from there).",
-                ko + " \"region\"이 필요합니다. 클라이언트가 가까이 있는 리전을 지정하세요(요청은 그곳에서 인터넷을 거쳐 "
-                     "갑니다).");
+                "\"region\"이 필요합니다. " + ko + " 인터넷에 있으므로 클라이언트가 가까이 있는 리전을 지정하세요(요청은 "
+                     "그곳에서 인터넷을 거쳐 갑니다).");
         return;  // clients may be near any Region, listed or not
     }
     // Az and Region placements: the Region (and AZ) must be listed in "regions".
@@ -980,7 +981,7 @@ private:
       if (auto prev = pair_index_.find(pair); prev != pair_index_.end()) {
         error(p, a->id + " already calls " + b->id + " through " + index_path("connections", prev->second) +
                      ": use one connection between two nodes (its weight, timeout and retries apply to every call).",
-              with_topic(a->id) + " 이미 " + index_path("connections", prev->second) + "로 " + with_object(b->id) +
+              with_topic(a->id) + " 이미 " + index_path("connections", prev->second) + "에서 " + with_object(b->id) +
                   " 호출합니다. 두 노드 사이에는 연결을 하나만 두세요(가중치, 제한 시간, 재시도 설정이 모든 호출에 "
                   "적용됩니다).");
       } else {
@@ -1008,8 +1009,8 @@ private:
     if (cap < base)
       error(p + ".backoff_cap_ms", "the backoff cap (" + format_number(cap) + " ms) is below the backoff base (" +
                                        format_number(base) + " ms): the cap must be at least the base.",
-            "백오프 상한(" + format_number(cap) + " ms)이 백오프 기준값(" + format_number(base) +
-                " ms)보다 작습니다. 상한은 기준값 이상이어야 합니다.");
+            "백오프 상한(" + format_number(cap) + "밀리초)이 백오프 기준값(" + format_number(base) +
+                "밀리초)보다 작습니다. 상한은 기준값 이상이어야 합니다.");
     if (catalog::param_string(full, "mode") == "async") {
       if (catalog::param_number(full, "timeout_ms") > 0)
         warning(p + ".timeout_ms", "an async call does not wait for an answer, so its timeout is not used.",
@@ -1062,11 +1063,11 @@ private:
     if (auto at = number(f, "at_s", p, true, "the time it happens, in seconds from the start", "시작부터 잰 발생 시각(초)")) {
       if (*at < 0)
         error(p + ".at_s", seconds(*at) + " is before the run starts: faults happen at 0 s or later.",
-              seconds(*at) + "는 실행이 시작되기 전입니다. 장애는 0초 이후에 일어나야 합니다.");
+              seconds_ko(*at) + "는 실행이 시작되기 전입니다. 장애는 0초 이후에 일어나야 합니다.");
       else if (*at > duration)
         error(p + ".at_s", seconds(*at) + " is after the end of the run (settings.duration_s is " + seconds(duration) +
                                "): the fault would never happen.",
-              seconds(*at) + "는 실행이 끝난 뒤입니다(settings.duration_s는 " + seconds(duration) +
+              seconds_ko(*at) + "는 실행이 끝난 뒤입니다(settings.duration_s는 " + seconds_ko(duration) +
                   "). 이 장애는 일어나지 않습니다.");
       else at_ok = true;
       fd.at_s = *at;
@@ -1095,26 +1096,26 @@ private:
         // already reported at at_s
       } else if (*until < fd.at_s)
         error(p + ".until_s", "the fault ends (" + seconds(*until) + ") before it begins (at_s is " + seconds(fd.at_s) + ").",
-              "장애가 시작되기(at_s는 " + seconds(fd.at_s) + ") 전에 끝납니다(" + seconds(*until) + ").");
+              "장애가 끝나는 시각(" + seconds_ko(*until) + ")이 시작 시각(at_s, " + seconds_ko(fd.at_s) + ")보다 이릅니다.");
       else if (*until == fd.at_s)
         error(p + ".until_s", "the fault would end the moment it begins (" + seconds(*until) +
                                   "): leave until_s out for a fault that lasts, or give a later time.",
-              "장애가 시작하자마자 끝납니다(" + seconds(*until) +
+              "장애가 시작하자마자 끝납니다(" + seconds_ko(*until) +
                   "). 계속되는 장애라면 until_s를 빼고, 아니면 더 늦은 시각을 쓰세요.");
     }
     const bool needs_value = fd.action == "add_latency" || fd.action == "error_rate";
     if (auto v = number(f, "value", p, needs_value && action_ok,
                         fd.action == "error_rate" ? "the share of calls that fail, from 0 to 1" : "the latency added, in ms",
-                        fd.action == "error_rate" ? "실패하는 호출의 비율(0~1)" : "추가할 지연 시간(ms)")) {
+                        fd.action == "error_rate" ? "실패하는 호출의 비율(0~1)" : "추가할 지연 시간(밀리초)")) {
       fd.value = *v;
       if (fd.action == "add_latency" && (*v <= 0 || *v > kMaxAddedLatencyMs))
         error(p + ".value", format_number(*v) + " ms is not a latency to add: give more than 0 and at most " +
                                 format_number(kMaxAddedLatencyMs) + " ms.",
-              format_number(*v) + " ms는 추가할 지연 시간으로 쓸 수 없습니다. 0보다 크고 " +
-                  format_number(kMaxAddedLatencyMs) + " ms 이하로 쓰세요.");
+              format_number(*v) + "밀리초는 추가할 지연 시간으로 쓸 수 없습니다. 0보다 크고 " +
+                  format_number(kMaxAddedLatencyMs) + "밀리초 이하로 쓰세요.");
       else if (fd.action == "error_rate" && (*v < 0 || *v > 1))
         error(p + ".value", format_number(*v) + " is not a share of calls: give a number from 0 (none fail) to 1 (all fail).",
-              with_topic(format_number(*v)) + " 호출 비율이 될 수 없습니다. 0(모두 성공)부터 1(모두 실패)까지의 숫자를 쓰세요.");
+              with_topic(format_number(*v)) + " 실패 비율이 될 수 없습니다. 0(모두 성공)부터 1(모두 실패)까지의 숫자를 쓰세요.");
       else if (!needs_value && action_ok && *v != 0)
         warning(p + ".value", fd.action + " takes no value; it is ignored.",
                 fd.action + " 장애에는 값이 필요 없으므로 무시합니다.");

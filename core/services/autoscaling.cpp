@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/doc/messages.h"
 #include "core/services/ec2.h"
 #include "core/sim/alarm.h"
 #include "core/sim/simulation.h"
@@ -354,7 +355,7 @@ public:
     // Instances in a failed AZ are lost.
     for (size_t i = 0; i < instances_.size();) {
       if (sim.topology().az(instances_[i].az).down) {
-        kill(sim, i, "its Availability Zone failed", "가용 영역에 장애가 발생했습니다");
+        kill(sim, i, "its Availability Zone failed", "가용 영역 장애");
         continue;
       }
       ++i;
@@ -377,14 +378,14 @@ public:
         if (in.hook_abandon && timed_out) {
           sim.log(id(), LogKind::InstanceTerminated,
                   "launch lifecycle hook " + how_en + ": default result ABANDON → " + inst + " is terminated (it never went in service) and will be replaced",
-                  "시작 수명 주기 후크 " + how_ko + ": 기본 결과 ABANDON → " + inst + "은(는) 서비스를 시작하지 못하고 종료되며 교체됩니다");
+                  "시작 수명 주기 후크 " + how_ko + ": 기본 결과 ABANDON → " + doc::with_topic(inst) + " 서비스를 시작하지 못하고 종료되며 교체됩니다");
           fail_requests_of(sim, in);
           instances_.erase(instances_.begin() + static_cast<std::ptrdiff_t>(i));
           continue;
         }
         sim.log(id(), LogKind::Info,
                 "launch lifecycle hook " + how_en + ": CONTINUE → " + inst + " leaves Pending:Wait",
-                "시작 수명 주기 후크 " + how_ko + ": CONTINUE → " + inst + "이(가) Pending:Wait 상태를 벗어납니다");
+                "시작 수명 주기 후크 " + how_ko + ": CONTINUE → " + doc::with_subject(inst) + " Pending:Wait 상태를 벗어납니다");
         in.hook_until = -1;
         in.ready_at = now;  // warm-up and the grace period count from now
         in.launched_at = now;
@@ -393,7 +394,7 @@ public:
         in.st = Instance::St::InService;
         sim.log(id(), LogKind::InstanceLaunched,
                 "instance i-" + std::to_string(in.id) + " is in service in " + sim.topology().az(in.az).id,
-                "인스턴스 i-" + std::to_string(in.id) + "이(가) " + sim.topology().az(in.az).id + "에서 서비스를 시작했습니다");
+                "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " " + sim.topology().az(in.az).id + "에서 서비스를 시작했습니다");
         if (in.rebalance) finish_rebalance(sim, in);
       }
       if (in.st == Instance::St::InService) {
@@ -413,7 +414,7 @@ public:
           sim.log(id(), LogKind::Info,
                   "instance i-" + std::to_string(in.id) + " is in Terminating:Wait (termination lifecycle hook, " +
                       hook_text_en(cfg_.terminate_hook) + "): still running and billed, no traffic",
-                  "인스턴스 i-" + std::to_string(in.id) + "이(가) Terminating:Wait 상태입니다(종료 수명 주기 후크, " +
+                  "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " Terminating:Wait 상태입니다(종료 수명 주기 후크, " +
                       hook_text_ko(cfg_.terminate_hook) + "): 실행 중이며 과금되지만 트래픽은 받지 않습니다");
           ++i;
           continue;
@@ -428,15 +429,15 @@ public:
         sim.log(id(), LogKind::Info,
                 "termination lifecycle hook " + std::string(timed_out ? "timed out after " : "completed after ") + w + " s (" + res +
                     "): i-" + std::to_string(in.id) + " is terminated",
-                "종료 수명 주기 후크가 " + w + "초 후 " + (timed_out ? "시간 초과되었습니다" : "완료되었습니다") + "(" + res +
-                    "): i-" + std::to_string(in.id) + "을(를) 종료합니다");
+                "종료 수명 주기 후크가 " + w + "초 후 " + (timed_out ? "시간 초과되어" : "완료되어") + "(" + res + ") " +
+                    doc::with_object("i-" + std::to_string(in.id)) + " 종료합니다");
         terminate(sim, i);
         continue;
       }
       // ELB health checks: an unhealthy instance past its grace period is replaced.
       if (cfg_.elb_health && in.lb_unhealthy && in.st == Instance::St::InService &&
           now >= in.launched_at + from_seconds(cfg_.grace_s)) {
-        kill(sim, i, "it failed the load balancer's health checks", "로드 밸런서 상태 확인에 실패했습니다");
+        kill(sim, i, "it failed the load balancer's health checks", "로드 밸런서 상태 확인 실패");
         continue;
       }
       ++i;
@@ -510,7 +511,7 @@ private:
     sim.log(id(), LogKind::Info,
             inst + " gets its first request " + total + " s after launch (in service after " + in_service +
                 " s, then registered with the load balancer and healthy after one passing health check)",
-            inst + "이(가) 시작 " + total + "초 후에 첫 요청을 받습니다(" + in_service +
+            doc::with_subject(inst) + " 시작 " + total + "초 후에 첫 요청을 받습니다(" + in_service +
                 "초 후 서비스 시작, 이어서 로드 밸런서에 등록되고 상태 확인 한 번을 통과해 정상이 됨)");
   }
 
@@ -551,7 +552,7 @@ private:
     if (!already_running && !rebalance_from.valid())
       sim.log(id(), LogKind::Info,
               "launching instance i-" + std::to_string(in.id) + " in " + sim.topology().az(best).id,
-              "인스턴스 i-" + std::to_string(in.id) + "을(를) " + sim.topology().az(best).id + "에서 시작하는 중입니다");
+              "인스턴스 " + doc::with_object("i-" + std::to_string(in.id)) + " " + sim.topology().az(best).id + "에서 시작하는 중입니다");
     if (rebalance_from.valid()) {
       in.rebalance = true;
       in.rebalance_from = rebalance_from;
@@ -561,8 +562,8 @@ private:
               "AZ rebalancing: launching i-" + std::to_string(in.id) + " in " + to + " (" + std::to_string(count_in(best)) +
                   " instances) first; one instance in " + from + " (" + std::to_string(count_in(rebalance_from)) +
                   ") is terminated once it is in service",
-              "가용 영역 재분배: 먼저 " + to + "(인스턴스 " + std::to_string(count_in(best)) + "개)에서 i-" + std::to_string(in.id) +
-                  "을(를) 시작합니다. 이 인스턴스가 서비스를 시작하면 " + from + "(" + std::to_string(count_in(rebalance_from)) +
+              "가용 영역 재분배: 먼저 " + to + "(인스턴스 " + std::to_string(count_in(best)) + "개)에서 " + doc::with_object("i-" + std::to_string(in.id)) +
+                  " 시작합니다. 이 인스턴스가 서비스를 시작하면 " + from + "(" + std::to_string(count_in(rebalance_from)) +
                   "개)의 인스턴스 하나를 종료합니다");
     }
     if (!already_running && cfg_.launch_hook.on) {
@@ -573,7 +574,7 @@ private:
       sim.log(id(), LogKind::Info,
               "instance i-" + std::to_string(in.id) + " is in Pending:Wait (launch lifecycle hook, " + hook_text_en(cfg_.launch_hook) +
                   "): not in service and gets no traffic until the hook ends",
-              "인스턴스 i-" + std::to_string(in.id) + "이(가) Pending:Wait 상태입니다(시작 수명 주기 후크, " + hook_text_ko(cfg_.launch_hook) +
+              "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " Pending:Wait 상태입니다(시작 수명 주기 후크, " + hook_text_ko(cfg_.launch_hook) +
                   "): 후크가 끝날 때까지 서비스하지 않으며 트래픽을 받지 않습니다");
     }
     instances_.push_back(std::move(in));
@@ -598,8 +599,8 @@ private:
     sim.log(id(), LogKind::Info,
             "AZ rebalancing: i-" + std::to_string(fresh.id) + " is in service in " + sim.topology().az(fresh.az).id +
                 ", so i-" + std::to_string(in.id) + " in " + sim.topology().az(from).id + " is terminated",
-            "가용 영역 재분배: i-" + std::to_string(fresh.id) + "이(가) " + sim.topology().az(fresh.az).id + "에서 서비스를 시작했으므로 " +
-                sim.topology().az(from).id + "의 i-" + std::to_string(in.id) + "을(를) 종료합니다");
+            "가용 영역 재분배: " + doc::with_subject("i-" + std::to_string(fresh.id)) + " " + sim.topology().az(fresh.az).id +
+                "에서 서비스를 시작했으므로 " + sim.topology().az(from).id + "의 " + doc::with_object("i-" + std::to_string(in.id)) + " 종료합니다");
     in.st = Instance::St::Draining;
     in.drain_deadline = sim.now() + dereg_delay_;
   }
@@ -650,7 +651,7 @@ private:
   void kill(Simulation& sim, size_t i, const char* why_en, const char* why_ko) {
     Instance& in = instances_[i];
     sim.log(id(), LogKind::InstanceDied, "instance i-" + std::to_string(in.id) + " died: " + why_en,
-            "인스턴스 i-" + std::to_string(in.id) + "이(가) 중단되었습니다: " + why_ko);
+            "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " 중단되었습니다(원인: " + why_ko + ")");
     fail_requests_of(sim, in);
     instances_.erase(instances_.begin() + static_cast<std::ptrdiff_t>(i));
     // No cooldown for replacing unhealthy instances (AWS-FACTS: Auto Scaling groups / No cooldown).
@@ -659,7 +660,7 @@ private:
   void terminate(Simulation& sim, size_t i) {
     Instance& in = instances_[i];
     sim.log(id(), LogKind::InstanceTerminated, "instance i-" + std::to_string(in.id) + " terminated (scale-in)",
-            "인스턴스 i-" + std::to_string(in.id) + "이(가) 종료되었습니다(축소)");
+            "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " 종료되었습니다(축소)");
     fail_requests_of(sim, in);
     instances_.erase(instances_.begin() + static_cast<std::ptrdiff_t>(i));
   }
@@ -675,7 +676,7 @@ private:
             std::string(out ? "scale out" : "scale in") + ": desired " + std::to_string(desired_) + " → " +
                 std::to_string(want) + " (" + why_en + ")",
             std::string(out ? "확장" : "축소") + ": 원하는 용량 " + std::to_string(desired_) + " → " +
-                std::to_string(want) + " (" + why_ko + ")");
+                std::to_string(want) + "(" + why_ko + ")");
     desired_ = want;
   }
 
@@ -726,7 +727,7 @@ private:
   void evaluate_step(Simulation& sim, double value) {
     const bool req = cfg_.step_requests;
     std::string v = req ? num_text(static_cast<double>(static_cast<int64_t>(value * 10 + 0.5)) / 10) : std::to_string(static_cast<int>(value + 0.5));
-    std::string unit_en = req ? " requests per target" : "%", unit_ko = req ? " 요청/대상" : "%";
+    std::string unit_en = req ? " requests per target" : "%", unit_ko = req ? "건" : "%";
     std::string metric_en = req ? "RequestCountPerTarget " : "CPU ", metric_ko = req ? "대상당 요청 수 " : "CPU ";
     auto alarm_log = [&](bool is_high, sim::AlarmState state) {
       const bool alarm = state == sim::AlarmState::Alarm;
@@ -736,9 +737,9 @@ private:
       sim.log(id(), LogKind::Info,
               std::string("alarm ") + (is_high ? "high" : "low") + " (" + metric_en.substr(0, metric_en.size() - 1) + cmp + num_text(th) + unit_en + "): " +
                   (alarm ? "ALARM after " + window + " (" + v + unit_en + ")" : std::string(sim::state_name(state)) + " (" + v + unit_en + ")"),
-              std::string("경보 ") + (is_high ? "high" : "low") + " (" + metric_ko.substr(0, metric_ko.size() - 1) + cmp + num_text(th) + unit_ko + "): " +
-                  (alarm ? std::to_string(cfg_.eval_periods) + "회 × " + num_text(cfg_.period_s) + "초 후 경보 상태 (" + v + unit_ko + ")"
-                         : std::string(sim::state_name_ko(state)) + " (" + v + unit_ko + ")"));
+              std::string("경보 ") + (is_high ? "high" : "low") + "(" + metric_ko.substr(0, metric_ko.size() - 1) + cmp + num_text(th) + unit_ko + "): " +
+                  (alarm ? num_text(cfg_.period_s) + "초 기간 " + std::to_string(cfg_.eval_periods) + "회 연속 → 경보 상태(현재 " + v + unit_ko + ")"
+                         : std::string(sim::state_name_ko(state)) + "(현재 " + v + unit_ko + ")"));
     };
     const sim::AlarmStep hi = step_high_->evaluate(value), lo = step_low_->evaluate(value);
     if (hi.changed()) alarm_log(true, hi.state);
@@ -788,7 +789,7 @@ private:
       if (out ? want <= desired_ : want >= desired_) return;  // warming instances already cover this step
       std::string th = num_text(out ? cfg_.out_threshold : cfg_.in_threshold);
       std::string cap_en = out ? " on " + std::to_string(warm) + " warm instances" + (warming ? " (" + std::to_string(warming) + " warming not counted)" : "") : "";
-      std::string cap_ko = out ? ", 워밍업 끝난 인스턴스 " + std::to_string(warm) + "개 기준" + (warming ? "(워밍업 중 " + std::to_string(warming) + "개 제외)" : "") : "";
+      std::string cap_ko = out ? ", 워밍업이 끝난 인스턴스 " + std::to_string(warm) + "개 기준" + (warming ? "(워밍업 중인 " + std::to_string(warming) + "개 제외)" : "") : "";
       set_desired(sim, want,
                   "step scaling: " + metric_en + v + unit_en + (out ? " ≥ " : " ≤ ") + th + unit_en + ", step " + bound_text(*hit, out) + " → " + adj + cap_en,
                   "단계 조정: " + metric_ko + v + unit_ko + (out ? " ≥ " : " ≤ ") + th + unit_ko + ", 단계 " + bound_text(*hit, out) + " → " + adj + cap_ko);
@@ -843,8 +844,9 @@ private:
               "predictive scaling (simplified) forecast for hour " + h + " of the cycle (from " + when + "): load " + l +
                   " instances at 100% CPU → " + std::to_string(cap) + " instances at target " + tgt + "%" +
                   (scale ? "" : " (forecast only: no scaling)"),
-              "예측 조정(단순화) 주기의 " + h + " 시간대(" + when + "부터) 예측: 부하 " + l + " 인스턴스(CPU 100% 기준) → 목표 " + tgt +
-                  "%에서 인스턴스 " + std::to_string(cap) + "개" + (scale ? "" : " (예측만: 조정하지 않음)"));
+              "예측 조정(단순화): 주기의 " + h + " 시간대(" + num_text(static_cast<double>(k) * slot_s()) +
+                  "초부터) 예측 부하는 CPU 100% 기준 인스턴스 " + l + "개, 목표 " + tgt + "%에서 인스턴스 " + std::to_string(cap) + "개" +
+                  (scale ? "" : "(예측만 하고 조정하지 않음)"));
       if (!scale) continue;
       forecasts_.push_back({now, from_seconds(static_cast<double>(k + 1) * slot_s()), cap});
     }
@@ -994,14 +996,14 @@ std::vector<doc::Issue> validate(const nlohmann::json& p) {
   double hour = catalog::param_number(p, "predictive_cycle_s") / kSlotsPerCycle;
   if (catalog::param_number(p, "predictive_buffer_s") > hour)
     out.push_back({"predictive_buffer_s", "the scheduling buffer may be at most one forecast hour (1/24 of the cycle = " + num_text(hour) + " s)",
-                   "예약 버퍼는 예측 1시간(주기의 1/24 = " + num_text(hour) + " s)을 넘을 수 없습니다."});
+                   "예약 버퍼는 예측 시간대 하나(주기의 1/24 = " + num_text(hour) + "초)보다 길 수 없습니다."});
   for (const char* pre : {"launch_hook", "terminate_hook"}) {
     std::string k = pre;
     double total = catalog::param_number(p, k + "_timeout_s") * (1 + catalog::param_number(p, k + "_heartbeats"));
     if (total > kHookMaxTotalS)
       out.push_back({k + "_heartbeats", "timeout × (1 + heartbeats) = " + num_text(total) +
                                             " s: a lifecycle hook ends after 48 hours at most (AWS-FACTS: Auto Scaling groups / Lifecycle hooks)",
-                     "제한 시간 × (1 + 하트비트 수) = " + num_text(total) + " s입니다. 수명 주기 후크는 최대 48시간 뒤에 끝납니다."});
+                     "제한 시간 × (1 + 하트비트 수) = " + num_text(total) + "초입니다. 수명 주기 후크는 길어도 48시간 뒤에는 끝납니다."});
   }
   std::string sched = catalog::param_string(p, "schedule");
   size_t pos = 0;
@@ -1050,7 +1052,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "수명 주기 후크는 시작하는 인스턴스를 Pending:Wait에, 축소로 종료되는 인스턴스를 (등록 취소 후) Terminating:Wait에 후크가 완료되거나 시간 초과될 때까지 둡니다. 장애(가용 영역 장애, 상태 확인 실패)로 중단된 인스턴스는 후크를 거치지 않습니다. "
       "가용 영역 재분배는 인스턴스가 가장 적은 가용 영역에서 먼저 시작하고, 새 인스턴스가 서비스를 시작하면 가장 많은 가용 영역에서 종료하며, 최대 용량을 10%까지 넘을 수 있습니다(⚠). 시작 템플릿은 다루지 않습니다. "
       "실행 시작 전에 있던 인스턴스는 이미 서비스 중입니다. 축소할 때는 인스턴스가 가장 많은 가용 영역에서 가장 오래된 인스턴스를 고르고, 로드 밸런서의 등록 취소 지연만큼 처리 중인 요청을 기다립니다. "
-      "시작 시간(부팅과 소프트웨어 시작)은 고정된 매개변수입니다(⚠ 일반적인 값)."};
+      "시작 시간(부팅과 소프트웨어 시작)은 고정된 파라미터입니다(⚠ 일반적인 값)."};
   d.placement = PlacementKind::Region;
   d.params = instance_params();
   auto add = [&](ParamSpec p) { d.params.push_back(std::move(p)); };
