@@ -360,9 +360,14 @@ void App::draw_view_only_note(float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->ChannelsSplit(2);
   dl->ChannelsSetCurrent(1);
+  // The story's reopen button sits in the canvas' top-right corner: the words wrap before it.
+  float right = 10;
+  if (story_.available() && !story_.open())
+    right += ImGui::CalcTextSize(tr("story.show")).x + 2 * st.FramePadding.x + ImGui::GetFontSize() * 0.6f;
   ImGui::SetCursorPos(ImVec2(10, 6));
-  ImGui::PushTextWrapPos(width - 10);
+  ImGui::PushTextWrapPos(width - right);
   ImGui::TextColored(ImVec4(0.45f, 0.27f, 0.0f, 1), "%s", tr("view.phone_note"));
+  ImGui::SetCursorPosX(10);  // each line starts at the strip's margin, not the window's edge
   ImGui::TextColored(ImVec4(0.37f, 0.42f, 0.48f, 1), "%s", tr("view.phone_hint"));
   ImGui::PopTextWrapPos();
   const float y1 = ImGui::GetCursorScreenPos().y + 6 - st.ItemSpacing.y;
