@@ -11,12 +11,14 @@
 
 #include "tests/unit/korean_text.h"
 #include "core/doc/document.h"
+#include "tests/unit/issue_text.h"
 
 namespace cptest {
 void install_fake_services();
 void remove_fake_services();
 }  // namespace cptest
 
+using cp::test::all_issues;
 using cp::test::has_hangul;
 using cp::test::unquoted;
 
@@ -63,12 +65,6 @@ const char* kBase = R"({
 })";
 
 json base() { return json::parse(kBase); }
-
-std::string all_issues(const std::vector<Issue>& v) {
-  std::string s;
-  for (const Issue& i : v) s += "  " + i.path + ": " + i.message + "\n";
-  return s;
-}
 
 // Every issue comes in Korean too: its own sentence, not the English one.
 void check_korean(const std::vector<Issue>& issues) {

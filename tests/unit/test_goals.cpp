@@ -14,7 +14,9 @@
 #include "core/sim/histogram.h"
 #include "core/sim/simulation.h"
 #include "tests/unit/korean_text.h"
+#include "tests/unit/issue_text.h"
 
+using cp::test::all_issues;
 using cp::test::has_hangul;
 using nlohmann::json;
 using namespace cp;
@@ -37,12 +39,6 @@ json queue_doc() {
     "connections": [{"id": "c1", "from": "users", "to": "web"}],
     "faults": [{"at_s": 400, "action": "kill_node", "target": "web", "until_s": 460}]
   })");
-}
-
-std::string all_issues(const std::vector<doc::Issue>& v) {
-  std::string s;
-  for (const auto& i : v) s += "  " + i.path + ": " + i.message + "\n";
-  return s;
 }
 
 doc::Document load(const json& j) {

@@ -13,7 +13,9 @@
 #include "tests/unit/korean_text.h"
 #include "tests/unit/source_files.h"
 #include "ui/story.h"
+#include "tests/unit/issue_text.h"
 
+using cp::test::all_issues;
 using cp::test::has_hangul;
 using cp::test::unquoted;
 using nlohmann::json;
@@ -49,12 +51,6 @@ bool has_error(const doc::LoadResult& r, const std::string& path, const std::str
   for (const auto& e : r.errors)
     if (e.path == path && e.message.find(part) != std::string::npos) return true;
   return false;
-}
-
-std::string all_issues(const std::vector<doc::Issue>& v) {
-  std::string s;
-  for (const auto& i : v) s += "  " + i.path + ": " + i.message + "\n";
-  return s;
 }
 
 }  // namespace
