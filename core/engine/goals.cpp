@@ -107,14 +107,6 @@ void GoalTracker::run_until(sim::Simulation& s, sim::SimTime until) {
   }
 }
 
-void GoalTracker::rewound(const sim::Simulation& s) {
-  const sim::SimTime now = s.now();
-  for (Tracked& t : goals_) {
-    if (t.closed && now < t.to) t.closed = false;
-    if (t.started && now < t.from) t.started = false;
-  }
-}
-
 GoalResult GoalTracker::measure(const Tracked& t, const sim::Simulation& s, bool final) const {
   GoalResult r;
   r.index = t.result.index;

@@ -40,8 +40,6 @@ class GoalTracker {
   // Runs `s` to `until`, stopping at every window start and end on the way to take
   // or close its measurement. Splitting a run at those moments does not change it.
   void run_until(sim::Simulation& s, sim::SimTime until);
-  // After a rewind of `s` (a checkpoint): forgets what was measured after s.now().
-  void rewound(const sim::Simulation& s);
 
   // Every goal at s.now(): finished ones with their verdict, open ones with the value so far.
   std::vector<GoalResult> results(const sim::Simulation& s) const;
