@@ -58,4 +58,12 @@ inline KeepUpAdvice keep_up_advice(const KeepUpInput& in) {
   return a;
 }
 
+// The offer a notice keeps showing: once made, it holds while the run still reaches it, so the
+// button's speed does not flicker with every measurement (and a click sets what was read).
+inline double hold_offer(double held, double fresh, double achieved) {
+  if (!(fresh > 0)) return 0;
+  if (held > 0 && held <= achieved) return held;
+  return fresh;
+}
+
 }  // namespace cp::ui

@@ -216,6 +216,7 @@ void RunController::update(double dt_s) {
   const bool short_frame = !max_speed_ && (budget_short || clamped);
   behind_score_ = 0.95 * behind_score_ + 0.05 * (short_frame ? 1.0 : 0.0);
   budget_score_ = 0.95 * budget_score_ + 0.05 * (budget_short ? 1.0 : 0.0);
+  held_offer_ = behind() ? hold_offer(held_offer_, fresh_keep_up().suggested, achieved_speed_) : 0;
   if (now() >= duration()) playing_ = false;
 }
 
@@ -247,6 +248,7 @@ void RunController::reset() {
   behind_score_ = 0;
   budget_score_ = 0;
   achieved_speed_ = 0;
+  held_offer_ = 0;
 }
 
 void RunController::clear_faults() {
@@ -265,9 +267,16 @@ void RunController::set_speed(double x) {
     behind_score_ = budget_score_ = 0;
     achieved_speed_ = 0;
   }
+  if (speed_ != was) held_offer_ = 0;
 }
 
 KeepUpAdvice RunController::keep_up() const {
+  KeepUpAdvice a = fresh_keep_up();
+  if (a.suggested > 0 && held_offer_ > 0) a.suggested = held_offer_;
+  return a;
+}
+
+KeepUpAdvice RunController::fresh_keep_up() const {
   KeepUpInput in;
   in.chosen = speed_;
   in.achieved = achieved_speed_;

@@ -130,6 +130,7 @@ private:
   // Advances toward `until`, applying timeline faults on the way; false if the budget ran out first.
   bool advance_to(sim::SimTime until, double ms_budget, uint64_t event_budget);
   std::optional<sim::Command> command_of(const Fault& f) const;
+  KeepUpAdvice fresh_keep_up() const;  // from this frame's measurements, before the offer is held
 
   doc::Document doc_;              // semantics only (layout cleared)
   uint64_t revision_ = 0;
@@ -153,6 +154,7 @@ private:
   double budget_score_ = 0;        // the share of recent frames the time budget stopped short
   double frame_s_ = 0;
   double achieved_speed_ = 0;
+  double held_offer_ = 0;          // the keep-up notice's offered speed, held steady (hold_offer)
   double last_step_ms_ = 0;
   uint64_t last_step_events_ = 0;
   double replay_eps_ = 0;

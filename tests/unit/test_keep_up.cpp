@@ -66,3 +66,11 @@ TEST_CASE("keep-up: nothing to say when the run keeps up, and no faster speed is
   in.achieved = 0.04;
   CHECK(keep_up_advice(in).suggested == 0);
 }
+
+TEST_CASE("keep-up: the offered speed holds while the run still reaches it (the button does not flicker)") {
+  CHECK(hold_offer(0, 20, 42) == 20);   // the first offer
+  CHECK(hold_offer(20, 30, 45) == 20);  // the run sped up a little: the offer stays
+  CHECK(hold_offer(20, 10, 21) == 20);  // a dip that still reaches the offer: it stays
+  CHECK(hold_offer(20, 10, 14) == 10);  // the run no longer reaches it: a lower one
+  CHECK(hold_offer(20, 0, 14) == 0);    // nothing to offer any more
+}
