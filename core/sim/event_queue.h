@@ -13,16 +13,20 @@
 // events are renumbered by rank, which keeps their order.
 //
 // Cancellable events: push_cancellable returns a TimerToken {slot, generation}.
-// cancel(token) marks the event; pop still returns it, with kind kEvCancelled,
-// and the caller skips it (lazy deletion: no search through the heap). A
-// slot's generation moves when a tokened event leaves the queue, so the token
-// of an event that already ran or was cancelled is stale and cancel() ignores
-// it. Once cancelled events are more than half of the queue they are removed
-// in one pass (compact), so cancelling cannot make the queue grow without
-// bound. Events pushed without a token pay one bit test in pop, nothing more.
+// cancel(token) marks the event (lazy deletion: no search through the heap).
+// pop returns a tokened event with a flag bit in its kind (kind > kMaxKind);
+// settle(e) then ends its token and says whether it was cancelled, in which
+// case the caller skips it. A slot's generation moves when a tokened event
+// leaves the queue, so the token of an event that already ran or was
+// cancelled is stale and cancel() ignores it. Once cancelled events are more
+// than half of the queue they are removed in one pass (compact), so
+// cancelling cannot make the queue grow without bound. Events pushed without
+// a token cost nothing more: pop is as it was, and the caller's test of the
+// kind is one compare.
 //
 //   EventQueue q; q.push(t, target, kind, aux, payload); Event e = q.pop();
 //   TimerToken k = q.push_cancellable(t, target, kind, aux, payload); q.cancel(k);
+//   Event e = q.pop(); if (e.kind > q.kMaxKind && !q.settle(e)) { /* cancelled */ }
 #pragma once
 #include <algorithm>
 #include <cstdint>
@@ -34,7 +38,7 @@ namespace cp::sim {
 
 struct Event {
   SimTime time;
-  uint64_t seq;
+  uint64_t order;    // seq << 26 | slot (see DaryHeap): the scheduling order, and where the body was
   uint32_t target;   // node index, or kKernelTarget
   uint16_t kind;     // see EventKind; models use kinds >= kFirstModelEvent
   uint16_t aux;      // small extra payload (e.g. a timer id)
@@ -48,9 +52,6 @@ struct TimerToken {
   uint32_t gen = 0;
   constexpr bool valid() const { return slot != UINT32_MAX; }
 };
-
-// pop() gives a cancelled event this kind; no real event has it.
-inline constexpr uint16_t kEvCancelled = 0;
 
 template <int Arity>
 class DaryHeap {
@@ -148,10 +149,20 @@ public:
     const uint32_t slot = static_cast<uint32_t>(top.order & kSlotMask);
     const Body& b = body_[slot];
     free_.push_back(slot);
-    uint16_t kind = b.kind;
-    if (kind & kTokenBit) [[unlikely]]
-      kind = end_tokened(slot, kind);
-    return Event{top.time, top.order >> kSlotBits, b.target, kind, b.aux, b.payload};
+    return Event{top.time, top.order, b.target, b.kind, b.aux, b.payload};
+  }
+
+  // For a popped event with kind > kMaxKind (pushed with a token): its token
+  // goes stale; false if it was cancelled (skip it), else its kind is restored.
+  [[gnu::noinline]] bool settle(Event& e) {
+    const uint32_t slot = static_cast<uint32_t>(e.order & kSlotMask);
+    ++gen_[slot];
+    if (e.kind & kCancelBit) {
+      --cancelled_;
+      return false;
+    }
+    e.kind &= kMaxKind;
+    return true;
   }
 
 private:
@@ -186,14 +197,12 @@ private:
 
   [[gnu::always_inline]] uint32_t insert(SimTime time, uint32_t target, uint16_t kind, uint16_t aux, uint64_t payload) {
     uint32_t slot;
-    if (!free_.empty()) {
+    if (!free_.empty()) [[likely]] {
       slot = free_.back();
       free_.pop_back();
       body_[slot] = Body{payload, target, kind, aux};
     } else {
-      slot = static_cast<uint32_t>(body_.size());
-      body_.push_back(Body{payload, target, kind, aux});
-      if (gen_.size() < body_.size()) gen_.push_back(0);
+      slot = new_slot(Body{payload, target, kind, aux});
     }
     if (seq_ == kMaxSeq) renumber();
     Key k{time, (seq_++ << kSlotBits) | slot};
@@ -210,15 +219,13 @@ private:
     return slot;
   }
 
-  // A tokened event leaves the queue: its token goes stale. Returns the kind
-  // to hand out (kEvCancelled if it was cancelled).
-  uint16_t end_tokened(uint32_t slot, uint16_t kind) {
-    ++gen_[slot];
-    if (kind & kCancelBit) {
-      --cancelled_;
-      return kEvCancelled;
-    }
-    return static_cast<uint16_t>(kind & kMaxKind);
+  // Out of line: the queue grows only while a run warms up, and this path
+  // inlined into every push made callers too big to inline in turn.
+  [[gnu::noinline]] uint32_t new_slot(const Body& b) {
+    const uint32_t slot = static_cast<uint32_t>(body_.size());
+    body_.push_back(b);
+    if (gen_.size() < body_.size()) gen_.push_back(0);
+    return slot;
   }
 
   // Drop every cancelled event, then rebuild the heap (Floyd). Keys are

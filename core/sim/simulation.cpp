@@ -225,7 +225,9 @@ StepResult Simulation::advance(SimTime until, uint64_t max_events) {
   while (!queue_.empty() && queue_.top_time() <= until) {
     if (r.events >= max_events) return r;
     Event e = queue_.pop();
-    if (e.kind == kEvCancelled) [[unlikely]] continue;  // a cancelled timer: not an event of the run
+    if (e.kind > EventQueue::kMaxKind) [[unlikely]] {  // pushed with a token
+      if (!queue_.settle(e)) continue;                   // cancelled: not an event of the run
+    }
     now_ = e.time;
     // FNV-1a style mix over (time, kind, target): the run's fingerprint.
     trace_hash_ = (trace_hash_ ^ static_cast<uint64_t>(e.time)) * 0x100000001b3ull;
