@@ -110,7 +110,7 @@ void LeaseStore::advance(SimTime now) {
   for (;;) {
     const SimTime t = heap_.empty() ? kNever : heap_[0].due;
     const SimTime d = drop_time();
-    if (d <= now && d <= t) {  // past retention, whatever its state
+    if (d != kNever && d <= now && d <= t) {  // past retention, whatever its state
       const uint32_t slot = oldest_;
       Msg& g = msgs_[slot];
       if (g.state == kVisible) {
@@ -123,7 +123,7 @@ void LeaseStore::advance(SimTime now) {
       ++counters_.dropped;
       continue;
     }
-    if (t > now) return;
+    if (heap_.empty() || t > now) return;
     const uint32_t slot = static_cast<uint32_t>(heap_[0].order & kSlotMask);
     timed_remove(0);
     Msg& g = msgs_[slot];

@@ -160,6 +160,15 @@ TEST_CASE("lease store: messages older than the retention period are dropped and
   CHECK(q.counters().dropped == 3);
   CHECK(q.next_due() == kNever);
   CHECK(q.oldest_sent_at() == kNever);
+  // The end of time is a time like any other: nothing breaks, a lease without end stays.
+  q.put(90 * kSecond, msg(4), 0);
+  REQUIRE(q.lease(90 * kSecond, kNever, &m));
+  q.advance(kNever);
+  CHECK(q.counters().dropped == 4);
+  LeaseStore forever;
+  forever.put(0, msg(5), 0);
+  forever.advance(kNever);
+  CHECK(forever.held() == 1);
 }
 
 TEST_CASE("lease store: take removes the next visible message without a lease", "[lease]") {
