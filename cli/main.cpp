@@ -1,11 +1,13 @@
 // cloudplay: the engine's command-line runner (native, and as wasm under Node).
 //
-//   cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--progress]
+//   cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--progress] [--goals [--ko]]
 //   cloudplay validate DOC.json
 //   cloudplay lint DOC.json [--ko]
+//   cloudplay describe [TYPE] [--ko]
 //   cloudplay --version
 //
-// Exit codes: 0 ok, 1 the document has errors, 2 bad usage or unreadable file.
+// Exit codes: 0 ok, 1 the document has errors, 2 bad usage or unreadable file,
+// 4 (with --goals) a goal of the document failed.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -15,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog/catalog.h"
+#include "core/catalog/describe.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/report.h"
@@ -25,9 +29,10 @@ namespace {
 
 const char* kUsage =
     "usage:\n"
-    "  cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--progress]\n"
+    "  cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--progress] [--goals [--ko]]\n"
     "  cloudplay validate DOC.json\n"
     "  cloudplay lint DOC.json [--ko]\n"
+    "  cloudplay describe [TYPE] [--ko]   the services, their parameters and limits (docs/services.md)\n"
     "  cloudplay --version\n";
 
 bool read_file(const std::string& path, std::string& out) {
@@ -65,6 +70,26 @@ std::optional<cp::doc::Document> load(const std::string& path, int& exit_code) {
   return std::move(r.document);
 }
 
+// Prints every service (or one) from the catalog, as Markdown.
+int cmd_describe(int argc, char** argv) {
+  bool korean = false;
+  std::string type;
+  for (int i = 0; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--ko") == 0) korean = true;
+    else if (type.empty() && argv[i][0] != '-') type = argv[i];
+    else { std::fputs(kUsage, stderr); return 2; }
+  }
+  auto text = cp::catalog::describe_services(korean, type);
+  if (!text) {
+    std::string types;
+    for (const auto* s : cp::catalog::all_services()) types += (types.empty() ? "" : ", ") + s->type;
+    std::fprintf(stderr, "cloudplay: there is no service type \"%s\"; the types are: %s\n", type.c_str(), types.c_str());
+    return 2;
+  }
+  std::fputs(text->c_str(), stdout);
+  return 0;
+}
+
 // Prints the advice findings (severity, rule, nodes, fact, text); exit 0 whatever they say.
 int cmd_lint(int argc, char** argv) {
   bool korean = argc == 2 && std::strcmp(argv[1], "--ko") == 0;
@@ -97,7 +122,7 @@ int cmd_run(int argc, char** argv) {
   std::string path, json_out;
   std::optional<double> seconds;
   std::optional<uint64_t> seed;
-  bool progress = false, show_log = false, series = false;
+  bool progress = false, show_log = false, series = false, show_goals = false, korean = false;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
     auto need = [&](const char* what) -> const char* {
@@ -126,6 +151,10 @@ int cmd_run(int argc, char** argv) {
       series = true;
     } else if (a == "--log") {
       show_log = true;
+    } else if (a == "--goals") {
+      show_goals = true;
+    } else if (a == "--ko") {
+      korean = true;
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "cloudplay: unknown option %s\n%s", a.c_str(), kUsage);
       return 2;
@@ -147,11 +176,13 @@ int cmd_run(int argc, char** argv) {
     return 1;
   }
   const cp::sim::SimTime end = b.duration;
+  // Goals stop the run at their windows' edges to measure them (the run is the same).
+  cp::engine::GoalTracker goals(*d, b);
   if (progress) {
     // Advance in 1% slices and redraw a bar on stderr.
     int last = -1;
     for (int pct = 1; pct <= 100; ++pct) {
-      b.sim->run_until(end / 100 * pct + (pct == 100 ? end % 100 : 0));
+      goals.run_until(*b.sim, end / 100 * pct + (pct == 100 ? end % 100 : 0));
       if (pct != last) {
         std::fprintf(stderr, "\r[%-50s] %3d%%  %.0f s", std::string(pct / 2, '#').c_str(), pct,
                      cp::sim::to_seconds(b.sim->now()));
@@ -160,8 +191,9 @@ int cmd_run(int argc, char** argv) {
     }
     std::fprintf(stderr, "\n");
   } else {
-    b.sim->run_until(end);
+    goals.run_until(*b.sim, end);
   }
+  const std::vector<cp::engine::GoalResult> results = goals.results(*b.sim);
   std::fputs(cp::engine::summary_table(b).c_str(), stdout);
   if (show_log) {
     std::puts("\nevent log:");
@@ -169,8 +201,27 @@ int cmd_run(int argc, char** argv) {
   }
   if (!json_out.empty()) {
     std::ofstream out(json_out, std::ios::binary);
-    out << cp::engine::report_json(b, series).dump(2) << "\n";
+    out << cp::engine::report_json(b, series, goals.empty() ? nullptr : &results).dump(2) << "\n";
     if (!out) { std::fprintf(stderr, "cloudplay: cannot write %s\n", json_out.c_str()); return 2; }
+  }
+  if (show_goals) {
+    if (results.empty()) {
+      std::puts(korean ? "\n이 문서에는 목표가 없습니다(\"goals\", docs/document-format.md 참고)."
+                       : "\nthis document has no goals (\"goals\", see docs/document-format.md)");
+      return 0;
+    }
+    size_t passed = 0;
+    std::puts(korean ? "\n목표:" : "\ngoals:");
+    for (const auto& r : results) {
+      const cp::doc::GoalDoc& g = d->goals[r.index];
+      const std::string& label = korean && !g.ko.empty() ? g.ko : g.en.empty() ? g.ko : g.en;
+      std::printf("  %s  goals[%zu]%s%s\n        %s\n", r.passed() ? "PASS" : "FAIL", r.index, label.empty() ? "" : "  ",
+                  label.c_str(), r.text(korean).c_str());
+      passed += r.passed();
+    }
+    std::printf(korean ? "목표 %zu개 중 %zu개 통과\n" : "%zu of %zu goals passed\n", korean ? results.size() : passed,
+                korean ? passed : results.size());
+    if (passed != results.size()) return 4;
   }
   return 0;
 }
@@ -186,6 +237,7 @@ int main(int argc, char** argv) {
     if (cmd == "run") return cmd_run(argc - 2, argv + 2);
     if (cmd == "validate") return cmd_validate(argc - 2, argv + 2);
     if (cmd == "lint") return cmd_lint(argc - 2, argv + 2);
+    if (cmd == "describe") return cmd_describe(argc - 2, argv + 2);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cloudplay: internal error: %s\n", e.what());
     return 3;

@@ -1,6 +1,6 @@
 # Files the web app loads from its virtual file system (/assets): fonts, examples.
 # The UI font is a subset of NanumGothic cut at build time (scripts/make-font.py):
-# every character of the UI's and the catalog's strings plus the 2,350 KS X 1001
+# every character of the UI's, the catalog's and the examples' strings plus the 2,350 KS X 1001
 # Hangul syllables; it is rebuilt when a source file's strings may have changed.
 set(ASSET_DIR ${CMAKE_BINARY_DIR}/assets)
 file(GLOB EXAMPLE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/examples/*.json)
@@ -17,7 +17,7 @@ file(GLOB_RECURSE FONT_CORE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/*
 add_custom_command(OUTPUT ${UI_FONT} ${UI_SYMBOLS_FONT}
   COMMAND ${CLOUDPLAY_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/make-font.py --out ${UI_FONT}
           --symbols-out ${UI_SYMBOLS_FONT} --source-root ${CMAKE_SOURCE_DIR}
-  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make-font.py ${FONT_STRING_SOURCES} ${FONT_CORE_SOURCES}
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make-font.py ${FONT_STRING_SOURCES} ${FONT_CORE_SOURCES} ${EXAMPLE_FILES}
   COMMENT "Cutting the UI font (NanumGothic subset)"
   VERBATIM)
 

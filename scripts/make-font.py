@@ -3,7 +3,8 @@
 
   * ASCII and Latin-1,
   * every character of the string literals in ui/*.cpp and core/**/*.cpp
-    (menus, messages, the catalog's Korean names and explanations),
+    (menus, messages, the catalog's Korean names and explanations) and of the
+    strings in examples/*.json (their stories, in Korean too),
   * the 2,350 Hangul syllables of KS X 1001 (EUC-KR 0xB0A1..0xC8FE), so that
     users can type Korean names for their services,
   * a few symbols the canvas draws (arrows, middle dot, dashes).
@@ -42,7 +43,10 @@ def ks_x_1001_hangul():
 
 def literal_chars(root):
     chars = set()
-    files = list((root / "ui").glob("*.cpp")) + list((root / "core").rglob("*.cpp")) + list((root / "ui").glob("*.h"))
+    # The examples' stories (story.ko, story.name_ko) are shown in the app too; a JSON
+    # string has the same shape as a C++ literal.
+    files = (list((root / "ui").glob("*.cpp")) + list((root / "core").rglob("*.cpp")) + list((root / "ui").glob("*.h"))
+             + list((root / "examples").glob("*.json")))
     for f in files:
         try:
             text = f.read_text(encoding="utf-8")

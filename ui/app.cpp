@@ -21,6 +21,8 @@ namespace {
 // The language chosen in the menu, kept in browser storage so a reload keeps it
 // (before any choice, the browser's own language decides).
 constexpr const char* kLanguageKey = "cloudplay.language";
+// View > Frame time, kept like the language (off until someone turns it on).
+constexpr const char* kFrameTimeKey = "cloudplay.frame_time";
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
@@ -28,7 +30,8 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
 }
 
 App::App(Platform& platform) : platform_(platform), editor_(platform), canvas_(editor_), inspector_(editor_),
-      run_view_(editor_, canvas_, platform_) {
+      run_view_(editor_, canvas_, platform_), story_(editor_, run_view_.controller()) {
+  show_frame_time_ = platform_.storage_get(kFrameTimeKey).value_or("") == "on";
   const std::optional<std::string> chosen = platform_.storage_get(kLanguageKey);
   set_language(language_from_tag(chosen ? *chosen : platform_.preferred_language()));
 #ifdef CLOUDPLAY_HAS_DOCUMENTS
@@ -41,10 +44,12 @@ void App::frame(double dt_seconds) {
   run_view_.update(dt_seconds);  // the simulation's share of the frame (bounded budget)
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float fs = ImGui::GetFontSize();
-  // Panels scale with the font, and give way on narrow windows.
-  palette_w_ = std::round(std::min(fs * 16.5f, vp->Size.x * 0.22f));
-  inspector_w_ = std::round(std::min(fs * 22.0f, vp->Size.x * 0.28f));
+  view_only_ = vp->Size.x < kViewOnlyWidth || platform_.coarse_pointer();
+  // Panels scale with the font, and give way on narrow windows (a phone has none).
+  palette_w_ = view_only_ ? 0 : std::round(std::min(fs * 16.5f, vp->Size.x * 0.22f));
+  inspector_w_ = view_only_ ? 0 : std::round(std::min(fs * 22.0f, vp->Size.x * 0.28f));
   handle_shortcuts();
+  apply_touch();
   // Time per panel (smoothed), for the status line's tooltip and the browser tests.
   auto mark = std::chrono::steady_clock::now();
   auto lap = [&](size_t i) {
@@ -54,11 +59,12 @@ void App::frame(double dt_seconds) {
   };
   draw_menu_bar();
   lap(0);
-  draw_palette();
+  if (!view_only_) draw_palette();
   lap(1);
-  draw_inspector();
+  if (!view_only_) draw_inspector();
   lap(2);
   draw_canvas();
+  story_.draw();
   lap(3);
   draw_status_bar();
   draw_about();
@@ -82,6 +88,27 @@ void App::on_paste(const std::string& text) {
   if (!editor_.paste(text)) editor_.notify(tr("msg.paste_not_ours"), true);
 }
 
+// Fingers on the canvas pan it (one) and pinch-zoom it (two). SDL also turns the first
+// finger into a mouse, which ImGui's buttons take; the canvas is told which it is.
+void App::on_finger(FingerEvent e, int64_t id, float x, float y) {
+  last_finger_frame_ = ImGui::GetFrameCount();
+  if (e == FingerEvent::Down) {
+    const ImVec2 mn = canvas_.view_min(), sz = canvas_.view_size();
+    const bool on_canvas = x >= mn.x && y >= mn.y && x < mn.x + sz.x && y < mn.y + sz.y;
+    if (!on_canvas || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+  }
+  touch_.on(e, id, x, y);
+}
+
+void App::apply_touch() {
+  const bool touch = touch_.fingers() > 0 || ImGui::GetFrameCount() - last_finger_frame_ < 3;
+  canvas_.set_view_only(view_only_, touch);
+  const std::optional<TouchGesture::Step> s = touch_.take();
+  // While editing (a touch laptop), one finger is the mouse; two still zoom.
+  if (s && (view_only_ || touch_.fingers() >= 2))
+    canvas_.pan_zoom(ImVec2(s->from_x, s->from_y), ImVec2(s->to_x, s->to_y), s->scale);
+}
+
 void App::handle_shortcuts() {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;  // text fields keep their own Ctrl+Z, Ctrl+A ...
@@ -94,6 +121,20 @@ void App::handle_shortcuts() {
   if (ctrl && pressed(ImGuiKey_Y)) editor_.redo();
   for (ImWchar c : io.InputQueueCharacters)
     if (c == '?') canvas_.toggle_help();
+  // The run's keys (listed in the ? overlay): P play/pause, N one step, + / − speed (1-2-5 steps).
+  if (ctrl || io.KeyAlt || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+  RunController& run = run_view_.controller();
+  if (!run.ready()) return;
+  auto letter = [](char c) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_A) + (c - 'a'), false); };
+  if (letter('p')) run.toggle();
+  if (letter('n')) run.step();
+  for (ImWchar c : io.InputQueueCharacters) {
+    if (c != '+' && c != '=' && c != '-') continue;
+    const double sp = run.speed(), p = std::pow(10.0, std::floor(std::log10(sp) + 1e-9)), m = sp / p;
+    const bool up = c != '-';
+    const double next = up ? (m < 1.5 ? 2 : m < 3.5 ? 5 : 10) * p : (m > 7.5 ? 5 : m > 3.5 ? 2 : m > 1.5 ? 1 : 0.5) * p;
+    run.set_speed(next);
+  }
 }
 
 void App::draw_menu_bar() {
@@ -131,7 +172,7 @@ void App::draw_menu_bar() {
     run_view_.file_menu();  // record a clip, metrics CSV
     end_menu();
   }
-  if (begin_menu("menu.edit")) {
+  if (!view_only_ && begin_menu("menu.edit")) {
     std::string undo = editor_.can_undo() ? trf("menu.undo_named", editor_.undo_name().c_str()) : tr("menu.undo");
     std::string redo = editor_.can_redo() ? trf("menu.redo_named", editor_.redo_name().c_str()) : tr("menu.redo");
     if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, editor_.can_undo())) editor_.undo();
@@ -160,11 +201,21 @@ void App::draw_menu_bar() {
     if (item("menu.zoom_reset", nullptr)) canvas_.zoom_by(1.0f / canvas_.zoom());
     ImGui::Separator();
     if (item("run.t_open", nullptr)) run_view_.command({{"op", "tab"}, {"value", 3}});
+    story_.view_menu_item();
+    ImVec2 st_mn = ImGui::GetItemRectMin(), st_mx = ImGui::GetItemRectMax();
+    menu_rects_["story.menu"] = ImVec4(st_mn.x, st_mn.y, st_mx.x - st_mn.x, st_mx.y - st_mn.y);
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr("menu.frame_time"), nullptr, show_frame_time_)) {
+      show_frame_time_ = !show_frame_time_;
+      platform_.storage_set(kFrameTimeKey, show_frame_time_ ? "on" : "off");
+    }
+    ImVec2 ft_mn = ImGui::GetItemRectMin(), ft_mx = ImGui::GetItemRectMax();
+    menu_rects_["menu.frame_time"] = ImVec4(ft_mn.x, ft_mn.y, ft_mx.x - ft_mn.x, ft_mx.y - ft_mn.y);
     ImGui::Separator();
     if (item("menu.shortcuts", "?")) canvas_.toggle_help();
     end_menu();
   }
-  if (begin_menu("menu.regions")) {
+  if (!view_only_ && begin_menu("menu.regions")) {
     const bool ko = korean();
     if (ImGui::BeginMenu(tr("menu.add_region"))) {
       for (const auto& r : catalog::all_regions()) {
@@ -232,14 +283,20 @@ void App::draw_inspector() {
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - inspector_w_, vp->WorkPos.y), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(inspector_w_, vp->WorkSize.y - status_h), ImGuiCond_Always);
   std::string title = std::string(tr("app.inspector")) + "###inspector";
-  if (ImGui::Begin(title.c_str(), nullptr, kPanelFlags)) {
+  if (ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    // The run's live line stays pinned at the top; only the properties below it scroll.
     draw_live_status();
+    ImGui::BeginChild("##inspector_body", ImVec2(0, 0), false);
     inspector_.draw();
+    inspector_scroll_y_ = ImGui::GetScrollY();
+    ImGui::EndChild();
   }
   ImGui::End();
 }
 
 void App::draw_live_status() {
+  live_rect_ = ImVec4(0, 0, 0, 0);
+  live_text_.clear();
   const Selection& sel = editor_.selection();
   RunController& run = run_view_.controller();
   if (sel.nodes.size() != 1 || !run.ready() || !run.started()) return;
@@ -247,9 +304,25 @@ void App::draw_live_status() {
   if (!n.valid()) return;
   const sim::StatusText st = run.sim()->model(n).status();
   const std::string& text = korean() && !st.ko.empty() ? st.ko : st.en;
-  if (text.empty()) return;
+  // Served and refused/failed requests are timed apart (a refusal answers at once and would
+  // pull the latency down exactly when the node is overloaded): the line says which is which.
+  const sim::NodeMetrics& m = run.sim()->metrics(n);
+  std::string served, failed;
+  if (m.latency.count() > 0)
+    served = trf("insp.live_served", static_cast<unsigned long long>(m.latency.count()),
+                 m.latency.percentile(50) / 1000.0, m.latency.percentile(99) / 1000.0);
+  if (m.failed_latency.count() > 0)
+    failed = trf("insp.live_failed", static_cast<unsigned long long>(m.failed_latency.count()),
+                 m.failed_latency.mean() / 1000.0);
+  if (text.empty() && served.empty() && failed.empty()) return;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
   ImGui::TextColored(ImVec4(0.16f, 0.45f, 0.75f, 1.0f), "%s", tr("insp.live"));
-  ImGui::TextWrapped("%s", text.c_str());
+  if (!text.empty()) ImGui::TextWrapped("%s", text.c_str());
+  if (!served.empty()) ImGui::TextWrapped("%s", served.c_str());
+  if (!failed.empty()) ImGui::TextWrapped("%s", failed.c_str());
+  const ImVec2 bottom = ImGui::GetItemRectMax();
+  live_rect_ = ImVec4(top.x, top.y, ImGui::GetContentRegionAvail().x, bottom.y - top.y);
+  live_text_ = text + (served.empty() ? "" : "\n" + served) + (failed.empty() ? "" : "\n" + failed);
   ImGui::Separator();
 }
 
@@ -262,16 +335,47 @@ void App::draw_canvas() {
   const float bar_h = run_view_.toolbar_height(col_w), panel_h = run_view_.panel_height(col_h);
   run_view_.draw_toolbar(ImVec2(col_x, vp->WorkPos.y), ImVec2(col_w, bar_h));
   run_view_.draw_bottom_panel(ImVec2(col_x, vp->WorkPos.y + col_h - panel_h), ImVec2(col_w, panel_h));
+  const float story_w = story_.width(col_w);  // the story's column, at the canvas' right
+  if (story_w != last_story_w_) {
+    last_story_w_ = story_w;
+    canvas_.refit_if_fitted();  // opened with a document (the fit came a frame before) or closed
+  }
   ImGui::SetNextWindowPos(ImVec2(col_x, vp->WorkPos.y + bar_h), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(col_w, col_h - bar_h - panel_h), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(col_w - story_w, col_h - bar_h - panel_h), ImGuiCond_Always);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
   ImGui::Begin("##canvas_window", nullptr,
                kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
                    ImGuiWindowFlags_NoScrollWithMouse);
+  if (view_only_) draw_view_only_note(col_w);
   canvas_.draw();
   ImGui::End();
   ImGui::PopStyleVar(2);
+}
+
+// A strip above the diagram: what a phone can do, and where to edit.
+void App::draw_view_only_note(float width) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  // The story's reopen button sits in the canvas' top-right corner: the words wrap before it.
+  float right = 10;
+  if (story_.available() && !story_.open())
+    right += ImGui::CalcTextSize(tr("story.show")).x + 2 * st.FramePadding.x + ImGui::GetFontSize() * 0.6f;
+  ImGui::SetCursorPos(ImVec2(10, 6));
+  ImGui::PushTextWrapPos(width - right);
+  ImGui::TextColored(ImVec4(0.45f, 0.27f, 0.0f, 1), "%s", tr("view.phone_note"));
+  ImGui::SetCursorPosX(10);  // each line starts at the strip's margin, not the window's edge
+  ImGui::TextColored(ImVec4(0.37f, 0.42f, 0.48f, 1), "%s", tr("view.phone_hint"));
+  ImGui::PopTextWrapPos();
+  const float y1 = ImGui::GetCursorScreenPos().y + 6 - st.ItemSpacing.y;
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(p0, ImVec2(p0.x + width, y1), IM_COL32(0xFF, 0xF6, 0xE0, 255));
+  dl->AddLine(ImVec2(p0.x, y1), ImVec2(p0.x + width, y1), IM_COL32(0xE8, 0xC8, 0x80, 255));
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(p0.x, y1 + 1));
 }
 
 void App::draw_status_bar() {
@@ -287,8 +391,10 @@ void App::draw_status_bar() {
   ImGui::SameLine(0, 20);
   ImGui::TextDisabled("%s", trf("app.status", static_cast<int>(d.nodes.size()), static_cast<int>(d.connections.size()),
                                 static_cast<int>(std::lround(canvas_.zoom() * 100))).c_str());
-  ImGui::SameLine(0, 20);
-  ImGui::TextDisabled("%s  ·  %.0f fps", trf("app.frame", smoothed_frame_ms_).c_str(), ImGui::GetIO().Framerate);
+  if (show_frame_time_) {
+    ImGui::SameLine(0, 20);
+    ImGui::TextDisabled("%s  ·  %.0f fps", trf("app.frame", smoothed_frame_ms_).c_str(), ImGui::GetIO().Framerate);
+  }
   if (!hangul_font_loaded() && korean()) {
     ImGui::SameLine(0, 20);
     ImGui::TextColored(ImVec4(0.75f, 0.05f, 0.05f, 1), "%s", tr("app.font_missing"));
@@ -323,6 +429,7 @@ nlohmann::json App::debug_state() const {
   for (const auto& [k, r] : menu_rects_) menus[k] = {{"x", r.x}, {"y", r.y}, {"w", r.z}, {"h", r.w}};
   s["menus"] = menus;
   s["language"] = korean() ? "ko" : "en";
+  s["viewOnly"] = view_only_;
   s["undoDepth"] = editor_.undo_depth();
   s["canUndo"] = editor_.can_undo();
   s["canRedo"] = editor_.can_redo();
@@ -335,7 +442,13 @@ nlohmann::json App::debug_state() const {
   for (const auto& t : editor_.toasts()) toasts.push_back({{"text", t.text}, {"error", t.error}});
   s["toasts"] = toasts;
   s["frameMs"] = smoothed_frame_ms_;
+  s["frameTimeShown"] = show_frame_time_;
+  s["story"] = story_.debug_state();
   s["run"] = run_view_.debug_state();
+  s["plotLegend"] = run_view_.legend_debug();
+  s["liveStatus"] = {{"x", live_rect_.x}, {"y", live_rect_.y}, {"w", live_rect_.z}, {"h", live_rect_.w},
+                     {"shown", live_rect_.w > 0}, {"text", live_text_}};
+  s["inspectorScrollY"] = inspector_scroll_y_;
   s["panelMs"] = {{"menu", panel_ms_[0]}, {"palette", panel_ms_[1]}, {"inspector", panel_ms_[2]}, {"canvas", panel_ms_[3]},
                     {"extensions", panel_ms_[4]}};
   return s;

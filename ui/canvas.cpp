@@ -18,6 +18,8 @@
 #include "core/catalog/regions.h"
 #include "ui/i18n.h"
 #include "ui/icons.h"
+#include "ui/label_layout.h"
+#include "ui/text_fit.h"
 #include "ui/palette.h"
 
 namespace cp::ui {
@@ -187,9 +189,11 @@ void Canvas::draw() {
     fitted_opened_ = ed_.documents_opened();
     fit_pending_ = true;
   }
-  // The view was fitted and not moved since, and the canvas changed size (the run's
-  // panel opened, the window was resized): fit again, so nothing is cut off.
-  if (fitted_size_.x > 0 && (std::abs(fitted_size_.x - size_.x) > 1 || std::abs(fitted_size_.y - size_.y) > 1))
+  // The view was fitted and not moved since, and the browser window changed size: fit
+  // again, so nothing is cut off. A panel opening inside the window (the run's panel on
+  // Play) leaves the view alone: the view moves only when the user asks.
+  const ImVec2 window = ImGui::GetMainViewport()->Size;
+  if (fitted_size_.x > 0 && (std::abs(fitted_window_.x - window.x) > 1 || std::abs(fitted_window_.y - window.y) > 1))
     fit_pending_ = true;
   if (fit_pending_) do_fit();
 
@@ -205,6 +209,10 @@ void Canvas::draw() {
   dl->PushClipRect(origin_, add(origin_, size_), true);
   dl->AddRectFilled(origin_, add(origin_, size_), kBg);
   draw_grid(dl);
+  board_.clear();
+  board_obstacles_ = 0;
+  drawn_labels_.clear();
+  plan_node_labels();
   draw_frames(dl);
   draw_az_spans(dl);
   draw_wires(dl);
@@ -224,17 +232,22 @@ std::array<ImVec2, 4> Canvas::wire_bezier(const std::string& from, const std::st
 
 void Canvas::add_at_center(const std::string& type) {
   ImVec2 c = to_world(ImVec2(origin_.x + size_.x / 2, origin_.y + size_.y / 2));
-  ed_.add_node(type, c.x - Editor::kNodeW / 2, c.y - Editor::kNodeH / 2);
+  ed_.add_node_near(type, c.x, c.y);
 }
 
 void Canvas::zoom_by(float factor) { zoom_at(ImVec2(origin_.x + size_.x / 2, origin_.y + size_.y / 2), factor); }
 
-void Canvas::zoom_at(ImVec2 s, float factor) {
-  ImVec2 w = to_world(s);
-  zoom_ = std::clamp(zoom_ * factor, kMinZoom, kMaxZoom);
-  offset_ = ImVec2(s.x - origin_.x - w.x * zoom_, s.y - origin_.y - w.y * zoom_);
+void Canvas::zoom_at(ImVec2 s, float factor) { pan_zoom(s, s, factor); }
+
+void Canvas::pan_zoom(ImVec2 from, ImVec2 to, float scale) {
+  ImVec2 w = to_world(from);
+  zoom_ = std::clamp(zoom_ * scale, min_zoom(), kMaxZoom);
+  offset_ = ImVec2(to.x - origin_.x - w.x * zoom_, to.y - origin_.y - w.y * zoom_);
   fitted_size_ = ImVec2(0, 0);
 }
+
+// A phone shows a whole diagram, even a wide one, at a small zoom (a pinch enlarges it).
+float Canvas::min_zoom() const { return view_only_ ? 0.05f : kMinZoom; }
 
 void Canvas::do_fit() {
   fit_pending_ = false;
@@ -248,11 +261,12 @@ void Canvas::do_fit() {
     if (auto rr = ed_.region_rect(r.code)) grow(*rr);
   for (const auto& n : d.nodes) grow(ed_.node_rect(n.id));
   if (x0 > x1) { x0 = 0, y0 = 0, x1 = 800, y1 = 500; }
-  const float margin = 48;
+  const float margin = view_only_ ? 12 : 48;
   float z = std::min((size_.x - 2 * margin) / std::max(1.0f, x1 - x0), (size_.y - 2 * margin) / std::max(1.0f, y1 - y0));
-  zoom_ = std::clamp(z, kMinZoom, 1.25f);
+  zoom_ = std::clamp(z, min_zoom(), 1.25f);
   offset_ = ImVec2(size_.x / 2 - (x0 + x1) / 2 * zoom_, size_.y / 2 - (y0 + y1) / 2 * zoom_);
   fitted_size_ = size_;
+  fitted_window_ = ImGui::GetMainViewport()->Size;
 }
 
 // ---- [SECTION] Mouse input ----------------------------------------------------------------
@@ -263,8 +277,8 @@ void Canvas::begin_left_drag(const Hit& hit) {
   drag_start_world_ = to_world(io.MousePos);
   drag_moved_ = false;
   press_toggled_ = false;
-  if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_Space))) {
-    mode_ = Mode::Pan;
+  if (view_only_ || ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_Space))) {
+    mode_ = Mode::Pan;  // (view only: a press without a drag is a tap, see finish_drag)
     pan_button_ = 0;
     return;
   }
@@ -380,6 +394,7 @@ void Canvas::handle_input(bool hovered) {
 
   switch (mode_) {
     case Mode::Pan:
+      if (touch_input_) break;  // fingers pan through pan_zoom
       offset_ = add(offset_, io.MouseDelta);
       fitted_size_ = ImVec2(0, 0);
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -431,6 +446,14 @@ void Canvas::finish_drag() {
   drop_frame_.reset();
   switch (mode) {
     case Mode::Pan:
+      if (view_only_) {
+        if (!drag_moved_ && pan_button_ == 0) {  // a tap selects (the plots follow the selection)
+          Hit h = hit_test(io.MousePos);
+          if (h.kind == Hit::Node) ed_.select_node(h.id);
+          else ed_.clear_selection();
+        }
+        break;
+      }
       if (!drag_moved_ && pan_button_ == 1) {  // a right click (no drag): context menu
         Hit h = hit_test(io.MousePos);
         context_node_ = h.kind == Hit::Node || h.kind == Hit::OutHandle ? h.id : "";
@@ -500,6 +523,10 @@ void Canvas::handle_keys() {
   // Letters without an ImGuiKey (D, F): SDL scancodes are USB HID usages, contiguous from A.
   auto letter = [](char c) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_A) + (c - 'a'), false); };
 
+  if (view_only_) {
+    if (!ctrl && letter('f')) fit_pending_ = true;
+    return;
+  }
   if (mode_ != Mode::None) {
     if (pressed(ImGuiKey_Escape)) {  // cancel the drag: put things back
       for (const auto& [id, start] : move_start_) ed_.set_node_pos(id, start.x, start.y);
@@ -550,7 +577,7 @@ void Canvas::handle_keys() {
 // ---- [SECTION] Drop from the palette --------------------------------------------------------
 
 void Canvas::handle_drop() {
-  if (!ImGui::BeginDragDropTarget()) return;
+  if (view_only_ || !ImGui::BeginDragDropTarget()) return;
   const ImGuiPayload* p = ImGui::AcceptDragDropPayload(kPayloadService, ImGuiDragDropFlags_AcceptNoDrawDefaultRect |
                                                                             ImGuiDragDropFlags_AcceptBeforeDelivery);
   if (p && p->Data) {
@@ -604,21 +631,29 @@ void Canvas::draw_frames(ImDrawList* dl) {
     FrameRef f{true, r.code};
     dl->AddRectFilled(mn, mx, highlighted(f) ? IM_COL32(0, 164, 166, 28) : IM_COL32(0, 164, 166, 8));
     dashed_rect(dl, mn, mx, kRegionCol, selected(f) ? 2.5f : 1.5f);
-    // Header: a flag and "US East (N. Virginia)  us-east-1".
-    const float ts = std::clamp(fs * zoom_, 6.0f, 2.2f * fs);
-    if (zoom_ > 0.25f) {
+    // Header: a flag and "US East (N. Virginia)  us-east-1"; zoomed out, the code alone;
+    // never smaller than kMinTextPx, never over a card's name.
+    const float ts = std::clamp(fs * zoom_, kMinTextPx, 2.2f * fs);
+    const float code_ts = std::max(kMinTextPx, ts * 0.9f);
+    {
       ImVec2 fl(mn.x + 10 * zoom_, mn.y + 8 * zoom_);
-      float h = 14 * zoom_;
-      dl->AddRectFilled(fl, ImVec2(fl.x + 1.5f * zoom_, fl.y + h), kRegionCol);
-      dl->AddTriangleFilled(ImVec2(fl.x + 1.5f * zoom_, fl.y), ImVec2(fl.x + 11 * zoom_, fl.y + h * 0.3f),
+      float h = std::max(8.0f, 14 * zoom_);
+      dl->AddRectFilled(fl, ImVec2(fl.x + std::max(1.0f, 1.5f * zoom_), fl.y + h), kRegionCol);
+      dl->AddTriangleFilled(ImVec2(fl.x + 1.5f * zoom_, fl.y), ImVec2(fl.x + std::max(6.0f, 11 * zoom_), fl.y + h * 0.3f),
                             ImVec2(fl.x + 1.5f * zoom_, fl.y + h * 0.6f), kRegionCol);
       const catalog::RegionSpec* spec = catalog::find_region(r.code);
-      std::string title = spec ? spec->name.get(ko) : r.code;
-      ImVec2 tp(mn.x + 28 * zoom_, mn.y + 6 * zoom_);
-      ImVec4 clip(mn.x, mn.y, mx.x, mn.y + kFrameHeader * zoom_);
-      text_at(dl, ts, tp, IM_COL32(0x00, 0x6B, 0x6D, 255), title.c_str(), clip);
-      float tw = ImGui::GetFont()->CalcTextSizeA(ts, 1e9f, 0, title.c_str()).x;
-      text_at(dl, ts * 0.9f, ImVec2(tp.x + tw + 8 * zoom_, tp.y + ts * 0.06f), kSubTextCol, r.code.c_str(), clip);
+      const std::string title = spec ? spec->name.get(ko) : r.code;
+      const ImVec2 tp(fl.x + std::max(10.0f, 18 * zoom_), mn.y + std::max(2.0f, 6 * zoom_));
+      const float room = mx.x - tp.x - 8;
+      ImFont* font = ImGui::GetFont();
+      const float tw = text_width(font, ts, title), gap = 8 * zoom_ + 4;
+      const float cw = text_width(font, code_ts, r.code);
+      if (spec && tw + gap + cw <= room && claim_label("region", title + "  " + r.code, tp, ImVec2(tw + gap + cw, ts), ts)) {
+        text_at(dl, ts, tp, IM_COL32(0x00, 0x6B, 0x6D, 255), title.c_str(), clip_all);
+        text_at(dl, code_ts, ImVec2(tp.x + tw + gap, tp.y + (ts - code_ts) * 0.7f), kSubTextCol, r.code.c_str(), clip_all);
+      } else if (cw <= room && claim_label("region", r.code, tp, ImVec2(cw, code_ts), code_ts)) {
+        text_at(dl, code_ts, tp, IM_COL32(0x00, 0x6B, 0x6D, 255), r.code.c_str(), clip_all);
+      }
     }
     dl->AddTriangleFilled(ImVec2(mx.x - 10, mx.y - 2), ImVec2(mx.x - 2, mx.y - 10), ImVec2(mx.x - 2, mx.y - 2),
                           IM_COL32(0, 164, 166, 120));
@@ -631,16 +666,22 @@ void Canvas::draw_frames(ImDrawList* dl) {
       FrameRef f{false, a};
       dl->AddRectFilled(mn, mx, highlighted(f) ? IM_COL32(20, 126, 186, 36) : IM_COL32(20, 126, 186, 8));
       dashed_rect(dl, mn, mx, kAzCol, highlighted(f) || selected(f) ? 2.5f : 1.2f, 5, 4);
-      if (zoom_ > 0.25f) {
-        const float ts = std::clamp(fs * 0.9f * zoom_, 6.0f, 2.0f * fs);
-        std::string label = std::string(tr("canvas.az")) + "  " + a;
-        ImVec4 clip(mn.x, mn.y, mx.x, mn.y + kFrameHeader * zoom_);
-        text_at(dl, ts, ImVec2(mn.x + 10 * zoom_, mn.y + 8 * zoom_), kAzCol, label.c_str(), clip);
+      {
+        // "Availability Zone  use1-az1"; zoomed out, the AZ ID alone.
+        const float ts = std::clamp(fs * 0.9f * zoom_, kMinTextPx, 2.0f * fs);
+        const ImVec2 tp(mn.x + std::max(4.0f, 10 * zoom_), mn.y + std::max(2.0f, 8 * zoom_));
+        const float room = mx.x - tp.x - 6;
+        for (const std::string& label : {std::string(tr("canvas.az")) + "  " + a, a}) {
+          const float w = text_width(ImGui::GetFont(), ts, label);
+          if (w <= room && claim_label("az", label, tp, ImVec2(w, ts), ts)) {
+            text_at(dl, ts, tp, kAzCol, label.c_str(), clip_all);
+            break;
+          }
+        }
       }
       dl->AddTriangleFilled(ImVec2(mx.x - 9, mx.y - 2), ImVec2(mx.x - 2, mx.y - 9), ImVec2(mx.x - 2, mx.y - 2),
                             IM_COL32(20, 126, 186, 110));
     }
-  (void)clip_all;
 }
 
 // A service that launches into several AZs (an Auto Scaling group: its "azs" param,
@@ -737,15 +778,14 @@ void Canvas::draw_node(ImDrawList* dl, const doc::NodeDoc& n, const WorldRect& r
   dl->AddRect(mn, mx, border, rounding, 0, bt);
   const float icon = 36 * zoom_;
   draw_service_icon(dl, n.type, cat, ImVec2(mn.x + 12 * zoom_, mn.y + (r.h * zoom_ - icon) / 2), icon);
-  if (zoom_ >= 0.4f) {
-    const float fs = ImGui::GetFontSize();
-    ImVec4 clip(mn.x + 56 * zoom_, mn.y, mx.x - 10 * zoom_, mx.y);
-    const char* name = n.name.empty() ? n.id.c_str() : n.name.c_str();
-    text_at(dl, fs * zoom_, ImVec2(mn.x + 56 * zoom_, mn.y + 12 * zoom_), kTextCol, name, clip);
-    // The frame around the card shows its AZ/Region; the second line names the service.
-    std::string sub = s ? s->name.get(ko) : n.type;
-    text_at(dl, fs * 0.8f * zoom_, ImVec2(mn.x + 56 * zoom_, mn.y + 34 * zoom_), kSubTextCol, sub.c_str(), clip);
+  // Its name and service (planned in plan_node_labels: readable sizes, no overlaps).
+  if (auto it = node_labels_.find(n.id); it != node_labels_.end()) {
+    const NodeLabels& l = it->second;
+    const ImVec4 clip(mn.x, mn.y, mx.x, mx.y);
+    if (!l.title.empty()) text_at(dl, l.title_px, l.title_pos, kTextCol, l.title.c_str(), clip);
+    if (!l.subtitle.empty()) text_at(dl, l.subtitle_px, l.subtitle_pos, kSubTextCol, l.subtitle.c_str(), clip);
   }
+  (void)ko;
   // Not placed where the engine needs it: an orange "!" (the tooltip says what to do).
   if (placement_issue(n)) {
     ImVec2 c(mx.x - 2 * zoom_, mn.y + 2 * zoom_);
@@ -765,6 +805,59 @@ void Canvas::draw_node(ImDrawList* dl, const doc::NodeDoc& n, const WorldRect& r
     dl->AddCircleFilled(oh, hr, show ? kSelectCol : IM_COL32(0xA0, 0xAA, 0xB5, 255));
     dl->AddCircle(oh, hr, IM_COL32(255, 255, 255, 255), 0, 1.5f);
   }
+}
+
+// Cards first (their names matter most): each visible card is an obstacle for labels
+// drawn outside cards (run badges, wire rates), and its text is planned by
+// plan_card_text — readable, shortened with "…" to the card, or left out.
+void Canvas::plan_node_labels() {
+  node_labels_.clear();
+  card_obstacle_.clear();
+  const bool ko = korean();
+  const float fs = ImGui::GetFontSize();
+  ImFont* font = ImGui::GetFont();
+  const ImVec2 vmax = add(origin_, size_);
+  for (const auto& n : ed_.document().nodes) {
+    const WorldRect r = ed_.node_rect(n.id);
+    const ImVec2 mn = to_screen(r.x, r.y), mx = to_screen(r.x + r.w, r.y + r.h);
+    if (mx.x < origin_.x - 10 || mn.x > vmax.x + 10 || mx.y < origin_.y - 10 || mn.y > vmax.y + 10) continue;
+    card_obstacle_[n.id] = static_cast<int>(board_obstacles_++);
+    board_.add_obstacle({mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
+    const CardText plan = plan_card_text(zoom_, fs, r.h);
+    NodeLabels l;
+    const float x = mn.x + 56 * zoom_, room = mx.x - 8 * zoom_ - 2 - x;
+    if (plan.title) {
+      const std::string full = n.name.empty() ? n.id : n.name;
+      std::string t = ellipsize(font, plan.title_px, full, room);
+      // "W…" says nothing: fewer than three characters, and the card shows only its icon.
+      if (char_count(t) >= 3 || t == full) {
+        l.title_pos = ImVec2(x, mn.y + plan.title_y);
+        if (claim_label("card_title", t, l.title_pos, ImVec2(text_width(font, plan.title_px, t), plan.title_px), plan.title_px))
+          l.title = t, l.title_px = plan.title_px;
+      }
+    }
+    if (plan.subtitle && !l.title.empty()) {
+      const auto* s = service_of(n);
+      std::string t = ellipsize(font, plan.subtitle_px, s ? s->name.get(ko) : n.type, room);
+      l.subtitle_pos = ImVec2(x, mn.y + plan.subtitle_y);
+      if (char_count(t) >= 3 &&
+          claim_label("card_service", t, l.subtitle_pos, ImVec2(text_width(font, plan.subtitle_px, t), plan.subtitle_px),
+                      plan.subtitle_px))
+        l.subtitle = t, l.subtitle_px = plan.subtitle_px;
+    }
+    node_labels_[n.id] = std::move(l);
+  }
+}
+
+bool Canvas::claim_label(const char* kind, const std::string& text, ImVec2 pos, ImVec2 size, float px,
+                         bool avoid_cards, const std::string& own_node) {
+  if (px < kMinTextPx - 0.01f) return false;
+  const LabelRect r{pos.x, pos.y, size.x, size.y};
+  int own = -1;
+  if (auto it = card_obstacle_.find(own_node); it != card_obstacle_.end()) own = it->second;
+  if (!board_.place(r, avoid_cards, own)) return false;
+  drawn_labels_.push_back({kind, text, r, px});
+  return true;
 }
 
 void Canvas::draw_nodes(ImDrawList* dl) const {
@@ -905,8 +998,9 @@ void Canvas::draw_help() {
     ImGui::End();
     return;
   }
+  // Three sections: editing, running, and the faults a right-click injects during a run.
   struct Row { const char* keys; const char* what; };
-  static const Row rows[] = {
+  static const Row edit_rows[] = {
       {"help.k.drag_palette", "help.drag_palette"}, {"help.k.wire", "help.wire"},
       {"help.k.click", "help.select"},             {"help.k.box", "help.box"},
       {"help.k.move", "help.move"},                {"help.k.pan", "help.pan"},
@@ -917,8 +1011,23 @@ void Canvas::draw_help() {
       {"Ctrl+Z", "help.undo"},                     {"Ctrl+Shift+Z / Ctrl+Y", "help.redo"},
       {"Esc", "help.escape"},                      {"?", "help.help"},
   };
-  if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_PadOuterX)) {
-    for (const Row& r : rows) {
+  static const Row run_rows[] = {
+      {"help.k.play", "help.play"},         {"help.k.step", "help.step"},
+      {"help.k.speed", "help.speed"},       {"help.k.timeline", "help.timeline"},
+      {"help.k.select_node", "help.select_node"},
+  };
+  static const Row fault_rows[] = {
+      {"help.k.f_node", "help.f_node"},     {"help.k.f_az", "help.f_az"},
+      {"help.k.f_region", "help.f_region"}, {"help.k.f_wire", "help.f_wire"},
+  };
+  auto section = [](const char* title, const Row* rows, size_t count, const char* id) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr(title));
+    ImGui::Separator();
+    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_PadOuterX))
+      return;
+    for (size_t i = 0; i < count; ++i) {
+      const Row& r = rows[i];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       const char* k = std::string_view(r.keys).rfind("help.", 0) == 0 ? tr(r.keys) : r.keys;
@@ -927,7 +1036,10 @@ void Canvas::draw_help() {
       ImGui::TextUnformatted(tr(r.what));
     }
     ImGui::EndTable();
-  }
+  };
+  section("help.section_edit", edit_rows, std::size(edit_rows), "##keys");
+  section("help.section_run", run_rows, std::size(run_rows), "##run_keys");
+  section("help.section_faults", fault_rows, std::size(fault_rows), "##fault_keys");
   ImGui::TextDisabled("%s", tr("help.close"));
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsWindowHovered(ImGuiHoveredFlags_AnyWindow)) help_open_ = false;
   ImGui::End();
@@ -942,7 +1054,11 @@ nlohmann::json Canvas::debug_state() const {
   for (const auto& n : ed_.document().nodes) {
     WorldRect r = ed_.node_rect(n.id);
     ImVec2 a = to_screen(r.x, r.y), b = to_screen(r.x + r.w, r.y + r.h);
+    const auto* svc = service_of(n);
+    const char* kinds[] = {"az", "region", "global", "internet"};
     nodes.push_back({{"id", n.id}, {"x", a.x}, {"y", a.y}, {"w", b.x - a.x}, {"h", b.y - a.y},
+                     {"type", n.type}, {"region", n.region}, {"az", n.az},
+                     {"placement", svc ? kinds[static_cast<int>(svc->placement)] : "az"},
                      {"center", pt(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2))},
                      {"out", pt(out_handle(r))}, {"in", pt(in_handle(r))}});
   }
@@ -957,11 +1073,18 @@ nlohmann::json Canvas::debug_state() const {
     add_frame(true, reg.code);
     for (const auto& a : reg.azs) add_frame(false, a);
   }
+  json toasts = json::array();
+  for (const auto& t : ed_.toasts()) toasts.push_back(t.text);
+  json labels = json::array();
+  for (const auto& l : drawn_labels_)
+    labels.push_back({{"kind", l.kind}, {"text", l.text}, {"x", l.rect.x}, {"y", l.rect.y}, {"w", l.rect.w},
+                      {"h", l.rect.h}, {"px", l.px}});
   std::vector<std::string> sel(ed_.selection().nodes.begin(), ed_.selection().nodes.end());
   std::vector<std::string> selc(ed_.selection().connections.begin(), ed_.selection().connections.end());
   return json{{"zoom", zoom_}, {"canvas", {{"x", origin_.x}, {"y", origin_.y}, {"w", size_.x}, {"h", size_.y}}},
               {"nodes", nodes}, {"frames", frames}, {"selection", {{"nodes", sel}, {"connections", selc}}},
-              {"wireRefusal", wire_refusal_ ? *wire_refusal_ : std::string()}, {"helpOpen", help_open_}};
+              {"wireRefusal", wire_refusal_ ? *wire_refusal_ : std::string()}, {"helpOpen", help_open_},
+              {"offset", pt(offset_)}, {"labels", labels}, {"minTextPx", kMinTextPx}, {"toasts", toasts}};
 }
 
 }  // namespace cp::ui

@@ -20,6 +20,7 @@
 
 #include "imgui.h"
 #include "ui/editor.h"
+#include "ui/label_layout.h"
 
 namespace cp::ui {
 
@@ -28,11 +29,23 @@ public:
   explicit Canvas(Editor& editor) : ed_(editor) {}
   void draw();
   void fit_to_view() { fit_pending_ = true; }
+  // The canvas' room changed inside the window (the story column opened or closed):
+  // a view that is still as fitted (not panned or zoomed since) fits the new room.
+  void refit_if_fitted() {
+    if (fitted_size_.x > 0) fit_pending_ = true;
+  }
   void add_at_center(const std::string& type);
   void toggle_help() { help_open_ = !help_open_; }
   bool help_open() const { return help_open_; }
   void zoom_by(float factor);   // around the view's centre
   float zoom() const { return zoom_; }
+  // View only (a phone): no editing; a left drag or one finger pans, a tap selects,
+  // the diagram is fitted edge to edge. `touch`: the pointer is a finger (the app
+  // pans the view itself, with pan_zoom, from the finger events).
+  void set_view_only(bool on, bool touch) { view_only_ = on, touch_input_ = touch; }
+  bool view_only() const { return view_only_; }
+  // The world point under screen point `from` moves to `to`; the zoom is multiplied by `scale`.
+  void pan_zoom(ImVec2 from, ImVec2 to, float scale);
   // World point under the mouse (valid while it is over the canvas), for paste.
   std::optional<ImVec2> mouse_world() const { return mouse_world_; }
   // Screen positions of frames, nodes and their handles as drawn last frame (browser tests).
@@ -45,6 +58,11 @@ public:
   float wire_zoom() const { return zoom_; }
   // The wire from `from` to `to` as drawn: cubic Bezier control points (screen).
   std::array<ImVec2, 4> wire_bezier(const std::string& from, const std::string& to) const;
+  // A label about to be drawn at `pos` (screen) of `size`: true (and recorded for the tests)
+  // when it is at least kMinTextPx and overlaps no label placed this frame (nor, with
+  // `avoid_cards`, any card but `own_node`'s). The caller draws it only then.
+  bool claim_label(const char* kind, const std::string& text, ImVec2 pos, ImVec2 size, float px,
+                   bool avoid_cards = false, const std::string& own_node = "");
   // What a right-click hit; the hook adds items at the top of the canvas' context menu.
   struct ContextTarget { std::string node, wire, region, az; };
   std::function<void(const ContextTarget&)> context_hook;
@@ -86,6 +104,7 @@ private:
   void draw_frames(ImDrawList* dl);
   void draw_az_spans(ImDrawList* dl) const;
   void draw_wires(ImDrawList* dl) const;
+  void plan_node_labels();
   void draw_nodes(ImDrawList* dl) const;
   void draw_node(ImDrawList* dl, const doc::NodeDoc& n, const WorldRect& r, bool selected, bool hovered_target,
                  bool refused_target) const;
@@ -99,8 +118,9 @@ private:
   ImVec2 offset_{40, 40};
   float zoom_ = 1.0f;
   bool fit_pending_ = true;
-  uint64_t fitted_opened_ = 0;
-  ImVec2 fitted_size_{0, 0};    // the canvas size of the last fit, until the user pans or zooms  // Editor::documents_opened() when the view was last fitted to a new document
+  uint64_t fitted_opened_ = 0;  // Editor::documents_opened() when the view was last fitted to a new document
+  ImVec2 fitted_size_{0, 0};    // the canvas size of the last fit, until the user pans or zooms
+  ImVec2 fitted_window_{0, 0};  // the browser window's size at the last fit
   bool help_open_ = false;
   std::optional<ImVec2> mouse_world_;
 
@@ -124,6 +144,24 @@ private:
   std::optional<FrameRef> context_frame_;
   ImVec2 context_world_{0, 0};
   double now_ = 0;
+  // Labels of this frame (see claim_label).
+  struct NodeLabels {
+    std::string title, subtitle;
+    ImVec2 title_pos{0, 0}, subtitle_pos{0, 0};
+    float title_px = 0, subtitle_px = 0;
+  };
+  struct DrawnLabel {
+    std::string kind, text;
+    LabelRect rect;
+    float px = 0;
+  };
+  LabelBoard board_;
+  size_t board_obstacles_ = 0;
+  std::map<std::string, int> card_obstacle_;  // node id -> its card's obstacle index
+  std::map<std::string, NodeLabels> node_labels_;
+  std::vector<DrawnLabel> drawn_labels_;
+  bool view_only_ = false, touch_input_ = false;
+  float min_zoom() const;
 };
 
 }  // namespace cp::ui

@@ -16,7 +16,9 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/diagram_export.h"
 #include "ui/i18n.h"
+#include "ui/story.h"
 
 namespace cp::ui {
 
@@ -54,8 +56,8 @@ const StringEntry kStrings[] = {
     {"doc.text.autosave_corrupt",
      "The copy of your work saved in this browser is damaged, so cloudplay started with an empty canvas. "
      "The damaged copy was kept aside in the browser's storage as \"%s\" and will not be overwritten.",
-     "이 브라우저에 저장된 작업 사본이 손상되어 빈 캔버스로 시작했습니다. 손상된 사본은 브라우저 저장소에 "
-     "\"%s\"(이)라는 이름으로 따로 보관했으며 덮어쓰지 않습니다."},
+     "이 브라우저에 저장된 작업 사본이 손상되어 빈 캔버스로 시작했습니다. 손상된 사본은 덮어쓰지 않고 브라우저 "
+     "저장소에 따로 보관했습니다(이름: \"%s\")."},
     {"doc.text.autosave_corrupt_unkept",
      "The copy of your work saved in this browser is damaged, and it could not be kept aside (the browser's "
      "storage is full). Autosave is off so that it is not overwritten: use File > Export JSON to keep your work.",
@@ -252,7 +254,6 @@ void Documents::save_now() {
 }
 
 void Documents::frame() {
-  png_tick();
   take_opened_files();
   autosave_tick();
   draw_messages();
@@ -310,6 +311,14 @@ const std::vector<Documents::Example>& Documents::examples() {
       if (j.contains("name") && j["name"].is_string() && !j["name"].get<std::string>().empty())
         e.name = j["name"].get<std::string>();
       if (j.contains("description") && j["description"].is_string()) e.description = j["description"].get<std::string>();
+      // The menu speaks the UI language: the story's name and text, when the example has them.
+      auto text_of = [](const nlohmann::json& o, const char* key) {
+        return o.is_object() && o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
+      };
+      const nlohmann::json story = j.contains("story") ? j["story"] : nlohmann::json();
+      e.name_ko = text_of(story, "name_ko");
+      if (std::string en = text_of(story, "en"); !en.empty()) e.description = en;
+      e.description_ko = text_of(story, "ko");
     }
     examples_.push_back(std::move(e));
   }
@@ -319,7 +328,10 @@ const std::vector<Documents::Example>& Documents::examples() {
 
 nlohmann::json Documents::examples_json() {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& e : examples()) out.push_back({{"file", e.file}, {"name", e.name}, {"description", e.description}});
+  const bool ko = korean();
+  for (const auto& e : examples())
+    out.push_back({{"file", e.file}, {"name", in_language(e.name, e.name_ko, ko)},
+                   {"description", in_language(e.description, e.description_ko, ko)}});
   return out;
 }
 
@@ -337,7 +349,8 @@ bool Documents::open_example(const std::string& path) {
     show(std::move(m));
     return false;
   }
-  std::string name = r.document.name.empty() ? std::filesystem::path(path).stem().string() : r.document.name;
+  const std::string& title = story_title(r.document, korean());
+  std::string name = title.empty() ? std::filesystem::path(path).stem().string() : title;
   ed_.replace_document(std::move(r.document), tr("doc.undo.open_example"));
   ed_.notify(trf("doc.msg.example_opened", name.c_str()));
   return true;
@@ -379,28 +392,20 @@ void Documents::export_json() {
   ed_.notify(trf("doc.msg.exported", name.c_str()));
 }
 
-// The PNG is taken two frames later, so that the menu that asked for it has closed
-// and no message toasts cover the diagram; the "Downloaded" toast comes after.
+// Both pictures are the whole diagram drawn off-screen (ui/diagram_export.h), not
+// what the canvas shows: the PNG is that SVG rasterised at slide resolution.
+constexpr int kSlideWidthPx = 1920;
+
 void Documents::export_png() {
-  ed_.expire_toasts(1e12);
-  ed_.expire_toasts(1e12 + 100);  // (the first call gives new toasts an end time, the second ends them)
-  png_name_ = file_stem() + ".png";
-  png_frames_ = 2;
+  std::string name = file_stem() + ".png";
+  platform_.download_svg_as_png(name, svg::to_svg(diagram_scene(ed_)), kSlideWidthPx);
+  ed_.notify(trf("doc.msg.exported", name.c_str()));
 }
 
-void Documents::png_tick() {
-  if (png_notify_) {
-    png_notify_ = false;
-    ed_.notify(trf("doc.msg.exported", png_name_.c_str()));
-  }
-  if (png_frames_ <= 0 || --png_frames_ > 0) return;
-  // The diagram is what the canvas window shows (not the menus and panels).
-  float x = 0, y = 0, w = 0, h = 0;
-  if (ImGuiWindow* win = ImGui::FindWindowByName("##canvas_window")) {
-    x = win->Pos.x, y = win->Pos.y, w = win->Size.x, h = win->Size.y;
-  }
-  platform_.download_screen_png(png_name_, x, y, w, h);  // read when this frame has been drawn
-  png_notify_ = true;
+void Documents::export_svg() {
+  std::string name = file_stem() + ".svg";
+  platform_.download(name, "image/svg+xml", svg::to_svg(diagram_scene(ed_)));
+  ed_.notify(trf("doc.msg.exported", name.c_str()));
 }
 
 std::string Documents::copy_link() {
@@ -427,12 +432,14 @@ void Documents::file_menu() {
     const auto& list = examples();
     if (list.empty()) ImGui::TextDisabled("%s", tr("doc.menu.no_examples"));
     std::string chosen;
+    const bool ko = korean();
     for (const auto& e : list) {
-      if (ImGui::MenuItem(e.name.c_str())) chosen = e.path;
-      if (!e.description.empty() && ImGui::IsItemHovered()) {
+      if (ImGui::MenuItem((in_language(e.name, e.name_ko, ko) + "###" + e.file).c_str())) chosen = e.path;
+      const std::string& description = in_language(e.description, e.description_ko, ko);
+      if (!description.empty() && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-        ImGui::TextUnformatted(e.description.c_str());
+        ImGui::TextUnformatted(description.c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
       }
@@ -445,6 +452,9 @@ void Documents::file_menu() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("doc.menu.import_hint"));
   if (ImGui::MenuItem(tr("doc.menu.export_json"))) export_json();
   if (ImGui::MenuItem(tr("doc.menu.export_png"))) export_png();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("export.png_tip"));
+  if (ImGui::MenuItem(tr("export.svg"))) export_svg();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("export.svg_tip"));
   ImGui::Separator();
   if (ImGui::MenuItem(tr("doc.menu.copy_link"))) copy_link();
   ImGui::Separator();

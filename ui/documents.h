@@ -49,7 +49,8 @@ public:
   std::vector<doc::Issue> import_json(const std::string& text, const std::string& source_name);
   bool open_example(const std::string& path);
   void export_json();
-  void export_png();
+  void export_png();  // the whole diagram, at least 1920 px wide
+  void export_svg();
   // Encodes the document into a share link, puts it in the address bar and on the
   // clipboard, and returns the URL ("" when the document is too large for a link).
   std::string copy_link();
@@ -75,18 +76,18 @@ public:
   };
   const std::vector<Message>& messages() const { return messages_; }
   nlohmann::json messages_json() const;  // [{id, title, text, lines, error, open}] in the current language
-  nlohmann::json examples_json();        // [{file, name, description}]
+  nlohmann::json examples_json();        // [{file, name, description}] in the current language
 
 private:
   struct Example {
     std::string path, file, name, description;
+    std::string name_ko, description_ko;  // from the example's story (ui/story.h picks the language)
   };
   void start();
   void restore_autosave(bool after_link_error);
   void autosave_tick();
   void take_opened_files();
   void draw_messages();
-  void png_tick();
   void show(Message m);
   const std::vector<Example>& examples();
   std::string file_stem() const;
@@ -106,9 +107,6 @@ private:
   std::vector<Message> messages_;
   std::vector<Example> examples_;
   bool examples_loaded_ = false;
-  std::string png_name_;
-  int png_frames_ = 0;       // frames until the PNG is taken
-  bool png_notify_ = false;
 };
 
 }  // namespace cp::ui

@@ -267,9 +267,14 @@ void Editor::ensure_layout() {
   for (const auto& n : doc_.nodes) {
     if (const json* e = layout_entry(doc_, "nodes", n.id); e && e->is_object()) continue;
     std::optional<WorldRect> box;
+    // Clients (on the internet, near a Region) and global services are in no Region:
+    // they go in the column left of the frames, so a Region's frame (and its "Region
+    // down" shading) holds only that Region's services.
+    const catalog::ServiceDescriptor* svc = catalog::find_service(n.type);
+    const bool in_region = !svc || svc->placement == sim::PlacementKind::Az || svc->placement == sim::PlacementKind::Region;
     if (!n.az.empty())
       if (auto a = az_rect(n.az)) box = WorldRect{a->x + 20, a->y + 40, a->w - 40, a->h - 50};
-    if (!box && !n.region.empty()) {
+    if (!box && !n.region.empty() && in_region) {
       if (auto rr = region_rect(n.region)) {
         box = WorldRect{rr->x + 20, rr->y + 40, rr->w - 40, rr->h - 50};
         // Above the Region's AZ frames when there is room.
@@ -283,7 +288,10 @@ void Editor::ensure_layout() {
                           az_top - rr->y - kRegionHeader - kGrid / 2 - kNodeH};
       }
     }
-    WorldRect area = box ? *box : WorldRect{-kNodeW - 120, 0, kNodeW, 4000};
+    float left = 0;
+    for (const auto& r : doc_.regions)
+      if (auto rr = region_rect(r.code)) left = std::min(left, rr->x);
+    WorldRect area = box ? *box : WorldRect{left - kNodeW - 120, 0, kNodeW, 4000};
     WorldRect placed{area.x, area.y, kNodeW, kNodeH};
     bool found = false;
     for (float y = area.y; y <= area.y + std::max(area.h, 0.0f) + 2000 && !found; y += kNodeH + kGrid) {
@@ -334,6 +342,145 @@ bool Editor::place_by_frames(const std::string& id, float cx, float cy) {
   node->region = region;
   node->az = az;
   return true;
+}
+
+// ---- [SECTION] Placement (where a service is drawn: in its AZ, its Region's band, or outside) ----
+
+WorldRect Editor::az_inner(const std::string& az) const {
+  auto a = az_rect(az);
+  if (!a) return WorldRect{0, 0, kNodeW, kNodeH};
+  return WorldRect{a->x + kGrid, a->y + 2 * kGrid, a->w - 2 * kGrid, a->h - 3 * kGrid};
+}
+
+float Editor::az_top(const std::string& code) const {
+  auto rr = region_rect(code);
+  float top = rr ? rr->y + rr->h : 0;
+  for (const auto& r : doc_.regions)
+    if (r.code == code)
+      for (const auto& a : r.azs)
+        if (auto ar = az_rect(a)) top = std::min(top, ar->y);
+  return top;
+}
+
+WorldRect Editor::regional_band(const std::string& code) {
+  auto rr = region_rect(code);
+  if (!rr) return WorldRect{0, 0, kNodeW, kNodeH};
+  const float y0 = snap(rr->y + kRegionHeader + kGrid / 2);
+  float room = az_top(code) - kGrid - y0;
+  if (room < kNodeH) {
+    // No band yet: the AZ frames, and the cards at or below them, move down one row.
+    const float dy = std::ceil((kNodeH - room) / kGrid) * kGrid + kGrid;
+    const float line = az_top(code);
+    for (auto& n : doc_.nodes) {
+      WorldRect r = node_rect(n.id);
+      if (r.y >= line - 1 && rr->contains(r.x + r.w / 2, r.y + r.h / 2)) set_node_pos(n.id, r.x, r.y + dy);
+    }
+    for (const auto& r : doc_.regions)
+      if (r.code == code)
+        for (const auto& a : r.azs)
+          if (auto ar = az_rect(a)) set_az_rect(a, WorldRect{ar->x, ar->y + dy, ar->w, ar->h});
+    set_region_rect(code, WorldRect{rr->x, rr->y, rr->w, rr->h + dy});
+    room += dy;
+  }
+  return WorldRect{rr->x + kFramePad, y0, rr->w - 2 * kFramePad, room};
+}
+
+WorldRect Editor::free_spot(const WorldRect& area, float cx, float cy, const std::string& except) const {
+  // Grid positions whose card lies inside `area`, nearest to (cx, cy) first, clear of
+  // other cards by one grid step.
+  auto clear = [&](const WorldRect& c) {
+    const WorldRect padded{c.x - kGrid + 1, c.y - kGrid + 1, c.w + 2 * kGrid - 2, c.h + 2 * kGrid - 2};
+    for (const auto& m : doc_.nodes)
+      if (m.id != except && overlaps(node_rect(m.id), padded)) return false;
+    return true;
+  };
+  std::optional<WorldRect> best;
+  float best_d = 1e30f;
+  for (float y = std::ceil(area.y / kGrid) * kGrid; y + kNodeH <= area.y + area.h + 0.5f; y += kGrid)
+    for (float x = std::ceil(area.x / kGrid) * kGrid; x + kNodeW <= area.x + area.w + 0.5f; x += kGrid) {
+      const WorldRect c{x, y, kNodeW, kNodeH};
+      const float dx = x + kNodeW / 2 - cx, dy = y + kNodeH / 2 - cy;
+      if (dx * dx + dy * dy < best_d && clear(c)) best = c, best_d = dx * dx + dy * dy;
+    }
+  if (best) return *best;
+  // The area is full: the first clear row below it (the card then leaves the area's frame,
+  // which its orange "!" says).
+  for (float y = snap(area.y + area.h + kGrid);; y += kNodeH + kGrid) {
+    const WorldRect c{snap(area.x), y, kNodeW, kNodeH};
+    if (clear(c)) return c;
+  }
+}
+
+WorldRect Editor::free_spot_outside_frames(const std::string& near_region, float cx, float cy,
+                                           const std::string& except) const {
+  // Left of the Region it is near (or of every frame), in a column that no frame covers.
+  float left = 0, top = 0;
+  bool any = false;
+  for (const auto& r : doc_.regions)
+    if (auto rr = region_rect(r.code)) {
+      if (!any || rr->x < left) left = rr->x;
+      if (!any || rr->y < top) top = rr->y;
+      any = true;
+    }
+  if (auto rr = region_rect(near_region)) {
+    bool neighbour_left = false;
+    for (const auto& r : doc_.regions)
+      if (auto o = region_rect(r.code); o && r.code != near_region && o->x < rr->x && o->x + o->w > rr->x - kNodeW - 120)
+        neighbour_left = true;
+    if (!neighbour_left) left = rr->x, top = rr->y;
+  }
+  const WorldRect beside = free_spot(WorldRect{left - kNodeW - 80, top, kNodeW, 4000}, left - kNodeW / 2 - 80, cy, except);
+  // Or the row just above the Region, in the column where it was dropped: the nearer of the
+  // two wins, so a card dropped near a Region's top edge stays in sight instead of jumping
+  // to a column left of every frame (under the palette when the view is fitted).
+  auto rr = region_rect(near_region);
+  if (!rr) return beside;
+  const WorldRect row{rr->x, rr->y - kNodeH - 2 * kGrid, rr->w, kNodeH};
+  for (const auto& r : doc_.regions)
+    if (auto o = region_rect(r.code); o && overlaps(*o, row)) return beside;
+  const WorldRect above = free_spot(row, cx, row.y + kNodeH / 2, except);
+  auto dist2 = [&](const WorldRect& c) {
+    const float dx = c.x + c.w / 2 - cx, dy = c.y + c.h / 2 - cy;
+    return dx * dx + dy * dy;
+  };
+  if (!row.contains(above.x + above.w / 2, above.y + above.h / 2)) return beside;  // the row is full
+  return dist2(above) <= dist2(beside) ? above : beside;
+}
+
+bool Editor::settle_where_it_lives(const std::string& id) {
+  const doc::NodeDoc* n = doc_.find_node(id);
+  const catalog::ServiceDescriptor* svc = n ? catalog::find_service(n->type) : nullptr;
+  if (!svc) return false;
+  const WorldRect r = node_rect(id);
+  const float cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+  auto in_any_az = [&] {
+    for (const auto& reg : doc_.regions)
+      for (const auto& a : reg.azs)
+        if (auto ar = az_rect(a); ar && ar->contains(cx, cy)) return true;
+    return false;
+  };
+  if (svc->placement == sim::PlacementKind::Region && !n->region.empty() && in_any_az()) {
+    // A regional service (a load balancer, an Auto Scaling group...) drawn in one AZ would
+    // teach that it lives there: it goes to its Region's band, spanning the AZs.
+    const std::string region = n->region;
+    WorldRect spot = free_spot(regional_band(region), cx, cy, id);
+    set_node_pos(id, spot.x, spot.y);
+    notify(trf("msg.regional", svc->name.get(korean())));
+    return true;
+  }
+  if (svc->placement == sim::PlacementKind::Internet || svc->placement == sim::PlacementKind::Global) {
+    std::string frame;  // the Region frame it was dropped in
+    for (const auto& reg : doc_.regions)
+      if (auto rr = region_rect(reg.code); rr && rr->contains(cx, cy)) frame = reg.code;
+    if (frame.empty()) return false;
+    const std::string near = n->region.empty() ? frame : n->region;
+    WorldRect spot = free_spot_outside_frames(near, cx, cy, id);
+    set_node_pos(id, spot.x, spot.y);
+    notify(trf(svc->placement == sim::PlacementKind::Internet ? "msg.clients_outside" : "msg.global_outside",
+               svc->name.get(korean())));
+    return true;
+  }
+  return false;
 }
 
 bool Editor::add_region(const std::string& code, int az_count) {
@@ -432,6 +579,43 @@ std::string Editor::add_node(const std::string& type, float x, float y) {
   doc_.nodes.push_back(n);
   set_node_pos(n.id, snap(x), snap(y));
   place_by_frames(n.id, snap(x) + kNodeW / 2, snap(y) + kNodeH / 2);
+  settle_where_it_lives(n.id);
+  select_node(n.id);
+  commit(tr("undo.add"));
+  return n.id;
+}
+
+std::string Editor::add_node_near(const std::string& type, float cx, float cy) {
+  doc::NodeDoc n;
+  n.id = unique_node_id(type);
+  n.type = type;
+  n.name = default_name(doc_, type);
+  const catalog::ServiceDescriptor* svc = catalog::find_service(type);
+  const sim::PlacementKind kind = svc ? svc->placement : sim::PlacementKind::Az;
+  // Where the service lives: the AZ / Region under the point, else the nearest one.
+  auto dist2 = [&](const WorldRect& r) {
+    float dx = std::max({r.x - cx, 0.0f, cx - (r.x + r.w)}), dy = std::max({r.y - cy, 0.0f, cy - (r.y + r.h)});
+    return dx * dx + dy * dy;
+  };
+  float best = 1e30f;
+  for (const auto& r : doc_.regions) {
+    if (kind == sim::PlacementKind::Az) {
+      for (const auto& a : r.azs)
+        if (auto ar = az_rect(a); ar && dist2(*ar) < best) best = dist2(*ar), n.region = r.code, n.az = a;
+    } else if (kind != sim::PlacementKind::Global) {
+      if (auto rr = region_rect(r.code); rr && dist2(*rr) < best) best = dist2(*rr), n.region = r.code;
+    }
+  }
+  doc_.nodes.push_back(n);
+  WorldRect spot{snap(cx - kNodeW / 2), snap(cy - kNodeH / 2), kNodeW, kNodeH};
+  if (kind == sim::PlacementKind::Az && !n.az.empty()) {
+    spot = free_spot(az_inner(n.az), cx, cy, n.id);
+  } else if (kind == sim::PlacementKind::Region && !n.region.empty()) {
+    spot = free_spot(regional_band(n.region), cx, cy, n.id);
+  } else {
+    spot = free_spot_outside_frames(n.region, cx, cy, n.id);
+  }
+  set_node_pos(n.id, spot.x, spot.y);
   select_node(n.id);
   commit(tr("undo.add"));
   return n.id;
@@ -580,6 +764,7 @@ void Editor::finish_move(const std::vector<std::string>& ids) {
   for (const auto& id : ids) {
     WorldRect r = node_rect(id);
     place_by_frames(id, r.x + r.w / 2, r.y + r.h / 2);
+    settle_where_it_lives(id);
   }
   commit(tr("undo.move"));
 }

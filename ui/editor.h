@@ -101,6 +101,11 @@ public:
   // Adds a node of catalog type `type` with its top-left at world (x, y) (snapped);
   // a node dropped inside an AZ frame gets that AZ and its Region. Returns its id.
   std::string add_node(const std::string& type, float x, float y);
+  // Adds a node of `type` near world point (cx, cy) (a palette double-click: the view's
+  // centre) where it can run: a zonal service inside an AZ frame (the one under the
+  // point, else the nearest), a regional one in its Region's band above the AZ frames,
+  // clients and global services left of the frames; never on top of another card.
+  std::string add_node_near(const std::string& type, float cx, float cy);
   // Connects two nodes when catalog::can_connect allows it; otherwise returns
   // false and puts the reason (current language) in *why_not.
   bool connect(const std::string& from, const std::string& to, std::string* why_not = nullptr);
@@ -147,6 +152,19 @@ public:
   Platform& platform() { return platform_; }
 
 private:
+  // Placement (see add_node_near): a regional service dropped into an AZ frame goes to its
+  // Region's band, a client or global service dropped into a Region goes left of the frames
+  // (each with a short note). True if the node moved.
+  bool settle_where_it_lives(const std::string& id);
+  WorldRect az_inner(const std::string& az) const;      // where cards go inside an AZ frame
+  float az_top(const std::string& region) const;        // the top of the Region's AZ frames
+  // The Region's row for regional services, above its AZ frames; made (the AZ frames move
+  // down one row) when there is none.
+  WorldRect regional_band(const std::string& region);
+  // The free card position in `area` nearest to (cx, cy), clear of other cards.
+  WorldRect free_spot(const WorldRect& area, float cx, float cy, const std::string& except) const;
+  WorldRect free_spot_outside_frames(const std::string& near_region, float cx, float cy,
+                                     const std::string& except) const;
   void restore(size_t index);
   void drop_dangling_selection();
 

@@ -43,22 +43,9 @@ bool parse_number(const std::string& s, double* out) {
 bool has_range(const catalog::ParamSpec& s) { return s.max > s.min; }
 
 // Units as the catalog writes them, in the current language ("requests/s" -> "요청/초").
-std::string unit_text(const std::string& unit) {
-  if (!korean() || unit.empty()) return unit;
-  static const std::pair<const char*, const char*> words[] = {
-      {"requests/s", "요청/초"}, {"requests", "요청"}, {"request", "요청"}, {"connections", "연결"},
-      {"instances", "인스턴스"}, {"instance", "인스턴스"}, {"messages", "메시지"}, {"items", "항목"},
-      {"records", "레코드"}, {"seconds", "초"}, {"minutes", "분"}, {"hours", "시간"}, {"days", "일"},
-      {"%", "%"}, {"s", "초"},
-  };
-  for (const auto& [en, ko] : words)
-    if (unit == en) return ko;
-  return unit;
-}
+std::string unit_text(const std::string& unit) { return catalog::unit_label(unit, korean()); }
 
-std::string with_unit(double v, const std::string& unit) {
-  return unit.empty() ? num(v) : num(v) + " " + unit_text(unit);
-}
+std::string with_unit(double v, const std::string& unit) { return catalog::amount_text(v, unit, korean()); }
 
 // Names of distribution kinds and of their fields, for people.
 const char* dist_label(const std::string& key) {

@@ -3,12 +3,14 @@
 // queue/backlog, instances (healthy), cost rate. See run_view.h, ui/plot.h.
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "ui/i18n.h"
 #include "ui/plot.h"
 #include "ui/run_view.h"
+#include "ui/text_fit.h"
 
 namespace cp::ui {
 
@@ -16,10 +18,25 @@ namespace {
 const ImU32 kPalette[] = {IM_COL32(0x09, 0x72, 0xD3, 255), IM_COL32(0xE0, 0x7B, 0x00, 255),
                           IM_COL32(0x1D, 0x81, 0x02, 255), IM_COL32(0x8A, 0x3F, 0xC7, 255),
                           IM_COL32(0xD1, 0x32, 0x12, 255), IM_COL32(0x00, 0x8C, 0x8C, 255)};
+// A node's colour in the plots and on its card: by its place in the document, so it
+// keeps its colour for the whole run whatever the others do.
+const ImU32 kNodePalette[] = {IM_COL32(0x09, 0x72, 0xD3, 255), IM_COL32(0xE0, 0x7B, 0x00, 255),
+                              IM_COL32(0x1D, 0x81, 0x02, 255), IM_COL32(0x8A, 0x3F, 0xC7, 255),
+                              IM_COL32(0xC2, 0x18, 0x5B, 255), IM_COL32(0x00, 0x8C, 0x8C, 255),
+                              IM_COL32(0x6D, 0x4C, 0x41, 255), IM_COL32(0x5C, 0x6B, 0xC0, 255)};
 constexpr int kMaxPlotted = 6;
+constexpr float kLegendChars = 22;  // a legend name longer than this many average characters is cut with "…"
 }  // namespace
 
-// The selected nodes, or (nothing selected) the busiest ones, at most kMaxPlotted.
+ImU32 RunView::node_color(const std::string& id) const {
+  const auto& nodes = ed_.document().nodes;
+  for (size_t i = 0; i < nodes.size(); ++i)
+    if (nodes[i].id == id) return kNodePalette[i % (sizeof kNodePalette / sizeof kNodePalette[0])];
+  return kNodePalette[0];
+}
+
+// The selected nodes, or (nothing selected) the busiest ones, at most kMaxPlotted; in
+// document order, so a line does not change place when the load order does.
 std::vector<std::string> RunView::plotted_nodes() const {
   std::vector<std::string> out;
   const sim::Simulation* s = run_.sim();
@@ -34,7 +51,10 @@ std::vector<std::string> RunView::plotted_nodes() const {
     busy.emplace_back(m.series.empty() ? 0.0f : -m.series.back().arrivals_per_s, b.node_ids[i]);
   }
   std::stable_sort(busy.begin(), busy.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-  for (size_t i = 0; i < busy.size() && i < 3; ++i) out.push_back(busy[i].second);
+  std::set<std::string> top;
+  for (size_t i = 0; i < busy.size() && i < 3; ++i) top.insert(busy[i].second);
+  for (const auto& n : ed_.document().nodes)
+    if (top.count(n.id)) out.push_back(n.id);
   return out;
 }
 
@@ -46,24 +66,43 @@ void RunView::draw_metrics() {
   }
   const engine::Built& b = run_.built();
   const std::vector<std::string> ids = plotted_nodes();
-  std::string names;
-  for (const auto& id : ids) {
-    const auto& info = s->info(b.node(id));
-    if (!names.empty()) names += ", ";
-    names += info.name.empty() ? id : info.name;
-  }
-  ImGui::TextDisabled("%s", trf("run.m_hint", names.c_str()).c_str());
-
   std::vector<const std::vector<sim::SeriesPoint>*> series;
   std::vector<std::string> labels;
+  std::vector<ImU32> colors;
   for (const auto& id : ids) {
     sim::NodeId n = b.node(id);
     series.push_back(&s->metrics(n).series);
     labels.push_back(s->info(n).name.empty() ? id : s->info(n).name);
+    colors.push_back(node_color(id));
   }
   const bool one = ids.size() == 1;
+  // One legend for all six plots (they show the same nodes): the colour each node keeps
+  // for the run, and its name, cut with "…" only past a readable length (hover: whole).
+  {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", tr("run.m_legend"));
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize();
+    const float max_w = fs * 0.55f * kLegendChars;
+    legend_rects_ = nlohmann::json::array();
+    for (size_t k = 0; k < ids.size(); ++k) {
+      ImGui::SameLine(0, fs * 0.8f);
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const std::string shown = ellipsize(font, fs, labels[k], max_w);
+      const float w = fs * 0.9f + text_width(font, fs, shown);
+      ImGui::InvisibleButton(("##legend" + std::to_string(k)).c_str(), ImVec2(w, ImGui::GetFrameHeight()));
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      const float cy = p.y + ImGui::GetFrameHeight() / 2;
+      dl->AddRectFilled(ImVec2(p.x, cy - fs * 0.3f), ImVec2(p.x + fs * 0.6f, cy + fs * 0.3f), colors[k], 2);
+      dl->AddText(ImVec2(p.x + fs * 0.9f, cy - fs / 2), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
+      if (shown != labels[k] && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", labels[k].c_str());
+      legend_rects_.push_back({{"id", ids[k]}, {"text", shown}, {"full", labels[k]},
+                               {"color", static_cast<uint32_t>(colors[k])}});
+    }
+  }
   const float t_end = static_cast<float>(sim::to_seconds(run_.now()));
   PlotOptions opt;
+  opt.legend = one;  // several nodes: the shared legend above says which line is which
   opt.x_min = 0;
   opt.x_max = std::max(1.0f, t_end);
   if (selected_event_t_ >= 0) opt.cursor_x = static_cast<float>(selected_event_t_);
@@ -95,7 +134,7 @@ void RunView::draw_metrics() {
     field(0, &sim::SeriesPoint::arrivals_per_s, tr("run.s_arrivals"), kPalette[0]);
     field(0, &sim::SeriesPoint::completions_per_s, tr("run.s_ok"), kPalette[2]);
   } else {
-    for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::completions_per_s, labels[k].c_str(), kPalette[k]);
+    for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::completions_per_s, labels[k].c_str(), colors[k]);
   }
   cell(i++);
   plot("##m_tp", tr("run.m_throughput"), "req/s", size, ps.data(), static_cast<int>(ps.size()), opt);
@@ -106,7 +145,7 @@ void RunView::draw_metrics() {
     field(0, &sim::SeriesPoint::p95_ms, "p95", kPalette[1]);
     field(0, &sim::SeriesPoint::p99_ms, "p99", kPalette[4]);
   } else {
-    for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::p99_ms, labels[k].c_str(), kPalette[k]);
+    for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::p99_ms, labels[k].c_str(), colors[k]);
   }
   cell(i++);
   plot("##m_lat", (std::string(tr("run.m_latency")) + (one ? "" : " p99")).c_str(), "ms", size, ps.data(),
@@ -131,7 +170,7 @@ void RunView::draw_metrics() {
     }
     if (ps.empty()) field(0, &sim::SeriesPoint::errors_per_s, tr("run.s_errors"), kPalette[4]);
   } else {
-    for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::errors_per_s, labels[k].c_str(), kPalette[k]);
+    for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::errors_per_s, labels[k].c_str(), colors[k]);
   }
   cell(i++);
   plot("##m_err", tr("run.m_errors"), "/s", size, ps.data(), static_cast<int>(ps.size()), opt);
@@ -141,21 +180,21 @@ void RunView::draw_metrics() {
     const auto& v = *series[k];
     bool backlog = false;
     for (const auto& p : v) backlog = backlog || p.backlog > 0;
-    field(k, backlog ? &sim::SeriesPoint::backlog : &sim::SeriesPoint::queue, labels[k].c_str(), kPalette[k]);
+    field(k, backlog ? &sim::SeriesPoint::backlog : &sim::SeriesPoint::queue, labels[k].c_str(), colors[k]);
   }
   cell(i++);
   plot("##m_q", tr("run.m_queue"), "", size, ps.data(), static_cast<int>(ps.size()), opt);
   // Instances (healthy).
   ps.clear();
   for (size_t k = 0; k < series.size(); ++k) {
-    field(k, &sim::SeriesPoint::instances, labels[k].c_str(), kPalette[k]);
+    field(k, &sim::SeriesPoint::instances, labels[k].c_str(), colors[k]);
     if (one) field(k, &sim::SeriesPoint::healthy, tr("run.s_healthy"), kPalette[2]);
   }
   cell(i++);
   plot("##m_inst", tr("run.m_instances"), "", size, ps.data(), static_cast<int>(ps.size()), opt);
   // Cost rate.
   ps.clear();
-  for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::cost_per_hour, labels[k].c_str(), kPalette[k]);
+  for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::cost_per_hour, labels[k].c_str(), colors[k]);
   cell(i++);
   plot("##m_cost", tr("run.m_cost"), "$/h", size, ps.data(), static_cast<int>(ps.size()), opt);
 }

@@ -37,10 +37,12 @@ public:
   virtual void pick_file(const std::string& /*accept*/) {}
   // Files picked or dropped since the last call.
   virtual std::vector<OpenedFile> take_opened_files() { return {}; }
-  // Downloads the rectangle (x, y, w, h in CSS px; w <= 0: everything) of what is
-  // drawn on screen at the end of this frame, as a PNG file.
-  virtual void download_screen_png(const std::string& /*filename*/, float /*x*/, float /*y*/, float /*w*/,
-                                   float /*h*/) {}
+  // Rasterises an SVG document (its width/height attributes in px) scaled so the
+  // picture is at least `min_width_px` wide, and downloads it as a PNG file.
+  virtual void download_svg_as_png(const std::string& /*filename*/, const std::string& /*svg*/,
+                                   int /*min_width_px*/) {}
+  // True on a phone or tablet: the primary pointer is coarse (a finger), not a mouse.
+  virtual bool coarse_pointer() { return false; }
   // ---- a short video clip of the screen (ui/run_toolbar.cpp) ---------------------------
   // Starts recording the rectangle (x, y, w, h in CSS px) of what is drawn each frame
   // as WebM (the browser's MediaRecorder). False when the host cannot record.

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "ui/axis_ticks.h"
+#include "ui/text_fit.h"
+
 namespace cp::ui {
 
 namespace {
@@ -39,7 +42,7 @@ const char* plot_format(float v, char* buf, int n) {
   else if (a >= 100 || a == std::floor(a)) std::snprintf(buf, n, "%.0f", v);
   else if (a >= 1) std::snprintf(buf, n, "%.1f", v);
   else if (a >= 0.01f) std::snprintf(buf, n, "%.2f", v);
-  else std::snprintf(buf, n, "%.3f", v);
+  else std::snprintf(buf, n, "%.2g", v);  // 0.00043, not 0.000
   return buf;
 }
 
@@ -66,28 +69,41 @@ std::optional<float> plot(const char* id, const char* title, const char* unit, I
     }
   if (auto_x && x0 > x1) x0 = 0, x1 = 1;
   if (x1 - x0 < 1e-6f) x1 = x0 + 1;
-  if (y1 - y0 < 1e-6f) y1 = y0 + 1;
-  const float ystep = nice_step(y1 - y0, 3);
-  y1 = std::ceil(y1 / ystep) * ystep;
+  // Y ticks: distinct "nice" numbers, labelled with the decimals their step needs.
+  const AxisTicks yt = nice_ticks(y0, y1, 3);
+  y0 = static_cast<float>(yt.first), y1 = static_cast<float>(yt.last());
+  std::vector<std::string> ylabels;
+  for (int i = 0; i < yt.count; ++i) ylabels.push_back(format_tick(yt.at(i), yt));
 
-  // Layout: title row, y labels on the left, x labels below.
+  // Layout: title row (and a legend row when the names do not fit beside the title),
+  // y labels on the left, x labels below.
+  ImFont* font = ImGui::GetFont();
   char buf[32];
   const float small = fs * 0.8f;
-  const float left = small * 3.2f;
-  const ImVec2 a(p0.x + left, p0.y + fs * 1.4f), b(p1.x - 8, p1.y - small * 1.6f);
+  float left = small * 2.2f;
+  for (const auto& l : ylabels) left = std::max(left, text_width(font, small, l) + 8);
   std::string head = title;
   if (unit && *unit) head += std::string("  (") + unit + ")";
-  dl->AddText(ImGui::GetFont(), fs * 0.85f, ImVec2(p0.x + 8, p0.y + 3), kTitleText, head.c_str());
+  dl->AddText(font, fs * 0.85f, ImVec2(p0.x + 8, p0.y + 3), kTitleText, head.c_str());
+  // Legend: whole names beside the title if they fit, else on their own row, each cut
+  // with an ellipsis at a readable length (hover shows it whole).
+  const bool legend = opt.legend && count > 1;
+  const float title_end = p0.x + 8 + text_width(font, fs * 0.85f, head) + 12;
+  float legend_w = 0;
+  if (legend)
+    for (int s = 0; s < count; ++s) legend_w += text_width(font, small, series[s].label) + 19;
+  const bool legend_row = legend && title_end + legend_w > p1.x - 8;
+  const float top = p0.y + fs * 1.4f + (legend_row ? small * 1.35f : 0);
+  const ImVec2 a(p0.x + left, top), b(p1.x - 8, p1.y - small * 1.6f);
   if (b.x - a.x < 20 || b.y - a.y < 10) return std::nullopt;
   auto sx = [&](float x) { return a.x + (x - x0) / (x1 - x0) * (b.x - a.x); };
   auto sy = [&](float y) { return b.y - (y - y0) / (y1 - y0) * (b.y - a.y); };
 
-  for (float y = y0; y <= y1 + ystep * 0.01f; y += ystep) {
-    float py = sy(y);
+  for (int i = 0; i < yt.count; ++i) {
+    float py = sy(static_cast<float>(yt.at(i)));
     dl->AddLine(ImVec2(a.x, py), ImVec2(b.x, py), kGridCol);
-    plot_format(y, buf, sizeof buf);
-    ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(small, 1e9f, 0, buf);
-    dl->AddText(ImGui::GetFont(), small, ImVec2(a.x - ts.x - 4, py - ts.y / 2), kAxisText, buf);
+    ImVec2 ts = font->CalcTextSizeA(small, 1e9f, 0, ylabels[i].c_str());
+    dl->AddText(font, small, ImVec2(a.x - ts.x - 4, py - ts.y / 2), kAxisText, ylabels[i].c_str());
   }
   const float xstep = nice_step(x1 - x0, std::max(2, static_cast<int>((b.x - a.x) / (fs * 5))));
   for (float x = std::ceil(x0 / xstep) * xstep; x <= x1 + 1e-3f; x += xstep) {
@@ -127,26 +143,23 @@ std::optional<float> plot(const char* id, const char* title, const char* unit, I
     dl->AddLine(ImVec2(sx(*opt.cursor_x), a.y), ImVec2(sx(*opt.cursor_x), b.y), IM_COL32(0xE0, 0x7B, 0x00, 200), 1.5f);
   dl->PopClipRect();
 
-  // Legend (right of the title), when more than one series.
-  if (count > 1) {
-    // Right of the title; labels are shortened to fit (hover shows them whole).
-    const float title_end = p0.x + 8 + ImGui::GetFont()->CalcTextSizeA(fs * 0.85f, 1e9f, 0, head.c_str()).x + 12;
-    const float room = (p1.x - 8 - title_end) / count - 18;
-    float lx = p1.x - 8;
-    for (int s = count - 1; s >= 0 && room > small; --s) {
-      std::string label = series[s].label;
-      while (label.size() > 2 && ImGui::GetFont()->CalcTextSizeA(small, 1e9f, 0, label.c_str()).x > room) {
-        label.pop_back();
-        while (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0x80) label.pop_back();  // UTF-8
-        if (!label.empty()) label.pop_back();
-        label += ".";
+  if (legend) {
+    const float row_y = legend_row ? p0.y + fs * 1.3f : p0.y + 4;
+    const float room = legend_row ? (p1.x - p0.x - 16) / count - 19 : 1e9f;
+    float lx = legend_row ? p0.x + 8 : p1.x - 8 - legend_w;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (int s = 0; s < count; ++s) {
+      const std::string full = series[s].label;
+      const std::string label = ellipsize(font, small, full, room);
+      dl->AddRectFilled(ImVec2(lx, row_y + small * 0.4f), ImVec2(lx + 8, row_y + small * 0.4f + 3), series[s].color);
+      const float tw = text_width(font, small, label);
+      dl->AddText(font, small, ImVec2(lx + 11, row_y), kAxisText, label.c_str());
+      if (label != full && hovered && mouse.x >= lx && mouse.x <= lx + 11 + tw && mouse.y >= row_y &&
+          mouse.y <= row_y + small * 1.2f) {
+        ImGui::SetTooltip("%s", full.c_str());
+        return std::nullopt;
       }
-      ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(small, 1e9f, 0, label.c_str());
-      lx -= ts.x;
-      dl->AddText(ImGui::GetFont(), small, ImVec2(lx, p0.y + 4), kAxisText, label.c_str());
-      lx -= 11;
-      dl->AddRectFilled(ImVec2(lx, p0.y + 4 + small * 0.4f), ImVec2(lx + 8, p0.y + 4 + small * 0.4f + 3), series[s].color);
-      lx -= 8;
+      lx += 11 + tw + 8;
     }
   }
 

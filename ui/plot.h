@@ -30,6 +30,7 @@ struct PlotOptions {
   float x_min = 0, x_max = -1;      // x_max < x_min: from the data
   float y_min = 0;                  // the y axis starts at 0 unless told
   std::optional<float> cursor_x;    // a marker line (e.g. the selected event's time)
+  bool legend = true;               // false: the caller draws one legend for several plots
 };
 
 // Draws the plot in a box of `size` at the cursor. Returns the x under the

@@ -19,9 +19,18 @@ constexpr uint64_t kChunk = 4000;  // events between clock checks
 void RunController::follow(const doc::Document& d, uint64_t revision) {
   if (have_doc_ && revision == revision_) return;
   revision_ = revision;
+  // The run's semantics: the canvas layout, the story and the starting speed change nothing in it.
   doc::Document sem = d;
   sem.layout = nlohmann::json::object();
-  if (have_doc_ && sem == doc_) return;  // only the layout moved
+  sem.story = {};
+  sem.description.clear();
+  sem.settings.speed.reset();
+  const bool speed_named_changed = !have_doc_ || d.settings.speed != named_speed_;
+  named_speed_ = d.settings.speed;
+  if (have_doc_ && sem == doc_) {  // only the layout (or the story, or the named speed) moved
+    if (speed_named_changed) start_at_named_speed();
+    return;
+  }
   const bool first = !have_doc_;
   const uint64_t old_doc_seed = doc_.settings.seed;
   const std::string old_name = doc_.name;
@@ -50,12 +59,21 @@ void RunController::follow(const doc::Document& d, uint64_t revision) {
     started_ = false;
     faults_.clear();
   }
+  // A new design starts at the speed it names (1× when it names none), as does a change of that speed.
+  if (!same_design || speed_named_changed) start_at_named_speed();
   // Faults whose target no longer exists are dropped by command_of at replay time.
   rebuild();
   if (t > 0 && ready()) {
     seek(t);
     resume_after_seek_ = was_playing;
   }
+}
+
+void RunController::start_at_named_speed() {
+  max_speed_ = false;
+  speed_ = std::clamp(named_speed_.value_or(1.0), kMinSpeed, kMaxSpeed);
+  behind_score_ = budget_score_ = 0;
+  achieved_speed_ = 0;
 }
 
 void RunController::rebuild() {
@@ -154,6 +172,8 @@ void RunController::update(double dt_s) {
   last_step_events_ = 0;
   // Slow frames (not a tab back from the background, which is > 1 s) also mean "behind".
   const bool clamped = dt_s > kMaxFrameDt && dt_s < 1.0;
+  const double wall_s = dt_s < 1.0 ? std::max(0.0, dt_s) : 0.0;  // this frame's wall time, for the speed reached
+  if (wall_s > 0) frame_s_ = frame_s_ == 0 ? wall_s : 0.9 * frame_s_ + 0.1 * wall_s;
   dt_s = std::clamp(dt_s, 0.0, kMaxFrameDt);
   if (seek_target_) {
     const sim::SimTime before = now();
@@ -173,6 +193,7 @@ void RunController::update(double dt_s) {
   if (!playing_) {
     achieved_speed_ = 0;
     behind_score_ *= 0.9;
+    budget_score_ *= 0.9;
     return;
   }
   const sim::SimTime start = now();
@@ -184,13 +205,17 @@ void RunController::update(double dt_s) {
   }
   const bool reached = advance_to(target, budget_.ms, budget_.events);
   const double sim_s = sim::to_seconds(now() - start);
-  if (dt_s > 0) {
-    const double a = sim_s / dt_s;
+  // Measured over the frame's real wall time: a frame clamped to kMaxFrameDt reaches less than the chosen speed.
+  if (wall_s > 0) {
+    const double a = sim_s / wall_s;
     achieved_speed_ = achieved_speed_ == 0 ? a : 0.9 * achieved_speed_ + 0.1 * a;
   }
-  // Behind: the budget stopped the frame short of the chosen speed (smoothed over ~20 frames).
-  const bool short_frame = !max_speed_ && (!reached || clamped);
+  // Behind: the budget stopped the frame short of the chosen speed, or the frame came too late
+  // (smoothed over ~20 frames); the two causes are told apart for the notice (ui/keep_up.h).
+  const bool budget_short = !max_speed_ && !reached && now() < duration();
+  const bool short_frame = !max_speed_ && (budget_short || clamped);
   behind_score_ = 0.95 * behind_score_ + 0.05 * (short_frame ? 1.0 : 0.0);
+  budget_score_ = 0.95 * budget_score_ + 0.05 * (budget_short ? 1.0 : 0.0);
   if (now() >= duration()) playing_ = false;
 }
 
@@ -220,6 +245,7 @@ void RunController::reset() {
   started_ = false;
   rebuild();
   behind_score_ = 0;
+  budget_score_ = 0;
   achieved_speed_ = 0;
 }
 
@@ -232,7 +258,24 @@ void RunController::clear_faults() {
 
 void RunController::set_speed(double x) {
   if (!(x > 0)) return;
+  const double was = speed_;
   speed_ = std::clamp(x, kMinSpeed, kMaxSpeed);
+  // A slower speed is judged afresh: the notice goes until the new speed proves too fast too.
+  if (speed_ < was) {
+    behind_score_ = budget_score_ = 0;
+    achieved_speed_ = 0;
+  }
+}
+
+KeepUpAdvice RunController::keep_up() const {
+  KeepUpInput in;
+  in.chosen = speed_;
+  in.achieved = achieved_speed_;
+  in.budget_limited = budget_score_ > 0.3;
+  in.frame_s = frame_s_;
+  in.max_frame_s = kMaxFrameDt;
+  in.min_speed = kMinSpeed;
+  return keep_up_advice(in);
 }
 
 void RunController::set_seed(uint64_t seed) {

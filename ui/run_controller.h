@@ -5,7 +5,8 @@
 //   RunController run;
 //   run.follow(editor.document());       // each frame: rebuilds when the semantics changed
 //   run.update(dt_seconds);              // advances by dt × speed, within the budget
-//   run.play(); run.set_speed(10);       // 0.1× .. 1000×, or set_max_speed(true)
+//   run.play(); run.set_speed(10);       // 0.1× .. 1000×, or set_max_speed(true); a new
+//                                        // document starts at its settings.speed (1× if none)
 //   run.fault("az_down", "use1-az2", 0, true);   // live fault, recorded in the fault timeline
 //   run.seek(from_seconds(30));          // scrub: back = rebuild and fast-forward
 //
@@ -35,12 +36,13 @@
 #include "core/doc/document.h"
 #include "core/doc/share_link.h"
 #include "core/engine/build.h"
+#include "ui/keep_up.h"
 
 namespace cp::ui {
 
 class RunController {
 public:
-  static constexpr double kMinSpeed = 0.1, kMaxSpeed = 1000;
+  static constexpr double kMinSpeed = doc::kMinRunSpeed, kMaxSpeed = doc::kMaxRunSpeed;
   static constexpr double kMaxFrameDt = 0.25;  // seconds of wall time one frame may simulate at most
   struct Budget {
     uint64_t events = 400000;  // per frame
@@ -92,7 +94,10 @@ public:
   double seek_progress() const;
   sim::SimTime seek_target() const { return seek_target_.value_or(now()); }
   bool behind() const { return behind_score_ > 0.3; }   // cannot keep up with the chosen speed
-  double achieved_speed() const { return achieved_speed_; }  // simulated s per wall s (smoothed)
+  double achieved_speed() const { return achieved_speed_; }  // simulated s per wall s of real time (smoothed)
+  double frame_s() const { return frame_s_; }                // wall time between frames (smoothed)
+  // Why the run is behind, what it reaches and a speed it can keep (for the toolbar's notice).
+  KeepUpAdvice keep_up() const;
   double last_step_ms() const { return last_step_ms_; }
   uint64_t last_step_events() const { return last_step_events_; }
   double replay_events_per_s() const { return replay_eps_; }  // measured while seeking
@@ -118,6 +123,7 @@ private:
     size_t next_fault = 0;  // faults_[0 .. next_fault) had been applied
   };
   void rebuild();
+  void start_at_named_speed();  // the document's settings.speed (1× when it names none)
   void maybe_checkpoint();
   // Back to the latest checkpoint at or before t; false if there is none usable.
   bool rewind_before(sim::SimTime t);
@@ -128,6 +134,7 @@ private:
   doc::Document doc_;              // semantics only (layout cleared)
   uint64_t revision_ = 0;
   bool have_doc_ = false;
+  std::optional<double> named_speed_;  // the document's settings.speed
   engine::Built built_;
   std::vector<doc::Issue> errors_;
   uint64_t generation_ = 0;
@@ -143,6 +150,8 @@ private:
   sim::SimTime seek_from_ = 0;
   bool resume_after_seek_ = false;
   double behind_score_ = 0;
+  double budget_score_ = 0;        // the share of recent frames the time budget stopped short
+  double frame_s_ = 0;
   double achieved_speed_ = 0;
   double last_step_ms_ = 0;
   uint64_t last_step_events_ = 0;

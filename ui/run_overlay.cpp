@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "ui/i18n.h"
+#include "ui/label_layout.h"
 #include "ui/plot.h"
 #include "ui/run_view.h"
 
@@ -82,6 +83,7 @@ void RunView::draw_overlay(ImDrawList* dl) {
     dl->AddRect(a, c, IM_COL32(0xD1, 0x32, 0x12, 200), 6 * zoom, 0, 2);
     ImVec2 ts = ImGui::CalcTextSize(label);
     ImVec2 p(c.x - ts.x - 14, a.y + 6);
+    if (!canvas_.claim_label("fault", label, p, ImVec2(ts.x + 10, ts.y + 4), fs)) return;
     dl->AddRectFilled(p, ImVec2(p.x + ts.x + 10, p.y + ts.y + 4), IM_COL32(0xD1, 0x32, 0x12, 235), 3);
     dl->AddText(ImVec2(p.x + 5, p.y + 2), IM_COL32(255, 255, 255, 255), label);
   };
@@ -128,15 +130,17 @@ void RunView::draw_overlay(ImDrawList* dl) {
     if (r.total > 0.01f && zoom >= 0.5f) {
       ImVec2 m = bezier_at(bz, 0.5f);
       std::string label = std::string(plot_format(r.total, buf, sizeof buf)) + "/s";
-      const float ts = fs * 0.75f;
+      const float ts = std::max(kMinTextPx, fs * 0.75f);
       ImVec2 sz = ImGui::GetFont()->CalcTextSizeA(ts, 1e9f, 0, label.c_str());
       ImVec2 p(m.x - sz.x / 2, m.y - sz.y - 6);
-      dl->AddRectFilled(ImVec2(p.x - 3, p.y - 1), ImVec2(p.x + sz.x + 3, p.y + sz.y + 1), IM_COL32(255, 255, 255, 210), 3);
-      dl->AddText(ImGui::GetFont(), ts, p, IM_COL32(0x3A, 0x44, 0x50, 255), label.c_str());
+      if (canvas_.claim_label("wire_rate", label, ImVec2(p.x - 3, p.y - 1), ImVec2(sz.x + 6, sz.y + 2), ts, true))
+        dl->AddRectFilled(ImVec2(p.x - 3, p.y - 1), ImVec2(p.x + sz.x + 3, p.y + sz.y + 1), IM_COL32(255, 255, 255, 210), 3),
+            dl->AddText(ImGui::GetFont(), ts, p, IM_COL32(0x3A, 0x44, 0x50, 255), label.c_str());
     }
   }
 
   // ---- nodes: utilisation border and bar, down state, badges ----
+  const std::vector<std::string> plotted = plotted_nodes();
   for (size_t i = 0; i < s->node_count() && i < b.node_ids.size(); ++i) {
     sim::NodeId nid{static_cast<uint32_t>(i)};
     const std::string& id = b.node_ids[i];
@@ -154,8 +158,10 @@ void RunView::draw_overlay(ImDrawList* dl) {
       const char* down = tr("run.down");
       ImVec2 ts = ImGui::CalcTextSize(down);
       ImVec2 q(c.x - ts.x - 12, a.y - ts.y * 0.6f);
-      dl->AddRectFilled(q, ImVec2(q.x + ts.x + 8, q.y + ts.y + 2), IM_COL32(0xD1, 0x32, 0x12, 255), 3);
-      dl->AddText(ImVec2(q.x + 4, q.y + 1), IM_COL32(255, 255, 255, 255), down);
+      if (canvas_.claim_label("down", down, q, ImVec2(ts.x + 8, ts.y + 2), fs, true, id)) {
+        dl->AddRectFilled(q, ImVec2(q.x + ts.x + 8, q.y + ts.y + 2), IM_COL32(0xD1, 0x32, 0x12, 255), 3);
+        dl->AddText(ImVec2(q.x + 4, q.y + 1), IM_COL32(255, 255, 255, 255), down);
+      }
     } else if (p.arrivals_per_s > 0 || p.utilization > 0) {
       const ImU32 uc = util_color(p.utilization);
       dl->AddRect(a, c, uc, rounding, 0, 2.0f);
@@ -163,38 +169,59 @@ void RunView::draw_overlay(ImDrawList* dl) {
       const float bw = (c.x - a.x - 2 * rounding) * std::clamp(p.utilization, 0.0f, 1.0f);
       dl->AddRectFilled(ImVec2(a.x + rounding, c.y - 4 * zoom - 1), ImVec2(a.x + rounding + bw, c.y - 1), uc, 2);
     }
+    // A plotted node's colour along its card's top edge: the same colour as its lines.
+    if (std::find(plotted.begin(), plotted.end(), id) != plotted.end()) {
+      const float h = std::clamp(4 * zoom, 2.5f, 5.0f);
+      dl->AddRectFilled(ImVec2(a.x + rounding, a.y + 1), ImVec2(c.x - rounding, a.y + 1 + h), node_color(id), 2);
+    }
     if (zoom < 0.35f) continue;
     // Badge row under the card: "120/s · p99 35 ms · q 3 · 2% err · 3/4".
-    struct Part { std::string text; ImU32 col; };
+    struct Part { std::string text; ImU32 col; int kind = 0; };
     std::vector<Part> parts;
     const ImU32 text = IM_COL32(0x16, 0x19, 0x1F, 255), red = IM_COL32(0xB4, 0x23, 0x18, 255);
     if (p.arrivals_per_s > 0 || m.arrivals > 0) {
       parts.push_back({std::string(plot_format(p.arrivals_per_s, buf, sizeof buf)) + "/s", text});
-      if (p.p99_ms > 0) parts.push_back({"p99 " + std::string(plot_format(p.p99_ms, buf, sizeof buf)) + " ms", text});
+      if (p.p99_ms > 0) parts.push_back({"p99 " + std::string(plot_format(p.p99_ms, buf, sizeof buf)) + " ms", text, 1});
     } else if (m.series.size() > 1 && p.arrivals_per_s == 0 && s->outgoing(nid).empty()) {
       parts.push_back({"0/s", IM_COL32(0x6B, 0x75, 0x80, 255)});
     }
     const float q = std::max(p.queue, p.backlog);
-    if (q >= 0.5f) parts.push_back({"q " + std::string(plot_format(q, buf, sizeof buf)), text});
+    if (q >= 0.5f) parts.push_back({"q " + std::string(plot_format(q, buf, sizeof buf)), text, 2});
     const float total = p.arrivals_per_s;
     if (p.errors_per_s > 0 && total > 0) {
       float pct = 100 * p.errors_per_s / std::max(total, p.errors_per_s);
       std::snprintf(buf, sizeof buf, pct >= 10 ? "%.0f%% err" : "%.1f%% err", pct);
-      parts.push_back({buf, red});
+      parts.push_back({buf, red, 3});
     }
     if (p.instances > 0) {
       std::snprintf(buf, sizeof buf, "%.0f/%.0f ok", p.healthy, p.instances);
-      parts.push_back({buf, p.healthy < p.instances ? red : text});
+      parts.push_back({buf, p.healthy < p.instances ? red : text, 4});
     }
     if (parts.empty()) continue;
-    const float bfs = std::clamp(fs * 0.78f * zoom, fs * 0.66f, fs * 0.9f);
+    const float bfs = std::clamp(fs * 0.78f * zoom, kMinTextPx, fs * 0.9f);
     const char* sep = " · ";
-    float w = 0;
-    for (size_t k = 0; k < parts.size(); ++k) {
-      w += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, parts[k].text.c_str()).x;
-      if (k + 1 < parts.size()) w += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, sep).x;
-    }
+    // The row must not cover another card or label: drop the least telling parts (p99,
+    // queue, instances, then errors) until it fits, or leave the row out.
     ImVec2 pos(a.x + 2, c.y + 3);
+    float w = 0;
+    const int drop_order[] = {1, 2, 4, 3, 0};  // by kind: 0 rate, 1 p99, 2 queue, 3 errors, 4 instances
+    while (!parts.empty()) {
+      w = 0;
+      std::string text;
+      for (size_t k = 0; k < parts.size(); ++k) {
+        w += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, parts[k].text.c_str()).x;
+        if (k + 1 < parts.size()) w += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, sep).x;
+        text += (k ? sep : "") + parts[k].text;
+      }
+      if (canvas_.claim_label("badge", text, ImVec2(pos.x - 1, pos.y), ImVec2(w + 10, bfs + 4), bfs, true, id)) break;
+      size_t victim = parts.size() - 1;
+      for (int kind : drop_order) {
+        auto it = std::find_if(parts.begin(), parts.end(), [&](const Part& x) { return x.kind == kind; });
+        if (it != parts.end()) { victim = static_cast<size_t>(it - parts.begin()); break; }
+      }
+      parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(victim));
+    }
+    if (parts.empty()) continue;
     dl->AddRectFilled(ImVec2(pos.x - 1, pos.y), ImVec2(pos.x + w + 9, pos.y + bfs + 4), IM_COL32(255, 255, 255, 235), 4);
     dl->AddRect(ImVec2(pos.x - 1, pos.y), ImVec2(pos.x + w + 9, pos.y + bfs + 4), IM_COL32(0xC6, 0xCD, 0xD5, 255), 4);
     float x = pos.x + 4;

@@ -34,9 +34,22 @@ const StringEntry kRunStrings[] = {
     {"run.seed", "Seed", "시드"},
     {"run.seed_tip", "Same document + seed + faults = the same run. Enter restarts the run.",
      "문서, 시드, 장애가 같으면 실행 결과도 같습니다. Enter를 누르면 다시 시작합니다."},
-    {"run.behind", "Cannot keep up: %.1f× of %.1f×", "속도를 따라가지 못하고 있습니다: %.1f× / %.1f×"},
-    {"run.behind_tip", "The simulation needs more than its per-frame budget at this speed; it runs slower than chosen.",
-     "이 속도로는 프레임당 계산 시간을 넘어서, 선택한 속도보다 느리게 실행됩니다."},
+    // keep-up notice (ui/keep_up.h): what the run reaches, why, and a speed it can keep
+    {"run.behind", "Too fast to keep up: the run reaches %s× of the %s× chosen.",
+     "선택한 속도를 따라가지 못합니다. 실제 속도는 %s×입니다(선택한 속도 %s×)."},
+    {"run.behind_tip", "At this speed the simulation needs more computing time per frame than it is given, so it runs slower than chosen.",
+     "이 속도에서는 한 프레임에 주어진 계산 시간보다 더 많은 시간이 필요해, 선택한 속도보다 느리게 실행됩니다."},
+    {"run.behind_use", "Run at %s×", "%s×로 실행"},
+    {"run.behind_use_tip", "Set the speed to %s×, which this run can keep", "이 실행이 따라갈 수 있는 %s×로 속도를 바꿉니다"},
+    {"run.behind_slowest", "It cannot keep even the slowest speed: the design is too large for this computer.",
+     "가장 느린 속도도 따라가지 못합니다. 이 컴퓨터에서 실행하기에는 설계가 너무 큽니다."},
+    {"run.behind_draw", "The page draws only %s frames a second, so the run reaches %s× of the %s× chosen.",
+     "화면을 1초에 %s번밖에 그리지 못해 실제 속도는 %s×입니다(선택한 속도 %s×)."},
+    {"run.behind_draw_tip",
+     "A frame moves the run forward at most a quarter of a second × the speed, so a slow page slows the run at any speed. "
+     "A smaller diagram draws faster.",
+     "한 프레임에 실행이 나아가는 시간은 최대 0.25초 × 속도입니다. 화면을 느리게 그리면 어떤 속도에서도 실행이 느려집니다. "
+     "다이어그램이 작을수록 빨리 그려집니다."},
     {"run.seeking", "Replaying… %d%%", "다시 재생 중… %d%%"},
     {"run.finished", "Finished", "완료"},
     {"run.errors", "Cannot run: %s", "실행할 수 없습니다: %s"},
@@ -151,9 +164,18 @@ const StringEntry kRunStrings[] = {
     {"run.a_kill_node", "node failure", "노드 장애"},
     {"run.a_az_down", "AZ failure", "가용 영역 장애"},
     {"run.a_region_down", "Region failure", "리전 장애"},
-    {"run.a_add_latency", "+%.0f ms latency", "지연 시간 +%.0f ms"},
+    {"run.a_add_latency", "+%.0f ms latency", "지연 시간 +%.0f밀리초"},
     {"run.a_error_rate", "%.0f%% of calls fail", "호출의 %.0f%% 실패"},
 };
+
+// A speed as the notice writes it: "42", "1.5", "0.4".
+std::string speed_words(double x) {
+  char b[32];
+  std::snprintf(b, sizeof b, x >= 9.95 ? "%.0f" : "%.1f", x);
+  std::string s = b;
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+  return s;
+}
 
 void format_clock(double s, char* buf, size_t n) {
   int t = static_cast<int>(s);
@@ -550,16 +572,64 @@ void RunView::draw_toolbar(ImVec2 pos, ImVec2 size) {
   } else if (!ok) {
     pill(tr("run.empty"), IM_COL32(0xE8, 0xF1, 0xFB, 255), IM_COL32(0x0B, 0x4A, 0x8A, 255));
   }
+  keep_up_ = nlohmann::json::object();
   if (run_.seeking())
     pill(trf("run.seeking", static_cast<int>(run_.seek_progress() * 100)), IM_COL32(0xE8, 0xF1, 0xFB, 255),
          IM_COL32(0x0B, 0x4A, 0x8A, 255));
   else if (run_.playing() && run_.behind())
-    pill(trf("run.behind", run_.achieved_speed(), run_.speed()), IM_COL32(0xFF, 0xF1, 0xD6, 255),
-         IM_COL32(0x8A, 0x4B, 0x00, 255));
+    draw_keep_up_notice(p);
   else if (ok && run_.finished())
     pill(tr("run.finished"), IM_COL32(0xE6, 0xF4, 0xEA, 255), IM_COL32(0x1D, 0x63, 0x1D, 255));
-  if (ok && run_.behind() && ImGui::IsMouseHoveringRect(ImVec2(pos.x, pos.y + size.y), p))
-    ImGui::SetTooltip("%s", tr("run.behind_tip"));
+}
+
+// The run cannot keep the chosen speed: say what it reaches and why, and offer a speed it can keep.
+void RunView::draw_keep_up_notice(ImVec2 at) {
+  const KeepUpAdvice a = run_.keep_up();
+  keep_up_ = {{"cause", a.cause == KeepUpCause::Simulation ? "simulation" : a.cause == KeepUpCause::Drawing ? "drawing" : "none"},
+              {"achieved", a.achieved}, {"suggested", a.suggested}, {"fps", a.fps}};
+  if (a.cause == KeepUpCause::None) return;
+  const std::string achieved = speed_words(a.achieved), chosen = speed_words(run_.speed());
+  std::string text, tip;
+  if (a.cause == KeepUpCause::Simulation) {
+    text = trf("run.behind", achieved.c_str(), chosen.c_str());
+    tip = tr("run.behind_tip");
+    if (a.suggested == 0 && run_.speed() <= RunController::kMinSpeed) text += std::string(" ") + tr("run.behind_slowest");
+  } else {
+    text = trf("run.behind_draw", speed_words(a.fps).c_str(), achieved.c_str(), chosen.c_str());
+    tip = tr("run.behind_draw_tip");
+  }
+  keep_up_["text"] = text;
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(at, ImGuiCond_Always);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.0f, 0.945f, 0.84f, 1));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.54f, 0.29f, 0.0f, 1));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(7, 3));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 4);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  ImGui::Begin("##run_keep_up", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::AlignTextToFramePadding();
+  // As wide as the canvas allows (the story's column may sit at its right), beside the button.
+  float wrap = fs * 26;
+  if (const ImGuiWindow* canvas = ImGui::FindWindowByName("##canvas_window"))
+    wrap = std::clamp(canvas->Size.x - fs * 8, fs * 10, wrap);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip.c_str());
+  if (a.suggested > 0) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.09f, 0.10f, 0.12f, 1));
+    const std::string s = speed_words(a.suggested);
+    if (ImGui::Button((trf("run.behind_use", s.c_str()) + "###run_keep_up_use").c_str())) run_.set_speed(a.suggested);
+    put_rect("keepUp");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trf("run.behind_use_tip", s.c_str()).c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(3);
+  ImGui::PopStyleColor(2);
 }
 
 void RunView::draw_bottom_panel(ImVec2 pos, ImVec2 size) {
@@ -701,7 +771,8 @@ nlohmann::json RunView::debug_state() const {
             {"replayEventsPerS", run_.replay_events_per_s()}, {"generation", run_.generation()},
             {"checkpoints", run_.checkpoint_count()}, {"checkpointBytes", run_.checkpoint_bytes()},
             {"rewoundFrom", run_.last_rewind_from() < 0 ? -1.0 : sim::to_seconds(run_.last_rewind_from())},
-            {"tab", tab_}, {"panelOpen", panel_open_}, {"recording", recording_}, {"recordingS", recording_s()}};
+            {"tab", tab_}, {"panelOpen", panel_open_}, {"recording", recording_}, {"recordingS", recording_s()},
+            {"keepUp", keep_up_}, {"frameS", run_.frame_s()}};
   json errs = json::array();
   for (const auto& e : run_.errors()) errs.push_back({{"path", e.path}, {"message", e.message}});
   s["errors"] = errs;

@@ -62,6 +62,11 @@ public:
   nlohmann::json command(const nlohmann::json& cmd);
   nlohmann::json debug_state() const;
 
+  // The colour node `id` has in the plots and on its card for the whole run.
+  ImU32 node_color(const std::string& id) const;
+  // The metrics panel's legend as last drawn: [{id, text, full, color}] (browser tests).
+  const nlohmann::json& legend_debug() const { return legend_rects_; }
+
   // Canvas hooks.
   void draw_overlay(ImDrawList* dl);
   void context_menu(const Canvas::ContextTarget& t);
@@ -81,10 +86,12 @@ private:
   ToolbarPlan plan_toolbar(float width) const;
   void toolbar_more_menu(const ToolbarPlan& plan);
   void draw_recording_tick();
+  void draw_keep_up_notice(ImVec2 at);  // below the toolbar, while the run cannot keep the chosen speed
   void put_rect(const char* key);  // the last item's screen rectangle, for the browser tests
   void update_rates();
   void sync_share_link();
   std::vector<std::string> plotted_nodes() const;
+  nlohmann::json legend_rects_ = nlohmann::json::array();
 
   Editor& ed_;
   Canvas& canvas_;
@@ -94,6 +101,7 @@ private:
   int tab_ = 0;                 // 0 metrics, 1 event log, 2 cost, 3 fault timeline
   int tab_request_ = -1;        // a tab to select on the next frame
   nlohmann::json rects_ = nlohmann::json::object();  // toolbar items on screen (browser tests)
+  nlohmann::json keep_up_ = nlohmann::json::object(); // the last keep-up notice: cause, achieved, suggested, text
   bool panel_open_ = true;
   bool panel_wanted_ = false;   // shown before the run started (View > Fault timeline)
   // Recording.

@@ -1,6 +1,6 @@
 // Files in and out of the browser for ui/documents.cpp: the file picker (a
 // hidden <input type=file>), .json files dropped onto the page, PNG downloads
-// of what is on screen, and the page's address. Part of BrowserPlatform.
+// rasterised from the diagram's SVG, and the page's address. Part of BrowserPlatform.
 #include <emscripten.h>
 
 #include <cstdlib>
@@ -15,7 +15,7 @@
 EM_JS(void, js_files_install, (), {
   if (window.cloudplayFiles) return;
   const kMaxBytes = 4 * 1024 * 1024;
-  const f = window.cloudplayFiles = { queue: [], pending: 0, png: null };
+  const f = window.cloudplayFiles = { queue: [], pending: 0 };
   f.read = function(file) {
     if (file.size > kMaxBytes) { f.queue.push({name: file.name, size: file.size, tooLarge: true}); return; }
     f.pending++;
@@ -65,30 +65,6 @@ EM_JS(void, js_files_install, (), {
   const flush = function() { try { _cloudplay_flush_autosave(); } catch (e) { console.warn('autosave: ' + e); } };
   document.addEventListener('visibilitychange', function() { if (document.visibilityState === 'hidden') flush(); });
   window.addEventListener('pagehide', flush);
-  // PNG export reads the WebGL canvas right after the frame is drawn (the drawing
-  // buffer is only valid until the browser composites it).
-  const prevPost = Module['postMainLoop'];
-  Module['postMainLoop'] = function() {
-    if (prevPost) prevPost();
-    const job = f.png;
-    if (!job) return;
-    f.png = null;
-    const c = Module['canvas'];
-    const sx = c.width / (c.clientWidth || c.width), sy = c.height / (c.clientHeight || c.height);
-    let x = job.x * sx, y = job.y * sy, w = job.w * sx, h = job.h * sy;
-    if (!(w > 0 && h > 0)) { x = 0; y = 0; w = c.width; h = c.height; }
-    const out = document.createElement('canvas');
-    out.width = Math.round(w); out.height = Math.round(h);
-    out.getContext('2d').drawImage(c, x, y, w, h, 0, 0, out.width, out.height);
-    out.toBlob(function(blob) {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = job.name;
-      document.body.appendChild(a);
-      a.click();
-      setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    }, 'image/png');
-  };
 });
 
 EM_JS(void, js_files_pick, (const char* accept), {
@@ -108,8 +84,44 @@ EM_JS(char*, js_files_take, (), {
   return p;
 });
 
-EM_JS(void, js_files_png, (const char* name, float x, float y, float w, float h), {
-  window.cloudplayFiles.png = {name: UTF8ToString(name), x: x, y: y, w: w, h: h};
+// The browser draws the SVG (vector shapes, text in its own fonts) onto a 2D canvas
+// at the chosen scale: sharp at slide size, unlike an enlarged screenshot. Sides stay
+// under 16384 px (browsers refuse larger canvases). window.cloudplayFiles.lastPng
+// tells the tests the size, or the error.
+EM_JS(void, js_files_svg_png, (const char* name_p, const char* svg_p, int min_width), {
+  const name = UTF8ToString(name_p), svg = UTF8ToString(svg_p);
+  const f = window.cloudplayFiles;
+  const url = URL.createObjectURL(new Blob([svg], {type: 'image/svg+xml'}));
+  const img = new Image();
+  const fail = function(why) { f.lastPng = {error: String(why)}; console.error('PNG export: ' + why); };
+  img.onload = function() {
+    URL.revokeObjectURL(url);
+    const w = img.naturalWidth || img.width, h = img.naturalHeight || img.height;
+    if (!(w > 0 && h > 0)) return fail('the diagram has no size');
+    const scale = Math.min(Math.max(min_width / w, 2), 16384 / w, 16384 / h);
+    const out = document.createElement('canvas');
+    out.width = Math.round(w * scale); out.height = Math.round(h * scale);
+    const g = out.getContext('2d');
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, out.width, out.height);
+    g.drawImage(img, 0, 0, out.width, out.height);
+    out.toBlob(function(blob) {
+      if (!blob) return fail('the browser could not encode the PNG');
+      f.lastPng = {width: out.width, height: out.height, bytes: blob.size};
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    }, 'image/png');
+  };
+  img.onerror = function() { URL.revokeObjectURL(url); fail('the browser could not read the diagram SVG'); };
+  img.src = url;
+});
+
+EM_JS(bool, js_coarse_pointer, (), {
+  return !!(window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
 });
 
 EM_JS(char*, js_page_url, (), {
@@ -162,10 +174,12 @@ std::vector<ui::Platform::OpenedFile> BrowserPlatform::take_opened_files() {
   return out;
 }
 
-void BrowserPlatform::download_screen_png(const std::string& filename, float x, float y, float w, float h) {
+void BrowserPlatform::download_svg_as_png(const std::string& filename, const std::string& svg, int min_width_px) {
   ensure_installed();
-  js_files_png(filename.c_str(), x, y, w, h);
+  js_files_svg_png(filename.c_str(), svg.c_str(), min_width_px);
 }
+
+bool BrowserPlatform::coarse_pointer() { return js_coarse_pointer(); }
 
 std::string BrowserPlatform::page_url() {
   char* p = js_page_url();

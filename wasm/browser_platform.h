@@ -22,10 +22,11 @@ public:
   std::string preferred_language() override;
   void report_frame(double frame_ms) override;
   void request_paste() override;
-  // Files, PNG export, page address: wasm/browser_files.cpp.
+  // Files, PNG export, pointer kind, page address: wasm/browser_files.cpp.
   void pick_file(const std::string& accept) override;
   std::vector<OpenedFile> take_opened_files() override;
-  void download_screen_png(const std::string& filename, float x, float y, float w, float h) override;
+  void download_svg_as_png(const std::string& filename, const std::string& svg, int min_width_px) override;
+  bool coarse_pointer() override;
   std::string page_url() override;
   double wall_time_s() override;
   // A WebM clip of the screen: wasm/browser_recording.cpp.

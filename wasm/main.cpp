@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -31,9 +32,10 @@ struct Host {
 };
 Host g_host;
 
-EM_JS(void, js_report_fatal, (const char* msg), {
-  if (window.cloudplayFatal) window.cloudplayFatal(UTF8ToString(msg));
-  else console.error(UTF8ToString(msg));
+// The start-up error page (web/loader.js) shows the one in the page's language.
+EM_JS(void, js_report_fatal, (const char* en, const char* ko), {
+  if (window.cloudplayFatal) window.cloudplayFatal(UTF8ToString(en), UTF8ToString(ko));
+  else console.error(UTF8ToString(en));
 });
 
 void rebuild_fonts_if_needed() {
@@ -50,7 +52,18 @@ void rebuild_fonts_if_needed() {
 
 void frame() {
   SDL_Event e;
-  while (SDL_PollEvent(&e)) ImGui_ImplSDL2_ProcessEvent(&e);
+  while (SDL_PollEvent(&e)) {
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    // Fingers (a phone): SDL gives 0..1 of the canvas; the app works in CSS px.
+    if (e.type == SDL_FINGERDOWN || e.type == SDL_FINGERMOTION || e.type == SDL_FINGERUP) {
+      int w = 0, h = 0;
+      SDL_GetWindowSize(g_host.window, &w, &h);
+      const auto kind = e.type == SDL_FINGERDOWN     ? cp::ui::FingerEvent::Down
+                        : e.type == SDL_FINGERMOTION ? cp::ui::FingerEvent::Move
+                                                     : cp::ui::FingerEvent::Up;
+      g_host.app->on_finger(kind, static_cast<int64_t>(e.tfinger.fingerId), e.tfinger.x * w, e.tfinger.y * h);
+    }
+  }
 
   // The canvas follows the page size (CSS pixels x devicePixelRatio).
   double css_w = 0, css_h = 0;
@@ -98,7 +111,8 @@ void register_test_hooks(cp::ui::App& app) {
 int main(int, char**) {
   cp::wasm::publish_app_info();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
-    js_report_fatal(SDL_GetError());
+    const std::string why = SDL_GetError();
+    js_report_fatal(("SDL could not start: " + why).c_str(), ("SDL을 시작하지 못했습니다: " + why).c_str());
     return 1;
   }
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
@@ -112,7 +126,8 @@ int main(int, char**) {
                                    SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   g_host.gl = g_host.window ? SDL_GL_CreateContext(g_host.window) : nullptr;
   if (!g_host.gl) {
-    js_report_fatal("WebGL2 is not available in this browser, so cloudplay cannot draw its canvas.");
+    js_report_fatal("WebGL2 is not available in this browser, so cloudplay cannot draw its canvas.",
+                    "이 브라우저에서는 WebGL2를 쓸 수 없어 cloudplay가 캔버스를 그릴 수 없습니다.");
     return 1;
   }
   IMGUI_CHECKVERSION();

@@ -65,7 +65,7 @@ void register_test_hook(const std::string& name, TestHook hook, Result result) {
 //   getMessages()      -> [{id, title, text, lines, error, open}] banners shown so far
 //   shareLink()        -> the share URL (also put in the address bar and on the clipboard)
 //   examples()         -> [{file, name, description}];  openExample(file) -> true/false
-//   exportJson(), exportPng() -> start the download
+//   exportJson(), exportPng(), exportSvg() -> start the download
 namespace {
 
 std::string issues_json(const std::vector<cp::doc::Issue>& issues) {
@@ -103,6 +103,10 @@ struct DocumentHooks {
     });
     cp::wasm::register_test_hook("exportPng", [docs](const std::string&) {
       docs()->export_png();
+      return std::string();
+    });
+    cp::wasm::register_test_hook("exportSvg", [docs](const std::string&) {
+      docs()->export_svg();
       return std::string();
     });
   }

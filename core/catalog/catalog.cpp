@@ -229,6 +229,42 @@ json fill_defaults(const std::vector<ParamSpec>& specs, const json& params) {
 json with_defaults(const ServiceDescriptor& d, const json& params) { return fill_defaults(d.params, params); }
 json connection_with_defaults(const json& params) { return fill_defaults(connection_params(), params); }
 
+namespace {
+struct UnitWords {
+  const char* unit;
+  const char* label_ko;  // in a label: "제한 시간 (밀리초)"
+  const char* after_ko;  // after a number: "20밀리초", "6개"
+};
+constexpr UnitWords kUnitWords[] = {
+    {"ms", "밀리초", "밀리초"},      {"s", "초", "초"},           {"seconds", "초", "초"},
+    {"minutes", "분", "분"},         {"hours", "시간", "시간"},   {"days", "일", "일"},
+    {"bytes", "바이트", "바이트"},   {"requests", "요청", "건"},  {"request", "요청", "건"},
+    {"instances", "인스턴스", "개"}, {"instance", "인스턴스", "개"}, {"connections", "연결", "개"},
+    {"messages", "메시지", "개"},    {"items", "항목", "개"},     {"records", "레코드", "개"},
+    {"objects", "객체", "개"},       {"%", "%", "%"},
+};
+}  // namespace
+
+std::string unit_label(const std::string& unit, bool korean) {
+  if (!korean) return unit;
+  if (unit == "requests/s") return "요청/초";
+  for (const UnitWords& w : kUnitWords)
+    if (unit == w.unit) return w.label_ko;
+  return unit;
+}
+
+std::string amount_text(double v, const std::string& unit, bool korean) {
+  const std::string n = doc::format_number(v);
+  if (unit.empty()) return n;
+  if (unit == "%") return n + "%";
+  if (korean) {
+    if (unit == "requests/s") return "초당 " + n + "건";
+    for (const UnitWords& w : kUnitWords)
+      if (unit == w.unit) return n + w.after_ko;
+  }
+  return n + " " + unit;
+}
+
 const ParamSpec* find_param(const std::vector<ParamSpec>& specs, const std::string& key) {
   for (const ParamSpec& s : specs)
     if (s.key == key) return &s;
@@ -245,12 +281,8 @@ std::string possessive(const std::string& owner) {
   return s + (s.back() == 's' ? "'" : "'s");
 }
 
-std::string with_unit(double v, const std::string& unit) {
-  std::string n = doc::format_number(v);
-  if (unit.empty()) return n;
-  if (unit == "%") return n + "%";
-  return n + " " + unit;
-}
+std::string with_unit(double v, const std::string& unit) { return amount_text(v, unit, false); }
+std::string with_unit_ko(double v, const std::string& unit) { return amount_text(v, unit, true); }
 
 bool has_range(const ParamSpec& s) { return s.max > s.min; }
 
@@ -265,11 +297,11 @@ void check_range(const ParamSpec& spec, double v, const std::string& path, const
   if (!has_range(spec)) return;
   if (v < spec.min)
     errors.push_back({path, shown + " is below " + possessive(owner) + " minimum of " + with_unit(spec.min, spec.unit),
-                      doc::with_topic(shown) + " " + possessive_ko(owner_ko) + "최솟값 " + with_unit(spec.min, spec.unit) +
+                      doc::with_topic(shown) + " " + possessive_ko(owner_ko) + "최솟값 " + with_unit_ko(spec.min, spec.unit) +
                           "보다 작습니다."});
   else if (v > spec.max)
     errors.push_back({path, shown + " is above " + possessive(owner) + " maximum of " + with_unit(spec.max, spec.unit),
-                      doc::with_topic(shown) + " " + possessive_ko(owner_ko) + "최댓값 " + with_unit(spec.max, spec.unit) +
+                      doc::with_topic(shown) + " " + possessive_ko(owner_ko) + "최댓값 " + with_unit_ko(spec.max, spec.unit) +
                           "보다 큽니다."});
 }
 
@@ -371,19 +403,19 @@ void check_param(const ParamSpec& spec, const json& value, const std::string& pa
         errors.push_back({path, "this distribution has no finite mean (a Pareto shape of 1 or less); " + possessive(owner) +
                                     " " + spec.key + " needs a mean of at most " + with_unit(spec.max, unit) + ".",
                           "이 분포는 평균이 유한하지 않습니다(파레토 형상이 1 이하). " + possessive_ko(owner_ko) + spec.key +
-                              "의 평균은 " + with_unit(spec.max, unit) + " 이하여야 합니다."});
+                              "의 평균은 " + with_unit_ko(spec.max, unit) + " 이하여야 합니다."});
         return;
       }
       if (mean < spec.min - 1e-9 * std::fabs(spec.min))
         errors.push_back({path, "its mean, " + with_unit(mean, unit) + ", is below " + possessive(owner) + " minimum of " +
                                     with_unit(spec.min, unit),
-                          doc::with_subject("평균 " + with_unit(mean, unit)) + " " + possessive_ko(owner_ko) + "최솟값 " +
-                              with_unit(spec.min, unit) + "보다 작습니다."});
+                          doc::with_subject("평균 " + with_unit_ko(mean, unit)) + " " + possessive_ko(owner_ko) + "최솟값 " +
+                              with_unit_ko(spec.min, unit) + "보다 작습니다."});
       else if (mean > spec.max + 1e-9 * std::fabs(spec.max))
         errors.push_back({path, "its mean, " + with_unit(mean, unit) + ", is above " + possessive(owner) + " maximum of " +
                                     with_unit(spec.max, unit),
-                          doc::with_subject("평균 " + with_unit(mean, unit)) + " " + possessive_ko(owner_ko) + "최댓값 " +
-                              with_unit(spec.max, unit) + "보다 큽니다."});
+                          doc::with_subject("평균 " + with_unit_ko(mean, unit)) + " " + possessive_ko(owner_ko) + "최댓값 " +
+                              with_unit_ko(spec.max, unit) + "보다 큽니다."});
       return;
     }
   }

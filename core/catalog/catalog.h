@@ -125,6 +125,13 @@ nlohmann::json connection_with_defaults(const nlohmann::json& params);
 
 const ParamSpec* find_param(const std::vector<ParamSpec>& specs, const std::string& key);
 
+// A ParamSpec's unit as a label says it: "requests/s" -> "요청/초", "ms" -> "밀리초"
+// (for "Timeout (ms)" / "제한 시간 (밀리초)"); units without a Korean word (GiB, IOPS) stay.
+std::string unit_label(const std::string& unit, bool korean);
+// A value with its unit in a sentence: "3600 s" / "3600초", "20 ms" / "20밀리초",
+// "6 instances" / "6개", "500 requests/s" / "초당 500건", "100 GiB" in both.
+std::string amount_text(double v, const std::string& unit, bool korean);
+
 // Validation of params against their specs, for load_document and the inspector
 // (which checks each edit before applying it). Errors are appended with their
 // JSON path, e.g. {"nodes[3].params.memory_mb", "20000 is above Lambda's maximum of 10240 MB"}.

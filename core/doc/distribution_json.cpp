@@ -122,7 +122,7 @@ public:
       if (*m <= 0)
         return fail_opt(join_path(path_, "mean_ms"),
                         "an exponential distribution needs a mean above 0 ms (for no delay at all, use a constant 0).",
-                        "지수 분포의 평균은 0 ms보다 커야 합니다(지연이 전혀 없게 하려면 고정값 0을 쓰세요).");
+                        "지수 분포의 평균은 0밀리초보다 커야 합니다(지연이 전혀 없게 하려면 고정값 0을 쓰세요).");
       return finish(Distribution::exponential(*m / 1000.0));
     }
     if (kind_ == "uniform") {
@@ -147,7 +147,7 @@ public:
       bool ok = true;
       if (*xm <= 0)
         ok = fail_bool(join_path(path_, "scale_ms"), "a Pareto distribution needs a scale above 0 ms (its smallest value).",
-                       "파레토 분포의 척도(가장 작은 값)는 0 ms보다 커야 합니다.");
+                       "파레토 분포의 척도(가장 작은 값)는 0밀리초보다 커야 합니다.");
       if (*alpha <= 0)
         ok = fail_bool(join_path(path_, "shape"),
                        "a Pareto distribution needs a shape above 0 (a shape of 1 or less has no finite mean).",
@@ -171,7 +171,7 @@ private:
       if (!m || !p99) return std::nullopt;
       if (*m <= 0)
         return fail_opt(join_path(path_, "mean_ms"), "a log-normal needs a mean above 0 ms.",
-                        "로그 정규 분포의 평균은 0 ms보다 커야 합니다.");
+                        "로그 정규 분포의 평균은 0밀리초보다 커야 합니다.");
       if (*p99 <= *m)
         return fail_opt(join_path(path_, "p99_ms"), "p99_ms (" + format_number(*p99) + ") must be above mean_ms (" +
                                                         format_number(*m) + ") for a log-normal.",
@@ -191,7 +191,7 @@ private:
     if (!median || !sigma) return std::nullopt;
     if (*median <= 0)
       return fail_opt(join_path(path_, "median_ms"), "a log-normal needs a median above 0 ms.",
-                      "로그 정규 분포의 중앙값은 0 ms보다 커야 합니다.");
+                      "로그 정규 분포의 중앙값은 0밀리초보다 커야 합니다.");
     return finish(Distribution::lognormal(cp::sim::det_log(*median / 1000.0), *sigma));
   }
 
@@ -252,8 +252,8 @@ private:
                             format_number(points[i - 1].first) + " (" + format_number(points[i - 1].second) +
                             " ms): values must not decrease as the percentile grows.",
                         "백분위수 " + format_number(points[i].first) + "의 값(" + format_number(points[i].second) +
-                            " ms)이 백분위수 " + format_number(points[i - 1].first) + "의 값(" +
-                            format_number(points[i - 1].second) + " ms)보다 작습니다. 백분위수가 커질수록 값이 작아지면 안 "
+                            "밀리초)이 백분위수 " + format_number(points[i - 1].first) + "의 값(" +
+                            format_number(points[i - 1].second) + "밀리초)보다 작습니다. 백분위수가 커질수록 값이 작아지면 안 "
                             "됩니다.");
     }
     for (auto& pt : points) pt.second /= 1000.0;
@@ -272,22 +272,22 @@ private:
 
   std::optional<double> check_ms(const json& v, const std::string& p, const std::string& what, const std::string& what_ko) {
     if (!v.is_number()) {
-      fail(p, "expected " + what + ", got " + describe_value(v), what_ko + "여야 하는데 " + describe_value_ko(v) + "입니다.");
+      fail(p, "expected " + what + ", got " + describe_value(v), with_particle(what_ko, "이어야", "여야") + " 하는데 " + describe_value_ko(v) + "입니다.");
       return std::nullopt;
     }
     double d = v.get<double>();
     if (!std::isfinite(d)) {
-      fail(p, "expected " + what + ", got " + format_number(d), what_ko + "여야 하는데 " + format_number(d) + "입니다.");
+      fail(p, "expected " + what + ", got " + format_number(d), with_particle(what_ko, "이어야", "여야") + " 하는데 " + format_number(d) + "입니다.");
       return std::nullopt;
     }
     if (d < 0) {
       fail(p, format_number(d) + " ms is negative: a duration is 0 or more.",
-           format_number(d) + " ms는 음수입니다. 시간은 0 이상이어야 합니다.");
+           format_number(d) + "밀리초는 음수입니다. 시간은 0 이상이어야 합니다.");
       return std::nullopt;
     }
     if (d > kMaxMs) {
       fail(p, format_number(d) + " ms is too long: the most is " + format_number(kMaxMs) + " ms (about 115 days).",
-           format_number(d) + " ms는 너무 깁니다. 최대 " + format_number(kMaxMs) + " ms(약 115일)입니다.");
+           format_number(d) + "밀리초는 너무 깁니다. 최대 " + format_number(kMaxMs) + "밀리초(약 115일)입니다.");
       return std::nullopt;
     }
     return d;

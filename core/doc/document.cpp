@@ -248,8 +248,8 @@ bool migrate_impl(json& j, std::vector<Issue>& errors, std::vector<Issue>& warni
     const std::string to = std::to_string(kCurrentVersion);
     std::string m = "this document was in format version " + std::to_string(from) + " and was brought up to version " + to +
                     "; saving it writes version " + to + ".";
-    std::string ko = "형식 버전 " + std::to_string(from) + "인 문서를 버전 " + to + "으로 올렸습니다. 저장하면 버전 " + to +
-                     "으로 저장됩니다.";
+    std::string ko = "형식 버전 " + std::to_string(from) + "인 문서를 " + with_direction("버전 " + to) + " 올렸습니다. 저장하면 " +
+                     with_direction("버전 " + to) + " 저장됩니다.";
     std::vector<std::string> en_notes, ko_notes;
     for (const Words& w : notes) en_notes.push_back(w.en), ko_notes.push_back(w.ko);
     if (!notes.empty()) m += " Changes: " + join_words(en_notes, "; ") + ".";
@@ -263,9 +263,11 @@ bool migrate_impl(json& j, std::vector<Issue>& errors, std::vector<Issue>& warni
 
 // ---- [SECTION] Validation (Loader) ------------------------------------------
 
-const std::vector<std::string> kTopFields = {"version", "name", "description", "settings", "regions",
+const std::vector<std::string> kTopFields = {"version", "name", "description", "story", "settings", "goals", "regions",
                                              "nodes", "connections", "faults", "layout"};
-const std::vector<std::string> kSettingsFields = {"duration_s", "seed"};
+const std::vector<std::string> kSettingsFields = {"duration_s", "seed", "speed"};
+const std::vector<std::string> kStoryFields = {"name_ko", "en", "ko", "moments"};
+const std::vector<std::string> kMomentFields = {"at_s", "en", "ko"};
 const std::vector<std::string> kRegionFields = {"code", "azs"};
 const std::vector<std::string> kNodeFields = {"id", "type", "name", "region", "az", "params"};
 const std::vector<std::string> kConnectionFields = {"id", "from", "to", "params"};
@@ -274,6 +276,7 @@ const std::vector<std::string> kFaultFields = {"at_s", "action", "target", "unti
 const json kEmptyObject = json::object();
 
 std::string seconds(double s) { return format_number(s) + " s"; }
+std::string seconds_ko(double s) { return format_number(s) + "초"; }
 
 std::vector<std::string> quoted_list(const std::vector<std::string>& v, size_t max = 16) {
   std::vector<std::string> out;
@@ -299,6 +302,7 @@ public:
     if (auto s = text(j, "name", "", false, kMaxNameLength)) doc_.name = *s;
     if (auto s = text(j, "description", "", false, kMaxDescriptionLength)) doc_.description = *s;
     settings(j);
+    story(j);  // after settings: a moment must fall within the run
     regions(j);
     // A part over its size limit is refused whole; what comes after it would only
     // report false follow-on errors (a connection to a node that was not read).
@@ -308,6 +312,11 @@ public:
     if (refused_) return finish();
     faults(j);
     if (refused_) return finish();
+    {
+      std::vector<Issue> goal_errors;
+      read_goals(j, doc_, goal_errors);  // goals name nodes and faults: read after them
+      errors_from(goal_errors);
+    }
     // Rules across nodes (placement groups, snapshots between volumes), once everything is loaded.
     std::vector<Issue> rules = catalog::check_document_rules(doc_);
     errors_from(rules);
@@ -432,13 +441,13 @@ private:
     const std::string p = join_path(path, key);
     if (!it->is_number()) {
       error(p, std::string("expected ") + what + ", got " + describe_value(*it),
-            std::string(what_ko) + "여야 하는데 " + describe_value_ko(*it) + "입니다.");
+            with_particle(what_ko, "이어야", "여야") + " 하는데 " + describe_value_ko(*it) + "입니다.");
       return std::nullopt;
     }
     double v = it->get<double>();
     if (!std::isfinite(v)) {
       error(p, std::string("expected ") + what + ", got " + format_number(v),
-            std::string(what_ko) + "여야 하는데 " + format_number(v) + "입니다.");
+            with_particle(what_ko, "이어야", "여야") + " 하는데 " + format_number(v) + "입니다.");
       return std::nullopt;
     }
     return v;
@@ -460,16 +469,16 @@ private:
       char c = id[i];
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') continue;
       std::string bad, bad_ko;
-      if (c == ' ') bad = "a space", bad_ko = "공백";
+      if (c == ' ') bad = "a space", bad_ko = "공백 문자";
       else if (static_cast<unsigned char>(c) < 0x20) bad = "a control character", bad_ko = "제어 문자";
       else {
         size_t n = 1;
         while (i + n < id.size() && (static_cast<unsigned char>(id[i + n]) & 0xC0) == 0x80) ++n;
-        bad = bad_ko = "'" + id.substr(i, n) + "'";
+        bad = "'" + id.substr(i, n) + "'", bad_ko = "'" + id.substr(i, n) + "' 문자";
       }
       error(path, quote(id) + " contains " + bad + ": ids use only letters A-Z and a-z, digits, - and _ " +
                       "(the name can be anything).",
-            quote(id) + "에 " + bad_ko + " 문자가 들어 있습니다. id에는 영문자 A-Z, a-z, 숫자, -, _만 쓸 수 있습니다" +
+            quote(id) + "에 " + bad_ko + "가 들어 있습니다. id에는 영문자 A-Z, a-z, 숫자, -, _만 쓸 수 있습니다" +
                 "(이름에는 무엇이든 쓸 수 있습니다).");
       return false;
     }
@@ -490,10 +499,10 @@ private:
     if (auto d = number(*it, "duration_s", p, false, "a number of seconds", "초 단위 숫자")) {
       if (*d <= 0)
         error(p + ".duration_s", seconds(*d) + " is not a duration: a run lasts more than 0 s.",
-              seconds(*d) + "는 실행 시간이 될 수 없습니다. 실행 시간은 0초보다 길어야 합니다.");
+              seconds_ko(*d) + "는 실행 시간이 될 수 없습니다. 실행 시간은 0초보다 길어야 합니다.");
       else if (*d > kMaxDurationS)
         error(p + ".duration_s", seconds(*d) + " is longer than the longest run, 30 days (" + seconds(kMaxDurationS) + ").",
-              seconds(*d) + "는 가장 긴 실행 시간인 30일(" + seconds(kMaxDurationS) + ")보다 깁니다.");
+              seconds_ko(*d) + "는 가장 긴 실행 시간인 30일(" + seconds_ko(kMaxDurationS) + ")보다 깁니다.");
       else doc_.settings.duration_s = *d;
     }
     if (auto s = it->find("seed"); s != it->end()) {
@@ -510,6 +519,93 @@ private:
                   ")보다 큽니다. 2^53은 JavaScript 숫자가(따라서 공유 링크도) 정확히 담을 수 있는 가장 큰 정수입니다.");
       else doc_.settings.seed = s->is_number_float() ? static_cast<uint64_t>(s->get<double>()) : s->get<uint64_t>();
     }
+    if (auto v = number(*it, "speed", p, false, "a speed such as 10 (simulated seconds per second)",
+                        "10 같은 속도(1초에 흐르는 시뮬레이션 시간)")) {
+      if (*v < kMinRunSpeed || *v > kMaxRunSpeed)
+        error(p + ".speed", format_number(*v) + "× is not a speed the app runs at: from " + format_number(kMinRunSpeed) +
+                                "× to " + format_number(kMaxRunSpeed) + "×.",
+              "속도는 " + format_number(kMinRunSpeed) + "×에서 " + format_number(kMaxRunSpeed) + "× 사이여야 하는데 " +
+                  format_number(*v) + "×입니다.");
+      else doc_.settings.speed = *v;
+    }
+  }
+
+  // ---- story (what the document shows a learner; the app's story panel) ----
+  void story(const json& j) {
+    auto it = j.find("story");
+    if (it == j.end()) return;
+    const std::string p = "story";
+    if (!it->is_object()) {
+      error(p, "expected an object such as {\"en\": \"What it shows\", \"ko\": \"…\", \"moments\": [...]}, got " +
+                   describe_value(*it),
+            "{\"en\": \"What it shows\", \"ko\": \"…\", \"moments\": [...]} 같은 객체여야 하는데 " +
+                describe_value_ko(*it) + "입니다.");
+      return;
+    }
+    check_fields(*it, p, kStoryFields, "a story", "story");
+    if (auto s = text(*it, "name_ko", p, false, kMaxNameLength)) doc_.story.name_ko = *s;
+    if (auto s = text(*it, "en", p, false, kMaxDescriptionLength)) doc_.story.en = *s;
+    if (auto s = text(*it, "ko", p, false, kMaxDescriptionLength)) doc_.story.ko = *s;
+    auto m = it->find("moments");
+    if (m == it->end()) return;
+    const std::string mp = p + ".moments";
+    if (!m->is_array()) {
+      error(mp, "expected a list such as [{\"at_s\": 300, \"en\": \"use1-az1 fails\", \"ko\": \"…\"}], got " +
+                    describe_value(*m),
+            "[{\"at_s\": 300, \"en\": \"use1-az1 fails\", \"ko\": \"…\"}] 같은 배열이어야 하는데 " +
+                describe_value_ko(*m) + "입니다.");
+      return;
+    }
+    if (m->size() > kMaxStoryMoments) {
+      error(mp, "has " + std::to_string(m->size()) + " moments; a story has at most " + std::to_string(kMaxStoryMoments) + ".",
+            "장면이 " + std::to_string(m->size()) + "개입니다. 스토리에는 장면을 최대 " + std::to_string(kMaxStoryMoments) +
+                "개까지 둘 수 있습니다.");
+      return;
+    }
+    double previous = -1;
+    for (size_t i = 0; i < m->size(); ++i) moment((*m)[i], index_path(mp, i), previous);
+  }
+
+  void moment(const json& m, const std::string& p, double& previous) {
+    if (!m.is_object()) {
+      error(p, "expected a moment such as {\"at_s\": 300, \"en\": \"use1-az1 fails\"}, got " + describe_value(m),
+            "{\"at_s\": 300, \"en\": \"use1-az1 fails\"} 같은 장면이어야 하는데 " + describe_value_ko(m) + "입니다.");
+      return;
+    }
+    check_fields(m, p, kMomentFields, "a moment", "장면");
+    StoryMoment sm;
+    bool ok = false;
+    const double duration = doc_.settings.duration_s;
+    if (auto at = number(m, "at_s", p, true, "the time to jump to, in seconds from the start", "시작부터 잰 이동 시각(초)")) {
+      sm.at_s = *at;
+      if (*at < 0)
+        error(p + ".at_s", seconds(*at) + " is before the run starts: a moment is at 0 s or later.",
+              format_number(*at) + "초는 실행이 시작되기 전입니다. 장면은 0초 이후여야 합니다.");
+      else if (*at > duration)
+        error(p + ".at_s", seconds(*at) + " is after the end of the run (settings.duration_s is " + seconds(duration) + ").",
+              format_number(*at) + "초는 실행이 끝난 뒤입니다(settings.duration_s는 " + format_number(duration) + "초).");
+      else if (*at < previous)
+        error(p + ".at_s", "the moments are listed in time order, and this one (" + seconds(*at) +
+                               ") comes before the one above it (" + seconds(previous) + ").",
+              "장면은 시간 순서로 적어야 하는데, 이 장면(" + format_number(*at) + "초)이 바로 위 장면(" +
+                  format_number(previous) + "초)보다 이릅니다.");
+      else {
+        ok = true;
+        previous = *at;
+      }
+    }
+    auto en = text(m, "en", p, false, kMaxMomentLength);
+    auto ko = text(m, "ko", p, false, kMaxMomentLength);
+    if (en) sm.en = *en;
+    if (ko) sm.ko = *ko;
+    // Missing or empty in both languages (a text of the wrong kind was reported above).
+    const bool bad_text = (m.contains("en") && !en) || (m.contains("ko") && !ko);
+    if (sm.en.empty() && sm.ko.empty() && !bad_text) {
+      error(p, "a moment needs its text: \"en\", \"ko\" or both.",
+            "장면에는 설명이 필요합니다. \"en\"이나 \"ko\", 또는 둘 다 적으세요.");
+      ok = false;
+    }
+    if (ok && !bad_text) doc_.story.moments.push_back(std::move(sm));
   }
 
   // ---- regions ----
@@ -777,8 +873,8 @@ private:
                 ko + " 가용 영역이 아니라 인터넷에 있습니다. \"az\"를 빼고, 가까운 리전을 \"region\"에 지정하세요.");
         if (node.region.empty() && region_ok)
           error(p, name + " needs a \"region\": the Region its clients are near (their requests cross the internet from there).",
-                ko + " \"region\"이 필요합니다. 클라이언트가 가까이 있는 리전을 지정하세요(요청은 그곳에서 인터넷을 거쳐 "
-                     "갑니다).");
+                "\"region\"이 필요합니다. " + ko + " 인터넷에 있으므로 클라이언트가 가까이 있는 리전을 지정하세요(요청은 "
+                     "그곳에서 인터넷을 거쳐 갑니다).");
         return;  // clients may be near any Region, listed or not
     }
     // Az and Region placements: the Region (and AZ) must be listed in "regions".
@@ -885,7 +981,7 @@ private:
       if (auto prev = pair_index_.find(pair); prev != pair_index_.end()) {
         error(p, a->id + " already calls " + b->id + " through " + index_path("connections", prev->second) +
                      ": use one connection between two nodes (its weight, timeout and retries apply to every call).",
-              with_topic(a->id) + " 이미 " + index_path("connections", prev->second) + "로 " + with_object(b->id) +
+              with_topic(a->id) + " 이미 " + index_path("connections", prev->second) + "에서 " + with_object(b->id) +
                   " 호출합니다. 두 노드 사이에는 연결을 하나만 두세요(가중치, 제한 시간, 재시도 설정이 모든 호출에 "
                   "적용됩니다).");
       } else {
@@ -913,8 +1009,8 @@ private:
     if (cap < base)
       error(p + ".backoff_cap_ms", "the backoff cap (" + format_number(cap) + " ms) is below the backoff base (" +
                                        format_number(base) + " ms): the cap must be at least the base.",
-            "백오프 상한(" + format_number(cap) + " ms)이 백오프 기준값(" + format_number(base) +
-                " ms)보다 작습니다. 상한은 기준값 이상이어야 합니다.");
+            "백오프 상한(" + format_number(cap) + "밀리초)이 백오프 기준값(" + format_number(base) +
+                "밀리초)보다 작습니다. 상한은 기준값 이상이어야 합니다.");
     if (catalog::param_string(full, "mode") == "async") {
       if (catalog::param_number(full, "timeout_ms") > 0)
         warning(p + ".timeout_ms", "an async call does not wait for an answer, so its timeout is not used.",
@@ -967,11 +1063,11 @@ private:
     if (auto at = number(f, "at_s", p, true, "the time it happens, in seconds from the start", "시작부터 잰 발생 시각(초)")) {
       if (*at < 0)
         error(p + ".at_s", seconds(*at) + " is before the run starts: faults happen at 0 s or later.",
-              seconds(*at) + "는 실행이 시작되기 전입니다. 장애는 0초 이후에 일어나야 합니다.");
+              seconds_ko(*at) + "는 실행이 시작되기 전입니다. 장애는 0초 이후에 일어나야 합니다.");
       else if (*at > duration)
         error(p + ".at_s", seconds(*at) + " is after the end of the run (settings.duration_s is " + seconds(duration) +
                                "): the fault would never happen.",
-              seconds(*at) + "는 실행이 끝난 뒤입니다(settings.duration_s는 " + seconds(duration) +
+              seconds_ko(*at) + "는 실행이 끝난 뒤입니다(settings.duration_s는 " + seconds_ko(duration) +
                   "). 이 장애는 일어나지 않습니다.");
       else at_ok = true;
       fd.at_s = *at;
@@ -1000,26 +1096,26 @@ private:
         // already reported at at_s
       } else if (*until < fd.at_s)
         error(p + ".until_s", "the fault ends (" + seconds(*until) + ") before it begins (at_s is " + seconds(fd.at_s) + ").",
-              "장애가 시작되기(at_s는 " + seconds(fd.at_s) + ") 전에 끝납니다(" + seconds(*until) + ").");
+              "장애가 끝나는 시각(" + seconds_ko(*until) + ")이 시작 시각(at_s, " + seconds_ko(fd.at_s) + ")보다 이릅니다.");
       else if (*until == fd.at_s)
         error(p + ".until_s", "the fault would end the moment it begins (" + seconds(*until) +
                                   "): leave until_s out for a fault that lasts, or give a later time.",
-              "장애가 시작하자마자 끝납니다(" + seconds(*until) +
+              "장애가 시작하자마자 끝납니다(" + seconds_ko(*until) +
                   "). 계속되는 장애라면 until_s를 빼고, 아니면 더 늦은 시각을 쓰세요.");
     }
     const bool needs_value = fd.action == "add_latency" || fd.action == "error_rate";
     if (auto v = number(f, "value", p, needs_value && action_ok,
                         fd.action == "error_rate" ? "the share of calls that fail, from 0 to 1" : "the latency added, in ms",
-                        fd.action == "error_rate" ? "실패하는 호출의 비율(0~1)" : "추가할 지연 시간(ms)")) {
+                        fd.action == "error_rate" ? "실패하는 호출의 비율(0~1)" : "추가할 지연 시간(밀리초)")) {
       fd.value = *v;
       if (fd.action == "add_latency" && (*v <= 0 || *v > kMaxAddedLatencyMs))
         error(p + ".value", format_number(*v) + " ms is not a latency to add: give more than 0 and at most " +
                                 format_number(kMaxAddedLatencyMs) + " ms.",
-              format_number(*v) + " ms는 추가할 지연 시간으로 쓸 수 없습니다. 0보다 크고 " +
-                  format_number(kMaxAddedLatencyMs) + " ms 이하로 쓰세요.");
+              format_number(*v) + "밀리초는 추가할 지연 시간으로 쓸 수 없습니다. 0보다 크고 " +
+                  format_number(kMaxAddedLatencyMs) + "밀리초 이하로 쓰세요.");
       else if (fd.action == "error_rate" && (*v < 0 || *v > 1))
         error(p + ".value", format_number(*v) + " is not a share of calls: give a number from 0 (none fail) to 1 (all fail).",
-              with_topic(format_number(*v)) + " 호출 비율이 될 수 없습니다. 0(모두 성공)부터 1(모두 실패)까지의 숫자를 쓰세요.");
+              with_topic(format_number(*v)) + " 실패 비율이 될 수 없습니다. 0(모두 성공)부터 1(모두 실패)까지의 숫자를 쓰세요.");
       else if (!needs_value && action_ok && *v != 0)
         warning(p + ".value", fd.action + " takes no value; it is ignored.",
                 fd.action + " 장애에는 값이 필요 없으므로 무시합니다.");
@@ -1129,7 +1225,26 @@ J build(const Document& d) {
   J settings = J::object();
   settings["duration_s"] = number_out<J>(d.settings.duration_s);
   settings["seed"] = d.settings.seed;
+  if (d.settings.speed) settings["speed"] = number_out<J>(*d.settings.speed);
   out["settings"] = std::move(settings);
+  if (!d.story.empty()) {
+    J story = J::object();
+    if (!d.story.name_ko.empty()) story["name_ko"] = d.story.name_ko;
+    if (!d.story.en.empty()) story["en"] = d.story.en;
+    if (!d.story.ko.empty()) story["ko"] = d.story.ko;
+    if (!d.story.moments.empty()) {
+      J moments = J::array();
+      for (const StoryMoment& m : d.story.moments) {
+        J e = J::object();
+        e["at_s"] = number_out<J>(m.at_s);
+        if (!m.en.empty()) e["en"] = m.en;
+        if (!m.ko.empty()) e["ko"] = m.ko;
+        moments.push_back(std::move(e));
+      }
+      story["moments"] = std::move(moments);
+    }
+    out["story"] = std::move(story);
+  }
   J regions = J::array();
   for (const RegionDoc& r : d.regions) {
     J e = J::object();
@@ -1171,6 +1286,11 @@ J build(const Document& d) {
     faults.push_back(std::move(e));
   }
   out["faults"] = std::move(faults);
+  if (!d.goals.empty()) {
+    J goals = J::array();
+    for (const GoalDoc& g : d.goals) goals.push_back(convert<J>(goal_to_json(g)));
+    out["goals"] = std::move(goals);
+  }
   out["layout"] = d.layout.is_object() ? convert<J>(d.layout) : J::object();
   return out;
 }

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/doc/goals.h"
+
 namespace cp::doc {
 
 inline constexpr int kCurrentVersion = 1;
@@ -54,18 +56,41 @@ struct FaultDoc {
 struct Settings {
   double duration_s = 600;
   uint64_t seed = 1;
+  // The speed the run starts at in the app (simulated seconds per wall second,
+  // kMinRunSpeed..kMaxRunSpeed); none = 1×. Not semantics: the run is the same at any speed.
+  std::optional<double> speed;
   bool operator==(const Settings&) const = default;
+};
+
+// A moment of the run worth watching ("at 5:00 use1-az1 fails"): the app shows it
+// as a button that jumps the run there.
+struct StoryMoment {
+  double at_s = 0;
+  std::string en, ko;  // what happens, in each language (at least one)
+  bool operator==(const StoryMoment&) const = default;
+};
+
+// What a document shows a learner, in both languages (the examples have one):
+// shown in the app's story panel when the document opens. Never read by the engine.
+struct Story {
+  std::string name_ko;   // the document's name in Korean (`name` is the English one)
+  std::string en, ko;    // what it shows and what to look at
+  std::vector<StoryMoment> moments;  // in time order
+  bool empty() const { return name_ko.empty() && en.empty() && ko.empty() && moments.empty(); }
+  bool operator==(const Story&) const = default;
 };
 
 struct Document {
   int version = kCurrentVersion;
   std::string name;
   std::string description;
+  Story story;                    // optional; empty when the document has none
   Settings settings;
   std::vector<RegionDoc> regions;
   std::vector<NodeDoc> nodes;
   std::vector<ConnectionDoc> connections;
   std::vector<FaultDoc> faults;
+  std::vector<GoalDoc> goals;     // what the run must show (core/doc/goals.h)
   nlohmann::json layout = nlohmann::json::object();  // canvas only: positions, frames, zoom; never read by the engine
 
   const NodeDoc* find_node(const std::string& id) const;
@@ -113,6 +138,9 @@ inline constexpr size_t kMaxDescriptionLength = 4000;  // characters
 inline constexpr double kMaxDurationS = 30.0 * 24 * 3600;  // 30 days
 inline constexpr uint64_t kMaxSeed = uint64_t(1) << 53;    // exact in a JavaScript number
 inline constexpr double kMaxAddedLatencyMs = 600000;       // add_latency: 10 minutes
+inline constexpr double kMinRunSpeed = 0.1, kMaxRunSpeed = 1000;  // settings.speed (the app's speed slider)
+inline constexpr size_t kMaxStoryMoments = 50;
+inline constexpr size_t kMaxMomentLength = 400;            // characters of one moment's text
 
 LoadResult parse_document(const std::string& text, const ParseLimits& limits = {});
 LoadResult load_document(const nlohmann::json& j, const ParseLimits& limits = {});
@@ -127,3 +155,4 @@ const std::vector<std::string>& fault_actions();
 bool migrate(nlohmann::json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings);
 
 }  // namespace cp::doc
+

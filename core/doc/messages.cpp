@@ -4,8 +4,18 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <string>
 
 namespace cp::doc {
+
+namespace {
+std::string lower(const std::string& s) {
+  std::string out = s;
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+}  // namespace
 
 std::string format_number(double v) {
   if (std::isnan(v)) return "NaN";
@@ -103,21 +113,31 @@ std::string describe_value(const nlohmann::json& v) {
   }
 }
 
-// Does the word end in a consonant sound (받침)? Chooses 은/는, 을/를.
-// Hangul: from the syllable. Latin text as Koreans read it: an acronym or a
-// digit by its name (L 엘, M 엠, N 엔, R 알; 0 영, 1 일, 3 삼, 6 육, 7 칠, 8 팔),
-// an English word by its sound (-m, -n, -ng, -l end in a consonant: 스트림, 라인;
-// -er, -t, -d and vowels do not: 밸런서, 클라우드프런트, 람다).
-bool has_batchim(const std::string& word_in) {
+// The word's last sound, as a Korean reads it: chooses 은/는, 이/가, 을/를, 과/와
+// and 으로/로. Hangul: from the syllable's final consonant (받침). Latin text:
+//  - a number by its Sino-Korean name, from its last digit (1 일, 3 삼, 6 육, 7 칠,
+//    8 팔; 10 십, 100 백, 1000 천: a trailing 0 always ends in a consonant),
+//    so "web-1" and "us-east-1" end in ㄹ; "S3" alone is read in English (에스쓰리);
+//  - an acronym, or a word with no vowel letter ("db", "vpc"), by its letters'
+//    names (L 엘, R 알 end in ㄹ; M 엠, N 엔 in a consonant; the others in a vowel);
+//  - an English word by its sound: -m, -n, -ng and -l, -le, -me, -ne end in a
+//    consonant (스트림, 라인, 테이블, 타임); a short vowel before p, t, k, b, c
+//    too (웹, 앱, 버킷, 스택, 스태틱, 그룹, 타임아웃); -er, -d, -g, -s and vowels do
+//    not (서버, 클라우드, 로그, 유저스, 람다).
+// A trailing quote or space is skipped, and so is a trailing parenthesis: the
+// particle follows the word before it ("Compute (generic)" reads as "Compute").
+FinalSound final_sound(const std::string& word_in) {
   std::string word = word_in;
-  // "Compute (generic)" reads as "Compute"; "\"users\"" as users.
-  while (!word.empty() && (word.back() == ' ' || word.back() == '"')) word.pop_back();
+  auto trim = [&word] {
+    while (!word.empty() && (word.back() == ' ' || word.back() == '"' || word.back() == '\'')) word.pop_back();
+  };
+  trim();
   if (!word.empty() && word.back() == ')') {
     size_t open = word.rfind('(');
     if (open != std::string::npos && open > 0) word.resize(open);
-    while (!word.empty() && word.back() == ' ') word.pop_back();
+    trim();
   }
-  if (word.empty()) return false;
+  if (word.empty()) return FinalSound::Vowel;
   size_t i = word.size() - 1;
   while (i > 0 && (static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) --i;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(word.data() + i);
@@ -126,33 +146,74 @@ bool has_batchim(const std::string& word_in) {
   if (len == 1) cp = p[0];
   else if (len == 2) cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
   else if (len == 3) cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-  if (cp >= 0xAC00 && cp <= 0xD7A3) return (cp - 0xAC00) % 28 != 0;
-  if (cp >= 128) return false;
+  if (cp >= 0xAC00 && cp <= 0xD7A3) {
+    const uint32_t final = (cp - 0xAC00) % 28;  // 0: none, 8: ㄹ
+    return final == 0 ? FinalSound::Vowel : final == 8 ? FinalSound::Rieul : FinalSound::Consonant;
+  }
+  if (cp >= 128) return FinalSound::Vowel;
+  if (word.back() == '.') return FinalSound::Consonant;  // '.' is read 점
   // The last run of ASCII letters and digits.
-  size_t end = word.size(), start = end;
   auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  size_t start = word.size();
   while (start > 0 && alnum(word[start - 1])) --start;
-  std::string token = word.substr(start, end - start);
-  if (token.empty()) return false;
-  const char last = token.back();
-  bool has_lower = false;
+  const std::string token = word.substr(start);
+  if (token.empty()) return FinalSound::Vowel;  // %, ×, ⚠ ...: 퍼센트, 배
+  const std::string t = lower(token);
+  const char last = t.back();
+  if (last >= '0' && last <= '9') {
+    if (t == "s3") return FinalSound::Vowel;  // Amazon S3, 에스쓰리
+    switch (last) {
+      case '1': case '7': case '8': return FinalSound::Rieul;     // 일, 칠, 팔
+      case '0': case '3': case '6': return FinalSound::Consonant;  // 영/십/백/천, 삼, 육
+      default: return FinalSound::Vowel;                           // 이, 사, 오, 구
+    }
+  }
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  bool has_lower = false, has_vowel = false;
   for (char c : token) has_lower = has_lower || (c >= 'a' && c <= 'z');
-  if (has_lower) {  // an English word
-    if (last == 'm' || last == 'n' || last == 'l') return true;
-    return token.size() >= 2 && token.compare(token.size() - 2, 2, "ng") == 0;
+  for (char c : t) has_vowel = has_vowel || vowel(c);
+  if (t == "gib" || t == "mib" || t == "kib" || t == "tib") return FinalSound::Vowel;  // 기비바이트
+  if (!has_lower || !has_vowel) {  // letter by letter: ALB 에이엘비, URL 유알엘, CDN 씨디엔
+    if (last == 'l' || last == 'r') return FinalSound::Rieul;
+    return last == 'm' || last == 'n' ? FinalSound::Consonant : FinalSound::Vowel;
   }
-  switch (last) {  // an acronym or a number
-    case 'L': case 'M': case 'N': case 'R':
-    case '0': case '1': case '3': case '6': case '7': case '8':
-      return true;
-    default:
-      return false;
+  const size_t n = t.size();
+  auto ends = [&t, n](const char* s) {
+    const size_t k = std::char_traits<char>::length(s);
+    return n >= k && t.compare(n - k, k, s) == 0;
+  };
+  if (last == 'l' || ends("le")) return FinalSound::Rieul;  // 풀, 테이블, 파일
+  if (last == 'm' || last == 'n' || ends("ng")) return FinalSound::Consonant;
+  if ((ends("me") || ends("ne")) && n >= 3 && vowel(t[n - 3])) return FinalSound::Consonant;  // 네임, 존
+  if (ends("check")) return FinalSound::Vowel;                                             // 체크
+  if (ends("ck")) return FinalSound::Consonant;                                            // 스택
+  if (last == 'p' || last == 't' || last == 'k' || last == 'b' || last == 'c') {
+    if (n < 2) return FinalSound::Vowel;
+    const char prev = t[n - 2];
+    if (prev == last) return FinalSound::Consonant;  // 앱
+    if (!vowel(prev)) return FinalSound::Vowel;      // 호스트, 프런트, 디스크
+    if (n < 3 || !vowel(t[n - 3])) return FinalSound::Consonant;  // 웹, 버킷, 스태틱
+    const std::string pair = t.substr(n - 3, 2);
+    if (pair == "ou") return FinalSound::Consonant;                                    // 그룹, 아웃
+    if ((pair == "ee" || pair == "ea") && last == 'p') return FinalSound::Consonant;  // 킵, 힙
+    if (pair == "oo" && last == 'k') return FinalSound::Consonant;                    // 북
+    return FinalSound::Vowel;                                                          // 부트, 웨이트
   }
+  return FinalSound::Vowel;
 }
 
-std::string with_topic(const std::string& w) { return w + (has_batchim(w) ? "은" : "는"); }
-std::string with_subject(const std::string& w) { return w + (has_batchim(w) ? "이" : "가"); }
-std::string with_object(const std::string& w) { return w + (has_batchim(w) ? "을" : "를"); }
+bool has_batchim(const std::string& word) { return final_sound(word) != FinalSound::Vowel; }
+
+std::string with_particle(const std::string& w, const char* after_consonant, const char* after_vowel) {
+  return w + (has_batchim(w) ? after_consonant : after_vowel);
+}
+std::string with_topic(const std::string& w) { return with_particle(w, "은", "는"); }
+std::string with_subject(const std::string& w) { return with_particle(w, "이", "가"); }
+std::string with_object(const std::string& w) { return with_particle(w, "을", "를"); }
+std::string with_and(const std::string& w) { return with_particle(w, "과", "와"); }
+std::string with_direction(const std::string& w) {
+  return w + (final_sound(w) == FinalSound::Consonant ? "으로" : "로");  // ㄹ takes 로: 서울로, 1로
+}
 
 std::string describe_value_ko(const nlohmann::json& v) {
   switch (v.type()) {
@@ -164,13 +225,6 @@ std::string describe_value_ko(const nlohmann::json& v) {
 }
 
 namespace {
-std::string lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // Optimal string alignment distance: insert, delete, substitute, swap neighbours.
 size_t edit_distance(const std::string& a, const std::string& b) {
   const size_t n = a.size(), m = b.size();

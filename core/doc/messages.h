@@ -12,6 +12,7 @@
 //   describe_value_ko(json::array())      -> "배열"
 //   did_you_mean_ko("wrokers", {"workers"}) -> " 혹시 \"workers\"의 오타인가요?"
 //   with_topic("EC2 인스턴스")               -> "EC2 인스턴스는" (은/는 by the last sound)
+//   with_direction("web-1")                -> "web-1로"
 #pragma once
 #include <string>
 #include <vector>
@@ -40,13 +41,21 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
 std::string did_you_mean_ko(const std::string& word, const std::vector<std::string>& candidates);
 // "a, b and c"
 std::string join_words(const std::vector<std::string>& words, const char* last_sep = " and ");
-// Korean particles chosen by the word's last sound (받침): 은/는, 이/가, 을/를,
-// 으로/로. Latin words and digits as Koreans read them ("ALB" 에이엘비 -> 는,
-// "io1" 일 -> 은); a trailing quote or parenthesis is skipped.
+// Korean particles chosen by the word's last sound (받침), never both forms in brackets:
+//   with_subject("서버") -> "서버가", with_subject("web-1") -> "web-1이" (일),
+//   with_topic("api") -> "api는", with_object("웹") -> "웹을",
+//   with_direction("서울") -> "서울로" (ㄹ takes 로), with_direction("web") -> "web으로".
+// Latin words and digits as Koreans read them ("ALB" 에이엘비 -> 는, "io1" 일 -> 은,
+// "3" 삼 -> 이); a trailing quote or parenthesis is skipped. See messages.cpp.
+enum class FinalSound { Vowel, Rieul, Consonant };  // Rieul: ends in ㄹ
+FinalSound final_sound(const std::string& word);
 bool has_batchim(const std::string& word);
-std::string with_topic(const std::string& w);    // 은/는
-std::string with_subject(const std::string& w);  // 이/가
-std::string with_object(const std::string& w);   // 을/를
+std::string with_particle(const std::string& w, const char* after_consonant, const char* after_vowel);
+std::string with_topic(const std::string& w);      // 은/는
+std::string with_subject(const std::string& w);    // 이/가
+std::string with_object(const std::string& w);     // 을/를
+std::string with_and(const std::string& w);        // 과/와
+std::string with_direction(const std::string& w);  // 으로/로
 // Paths: "nodes[3]" + "params" -> "nodes[3].params"; keys that are not plain
 // identifiers are written ["like this"].
 std::string join_path(const std::string& base, const std::string& key);

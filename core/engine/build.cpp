@@ -2,6 +2,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/catalog/regions.h"
+#include "core/doc/messages.h"
 
 namespace cp::engine {
 
@@ -100,8 +101,16 @@ Built build(const doc::Document& d, std::optional<uint64_t> seed) {
     if (p.kind == PlacementKind::Az) {
       p.az = topo.find_az(n.az);
       if (!p.az.valid()) {
-        b.errors.push_back({path + ".az", "AZ \"" + n.az + "\" is not one of the document's Availability Zones",
-                            "이 문서에 없는 가용 영역입니다: \"" + n.az + "\""});
+        // Name the node: the learner finds it on the canvas by its name, and an empty
+        // AZ must not read as AZ "" (a zonal service dropped between two AZ frames).
+        const std::string who = doc::quote(n.name.empty() ? n.id : n.name);
+        if (n.az.empty())
+          b.errors.push_back({path + ".az", who + " has no Availability Zone; drop it into one",
+                              doc::with_topic(who) + " 가용 영역에 속해 있지 않습니다. 가용 영역 안으로 옮기세요."});
+        else
+          b.errors.push_back({path + ".az",
+                              who + ": AZ " + doc::quote(n.az) + " is not one of the document's Availability Zones",
+                              who + ": " + doc::quote(n.az) + " 가용 영역은 이 문서에 없습니다"});
         continue;
       }
       p.region = topo.az(p.az).region;

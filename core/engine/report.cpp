@@ -42,7 +42,7 @@ static nlohmann::json outcomes_json(const std::array<uint64_t, kOutcomeCount>& o
   return j;
 }
 
-nlohmann::json report_json(const Built& b, bool with_series) {
+nlohmann::json report_json(const Built& b, bool with_series, const std::vector<GoalResult>* goals) {
   const Simulation& sim = *b.sim;
   double secs = to_seconds(sim.now());
   nlohmann::json r;
@@ -119,6 +119,21 @@ nlohmann::json report_json(const Built& b, bool with_series) {
     log.push_back(std::move(j));
   }
   r["event_log"] = std::move(log);
+  if (goals) {
+    nlohmann::json g = nlohmann::json::array();
+    for (const GoalResult& res : *goals) {
+      nlohmann::json e;
+      e["index"] = res.index;
+      e["from_s"] = num(res.from_s);
+      e["to_s"] = num(res.to_s);
+      e["state"] = res.passed() ? "passed" : res.finished() ? "failed" : "open";
+      if (res.has_value) e["value"] = num(res.value);
+      e["text_en"] = res.en;
+      e["text_ko"] = res.ko;
+      g.push_back(std::move(e));
+    }
+    r["goals"] = std::move(g);
+  }
   return r;
 }
 

@@ -7,13 +7,15 @@
 #include <nlohmann/json.hpp>
 
 #include "core/engine/build.h"
+#include "core/engine/goals.h"
 
 namespace cp::engine {
 
 std::string hex64(uint64_t v);
 // Machine-readable report. Only integers, strings and numbers printed with a
 // fixed precision, so the text is byte-identical natively and in wasm.
-nlohmann::json report_json(const Built& b, bool with_series = false);
+// With `goals`, the report also holds each goal's window, value and verdict.
+nlohmann::json report_json(const Built& b, bool with_series = false, const std::vector<GoalResult>* goals = nullptr);
 // A readable table, one line per node.
 std::string summary_table(const Built& b);
 // The event log, one line per entry: "  12.500 s  web-1  scale_out  Launched ..."

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/catalog/catalog.h"
+#include "core/doc/messages.h"
 
 namespace cp::lint {
 
@@ -64,9 +65,9 @@ void single_az_tiers(const doc::Document& d, std::vector<Finding>& out) {
     f.text_en = "Every instance " + caller.id + " sends traffic to (" + join(ids) + ") is in one Availability Zone (" +
                 *azs.begin() + "). An AZ is a unit of failure: when it goes down, this tier goes with it. Spread the "
                 "instances over at least two AZs.";
-    f.text_ko = caller.id + "이(가) 트래픽을 보내는 인스턴스(" + join(ids) + ")가 모두 가용 영역 하나(" + *azs.begin() +
-                ")에 있습니다. 가용 영역은 장애 단위이므로, 그 영역이 멈추면 이 계층도 함께 멈춥니다. 인스턴스를 두 개 이상의 "
-                "가용 영역에 나누어 두세요.";
+    f.text_ko = doc::with_subject(caller.id) + " 트래픽을 보내는 인스턴스(" + join(ids) + ")가 모두 가용 영역 하나(" + *azs.begin() +
+                ")에 있습니다. 가용 영역은 장애 단위이므로 그 가용 영역에 장애가 나면 이 계층도 함께 중단됩니다. 인스턴스를 "
+                "두 개 이상의 가용 영역에 나누어 두세요.";
     f.nodes = ids;
     f.nodes.insert(f.nodes.begin(), caller.id);
     f.fact = "Regions and AZs / AZ";
@@ -84,7 +85,7 @@ void route53_rules(const doc::Document& d, std::vector<Finding>& out) {
       out.push_back({"failover-without-health-check", Severity::Warning,
                      "Route 53 record " + n.id + " uses failover routing without a health check: Route 53 then always "
                      "considers the primary healthy, and never answers with the secondary.",
-                     "Route 53 레코드 " + n.id + "은(는) 상태 확인 없이 장애 조치 라우팅을 씁니다. 그러면 Route 53은 기본 "
+                     "Route 53 레코드 " + doc::with_topic(n.id) + " 상태 확인 없이 장애 조치 라우팅을 씁니다. 그러면 Route 53은 기본 "
                      "레코드를 늘 정상으로 보고 보조 레코드로 응답하지 않습니다.",
                      {n.id}, "Route 53 / HC types"});
     size_t targets = callees(d, n.id).size();
@@ -92,7 +93,7 @@ void route53_rules(const doc::Document& d, std::vector<Finding>& out) {
       out.push_back({"failover-one-target", Severity::Warning,
                      "Route 53 record " + n.id + " uses failover routing but has " + std::to_string(targets) +
                          " target(s): connect a primary (first connection) and a secondary (second connection).",
-                     "Route 53 레코드 " + n.id + "은(는) 장애 조치 라우팅인데 대상이 " + std::to_string(targets) +
+                     "Route 53 레코드 " + doc::with_topic(n.id) + " 장애 조치 라우팅인데 대상이 " + std::to_string(targets) +
                          "개입니다. 기본(첫 번째 연결)과 보조(두 번째 연결)를 연결하세요.",
                      {n.id}, "Route 53 / Policies"});
     const json* ttl = param(n, {"ttl_s"});
@@ -108,7 +109,7 @@ void route53_rules(const doc::Document& d, std::vector<Finding>& out) {
       out.push_back({"cname-instead-of-alias", Severity::Info,
                      "Route 53 record " + n.id + " is a CNAME: an alias record to the same AWS resource is answered "
                      "for free, works at the zone apex and follows the target's IP addresses.",
-                     "Route 53 레코드 " + n.id + "은(는) CNAME입니다. 같은 AWS 리소스를 가리키는 별칭 레코드는 쿼리가 "
+                     "Route 53 레코드 " + doc::with_topic(n.id) + " CNAME입니다. 같은 AWS 리소스를 가리키는 별칭 레코드는 쿼리가 "
                      "무료이고, 영역 apex에도 쓸 수 있으며, 대상의 IP 변경을 따라갑니다.",
                      {n.id}, "Route 53 / Alias vs CNAME"});
   }
@@ -136,9 +137,9 @@ void nlb_rules(const doc::Document& d, std::vector<Finding>& out) {
                    "Network Load Balancer " + n.id + " has cross-zone load balancing off and uneven targets per AZ (" +
                        counts + "): each AZ's node gets an equal share of the traffic, so the targets in the smaller AZ "
                        "carry more each. Turn cross-zone on or even out the AZs.",
-                   "네트워크 로드 밸런서 " + n.id + "은(는) 교차 영역 로드 밸런싱이 꺼져 있고 가용 영역별 대상 수가 다릅니다(" +
-                       counts + "). 가용 영역마다 트래픽을 똑같이 나누므로 대상이 적은 영역의 인스턴스가 더 많은 부하를 "
-                       "받습니다. 교차 영역을 켜거나 영역별 대상 수를 맞추세요.",
+                   "Network Load Balancer " + doc::with_topic(n.id) + " 교차 영역 로드 밸런싱이 꺼져 있고 가용 영역별 대상 수가 다릅니다(" +
+                       counts + "). 가용 영역마다 트래픽을 똑같이 나누므로 대상이 적은 가용 영역의 인스턴스가 더 많은 부하를 "
+                       "받습니다. 교차 영역 로드 밸런싱을 켜거나 가용 영역별 대상 수를 맞추세요.",
                    {n.id}, "ELB / NLB cross-zone"});
   }
 }
@@ -152,7 +153,7 @@ void asg_rules(const doc::Document& d, std::vector<Finding>& out) {
       out.push_back({"asg-min-equals-max", Severity::Info,
                      "Auto Scaling group " + n.id + " has min = max: it replaces unhealthy instances but can never "
                      "scale with the load. Raise max if the load varies.",
-                     "Auto Scaling 그룹 " + n.id + "은(는) 최소 = 최대입니다. 비정상 인스턴스는 교체하지만 부하에 따라 "
+                     "Auto Scaling 그룹 " + doc::with_topic(n.id) + " 최소 = 최대입니다. 비정상 인스턴스는 교체하지만 부하에 따라 "
                      "늘거나 줄 수 없습니다. 부하가 변한다면 최대를 올리세요.",
                      {n.id}, "Auto Scaling groups / Policies"});
     // A launch hook nobody completes: every new instance waits out the whole timeout
@@ -196,8 +197,8 @@ void connection_rules(const doc::Document& d, std::vector<Finding>& out) {
       out.push_back({"users-without-timeout", Severity::Warning,
                      "Users " + from->id + " call " + c.to + " without a timeout: when the service hangs or its Region "
                      "is down, each request waits until the connection times out (10 s here) instead of failing fast.",
-                     "사용자 " + from->id + "이(가) 제한 시간 없이 " + c.to + "을(를) 호출합니다. 서비스가 멈추거나 리전이 "
-                     "중단되면 요청마다 빨리 실패하지 못하고 연결 시간 초과(여기서는 10초)까지 기다립니다.",
+                     "사용자 " + doc::with_subject(from->id) + " 제한 시간 없이 " + doc::with_object(c.to) +
+                         " 호출합니다. 서비스가 응답하지 않거나 리전에 장애가 나면 요청마다 빨리 실패하지 못하고 연결 시간 초과(여기서는 10초)까지 기다립니다.",
                      {c.id, c.from, c.to}, ""});
     if (retries > 0 && backoff < 10)
       out.push_back({"retries-without-backoff", Severity::Warning,
@@ -205,16 +206,16 @@ void connection_rules(const doc::Document& d, std::vector<Finding>& out) {
                          " times with almost no backoff (" + std::to_string(static_cast<int>(backoff)) +
                          " ms): retries then arrive together and multiply the load on a struggling service (a retry "
                          "storm). Use exponential backoff with jitter of 100 ms or more.",
-                     "연결 " + c.id + "은(는) 백오프가 거의 없이(" + std::to_string(static_cast<int>(backoff)) + " ms) " +
+                     "연결 " + doc::with_topic(c.id) + " 백오프가 거의 없이(" + std::to_string(static_cast<int>(backoff)) + "밀리초) " +
                          std::to_string(static_cast<int>(retries)) +
-                         "번 재시도합니다. 재시도가 한꺼번에 몰려 힘든 서비스의 부하를 몇 배로 늘립니다(재시도 폭주). "
-                         "100 ms 이상의 지수 백오프와 지터를 쓰세요.",
+                         "번 재시도합니다. 재시도가 한꺼번에 몰려 가뜩이나 힘든 서비스의 부하를 몇 배로 늘립니다(재시도 폭주). "
+                         "100밀리초 이상의 지수 백오프와 지터를 쓰세요.",
                      {c.id, c.from, c.to}, ""});
     if (retries > 0 && !async && timeout <= 0 && from->type != "users")
       out.push_back({"retries-without-timeout", Severity::Info,
                      "Connection " + c.id + " retries but has no timeout: a call to a hung service is never retried.",
-                     "연결 " + c.id + "은(는) 재시도를 하지만 제한 시간이 없습니다. 멈춘 서비스에 대한 호출은 재시도되지 "
-                     "않습니다.",
+                     "연결 " + doc::with_topic(c.id) + " 재시도를 하지만 제한 시간이 없습니다. 응답하지 않는 서비스를 호출하면 "
+                         "끝없이 기다리므로 재시도하지 못합니다.",
                      {c.id, c.from, c.to}, ""});
   }
 }
@@ -226,8 +227,8 @@ void cloudfront_rules(const doc::Document& d, std::vector<Finding>& out) {
       out.push_back({"cloudfront-single-origin", Severity::Info,
                      "CloudFront " + n.id + " has one origin: when it fails, every cache miss fails. A second origin "
                      "(the second connection) gives origin failover.",
-                     "CloudFront " + n.id + "의 오리진이 하나입니다. 오리진이 실패하면 캐시 누락 요청이 모두 실패합니다. 두 "
-                     "번째 오리진(두 번째 연결)을 두면 오리진 장애 조치가 됩니다.",
+                     "CloudFront " + n.id + "의 오리진이 하나뿐입니다. 오리진에 장애가 나면 캐시 누락 요청이 모두 실패합니다. "
+                     "두 번째 오리진(두 번째 연결)을 두면 오리진 장애 조치를 쓸 수 있습니다.",
                      {n.id}, ""});
   }
 }

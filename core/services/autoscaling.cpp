@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
+#include "core/doc/messages.h"
 #include "core/services/ec2.h"
+#include "core/sim/alarm.h"
 #include "core/sim/simulation.h"
 
 namespace cp::services {
@@ -20,10 +23,12 @@ enum Timer : uint16_t { kServiceDone = 0, kLateFail = 1 };
 constexpr double kDefaultCooldownS = 300;
 // AWS-FACTS: Auto Scaling groups / Grace period — console 300 s.
 constexpr double kDefaultGraceS = 300;
-// Target tracking alarms: scale out after 3 one-minute datapoints above the
-// target, scale in after 15 below 90% of it (AWS target tracking docs; ⚠ not in AWS-FACTS).
+// The alarms target tracking creates: scale out on 3 of 3 one-minute datapoints above the
+// target, scale in on 15 of 15 below 90% of it (AWS target tracking docs; ⚠ not in AWS-FACTS).
 constexpr int kOutDatapoints = 3;
 constexpr int kInDatapoints = 15;
+constexpr double kInShareOfTarget = 0.9;
+constexpr double kTrackingPeriodS = 60;
 // AWS-FACTS: Auto Scaling groups / Lifecycle hooks — 1 h default; heartbeat extends; max 48 h or 100 heartbeats.
 constexpr double kDefaultHookTimeoutS = 3600;
 constexpr double kHookMaxTotalS = 48 * 3600;
@@ -35,8 +40,6 @@ constexpr double kRebalanceExtraShare = 0.10;
 // Predictive scaling (simplified): a cycle has 24 "hours"; history of up to 14 cycles (⚠ AWS uses up to 14 days).
 constexpr int kSlotsPerCycle = 24;
 constexpr int kMaxHistoryCycles = 14;
-// CloudWatch: evaluation periods × period at most one day (⚠ CloudWatch docs, not in AWS-FACTS).
-constexpr double kMaxAlarmWindowS = 86400;
 
 bool is_lb_type(const std::string& t) { return t == "alb" || t == "nlb" || t == "clb" || t == "gwlb"; }
 
@@ -57,6 +60,38 @@ struct Instance {
   AzId rebalance_from{};        // the over-full AZ it replaces an instance of
 };
 bool leaving(const Instance& in) { return in.st == Instance::St::Draining || in.st == Instance::St::TerminatingWait; }
+
+// The group and its alarms exist before the run, in a steady state (its instances are
+// already in service): an alarm starts in OK, and the periods before the run count as
+// not breaching. The group always has a datapoint after that, so the treatment of
+// missing data matters only for the first N - 1 periods.
+sim::Alarm group_alarm(sim::Comparison cmp, double threshold, double period_s, int n) {
+  sim::AlarmSpec s;
+  s.statistic = sim::Statistic::Average;
+  s.comparison = cmp;
+  s.threshold = threshold;
+  s.period_s = period_s;
+  s.evaluation_periods = n;
+  s.datapoints_to_alarm = n;
+  s.missing = sim::MissingData::NotBreaching;
+  return sim::Alarm(s, sim::AlarmState::Ok);
+}
+
+// A target tracking alarm and when its policy acts: when the alarm goes to ALARM and, while
+// it stays there, again after a whole window of new datapoints (3 or 15 minutes). AWS runs
+// the policy on every period in ALARM and leaves out the capacity still warming up; waiting
+// for a fresh window stands in for that.
+struct TrackingAlarm {
+  sim::Alarm alarm;
+  int fresh = 0;  // datapoints in ALARM the policy has not acted on
+  bool due(double value) {
+    sim::AlarmStep st = alarm.evaluate(value);
+    if (st.state != sim::AlarmState::Alarm) fresh = 0;
+    else fresh = st.changed() ? alarm.spec().evaluation_periods : fresh + 1;
+    return fresh >= alarm.spec().evaluation_periods;
+  }
+  void acted() { fresh = 0; }
+};
 
 // A lifecycle hook: how long the instance waits, and with which result.
 struct Hook {
@@ -195,6 +230,10 @@ class Asg final : public ModelBase<Asg>, public TargetGroupSource {
 public:
   Asg(Config cfg, nlohmann::json instance_params) : cfg_(std::move(cfg)), iparams_(std::move(instance_params)) {
     desired_ = cfg_.desired;
+    if (cfg_.policy == Config::Policy::Step) {
+      step_high_ = group_alarm(sim::Comparison::GreaterThanOrEqualToThreshold, cfg_.out_threshold, cfg_.period_s, cfg_.eval_periods);
+      step_low_ = group_alarm(sim::Comparison::LessThanOrEqualToThreshold, cfg_.in_threshold, cfg_.period_s, cfg_.eval_periods);
+    }
   }
 
   void start(Simulation& sim) override {
@@ -316,7 +355,7 @@ public:
     // Instances in a failed AZ are lost.
     for (size_t i = 0; i < instances_.size();) {
       if (sim.topology().az(instances_[i].az).down) {
-        kill(sim, i, "its Availability Zone failed", "가용 영역에 장애가 발생했습니다");
+        kill(sim, i, "its Availability Zone failed", "가용 영역 장애");
         continue;
       }
       ++i;
@@ -339,14 +378,14 @@ public:
         if (in.hook_abandon && timed_out) {
           sim.log(id(), LogKind::InstanceTerminated,
                   "launch lifecycle hook " + how_en + ": default result ABANDON → " + inst + " is terminated (it never went in service) and will be replaced",
-                  "시작 수명 주기 후크 " + how_ko + ": 기본 결과 ABANDON → " + inst + "은(는) 서비스를 시작하지 못하고 종료되며 교체됩니다");
+                  "시작 수명 주기 후크 " + how_ko + ": 기본 결과 ABANDON → " + doc::with_topic(inst) + " 서비스를 시작하지 못하고 종료되며 교체됩니다");
           fail_requests_of(sim, in);
           instances_.erase(instances_.begin() + static_cast<std::ptrdiff_t>(i));
           continue;
         }
         sim.log(id(), LogKind::Info,
                 "launch lifecycle hook " + how_en + ": CONTINUE → " + inst + " leaves Pending:Wait",
-                "시작 수명 주기 후크 " + how_ko + ": CONTINUE → " + inst + "이(가) Pending:Wait 상태를 벗어납니다");
+                "시작 수명 주기 후크 " + how_ko + ": CONTINUE → " + doc::with_subject(inst) + " Pending:Wait 상태를 벗어납니다");
         in.hook_until = -1;
         in.ready_at = now;  // warm-up and the grace period count from now
         in.launched_at = now;
@@ -355,7 +394,7 @@ public:
         in.st = Instance::St::InService;
         sim.log(id(), LogKind::InstanceLaunched,
                 "instance i-" + std::to_string(in.id) + " is in service in " + sim.topology().az(in.az).id,
-                "인스턴스 i-" + std::to_string(in.id) + "이(가) " + sim.topology().az(in.az).id + "에서 서비스를 시작했습니다");
+                "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " " + sim.topology().az(in.az).id + "에서 서비스를 시작했습니다");
         if (in.rebalance) finish_rebalance(sim, in);
       }
       if (in.st == Instance::St::InService) {
@@ -375,7 +414,7 @@ public:
           sim.log(id(), LogKind::Info,
                   "instance i-" + std::to_string(in.id) + " is in Terminating:Wait (termination lifecycle hook, " +
                       hook_text_en(cfg_.terminate_hook) + "): still running and billed, no traffic",
-                  "인스턴스 i-" + std::to_string(in.id) + "이(가) Terminating:Wait 상태입니다(종료 수명 주기 후크, " +
+                  "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " Terminating:Wait 상태입니다(종료 수명 주기 후크, " +
                       hook_text_ko(cfg_.terminate_hook) + "): 실행 중이며 과금되지만 트래픽은 받지 않습니다");
           ++i;
           continue;
@@ -390,30 +429,30 @@ public:
         sim.log(id(), LogKind::Info,
                 "termination lifecycle hook " + std::string(timed_out ? "timed out after " : "completed after ") + w + " s (" + res +
                     "): i-" + std::to_string(in.id) + " is terminated",
-                "종료 수명 주기 후크가 " + w + "초 후 " + (timed_out ? "시간 초과되었습니다" : "완료되었습니다") + "(" + res +
-                    "): i-" + std::to_string(in.id) + "을(를) 종료합니다");
+                "종료 수명 주기 후크가 " + w + "초 후 " + (timed_out ? "시간 초과되어" : "완료되어") + "(" + res + ") " +
+                    doc::with_object("i-" + std::to_string(in.id)) + " 종료합니다");
         terminate(sim, i);
         continue;
       }
       // ELB health checks: an unhealthy instance past its grace period is replaced.
       if (cfg_.elb_health && in.lb_unhealthy && in.st == Instance::St::InService &&
           now >= in.launched_at + from_seconds(cfg_.grace_s)) {
-        kill(sim, i, "it failed the load balancer's health checks", "로드 밸런서 상태 확인에 실패했습니다");
+        kill(sim, i, "it failed the load balancer's health checks", "로드 밸런서 상태 확인 실패");
         continue;
       }
       ++i;
     }
-    minute_cpu_ += in_service ? cpu_sum / in_service : 0;
-    ++minute_samples_;
+    minute_cpu_.add(in_service ? cpu_sum / in_service : 0);
     if (cfg_.policy == Config::Policy::Step) {
       // Instances still warming up do not count toward the alarm's metric (AWS step scaling warm-up).
-      step_cpu_ += warm ? warm_cpu_sum / warm : in_service ? cpu_sum / in_service : 0;
-      if (++step_samples_ >= static_cast<int>(cfg_.period_s + 0.5)) {
+      // One CPU sample (in %) a second, so the samples count the period's seconds.
+      step_cpu_.add(100 * (warm ? warm_cpu_sum / warm : in_service ? cpu_sum / in_service : 0));
+      if (step_cpu_.count() >= static_cast<uint64_t>(cfg_.period_s + 0.5)) {
+        // RequestCountPerTarget: the period's requests ÷ the targets in service at its end.
         double value = cfg_.step_requests ? static_cast<double>(arrivals_) / (in_service > 0 ? in_service : 1)
-                                          : 100 * step_cpu_ / step_samples_;
+                                          : *step_cpu_.value(sim::Statistic::Average);
         evaluate_step(sim, value);
-        step_cpu_ = 0;
-        step_samples_ = 0;
+        step_cpu_.clear();
         arrivals_ = 0;
       }
     }
@@ -424,10 +463,9 @@ public:
         set_desired(sim, s.desired, "scheduled action", "예약된 작업");
       }
     }
-    if (minute_samples_ >= 60) {
-      evaluate(sim, minute_cpu_ / minute_samples_);
-      minute_cpu_ = 0;
-      minute_samples_ = 0;
+    if (minute_cpu_.count() >= 60) {
+      evaluate(sim, *minute_cpu_.value(sim::Statistic::Average));
+      minute_cpu_.clear();
     }
     reconcile(sim);
     if (cfg_.az_rebalance) rebalance(sim);
@@ -473,7 +511,7 @@ private:
     sim.log(id(), LogKind::Info,
             inst + " gets its first request " + total + " s after launch (in service after " + in_service +
                 " s, then registered with the load balancer and healthy after one passing health check)",
-            inst + "이(가) 시작 " + total + "초 후에 첫 요청을 받습니다(" + in_service +
+            doc::with_subject(inst) + " 시작 " + total + "초 후에 첫 요청을 받습니다(" + in_service +
                 "초 후 서비스 시작, 이어서 로드 밸런서에 등록되고 상태 확인 한 번을 통과해 정상이 됨)");
   }
 
@@ -514,7 +552,7 @@ private:
     if (!already_running && !rebalance_from.valid())
       sim.log(id(), LogKind::Info,
               "launching instance i-" + std::to_string(in.id) + " in " + sim.topology().az(best).id,
-              "인스턴스 i-" + std::to_string(in.id) + "을(를) " + sim.topology().az(best).id + "에서 시작하는 중입니다");
+              "인스턴스 " + doc::with_object("i-" + std::to_string(in.id)) + " " + sim.topology().az(best).id + "에서 시작하는 중입니다");
     if (rebalance_from.valid()) {
       in.rebalance = true;
       in.rebalance_from = rebalance_from;
@@ -524,8 +562,8 @@ private:
               "AZ rebalancing: launching i-" + std::to_string(in.id) + " in " + to + " (" + std::to_string(count_in(best)) +
                   " instances) first; one instance in " + from + " (" + std::to_string(count_in(rebalance_from)) +
                   ") is terminated once it is in service",
-              "가용 영역 재분배: 먼저 " + to + "(인스턴스 " + std::to_string(count_in(best)) + "개)에서 i-" + std::to_string(in.id) +
-                  "을(를) 시작합니다. 이 인스턴스가 서비스를 시작하면 " + from + "(" + std::to_string(count_in(rebalance_from)) +
+              "가용 영역 재분배: 먼저 " + to + "(인스턴스 " + std::to_string(count_in(best)) + "개)에서 " + doc::with_object("i-" + std::to_string(in.id)) +
+                  " 시작합니다. 이 인스턴스가 서비스를 시작하면 " + from + "(" + std::to_string(count_in(rebalance_from)) +
                   "개)의 인스턴스 하나를 종료합니다");
     }
     if (!already_running && cfg_.launch_hook.on) {
@@ -536,7 +574,7 @@ private:
       sim.log(id(), LogKind::Info,
               "instance i-" + std::to_string(in.id) + " is in Pending:Wait (launch lifecycle hook, " + hook_text_en(cfg_.launch_hook) +
                   "): not in service and gets no traffic until the hook ends",
-              "인스턴스 i-" + std::to_string(in.id) + "이(가) Pending:Wait 상태입니다(시작 수명 주기 후크, " + hook_text_ko(cfg_.launch_hook) +
+              "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " Pending:Wait 상태입니다(시작 수명 주기 후크, " + hook_text_ko(cfg_.launch_hook) +
                   "): 후크가 끝날 때까지 서비스하지 않으며 트래픽을 받지 않습니다");
     }
     instances_.push_back(std::move(in));
@@ -561,8 +599,8 @@ private:
     sim.log(id(), LogKind::Info,
             "AZ rebalancing: i-" + std::to_string(fresh.id) + " is in service in " + sim.topology().az(fresh.az).id +
                 ", so i-" + std::to_string(in.id) + " in " + sim.topology().az(from).id + " is terminated",
-            "가용 영역 재분배: i-" + std::to_string(fresh.id) + "이(가) " + sim.topology().az(fresh.az).id + "에서 서비스를 시작했으므로 " +
-                sim.topology().az(from).id + "의 i-" + std::to_string(in.id) + "을(를) 종료합니다");
+            "가용 영역 재분배: " + doc::with_subject("i-" + std::to_string(fresh.id)) + " " + sim.topology().az(fresh.az).id +
+                "에서 서비스를 시작했으므로 " + sim.topology().az(from).id + "의 " + doc::with_object("i-" + std::to_string(in.id)) + " 종료합니다");
     in.st = Instance::St::Draining;
     in.drain_deadline = sim.now() + dereg_delay_;
   }
@@ -613,7 +651,7 @@ private:
   void kill(Simulation& sim, size_t i, const char* why_en, const char* why_ko) {
     Instance& in = instances_[i];
     sim.log(id(), LogKind::InstanceDied, "instance i-" + std::to_string(in.id) + " died: " + why_en,
-            "인스턴스 i-" + std::to_string(in.id) + "이(가) 중단되었습니다: " + why_ko);
+            "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " 중단되었습니다(원인: " + why_ko + ")");
     fail_requests_of(sim, in);
     instances_.erase(instances_.begin() + static_cast<std::ptrdiff_t>(i));
     // No cooldown for replacing unhealthy instances (AWS-FACTS: Auto Scaling groups / No cooldown).
@@ -622,7 +660,7 @@ private:
   void terminate(Simulation& sim, size_t i) {
     Instance& in = instances_[i];
     sim.log(id(), LogKind::InstanceTerminated, "instance i-" + std::to_string(in.id) + " terminated (scale-in)",
-            "인스턴스 i-" + std::to_string(in.id) + "이(가) 종료되었습니다(축소)");
+            "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " 종료되었습니다(축소)");
     fail_requests_of(sim, in);
     instances_.erase(instances_.begin() + static_cast<std::ptrdiff_t>(i));
   }
@@ -638,7 +676,7 @@ private:
             std::string(out ? "scale out" : "scale in") + ": desired " + std::to_string(desired_) + " → " +
                 std::to_string(want) + " (" + why_en + ")",
             std::string(out ? "확장" : "축소") + ": 원하는 용량 " + std::to_string(desired_) + " → " +
-                std::to_string(want) + " (" + why_ko + ")");
+                std::to_string(want) + "(" + why_ko + ")");
     desired_ = want;
   }
 
@@ -655,16 +693,16 @@ private:
       if (in.st == Instance::St::Pending || now < in.ready_at + from_seconds(cfg_.warmup_s)) warming = true;
     }
     if (cfg_.policy == Config::Policy::TargetTracking) {
-      high_ = cpu > cfg_.target_cpu ? high_ + 1 : 0;
-      low_ = cpu < cfg_.target_cpu * 0.9 ? low_ + 1 : 0;
-      if (high_ >= kOutDatapoints) {
-        high_ = 0;
+      const bool out_due = tracking_out_.due(cpu);
+      const bool in_due = tracking_in_.due(cpu);
+      if (out_due) {
+        tracking_out_.acted();
         int want = static_cast<int>(std::ceil(n * cpu / cfg_.target_cpu - 1e-9));
         if (want > desired_)
           set_desired(sim, want, cpu_en + " > target " + std::to_string(static_cast<int>(cfg_.target_cpu * 100)) + "%",
                       cpu_ko + " > 목표 " + std::to_string(static_cast<int>(cfg_.target_cpu * 100)) + "%");
-      } else if (low_ >= kInDatapoints && !warming) {  // AWS-FACTS: Auto Scaling groups / Warmup — scale-in waits
-        low_ = 0;
+      } else if (in_due && !warming) {  // AWS-FACTS: Auto Scaling groups / Warmup — scale-in waits
+        tracking_in_.acted();
         int want = static_cast<int>(std::ceil(n * cpu / cfg_.target_cpu - 1e-9));
         if (want < desired_)
           set_desired(sim, want, cpu_en + " < target " + std::to_string(static_cast<int>(cfg_.target_cpu * 100)) + "%",
@@ -682,33 +720,31 @@ private:
   }
 
   // Step scaling: two alarms (high → scale out, low → scale in) on one datapoint per period; an alarm
-  // is in ALARM after `eval_periods` breaching datapoints in a row and runs its policy on every datapoint
-  // while it stays there. Warm-up: warming instances are not part of the current capacity when scaling
-  // out (breaches in the same step add nothing more), and scale-in waits until none is warming.
+  // is in ALARM after `eval_periods` breaching datapoints in a row (N of N) and runs its policy on every
+  // datapoint while it stays there (CloudWatch invokes Auto Scaling actions every period in ALARM).
+  // Warm-up: warming instances are not part of the current capacity when scaling out (breaches in the
+  // same step add nothing more), and scale-in waits until none is warming.
   void evaluate_step(Simulation& sim, double value) {
     const bool req = cfg_.step_requests;
     std::string v = req ? num_text(static_cast<double>(static_cast<int64_t>(value * 10 + 0.5)) / 10) : std::to_string(static_cast<int>(value + 0.5));
-    std::string unit_en = req ? " requests per target" : "%", unit_ko = req ? " 요청/대상" : "%";
+    std::string unit_en = req ? " requests per target" : "%", unit_ko = req ? "건" : "%";
     std::string metric_en = req ? "RequestCountPerTarget " : "CPU ", metric_ko = req ? "대상당 요청 수 " : "CPU ";
-    bool high = value >= cfg_.out_threshold, low = value <= cfg_.in_threshold;
-    high_run_ = high ? high_run_ + 1 : 0;
-    low_run_ = low ? low_run_ + 1 : 0;
-    auto alarm_log = [&](bool is_high, bool alarm) {
+    auto alarm_log = [&](bool is_high, sim::AlarmState state) {
+      const bool alarm = state == sim::AlarmState::Alarm;
       double th = is_high ? cfg_.out_threshold : cfg_.in_threshold;
       std::string cmp = is_high ? (alarm ? " ≥ " : " < ") : (alarm ? " ≤ " : " > ");
       std::string window = std::to_string(cfg_.eval_periods) + " × " + num_text(cfg_.period_s) + " s";
       sim.log(id(), LogKind::Info,
               std::string("alarm ") + (is_high ? "high" : "low") + " (" + metric_en.substr(0, metric_en.size() - 1) + cmp + num_text(th) + unit_en + "): " +
-                  (alarm ? "ALARM after " + window + " (" + v + unit_en + ")" : "OK (" + v + unit_en + ")"),
-              std::string("경보 ") + (is_high ? "high" : "low") + " (" + metric_ko.substr(0, metric_ko.size() - 1) + cmp + num_text(th) + unit_ko + "): " +
-                  (alarm ? std::to_string(cfg_.eval_periods) + "회 × " + num_text(cfg_.period_s) + "초 후 경보 상태 (" + v + unit_ko + ")"
-                         : "정상 (" + v + unit_ko + ")"));
+                  (alarm ? "ALARM after " + window + " (" + v + unit_en + ")" : std::string(sim::state_name(state)) + " (" + v + unit_en + ")"),
+              std::string("경보 ") + (is_high ? "high" : "low") + "(" + metric_ko.substr(0, metric_ko.size() - 1) + cmp + num_text(th) + unit_ko + "): " +
+                  (alarm ? num_text(cfg_.period_s) + "초 기간 " + std::to_string(cfg_.eval_periods) + "회 연속 → 경보 상태(현재 " + v + unit_ko + ")"
+                         : std::string(sim::state_name_ko(state)) + "(현재 " + v + unit_ko + ")"));
     };
-    bool high_alarm = high_run_ >= cfg_.eval_periods, low_alarm = low_run_ >= cfg_.eval_periods;
-    if (high_alarm != high_alarm_) alarm_log(true, high_alarm);
-    if (low_alarm != low_alarm_) alarm_log(false, low_alarm);
-    high_alarm_ = high_alarm;
-    low_alarm_ = low_alarm;
+    const sim::AlarmStep hi = step_high_->evaluate(value), lo = step_low_->evaluate(value);
+    if (hi.changed()) alarm_log(true, hi.state);
+    if (lo.changed()) alarm_log(false, lo.state);
+    const bool high_alarm = hi.state == sim::AlarmState::Alarm, low_alarm = lo.state == sim::AlarmState::Alarm;
     SimTime now = sim.now();
     int warm = 0, warming = 0;
     for (const Instance& in : instances_) {
@@ -753,7 +789,7 @@ private:
       if (out ? want <= desired_ : want >= desired_) return;  // warming instances already cover this step
       std::string th = num_text(out ? cfg_.out_threshold : cfg_.in_threshold);
       std::string cap_en = out ? " on " + std::to_string(warm) + " warm instances" + (warming ? " (" + std::to_string(warming) + " warming not counted)" : "") : "";
-      std::string cap_ko = out ? ", 워밍업 끝난 인스턴스 " + std::to_string(warm) + "개 기준" + (warming ? "(워밍업 중 " + std::to_string(warming) + "개 제외)" : "") : "";
+      std::string cap_ko = out ? ", 워밍업이 끝난 인스턴스 " + std::to_string(warm) + "개 기준" + (warming ? "(워밍업 중인 " + std::to_string(warming) + "개 제외)" : "") : "";
       set_desired(sim, want,
                   "step scaling: " + metric_en + v + unit_en + (out ? " ≥ " : " ≤ ") + th + unit_en + ", step " + bound_text(*hit, out) + " → " + adj + cap_en,
                   "단계 조정: " + metric_ko + v + unit_ko + (out ? " ≥ " : " ≤ ") + th + unit_ko + ", 단계 " + bound_text(*hit, out) + " → " + adj + cap_ko);
@@ -808,8 +844,9 @@ private:
               "predictive scaling (simplified) forecast for hour " + h + " of the cycle (from " + when + "): load " + l +
                   " instances at 100% CPU → " + std::to_string(cap) + " instances at target " + tgt + "%" +
                   (scale ? "" : " (forecast only: no scaling)"),
-              "예측 조정(단순화) 주기의 " + h + " 시간대(" + when + "부터) 예측: 부하 " + l + " 인스턴스(CPU 100% 기준) → 목표 " + tgt +
-                  "%에서 인스턴스 " + std::to_string(cap) + "개" + (scale ? "" : " (예측만: 조정하지 않음)"));
+              "예측 조정(단순화): 주기의 " + h + " 시간대(" + num_text(static_cast<double>(k) * slot_s()) +
+                  "초부터) 예측 부하는 CPU 100% 기준 인스턴스 " + l + "개, 목표 " + tgt + "%에서 인스턴스 " + std::to_string(cap) + "개" +
+                  (scale ? "" : "(예측만 하고 조정하지 않음)"));
       if (!scale) continue;
       forecasts_.push_back({now, from_seconds(static_cast<double>(k + 1) * slot_s()), cap});
     }
@@ -907,15 +944,13 @@ private:
   size_t rr_ = 0;
   SimTime dereg_delay_ = 0;
   SimTime cooldown_until_ = 0;
-  double minute_cpu_ = 0;
-  int minute_samples_ = 0;
-  int high_ = 0, low_ = 0;
+  sim::PeriodStats minute_cpu_;  // the group's average CPU, one sample a second (target tracking, simple)
+  TrackingAlarm tracking_out_{group_alarm(sim::Comparison::GreaterThanThreshold, cfg_.target_cpu, kTrackingPeriodS, kOutDatapoints)};
+  TrackingAlarm tracking_in_{group_alarm(sim::Comparison::LessThanThreshold, cfg_.target_cpu * kInShareOfTarget, kTrackingPeriodS, kInDatapoints)};
   // step scaling
-  double step_cpu_ = 0;
-  int step_samples_ = 0;
+  sim::PeriodStats step_cpu_;
   uint64_t arrivals_ = 0;
-  int high_run_ = 0, low_run_ = 0;
-  bool high_alarm_ = false, low_alarm_ = false;
+  std::optional<sim::Alarm> step_high_, step_low_;  // only with the step policy
   // predictive scaling
   struct Forecast { SimTime from, until; int capacity; };
   std::vector<double> slot_load_;  // load summed per second, per hour of the run
@@ -952,26 +987,23 @@ std::vector<doc::Issue> validate(const nlohmann::json& p) {
                                             num_text(catalog::param_number(p, "step_out_threshold")) + "), or both alarms could fire at once",
                    "축소 임계값은 확장 임계값(" + num_text(catalog::param_number(p, "step_out_threshold")) +
                        ")보다 작아야 합니다. 그렇지 않으면 두 경보가 동시에 울릴 수 있습니다."});
-  double period = catalog::param_number(p, "step_period_s");
-  if (period != 10 && period != 30 && std::fmod(period, 60) != 0)
-    out.push_back({"step_period_s", "a CloudWatch alarm period is 10, 30 or a multiple of 60 seconds, not " + num_text(period),
-                   "CloudWatch 경보 기간은 10초, 30초 또는 60초의 배수여야 합니다. 지금 값: " + num_text(period)});
-  else if (period * catalog::param_number(p, "step_evaluation_periods") > kMaxAlarmWindowS)
-    out.push_back({"step_evaluation_periods", "evaluation periods × period may be at most one day (86400 s), not " +
-                                                  num_text(period * catalog::param_number(p, "step_evaluation_periods")) + " s",
-                   "평가 기간 수 × 기간은 최대 하루(86400초)입니다. 지금 값: " +
-                       num_text(period * catalog::param_number(p, "step_evaluation_periods")) + " s"});
+  // The step alarms' period and window, checked by the engine's alarm evaluator.
+  sim::AlarmSpec alarm;
+  alarm.period_s = catalog::param_number(p, "step_period_s");
+  alarm.evaluation_periods = alarm.datapoints_to_alarm = static_cast<int>(catalog::param_number(p, "step_evaluation_periods"));
+  for (const sim::AlarmSpecIssue& i : sim::check_alarm_spec(alarm))
+    out.push_back({i.field == sim::AlarmField::Period ? "step_period_s" : "step_evaluation_periods", i.en, i.ko});
   double hour = catalog::param_number(p, "predictive_cycle_s") / kSlotsPerCycle;
   if (catalog::param_number(p, "predictive_buffer_s") > hour)
     out.push_back({"predictive_buffer_s", "the scheduling buffer may be at most one forecast hour (1/24 of the cycle = " + num_text(hour) + " s)",
-                   "예약 버퍼는 예측 1시간(주기의 1/24 = " + num_text(hour) + " s)을 넘을 수 없습니다."});
+                   "예약 버퍼는 예측 시간대 하나(주기의 1/24 = " + num_text(hour) + "초)보다 길 수 없습니다."});
   for (const char* pre : {"launch_hook", "terminate_hook"}) {
     std::string k = pre;
     double total = catalog::param_number(p, k + "_timeout_s") * (1 + catalog::param_number(p, k + "_heartbeats"));
     if (total > kHookMaxTotalS)
       out.push_back({k + "_heartbeats", "timeout × (1 + heartbeats) = " + num_text(total) +
                                             " s: a lifecycle hook ends after 48 hours at most (AWS-FACTS: Auto Scaling groups / Lifecycle hooks)",
-                     "제한 시간 × (1 + 하트비트 수) = " + num_text(total) + " s입니다. 수명 주기 후크는 최대 48시간 뒤에 끝납니다."});
+                     "제한 시간 × (1 + 하트비트 수) = " + num_text(total) + "초입니다. 수명 주기 후크는 길어도 48시간 뒤에는 끝납니다."});
   }
   std::string sched = catalog::param_string(p, "schedule");
   size_t pos = 0;
@@ -1003,7 +1035,7 @@ catalog::ServiceDescriptor make_descriptor() {
   d.summary = {"A group of identical EC2 instances across Availability Zones that keeps between min and max running, scales on CPU, and replaces instances that die.",
                "여러 가용 영역에 걸친 동일한 EC2 인스턴스 그룹입니다. 최소와 최대 사이의 인스턴스를 유지하고, CPU에 따라 확장·축소하며, 중단된 인스턴스를 교체합니다."};
   d.simplifications = {
-      "Policies are evaluated once a minute on the group's average CPU. Target tracking scales out after 3 minutes above the target and in after 15 minutes below 90% of it (⚠ AWS's alarm defaults, not in AWS-FACTS), to ceil(n × CPU / target). "
+      "Policies are evaluated once a minute on the group's average CPU. Target tracking scales out after 3 minutes above the target and in after 15 minutes below 90% of it (⚠ AWS's alarm defaults, not in AWS-FACTS), to ceil(n × CPU / target); while the alarm stays in ALARM it acts again after each further 3 (or 15) minutes, instead of AWS's warm-up accounting. "
       "Simple scaling adds or removes a fixed step and then waits for the cooldown. "
       "Step scaling has two CloudWatch-style alarms (high and low, ≥ / ≤ the threshold for N periods in a row) on the average CPU of warmed-up instances or on requests per target, and runs its step adjustments on every period the alarm stays in ALARM. "
       "Predictive scaling is simplified: the forecast for each \"hour\" (1/24 of a configurable cycle, a day by default) is the mean CPU load of the same hour in up to 14 earlier cycles, "
@@ -1012,7 +1044,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "AZ rebalancing launches in the emptiest AZ first and terminates in the fullest once the new instance is in service, up to 10% above max (⚠). Launch templates are not modelled. "
       "Instances placed before the run starts are already in service. Scale-in picks the AZ with the most instances, then the oldest instance, and waits for in-flight requests up to the load balancer's deregistration delay. "
       "Launch time (boot and software start) is a fixed parameter (⚠ typical value).",
-      "정책은 1분마다 그룹의 평균 CPU로 평가합니다. 대상 추적은 3분 연속 목표를 넘으면 확장하고 15분 연속 목표의 90% 아래이면 축소하며(⚠ AWS 경보 기본값, AWS-FACTS에는 없음), 목표 용량은 올림(n × CPU / 목표)입니다. "
+      "정책은 1분마다 그룹의 평균 CPU로 평가합니다. 대상 추적은 3분 연속 목표를 넘으면 확장하고 15분 연속 목표의 90% 아래이면 축소하며(⚠ AWS 경보 기본값, AWS-FACTS에는 없음), 목표 용량은 올림(n × CPU / 목표)입니다. 경보 상태가 이어지면 AWS의 워밍업 계산 대신 3분(축소는 15분)이 더 지날 때마다 다시 조정합니다. "
       "단순 조정은 정해진 개수만큼 늘리거나 줄인 뒤 휴지 기간 동안 기다립니다. "
       "단계 조정은 CloudWatch 방식의 경보 두 개(high와 low, N개 기간 연속으로 임계값 이상/이하)를 워밍업이 끝난 인스턴스의 평균 CPU 또는 대상당 요청 수에 걸고, 경보 상태가 이어지는 동안 기간마다 단계 조정을 실행합니다. "
       "예측 조정은 단순화했습니다: 각 \"시간대\"(설정한 주기의 1/24, 기본은 하루)의 예측은 이전 최대 14주기 같은 시간대 CPU 부하의 평균이며, 목표 CPU 기준 용량으로 바꿔 "
@@ -1020,7 +1052,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "수명 주기 후크는 시작하는 인스턴스를 Pending:Wait에, 축소로 종료되는 인스턴스를 (등록 취소 후) Terminating:Wait에 후크가 완료되거나 시간 초과될 때까지 둡니다. 장애(가용 영역 장애, 상태 확인 실패)로 중단된 인스턴스는 후크를 거치지 않습니다. "
       "가용 영역 재분배는 인스턴스가 가장 적은 가용 영역에서 먼저 시작하고, 새 인스턴스가 서비스를 시작하면 가장 많은 가용 영역에서 종료하며, 최대 용량을 10%까지 넘을 수 있습니다(⚠). 시작 템플릿은 다루지 않습니다. "
       "실행 시작 전에 있던 인스턴스는 이미 서비스 중입니다. 축소할 때는 인스턴스가 가장 많은 가용 영역에서 가장 오래된 인스턴스를 고르고, 로드 밸런서의 등록 취소 지연만큼 처리 중인 요청을 기다립니다. "
-      "시작 시간(부팅과 소프트웨어 시작)은 고정된 매개변수입니다(⚠ 일반적인 값)."};
+      "시작 시간(부팅과 소프트웨어 시작)은 고정된 파라미터입니다(⚠ 일반적인 값)."};
   d.placement = PlacementKind::Region;
   d.params = instance_params();
   auto add = [&](ParamSpec p) { d.params.push_back(std::move(p)); };

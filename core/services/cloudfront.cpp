@@ -1,5 +1,6 @@
 #include "core/services/cloudfront.h"
 
+#include "core/doc/messages.h"
 #include "core/sim/lru_cache.h"
 #include "core/sim/simulation.h"
 
@@ -105,8 +106,9 @@ public:
         sim.log(id(), LogKind::Failover,
                 "CloudFront origin failover: " + sim.info(sim.connection(out[0]).to).name + " answered " +
                     outcome_name(o) + "; trying " + sim.info(sim.connection(out[1]).to).name,
-                "CloudFront 오리진 장애 조치: " + sim.info(sim.connection(out[0]).to).name + "이(가) " + outcome_name(o) +
-                    " 응답을 보내 " + sim.info(sim.connection(out[1]).to).name + "(으)로 다시 요청합니다");
+                "CloudFront 오리진 장애 조치: " + sim.info(sim.connection(out[0]).to).name + "의 결과가 " +
+                    doc::with_particle(outcome_name_ko(o), "이어서", "여서") + " " +
+                    doc::with_direction(sim.info(sim.connection(out[1]).to).name) + " 다시 요청합니다");
       to_origin(sim, parent, 1);
       return;
     }
@@ -248,7 +250,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "사용자가 가까이 있는 리전마다 엣지 로케이션 하나로 봅니다(실제 CloudFront는 엣지 로케이션이 400여 곳입니다). 엣지마다 "
       "캐시가 따로 있고 객체 수 한도 안에서 가장 오래 쓰지 않은 객체부터 내보내므로(LRU), 새 리전의 사용자는 비어 있는(콜드) "
       "엣지에서 시작하고 다른 엣지는 그대로 따뜻합니다. 리전별 엣지 캐시 계층(여기서는 기본값이 꺼짐, AWS는 대부분의 오리진에 "
-      "사용)은 대륙마다 캐시 하나로 보며(AWS는 도시 13곳에 있습니다), 엣지에서 20 ms 거리입니다 ⚠. 모든 객체가 같은 TTL을 "
+      "사용)은 대륙마다 캐시 하나로 보며(AWS는 도시 13곳에 있습니다), 엣지에서 20밀리초 거리입니다(⚠). 모든 객체가 같은 TTL을 "
       "쓰고(오리진이 Cache-Control을 보내지 않은 경우처럼), 캐시 키는 요청의 키이며, 쓰기는 캐시하지 않고 오리진으로 보냅니다. "
       "오리진 장애 조치는 실패한 요청을 두 번째 오리진에 한 번 다시 보냅니다. 요금은 근사값입니다."};
   d.placement = PlacementKind::Global;

@@ -187,7 +187,7 @@ catalog::ServiceDescriptor make_descriptor() {
       ParamSpec{"workers", ParamType::Int, {"Workers", "작업자 수"},
                 {"How many requests it serves at the same time (c in M/M/c).", "동시에 처리할 수 있는 요청 수입니다(M/M/c의 c)."},
                 "", 1, 100000, 1, {}, ""},
-      ParamSpec{"service_time", ParamType::Distribution, {"Service time", "서비스 시간"},
+      ParamSpec{"service_time", ParamType::Distribution, {"Service time", "처리 시간"},
                 {"How long one request takes a worker, as a distribution.", "요청 하나를 처리하는 데 걸리는 시간의 분포입니다."},
                 "ms", 0, 3600000, nlohmann::json{{"kind", "exponential"}, {"mean_ms", 10}}, {}, ""},
       ParamSpec{"queue_limit", ParamType::Int, {"Queue limit", "대기열 한도"},

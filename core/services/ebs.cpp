@@ -173,7 +173,7 @@ public:
         sim.log(id(), LogKind::Warning,
                 fi.id + " is in another Availability Zone: an EBS volume attaches only to instances in its own AZ. "
                         "Move it with a snapshot (create a new volume from the snapshot in the instance's AZ).",
-                fi.id + "은(는) 다른 가용 영역에 있습니다. EBS 볼륨은 같은 가용 영역의 인스턴스에만 연결할 수 있습니다. "
+                doc::with_topic(fi.id) + " 다른 가용 영역에 있습니다. EBS 볼륨은 같은 가용 영역의 인스턴스에만 연결할 수 있습니다. "
                         "스냅샷을 만들어 인스턴스의 가용 영역에 새 볼륨으로 옮기세요.");
         continue;
       }
@@ -207,7 +207,7 @@ public:
       if (!source_.valid()) {
         sim.log(id(), LogKind::Warning,
                 "there is no EBS volume " + sched_.restore_from + " to restore from: this is a new, empty volume",
-                "복원할 EBS 볼륨 " + sched_.restore_from + "이(가) 없습니다. 비어 있는 새 볼륨으로 만듭니다");
+                "복원할 EBS 볼륨 " + doc::with_subject(sched_.restore_from) + " 없습니다. 비어 있는 새 볼륨으로 만듭니다");
       } else {
         creating_ = true;
         m.healthy = 0;
@@ -432,7 +432,7 @@ private:
                 " ms) until every block has been read once (fast snapshot restore avoids this)",
             sched_.restore_from + "의 스냅샷에서 만들었습니다. 초기화 중: 블록 " + std::to_string(to_load_.count) +
                 "개는 처음 접근할 때 S3에서 가져오므로 " + fmt(kLazyLoadMs) +
-                " ms 더 걸립니다(모든 블록을 한 번 읽으면 끝나며, 빠른 스냅샷 복원을 켜면 없습니다)");
+                "밀리초 더 걸립니다(모든 블록을 한 번 읽으면 끝나며, 빠른 스냅샷 복원을 켜면 없습니다)");
   }
 
   // ---- Elastic Volumes ----
@@ -441,13 +441,13 @@ private:
     const double now_s = to_seconds(sim.now());
     while (!mod_times_.empty() && now_s - mod_times_.front() >= kModificationWindowS) mod_times_.erase(mod_times_.begin());
     const std::string what = revert ? "the modification back to " : "the modification to ";
-    const std::string what_ko = revert ? "원래 설정(" : "새 설정(";
+    const std::string what_ko = revert ? "원래 설정(" : "새 설정(";  // + describe + ")으로"
     if (mod_state_ != ModState::None) {
       sim.log(id(), LogKind::Warning,
               what + describe(target) + " is refused: the previous modification is still " +
                   (mod_state_ == ModState::Modifying ? "modifying" : "optimizing") +
                   ", and a volume can be modified again only after it completes",
-              what_ko + describe(target) + ")로의 수정을 거절합니다: 이전 수정이 아직 " +
+              what_ko + describe(target) + ")으로 바꾸는 수정을 거절합니다: 이전 수정이 아직 " +
                   (mod_state_ == ModState::Modifying ? "modifying" : "optimizing") +
                   " 상태이며, 이전 수정이 완료된 뒤에야 다시 수정할 수 있습니다");
       return;
@@ -455,7 +455,7 @@ private:
     if (static_cast<int>(mod_times_.size()) >= kModificationsPerDay) {
       sim.log(id(), LogKind::Warning,
               what + describe(target) + " is refused: a volume can be modified at most 4 times in 24 hours",
-              what_ko + describe(target) + ")로의 수정을 거절합니다: 볼륨은 24시간에 최대 4번 수정할 수 있습니다");
+              what_ko + describe(target) + ")으로 바꾸는 수정을 거절합니다: 볼륨은 24시간에 최대 4번 수정할 수 있습니다");
       return;
     }
     VolumeConfig t = target;
@@ -584,7 +584,7 @@ std::vector<doc::Issue> validate(const nlohmann::json& p) {
     if (revert_at >= 0 && revert_at <= modify_at)
       out.push_back({"revert_at_s", "the modification back (" + fmt(revert_at) + " s) must come after the modification (" +
                                         fmt(modify_at) + " s)",
-                     "되돌리는 수정(" + fmt(revert_at) + " s)은 수정(" + fmt(modify_at) + " s) 뒤에 와야 합니다."});
+                     "되돌리는 수정(" + fmt(revert_at) + "초)은 수정(" + fmt(modify_at) + "초)보다 뒤여야 합니다."});
   } else if (catalog::param_number(p, "revert_at_s") >= 0) {
     out.push_back({"revert_at_s", "there is no modification to undo: set modify_at_s too",
                    "되돌릴 수정이 없습니다. modify_at_s도 지정하세요."});
@@ -645,7 +645,7 @@ std::optional<catalog::Refusal> attach_rule(const doc::Document* d, const doc::N
         "인스턴스 16개까지입니다. " + doc::quote(from.id) + "에는 다른 볼륨이나 EFS 같은 공유 파일 시스템을 쓰세요."};
   if (!multi && !attached.empty()) {
     std::string en = "volume " + doc::quote(to.id) + " is already attached to instance " + doc::quote(attached[0]) + "; ";
-    std::string ko = "볼륨 " + doc::quote(to.id) + "은(는) 이미 인스턴스 " + doc::quote(attached[0]) + "에 연결되어 있습니다. ";
+    std::string ko = "볼륨 " + doc::with_topic(doc::quote(to.id)) + " 이미 인스턴스 " + doc::quote(attached[0]) + "에 연결되어 있습니다. ";
     if (is_io(t)) {
       en += "turn on Multi-Attach (io1/io2, up to 16 instances in its AZ) to attach " + doc::quote(from.id) + " too.";
       ko += doc::quote(from.id) + "도 연결하려면 다중 연결(Multi-Attach)을 켜세요(io1/io2, 같은 가용 영역의 인스턴스 16개까지).";
@@ -677,7 +677,7 @@ std::vector<doc::Issue> check_restores(const doc::Document& d) {
         if (v.type == "ebs" && v.id != n.id) volumes.push_back(v.id);
       out.push_back({path, "there is no EBS volume " + doc::quote(from) + " in this document to restore from." +
                                doc::did_you_mean(from, volumes),
-                     "이 문서에는 복원 원본으로 쓸 EBS 볼륨 " + doc::quote(from) + "이 없습니다." +
+                     "이 문서에는 복원 원본으로 쓸 EBS 볼륨 " + doc::with_subject(doc::quote(from)) + " 없습니다." +
                          doc::did_you_mean_ko(from, volumes)});
       continue;
     }
@@ -689,7 +689,7 @@ std::vector<doc::Issue> check_restores(const doc::Document& d) {
       out.push_back({path, "volume " + doc::quote(from) + " is in " + region_of(*src) + " but this volume is in " +
                                region_of(n) + "; an EBS snapshot restores only in its own Region (copy the snapshot to " +
                                region_of(n) + " first, which cloudplay does not model)",
-                     "볼륨 " + doc::quote(from) + "은 " + region_of(*src) + " 리전에 있고 이 볼륨은 " + region_of(n) +
+                     "볼륨 " + doc::with_topic(doc::quote(from)) + " " + region_of(*src) + " 리전에 있고 이 볼륨은 " + region_of(n) +
                          " 리전에 있습니다. EBS 스냅샷은 같은 리전에서만 복원됩니다(먼저 스냅샷을 " + region_of(n) +
                          " 리전으로 복사해야 하는데, cloudplay는 이 과정을 시뮬레이션하지 않습니다)."});
       continue;
@@ -698,7 +698,7 @@ std::vector<doc::Issue> check_restores(const doc::Document& d) {
     if (catalog::param_number(sp, "snapshot_at_s") < 0)
       out.push_back({path, "volume " + doc::quote(from) + " takes no snapshot: set its snapshot_at_s, then this volume is "
                            "created when that snapshot completes",
-                     "볼륨 " + doc::quote(from) + "은 스냅샷을 만들지 않습니다. 그 볼륨의 snapshot_at_s를 지정하면, 스냅샷이 "
+                     "볼륨 " + doc::with_topic(doc::quote(from)) + " 스냅샷을 만들지 않습니다. 그 볼륨의 snapshot_at_s를 지정하면, 스냅샷이 "
                          "끝날 때 이 볼륨이 만들어집니다."});
     else if (catalog::param_number(p, "size_gib") < catalog::param_number(sp, "size_gib"))
       out.push_back({doc::index_path("nodes", i) + ".params.size_gib",
@@ -733,15 +733,15 @@ catalog::ServiceDescriptor make_descriptor() {
       "the old and new settings. A gp2 volume reached by a modification starts with no burst credits ⚠. "
       "No volume deletion or durability losses. Prices other than gp3 are approximate (⚠).",
       "연결된 인스턴스가 처리하는 요청 하나가 I/O 하나입니다(기본값은 쓰기만, 읽기는 페이지 캐시에서 처리). "
-      "I/O는 볼륨의 IOPS 속도로 처리되며 지연 시간은 고정값입니다(gp2/gp3 약 1 ms, io2 0.4 ms, io1 0.8 ms, st1 5 ms, sc1 10 ms ⚠ 단순화). "
+      "I/O는 볼륨의 IOPS 속도로 처리되며 지연 시간은 고정값입니다(gp2/gp3 약 1밀리초, io2 0.4밀리초, io1 0.8밀리초, st1 5밀리초, sc1 10밀리초, ⚠ 단순화). "
       "처리량(MiB/s)과 I/O 크기는 제한 요소로 다루지 않습니다. gp2 크레딧은 시뮬레이션 시간 1초마다 계산합니다. "
       "연결 규칙(다른 가용 영역의 인스턴스, 다중 연결 없이 두 번째 인스턴스, 다중 연결로 17번째 인스턴스)은 연결선을 그릴 때와 "
       "문서를 검증할 때 확인하며, 실행 시작 시에도 다시 거절합니다(그 I/O는 실패하고 이벤트 로그에 이유가 남습니다). "
-      "스냅샷: 요청의 키가 쓰는 블록을 정합니다(512 KiB 블록 ⚠). 스냅샷은 지난 스냅샷 이후 기록된 블록을 100 MiB/s ⚠로 복사하며 "
-      "GB-월당 $0.05 ⚠입니다. 스냅샷에서 복원한 볼륨은 스냅샷에 있던 블록을 처음 접근할 때 20 ms ⚠가 더 걸립니다(초기화). "
-      "빠른 스냅샷 복원을 켜면 없습니다. 다른 리전으로의 스냅샷 복사는 다루지 않습니다. 볼륨 수정은 modifying 상태로 10초 ⚠ 뒤 "
+      "스냅샷: 요청의 키가 쓰는 블록을 정합니다(512 KiB 블록 ⚠). 스냅샷은 지난 스냅샷 이후 기록된 블록을 100 MiB/s(⚠)로 복사하며 "
+      "비용은 GB-월당 $0.05(⚠)입니다. 스냅샷에서 복원한 볼륨은 스냅샷에 있던 블록을 처음 접근할 때 20밀리초(⚠)가 더 걸립니다(초기화). "
+      "빠른 스냅샷 복원을 켜면 없습니다. 다른 리전으로의 스냅샷 복사는 다루지 않습니다. 볼륨 수정은 modifying 상태로 10초(⚠)가 지난 뒤 "
       "optimizing 상태에서 새 설정이 적용됩니다(TiB당 약 6시간, 최소 1분 ⚠). 실제 AWS에서 optimizing 중 성능은 이전 설정과 새 설정 "
-      "사이입니다. 수정으로 gp2가 된 볼륨은 버스트 크레딧 없이 시작합니다 ⚠. "
+      "사이입니다. 수정으로 gp2가 된 볼륨은 버스트 크레딧 없이 시작합니다(⚠). "
       "볼륨 삭제와 내구성에 따른 손실은 다루지 않습니다. gp3 외의 가격은 근사값(⚠)입니다."};
   d.placement = PlacementKind::Az;
   d.makes_calls = false;

@@ -1,6 +1,7 @@
 #include "core/services/ec2.h"
 
 #include "core/doc/distribution_json.h"
+#include "core/doc/messages.h"
 #include "core/services/ec2_placement.h"
 #include "core/sim/simulation.h"
 
@@ -323,7 +324,7 @@ public:
   void on_up_changed(Simulation& sim, bool up) override {
     if (!up) {
       // AWS-FACTS: EC2 / Stop/hibernate — a host failure is a normal stop (RAM lost).
-      stop(sim, false);
+      stop(sim, false, true);
       return;
     }
     if (state_ == State::Stopped && !refused_) launch(sim);  // started again after the failure
@@ -346,7 +347,7 @@ public:
         sim.log(id(), LogKind::ThrottlingBegan,
                 "CPU credits ran out: " + std::string(core_.type()->name) + " runs at its baseline (" +
                     std::to_string(static_cast<int>(core_.type()->baseline * 100)) + "% per vCPU)",
-                "CPU 크레딧이 바닥났습니다: " + std::string(core_.type()->name) + "이(가) 기준 성능(vCPU당 " +
+                "CPU 크레딧이 바닥났습니다: " + doc::with_subject(core_.type()->name) + " 기준 성능(vCPU당 " +
                     std::to_string(static_cast<int>(core_.type()->baseline * 100)) + "%)으로 동작합니다");
       else
         sim.log(id(), LogKind::ThrottlingEnded, "CPU credits earned back: bursting again",
@@ -391,7 +392,7 @@ private:
         sim.log(id(), LogKind::Warning,
                 "launch refused: cluster placement group " + group_name_ + " is in " + sim.info(other).id +
                     "'s Availability Zone; a cluster group cannot span AZs",
-                "시작 거절: 클러스터 배치 그룹 " + group_name_ + "은(는) " + sim.info(other).id +
+                "시작 거절: 클러스터 배치 그룹 " + doc::with_topic(group_name_) + " " + sim.info(other).id +
                     "의 가용 영역에 있습니다. 클러스터 배치 그룹은 여러 가용 영역에 걸칠 수 없습니다");
         return false;
       }
@@ -401,7 +402,7 @@ private:
     if (group_ == "spread" && same_az >= kSpreadPerAz) {
       sim.log(id(), LogKind::Warning,
               "launch refused: spread placement group " + group_name_ + " already has 7 instances in this Availability Zone (the maximum)",
-              "시작 거절: 분산 배치 그룹 " + group_name_ + "에는 이 가용 영역에 이미 인스턴스 7개(최대)가 있습니다");
+              "시작 거절: 분산형 배치 그룹 " + group_name_ + "에는 이 가용 영역에 이미 인스턴스 7개(최대)가 있습니다");
       return false;
     }
     return true;
@@ -454,7 +455,7 @@ private:
     std::string s = std::to_string(static_cast<int>(save + 0.5));
     sim.log(id(), LogKind::Info,
             "stopping (hibernate): writing " + gib + " GiB of RAM to the EBS root volume, ~" + s + " s (billed while stopping)",
-            "중지 중(최대 절전): " + gib + " GiB RAM을 EBS 루트 볼륨에 쓰는 중입니다, 약 " + s + "초(중지 중에도 과금)");
+            "중지 중(최대 절전): RAM " + gib + " GiB를 EBS 루트 볼륨에 쓰고 있습니다. 약 " + s + "초 걸리며 중지 중에도 과금됩니다");
     // AWS-FACTS: Instance store / Data loss — hibernate wipes it too.
     if (store_gib_ > 0) {
       std::string n = std::to_string(store_writes_), sg = std::to_string(static_cast<long long>(store_gib_));
@@ -486,7 +487,8 @@ private:
     m.healthy = 0;
   }
 
-  void stop(Simulation& sim, bool terminate) {
+  // `failed`: a host, AZ or Region failure rather than a stop the user asked for.
+  void stop(Simulation& sim, bool terminate, bool failed = false) {
     if (state_ == State::Terminated) return;
     hibernated_ = false;  // a normal stop (or a failure while hibernating) loses RAM
     resuming_ = false;
@@ -511,7 +513,9 @@ private:
     if (was_running || terminate)
       sim.log(id(), terminate ? LogKind::InstanceTerminated : LogKind::InstanceDied,
               terminate ? "instance terminated" : "instance stopped",
-              terminate ? "인스턴스가 종료되었습니다" : "인스턴스가 중지되었습니다");
+              terminate ? "인스턴스가 종료되었습니다"
+              : failed  ? "장애로 인스턴스가 중단되었습니다(RAM 내용이 사라짐)"
+                        : "인스턴스가 중지되었습니다");
   }
 
   void cancel_lifecycle(Simulation& sim) {
@@ -620,7 +624,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "Prices other than t3.micro and m5.large are approximate (⚠). Outgoing connections are called in order after serving, like the generic compute node.",
       "처리 용량은 vCPU × vCPU당 요청 수만큼의 작업자와 선입선출 대기열입니다. 메모리와 네트워크 대역폭은 제한 요소로 다루지 않습니다. "
       "t3 크레딧 잔액은 시뮬레이션 시간 1초마다 계산하며, 제한된 인스턴스는 새 요청을 기준 성능(예: t3.micro는 10%)으로 처리합니다. "
-      "시작 크레딧 잔액은 매개변수입니다(AWS는 t3에 시작 크레딧을 주지 않습니다). 부팅 시간은 고정된 매개변수입니다. "
+      "시작 크레딧 잔액은 파라미터로 정합니다(AWS는 t3에 시작 크레딧을 주지 않습니다). 부팅 시간은 고정된 파라미터입니다. "
       "일반 중지는 즉시 끝납니다. 최대 절전(stop_action = hibernate, 시작할 때 활성화, RAM 150 GiB 미만)은 단순화했습니다: 중지 중 상태는 RAM ÷ 125 MiB/s 동안 이어지고"
       "(루트 볼륨을 기본 처리량의 gp3로, 암호화되어 있고 충분히 크다고 가정) 그동안 과금되며, 다시 시작하면 정해진 시간 안에 재개되어 애플리케이션 상태가 유지됩니다"
       "(부팅과 애플리케이션 시작 없음). 60일 제한은 확인하지 않습니다. 탄력적 IP와 퍼블릭 IPv4 요금은 다루지 않습니다. "

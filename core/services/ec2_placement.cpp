@@ -36,8 +36,9 @@ std::vector<doc::Issue> check_placement_groups(const doc::Document& d) {
                                          doc::quote(name) + " is in " + g.az + " (where " + doc::quote(g.first) +
                                          " is); a cluster placement group cannot span Availability Zones — put all its "
                                          "instances in " + g.az + ", or use a spread or partition group across AZs",
-                     "인스턴스 " + doc::quote(n.id) + "은 " + n.az + "에 있지만 클러스터 배치 그룹 " + doc::quote(name) + "은 " +
-                         g.az + "에 있습니다(" + doc::quote(g.first) + "이 있는 곳). 클러스터 배치 그룹은 여러 가용 영역에 걸칠 "
+                     "인스턴스 " + doc::with_topic(doc::quote(n.id)) + " " + n.az + "에 있지만 클러스터 배치 그룹 " +
+                         doc::with_topic(doc::quote(name)) + " " + g.az + "에 있습니다(" + doc::with_subject(doc::quote(g.first)) +
+                         " 있는 곳). 클러스터 배치 그룹은 여러 가용 영역에 걸칠 "
                          "수 없으니 모든 인스턴스를 " + g.az + "에 두거나, 가용 영역에 걸치려면 분산형 또는 파티션 배치 그룹을 "
                          "쓰세요."});
       }
@@ -51,8 +52,8 @@ std::vector<doc::Issue> check_placement_groups(const doc::Document& d) {
                                        " would not launch; a spread group holds at most 7 running instances per "
                                        "Availability Zone — put it in another AZ or another group",
                      "분산형 배치 그룹 " + doc::quote(name) + "에는 이미 " + n.az + "에 인스턴스가 " +
-                         std::to_string(kSpreadGroupMaxPerAz) + "개 있어서 인스턴스 " + doc::quote(n.id) +
-                         "은 시작되지 않습니다. 분산형 그룹은 가용 영역마다 실행 중인 인스턴스를 최대 7개까지 둘 수 있으니 다른 "
+                         std::to_string(kSpreadGroupMaxPerAz) + "개 있어서 인스턴스 " + doc::with_topic(doc::quote(n.id)) +
+                         " 시작되지 않습니다. 분산형 그룹은 가용 영역마다 실행 중인 인스턴스를 최대 7개까지 둘 수 있으니 다른 "
                          "가용 영역이나 다른 그룹에 두세요."});
       continue;  // a refused instance does not count
     }

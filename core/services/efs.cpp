@@ -122,7 +122,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "Only bursting throughput is modelled: 50 KiB/s per GiB stored, bursting to 100 MiB/s while credits last; "
       "the credit bucket holds 12 hours of the baseline (⚠ simplified) and is counted once per simulated second. "
       "Mount targets are implicit (one per AZ, no cross-AZ charge); no Elastic/Provisioned modes, Max I/O, IOPS caps, lifecycle tiers or security groups.",
-      "인스턴스가 보내는 요청 하나가 고정 크기의 파일 작업 하나입니다. 읽기는 약 0.25 ms, 쓰기는 약 2.7 ms에 대기 시간이 더해집니다. "
+      "인스턴스가 보내는 요청 하나가 고정 크기의 파일 작업 하나입니다. 읽기는 약 0.25밀리초, 쓰기는 약 2.7밀리초에 대기 시간이 더해집니다. "
       "버스팅 처리량 모드만 다룹니다: 저장된 GiB당 50 KiB/s이며 크레딧이 남아 있는 동안 100 MiB/s까지 버스트합니다. "
       "크레딧 버킷은 기준 처리량 12시간분(⚠ 단순화)이며 시뮬레이션 시간 1초마다 계산합니다. "
       "탑재 대상은 암묵적입니다(가용 영역마다 하나, 가용 영역 간 요금 없음). Elastic/프로비저닝 모드, 최대 I/O 모드, IOPS 상한, 수명 주기 스토리지 클래스, 보안 그룹은 다루지 않습니다."};

@@ -285,7 +285,7 @@ bool parse_rules(const std::string& text, std::vector<Rule>& out, catalog::Refus
     for (const Rule& o : out)
       if (o.priority == r.priority) {
         error = {shown + "priority " + std::to_string(r.priority) + " is already used: each rule needs its own.",
-                 shown + "우선순위 " + std::to_string(r.priority) + " 번은 이미 쓰고 있습니다. 규칙마다 우선순위가 달라야 합니다."};
+                 shown + doc::with_topic("우선순위 " + std::to_string(r.priority)) + " 이미 다른 규칙이 쓰고 있습니다. 규칙마다 우선순위가 달라야 합니다."};
         return false;
       }
     out.push_back(std::move(r));
@@ -561,8 +561,8 @@ private:
           sim.log(id(), LogKind::Warning,
                   g.name + " forwards to \"" + t + "\", which this load balancer has no connection to: that part of its "
                   "target group is empty (no healthy target: 503).",
-                  g.name_ko + "이(가) \"" + t + "\"(으)로 전달하지만 이 로드 밸런서와 연결되어 있지 않습니다. 대상 그룹의 "
-                  "그 부분은 비어 있습니다(정상 대상 없음: 503).");
+                  doc::with_subject(g.name_ko) + " " + doc::with_direction(doc::quote(t)) + " 전달하지만 이 로드 밸런서는 그 노드와 연결되어 있지 않습니다. "
+                  "대상 그룹의 그 부분은 비어 있습니다(정상 대상 없음: 503).");
           continue;
         }
         named[i] = named[i] || !r.is_default;
@@ -587,7 +587,7 @@ private:
         if (!used)
           sim.log(id(), LogKind::Warning,
                   "\"" + sim.info(connected[i]).id + "\" is in no rule's target group: it gets no traffic.",
-                  "\"" + sim.info(connected[i]).id + "\"은(는) 어느 규칙의 대상 그룹에도 없어 트래픽을 받지 않습니다.");
+                  doc::with_topic(doc::quote(sim.info(connected[i]).id)) + " 어느 규칙의 대상 그룹에도 없어 트래픽을 받지 않습니다.");
       }
     }
   }
@@ -885,7 +885,7 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
       "가중치 전달은 다루지 않음) 규칙의 대상 그룹은 규칙에 적은 노드들입니다. "
       "상태 확인은 대상이 실행 중인지만 보고(응답 시간은 보지 않음) 실패한 확인은 제한 시간이 지나야 결론이 납니다. 상태 확인은 시뮬레이션 시간 1초마다 평가합니다. "
       "로드 밸런서 노드는 라우팅 가능한 대상이 있는 가용 영역마다 하나이며, 클라이언트 요청은 이 노드들에 고르게 나뉩니다. "
-      "추가 지연 시간은 고정된 단순화 값(ALB·CLB 1ms, NLB·GWLB 0.1ms)이며 AWS 수치가 아닙니다. ALB/CLB는 라운드 로빈, NLB/GWLB는 무작위 흐름 해시로 분산합니다. "
+      "추가 지연 시간은 고정된 단순화 값(ALB·CLB 1밀리초, NLB·GWLB 0.1밀리초)이며 AWS 수치가 아닙니다. ALB/CLB는 라운드 로빈, NLB/GWLB는 무작위 흐름 해시로 분산합니다. "
       "용량 단위(LCU)는 요청마다 새 연결로 계산합니다(상한). IP 주소는 지어낸 값입니다(문서용 주소 범위와 10.0.0.0/16 VPC). "
       "CLB는 HTTP 리스너로 가정합니다(TCP 리스너라면 대상에 로드 밸런서 IP가 보이고 X-Forwarded-For가 없습니다). 느린 시작과 유휴 제한 시간은 다루지 않습니다."};
   d.placement = PlacementKind::Region;

@@ -64,6 +64,26 @@ int64_t LatencyHistogram::percentile(double p) const {
   return max_;  // unreachable when the counts are consistent
 }
 
+bool LatencyHistogram::subtract_earlier(const LatencyHistogram& e) {
+  if (e.sub_bits_ != sub_bits_ || e.count_ > count_) return false;
+  if (e.count_ == 0) return true;
+  if (e.hi_bucket_ >= counts_.size()) return false;
+  for (uint32_t i = e.lo_bucket_; i <= e.hi_bucket_; ++i)
+    if (e.counts_[i] > counts_[i]) return false;
+  for (uint32_t i = e.lo_bucket_; i <= e.hi_bucket_; ++i) counts_[i] -= e.counts_[i];
+  count_ -= e.count_;
+  sum_ -= e.sum_;
+  if (count_ == 0) {
+    reset();
+    return true;
+  }
+  while (counts_[lo_bucket_] == 0) ++lo_bucket_;
+  while (counts_[hi_bucket_] == 0) --hi_bucket_;
+  min_ = std::max(min_, bucket_low(lo_bucket_));
+  max_ = std::min(max_, bucket_low(hi_bucket_) + bucket_width(hi_bucket_) - 1);
+  return true;
+}
+
 void LatencyHistogram::merge(const LatencyHistogram& o) {
   if (o.count_ == 0) return;
   if (o.sub_bits_ == sub_bits_) {

@@ -73,6 +73,11 @@ class LatencyHistogram {
   // of its buckets is re-recorded at its representative (count/min/max/sum stay exact).
   void merge(const LatencyHistogram& other);
   void reset();
+  // What was recorded since `earlier`, an earlier copy of this same histogram (equal
+  // sub_bits, every count <= this one's): the latencies of a window of the run, exact
+  // to the bucket. count and sum stay exact; min and max become the bounds of the
+  // lowest and highest buckets left. Returns false (and changes nothing) otherwise.
+  bool subtract_earlier(const LatencyHistogram& earlier);
 
   int sub_bits() const { return sub_bits_; }
   size_t bucket_count() const { return static_cast<size_t>(bucket_index(kMaxTrackable)) + 1; }

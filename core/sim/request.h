@@ -29,7 +29,8 @@ enum class Outcome : uint8_t {
   Rejected,         // refused by rule (4xx: bad size, forbidden, invalid)
 };
 inline constexpr int kOutcomeCount = 7;
-const char* outcome_name(Outcome o);  // "ok", "throttled", "timed_out", ...
+const char* outcome_name(Outcome o);     // "ok", "throttled", "timed_out", ...
+const char* outcome_name_ko(Outcome o);  // for the event log: "성공", "스로틀링", "시간 초과", ...
 inline bool is_retryable(Outcome o) { return o != Outcome::Ok && o != Outcome::Rejected; }
 
 enum class RequestKind : uint8_t { Read = 0, Write = 1, Other = 2 };

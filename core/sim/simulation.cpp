@@ -3,6 +3,8 @@
 #include <iterator>
 #include <utility>
 
+#include "core/doc/messages.h"  // Korean particles after a name
+
 namespace cp::sim {
 
 // ---- names -------------------------------------------------------------------
@@ -16,6 +18,20 @@ const char* outcome_name(Outcome o) {
     case Outcome::ServerError: return "server_error";
     case Outcome::Unreachable: return "unreachable";
     case Outcome::Rejected: return "rejected";
+  }
+  return "?";
+}
+
+// The words of the run view's legend (ui/run_toolbar.cpp, run.o_*).
+const char* outcome_name_ko(Outcome o) {
+  switch (o) {
+    case Outcome::Ok: return "성공";
+    case Outcome::Throttled: return "스로틀링";
+    case Outcome::TimedOut: return "시간 초과";
+    case Outcome::NoHealthyTarget: return "정상 대상 없음(503)";
+    case Outcome::ServerError: return "서버 오류(5xx)";
+    case Outcome::Unreachable: return "연결 불가";
+    case Outcome::Rejected: return "거부(4xx)";
   }
   return "?";
 }
@@ -504,7 +520,7 @@ void Simulation::apply(const Command& c) {
       n.killed = kill;
       log(NodeId{c.target}, kill ? LogKind::NodeDown : LogKind::NodeUp,
           n.info.name + (kill ? " was stopped by a fault" : " is back"),
-          n.info.name + (kill ? " 노드가 장애로 중지되었습니다" : " 노드가 복구되었습니다"));
+          n.info.name + (kill ? " 노드에 장애가 발생했습니다" : " 노드가 복구되었습니다"));
       break;
     }
     case Command::Kind::AzDown:
@@ -516,7 +532,7 @@ void Simulation::apply(const Command& c) {
       az.down = down;
       log(NodeId{}, down ? LogKind::AzDown : LogKind::AzUp,
           "Availability Zone " + az.id + (down ? " failed" : " is back"),
-          "가용 영역 " + az.id + (down ? "에 장애가 발생했습니다" : "이 복구되었습니다"));
+          "가용 영역 " + (down ? az.id + "에 장애가 발생했습니다" : doc::with_subject(az.id) + " 복구되었습니다"));
       break;
     }
     case Command::Kind::RegionDown:
@@ -528,7 +544,7 @@ void Simulation::apply(const Command& c) {
       reg.down = down;
       log(NodeId{}, down ? LogKind::RegionDown : LogKind::RegionUp,
           "Region " + reg.code + (down ? " failed" : " is back"),
-          "리전 " + reg.code + (down ? "에 장애가 발생했습니다" : "이 복구되었습니다"));
+          "리전 " + (down ? reg.code + "에 장애가 발생했습니다" : doc::with_subject(reg.code) + " 복구되었습니다"));
       break;
     }
     case Command::Kind::SetLatency: {
@@ -538,7 +554,7 @@ void Simulation::apply(const Command& c) {
       const std::string wire = nodes_[conn.from.v].info.name + " → " + nodes_[conn.to.v].info.name;
       if (conn.extra_latency > 0)
         log(conn.from, LogKind::LatencyInjected, "Added " + std::to_string(conn.extra_latency / 1000) + " ms to " + wire,
-            wire + " 연결에 지연 " + std::to_string(conn.extra_latency / 1000) + " ms를 추가했습니다");
+            wire + " 연결에 지연 시간 " + std::to_string(conn.extra_latency / 1000) + "밀리초를 추가했습니다");
       else
         log(conn.from, LogKind::LatencyInjected, "Latency on " + wire + " is back to normal",
             wire + " 연결의 지연 시간이 정상으로 돌아왔습니다");

@@ -22,8 +22,20 @@ test('drag services from the palette into AZ frames and wire them', async () => 
 
   // Users (clients) live on the internet: drop them left of the Region.
   const reg = await frameRect(page, 'us-east-1');
-  const users = await dropService(page, 'users', { x: Math.max(reg.x - 100, 330), y: reg.y + 60 });
+  const drop = { x: Math.max(reg.x - 100, 330), y: reg.y + 60 };
+  const users = await dropService(page, 'users', drop);
+  const afterDrop = await state(page);
   assertEqual(users.az || '', '', 'clients are not placed in an AZ');
+  // Dropped inside the Region frame (the palette leaves no room left of it at this size),
+  // the card moves just outside the frame, stays in sight, and a note says why.
+  const uc = await nodeInfo(page, users.id);
+  const inReg = (x, y) => x > reg.x && x < reg.x + reg.w && y > reg.y && y < reg.y + reg.h;
+  assert(!inReg(uc.center[0], uc.center[1]), `the users card is outside the Region frame: ${JSON.stringify(uc)} vs ${JSON.stringify(reg)}`);
+  if (inReg(drop.x, drop.y)) {
+    assert(uc.x >= reg.x - 20, `the users card stays in sight near where it was dropped (x ${uc.x}, Region at ${reg.x})`);
+    assert(afterDrop.toasts.some((t) => /outside the Region frames/.test(t.text)),
+      `a note says why it moved: ${JSON.stringify(afterDrop.toasts)}`);
+  }
 
   // Moving a node into the other AZ frame changes its AZ.
   const n = await nodeInfo(page, ec2.id);

@@ -43,6 +43,12 @@ test('play shows traffic; an AZ failure is logged and marks nodes down; scrubbin
   await frames(page, 3);
   await page.evaluate(() => window.cloudplay.editorState());  // keep the hook warm
   await frames(page, 5);
+  // The inspector's live line says what the ALB served and how fast, apart from refusals.
+  const live = (await page.evaluate(() => window.cloudplay.editorState())).liveStatus;
+  assert(live.shown && /3\/3 targets healthy/.test(live.text), `the live line shows the ALB's status: ${JSON.stringify(live)}`);
+  const served = /Served: (\d+) requests, p50 ([\d.]+) ms, p99 ([\d.]+) ms/.exec(live.text);
+  assert(served && Number(served[1]) > 1000 && Number(served[3]) >= Number(served[2]) && Number(served[2]) > 0,
+    `the live line counts served requests with p50 <= p99: ${live.text}`);
   await page.screenshot({ path: artifactPath('run-playing.png') });
 
   // Fail use1-az2 (the database's AZ) live, at the current moment.

@@ -31,6 +31,10 @@ for (const [w, h, lang] of [[1400, 900, 'en'], [1024, 768, 'ko']]) {
     }
     const db = st.nodes.find((n) => n.id === 'db');
     assert(inside(db, st.frames.find((f) => f.key === 'use1-az2')), 'the database is in its AZ frame');
+    // Before Play, the whole design (every node and frame) is in view.
+    for (const r of [...st.nodes, ...st.frames])
+      assert(inside(r, st.canvas), `${r.id || r.key} ${JSON.stringify(r)} is in the canvas ${JSON.stringify(st.canvas)}`);
+    const zoomBefore = st.zoom;
     await page.evaluate(() => { window.cloudplay.run.play(); window.cloudplay.run.speed(5); });
     const s = await waitRun(page, (x) => x.t_s >= 4, '4 simulated seconds');
     const users = s.nodes.find((n) => n.id === 'users');
@@ -38,11 +42,10 @@ for (const [w, h, lang] of [[1400, 900, 'en'], [1024, 768, 'ko']]) {
     assert(users.ok_per_s > 100, `traffic flows from the first seconds (${users.ok_per_s}/s)`);
     const initial = s.log.filter((e) => /initial/.test(e.text));
     assert(initial.length === 0, `targets are healthy from 0 s, none goes through "initial": ${JSON.stringify(initial)}`);
-    // With the run's panel open, the whole design (every node and frame) is still in view.
+    // Play opens the run's panel but never moves the view (issue 13): same zoom.
     await frames(page, 3);
     st = await state(page);
-    for (const r of [...st.nodes, ...st.frames])
-      assert(inside(r, st.canvas), `${r.id || r.key} ${JSON.stringify(r)} is in the canvas ${JSON.stringify(st.canvas)}`);
+    assertEqual(st.zoom, zoomBefore, 'zoom after Play');
     await page.screenshot({ path: artifactPath(lang === 'en' ? 'run-three-tier-layout.png' : 'run-three-tier-layout-1024-ko.png') });
     assert(page.problems.length === 0, `page problems: ${page.problems.join('; ')}`);
   });

@@ -45,6 +45,34 @@ TEST_CASE("ASG: target tracking keeps CPU near the target", "[asg]") {
   CHECK(built.sim->metrics(built.node("asg")).instances == 6);
 }
 
+TEST_CASE("ASG target tracking: alarms of 3 of 3 minutes to scale out and 15 of 15 to scale in", "[asg][alarm]") {
+  auto d = base(2700);
+  node(d, "users", "users", "", {{"pattern", "spike"}, {"rate_per_s", 100}, {"spike_at_s", 120}, {"spike_s", 1200}, {"spike_multiplier", 7}});
+  conn(d, "users", "alb");
+  node(d, "alb", "alb", "");
+  // m5.large: 2 workers × 10 ms = 200/s per instance; 3 instances are at 17% CPU at 100/s and saturated at 700/s.
+  node(d, "asg", "asg", "", {{"desired", 3}, {"max_size", 30}, {"service_time", expo(10)}, {"launch_s", 60}, {"warmup_s", 60}});
+  conn(d, "alb", "asg");
+  auto built = engine::build(d, 3);
+  REQUIRE(built.ok());
+  Simulation& sim = *built.sim;
+  sim.run_until(from_seconds(2700));
+  auto out = logs(sim, LogKind::ScaleOut);
+  auto in = logs(sim, LogKind::ScaleIn);
+  REQUIRE(out.size() >= 2);
+  // The minutes ending at 180, 240 and 300 s breach: the high alarm goes to ALARM on the third.
+  CHECK(to_seconds(out[0]->time) == Approx(300).margin(1.5));
+  CHECK(out[0]->text_en.find("desired 3 → 6") != std::string::npos);
+  // While it stays in ALARM the policy acts again only after 3 more datapoints.
+  for (size_t i = 1; i < out.size(); ++i) CHECK(to_seconds(out[i]->time) - to_seconds(out[i - 1]->time) >= 180 - 1.5);
+  // The last scale-out's instances are in service 60 s later; from then on CPU is below 90% of the target
+  // (8 instances at 700/s: 44% < 45%), and the low alarm goes to ALARM on the 15th such minute.
+  REQUIRE(out.size() == 2);
+  CHECK(out[1]->text_en.find("desired 6 → 8") != std::string::npos);
+  REQUIRE(!in.empty());
+  CHECK(to_seconds(in[0]->time) == Approx(to_seconds(out[1]->time) + 60 + 15 * 60).margin(1.5));
+}
+
 TEST_CASE("ASG: an AZ outage makes the group relaunch in the surviving AZs", "[asg]") {
   auto d = base(400);
   users(d, 100, "alb");

@@ -11,12 +11,14 @@
 
 #include "tests/unit/korean_text.h"
 #include "core/doc/document.h"
+#include "tests/unit/issue_text.h"
 
 namespace cptest {
 void install_fake_services();
 void remove_fake_services();
 }  // namespace cptest
 
+using cp::test::all_issues;
 using cp::test::has_hangul;
 using cp::test::unquoted;
 
@@ -63,12 +65,6 @@ const char* kBase = R"({
 })";
 
 json base() { return json::parse(kBase); }
-
-std::string all_issues(const std::vector<Issue>& v) {
-  std::string s;
-  for (const Issue& i : v) s += "  " + i.path + ": " + i.message + "\n";
-  return s;
-}
 
 // Every issue comes in Korean too: its own sentence, not the English one.
 void check_korean(const std::vector<Issue>& issues) {
@@ -192,7 +188,7 @@ TEST_CASE("document: each kind of mistake gives its path and a sentence") {
       {"unknown top-level field", [](json& j) { j["nodse"] = json::array(); }, "nodse",
        "\"nodse\" is not a field of a document. Did you mean \"nodes\"?"},
       {"unknown top-level field, no suggestion", [](json& j) { j["zebra"] = 1; }, "zebra",
-       "Its fields are version, name, description, settings, regions, nodes, connections, faults and layout."},
+       "Its fields are version, name, description, story, settings, goals, regions, nodes, connections, faults and layout."},
       {"unknown node field", [](json& j) { j["nodes"][1]["typ"] = "x"; }, "nodes[1].typ", "Did you mean \"type\"?"},
       {"unknown connection field", [](json& j) { j["connections"][0]["form"] = "x"; }, "connections[0].form",
        "Did you mean \"from\"?"},

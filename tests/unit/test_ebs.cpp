@@ -206,7 +206,7 @@ TEST_CASE("EC2 placement groups: spread allows 7 instances per AZ, cluster stays
   REQUIRE(w.size() == 2);
   CHECK(w[0]->node == built.node("i9").v);
   CHECK(w[0]->text_en.find("7 instances") != std::string::npos);
-  CHECK(w[0]->text_ko.find("분산 배치 그룹") != std::string::npos);
+  CHECK(w[0]->text_ko.find("분산형 배치 그룹") != std::string::npos);
   CHECK(w[1]->node == built.node("c3").v);
   CHECK(w[1]->text_en.find("cannot span AZs") != std::string::npos);
   CHECK(sim.metrics(built.node("users")).completions == 0);  // nothing answers on the refused instance

@@ -1,0 +1,133 @@
+#include "core/catalog/describe.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/catalog/catalog.h"
+
+namespace cp::catalog {
+namespace {
+
+const char* pick(bool korean, const char* en, const char* ko) { return korean ? ko : en; }
+
+Text placement_text(sim::PlacementKind p) {
+  switch (p) {
+    case sim::PlacementKind::Az: return {"in one Availability Zone", "하나의 가용 영역 안"};
+    case sim::PlacementKind::Region: return {"regional: spans the Region's Availability Zones", "리전 단위: 리전의 가용 영역에 걸쳐 동작"};
+    case sim::PlacementKind::Global: return {"global: in no Region", "글로벌: 리전에 속하지 않음"};
+    case sim::PlacementKind::Internet: return {"on the internet, outside AWS (clients)", "인터넷, AWS 밖(클라이언트)"};
+  }
+  return {"", ""};
+}
+
+Text type_text(ParamType t) {
+  switch (t) {
+    case ParamType::Int: return {"integer", "정수"};
+    case ParamType::Float: return {"number", "숫자"};
+    case ParamType::Bool: return {"true or false", "true 또는 false"};
+    case ParamType::Enum: return {"one of", "다음 중 하나"};
+    case ParamType::String: return {"text", "텍스트"};
+    case ParamType::Distribution: return {"distribution", "분포"};
+  }
+  return {"", ""};
+}
+
+// 0.5, 30, 1e+06: no trailing zeros, the same on every platform.
+std::string number(double v) {
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+// A table cell: pipes and line breaks would end the cell.
+std::string cell(std::string s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+std::string range_text(bool korean, const ParamSpec& p) {
+  if (p.type == ParamType::Enum) {
+    std::string s;
+    for (const auto& c : p.choices) s += (s.empty() ? "" : ", ") + ("`" + c + "`");
+    return s;
+  }
+  if (p.type != ParamType::Int && p.type != ParamType::Float && p.type != ParamType::Distribution) return "";
+  if (p.min == 0 && p.max == 0) return "";
+  std::string s = number(p.min) + " – " + number(p.max);
+  if (!p.unit.empty()) s += " " + p.unit;
+  if (p.type == ParamType::Distribution) s = pick(korean, "mean ", "평균 ") + s;
+  return s;
+}
+
+void describe_params(bool korean, const std::vector<ParamSpec>& params, std::string& out) {
+  if (params.empty()) {
+    out += pick(korean, "No parameters.\n\n", "파라미터가 없습니다.\n\n");
+    return;
+  }
+  out += pick(korean, "| Parameter | Type | Range | Default | Meaning |\n",
+              "| 파라미터 | 형식 | 범위 | 기본값 | 의미 |\n");
+  out += "|---|---|---|---|---|\n";
+  for (const auto& p : params) {
+    std::string meaning = p.help.get(korean);
+    if (!p.fact.empty()) meaning += std::string(pick(korean, " (AWS fact: ", " (AWS 사실: ")) + p.fact + ")";
+    out += "| `" + p.key + "` " + cell(p.label.get(korean)) + " | " + type_text(p.type).get(korean) + " | " +
+           cell(range_text(korean, p)) + " | `" + cell(p.default_value.dump()) + "` | " + cell(meaning) + " |\n";
+  }
+  out += "\n";
+}
+
+void describe_one(bool korean, const ServiceDescriptor& s, std::string& out) {
+  out += "## " + std::string(s.name.get(korean)) + " (`" + s.type + "`)\n\n";
+  out += std::string(s.summary.get(korean)) + "\n\n";
+  out += std::string(pick(korean, "- Category: ", "- 분류: ")) + category_name(s.category).get(korean) + "\n";
+  out += std::string(pick(korean, "- Placement: ", "- 배치: ")) + placement_text(s.placement).get(korean) + "\n";
+  out += pick(korean, "- Calls: ", "- 호출 대상: ");
+  if (!s.makes_calls) {
+    out += pick(korean, "none (it only answers)", "없음(요청에 응답만 함)");
+  } else if (s.can_call.empty()) {
+    out += pick(korean, "any service that accepts requests", "요청을 받는 모든 서비스");
+  } else {
+    std::string list;
+    for (const auto& t : s.can_call) {
+      const ServiceDescriptor* d = find_service(t);
+      list += (list.empty() ? "" : ", ") + std::string(d ? d->name.get(korean) : t.c_str()) + " (`" + t + "`)";
+    }
+    out += list;
+  }
+  out += "\n";
+  if (!s.accepts_incoming) out += pick(korean, "- Called by: nothing (it only sends requests)\n", "- 호출하는 서비스: 없음(요청을 보내기만 함)\n");
+  const char* simplified = s.simplifications.get(korean);
+  if (simplified && *simplified) out += std::string(pick(korean, "- Simplified: ", "- 단순화한 부분: ")) + simplified + "\n";
+  out += "\n";
+  describe_params(korean, s.params, out);
+}
+
+}  // namespace
+
+std::optional<std::string> describe_services(bool korean, const std::string& type) {
+  std::string out;
+  if (!type.empty()) {
+    const ServiceDescriptor* s = find_service(type);
+    if (!s) return std::nullopt;
+    describe_one(korean, *s, out);
+    return out;
+  }
+  out += pick(korean,
+              "# Services\n\nEvery service cloudplay simulates, from its description in the engine's catalog "
+              "(`cloudplay describe` prints this page; `cloudplay describe --ko` prints it in Korean).\n\n",
+              "# 서비스\n\ncloudplay가 시뮬레이션하는 모든 서비스입니다. 엔진의 카탈로그에 있는 설명에서 만들어집니다"
+              "(`cloudplay describe --ko`로 이 페이지를 출력할 수 있습니다).\n\n");
+  for (const ServiceDescriptor* s : all_services()) describe_one(korean, *s, out);
+  out += pick(korean, "## Connections\n\nEvery wire carries these parameters.\n\n",
+              "## 연결\n\n모든 연결선에 다음 파라미터가 있습니다.\n\n");
+  describe_params(korean, connection_params(), out);
+  return out;
+}
+
+}  // namespace cp::catalog
