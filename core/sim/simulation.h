@@ -268,9 +268,10 @@ private:
 // (a queue's earliest visibility deadline, a buffer's flush time): set()
 // cancels a pending wake-up at another time and schedules the new one, keeps
 // one already due at the same time, and with kNever only cancels. So the
-// kernel holds one event per alarm, not one per message. A plain value:
+// kernel holds one event per wake-up, not one per message (not to be confused with
+// core/sim/alarm.h, the CloudWatch-style alarm). A plain value:
 // models that hold one stay copyable.
-class Alarm {
+class WakeUp {
 public:
   void set(Simulation& sim, NodeId self, SimTime at, uint16_t timer, uint64_t payload = 0) {
     if (at != kNever && at < sim.now()) at = sim.now();

@@ -1,6 +1,6 @@
 // LeaseStore: lease, ack, expiry, receipts, delay, retention, a random run
 // against a plain reference implementation, and a small SQS-like model built
-// from a store and an Alarm, checkpointed in the middle of its leases.
+// from a store and a WakeUp, checkpointed in the middle of its leases.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -313,7 +313,7 @@ namespace {
 
 // A small SQS-like node: a producer timer puts messages (some delayed), a
 // consumer timer leases batches and acks about two thirds of them (the rest
-// time out and come back), and one Alarm follows the store's next_due().
+// time out and come back), and one WakeUp follows the store's next_due().
 class MiniQueue : public ModelBase<MiniQueue> {
 public:
   enum : uint16_t { kProduce = 1, kConsume = 2, kDue = 3 };
@@ -348,7 +348,7 @@ public:
     alarm.set(sim, id(), store.next_due(), kDue);
   }
   LeaseStore store;
-  Alarm alarm;
+  WakeUp alarm;
   uint32_t attr = 0;
   std::vector<Receipt> held;
   uint32_t max_receives = 0;

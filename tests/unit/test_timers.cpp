@@ -1,4 +1,4 @@
-// Cancellable timers (tokens) and the Alarm helper.
+// Cancellable timers (tokens) and the WakeUp helper.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -123,9 +123,9 @@ TEST_CASE("timers: cancelled events are compacted away, and the rest keep their 
   CHECK_FALSE(t.sim.cancel_timer(tokens[0]));
 }
 
-TEST_CASE("timers: an Alarm moves its one timer, keeps it at the same time, and kNever clears it", "[timers]") {
+TEST_CASE("timers: a WakeUp moves its one timer, keeps it at the same time, and kNever clears it", "[timers]") {
   OneNode t;
-  Alarm alarm;
+  WakeUp alarm;
   CHECK(alarm.at(t.sim) == kNever);
   alarm.set(t.sim, t.n, 500, 7);
   alarm.set(t.sim, t.n, 500, 7);  // same time: kept, not rescheduled
