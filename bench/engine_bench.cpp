@@ -13,6 +13,9 @@
 // (c) a realistic 54-node, 3-Region architecture with sync calls and timeouts
 // (d) event queue: binary vs 4-ary heap, same event stream
 // (e) memory for 1 million requests in flight
+// (f) LeaseStore holding 1 million messages: bytes per held message, ops/s
+//
+//   cloudplay-bench --only kernel|micro|doc|realistic|leases   one of them
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,11 +27,11 @@
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/sim/detmath.h"
+#include "core/sim/lease_store.h"
 #include "core/sim/simulation.h"
 
-#if defined(__EMSCRIPTEN__)
 #include <malloc.h>
-#else
+#if !defined(__EMSCRIPTEN__)
 #include <sys/resource.h>
 #endif
 
@@ -204,6 +207,84 @@ doc::Document realistic_doc(double rate_per_region) {
   return d;
 }
 
+// Bytes the allocator has handed out and not got back.
+size_t heap_in_use() {
+#if defined(__EMSCRIPTEN__)
+  return static_cast<size_t>(mallinfo().uordblks);
+#else
+  const struct mallinfo2 mi = mallinfo2();
+  return mi.uordblks + mi.hblkhd;  // large blocks are mmapped, counted apart
+#endif
+}
+
+// (f) One store with a million messages, as an SQS queue with a backlog
+// would hold them: put (a tenth delayed), lease them all, ack two thirds in
+// random order, let the rest expire, then a producer and a consumer at a
+// steady backlog. Memory twice: the store's own count (capacity included)
+// and what malloc handed out meanwhile.
+void bench_leases(const char* where, bool quick, bool print) {
+  const size_t n = quick ? 100000 : 1000000;
+  const size_t heap0 = heap_in_use();
+  LeaseStore q(4 * 24 * kHour);  // SQS's default retention (AWS-FACTS: SQS)
+  const uint32_t attrs[3] = {q.intern("{\"type\":\"order\",\"region\":\"us-east-1\"}"),
+                             q.intern("{\"type\":\"refund\",\"region\":\"us-east-1\"}"), 0};
+  SimTime now = 0;
+  auto t0 = Clock::now();
+  for (size_t i = 0; i < n; ++i) {
+    ++now;
+    const Message m{i * 0x9e3779b97f4a7c15ull, static_cast<uint32_t>(200 + i % 800), attrs[i % 3]};
+    q.put(now, m, i % 10 == 0 ? now + 5 * kSecond : now);
+  }
+  const double put_s = seconds_since(t0);
+  const size_t held = q.held();
+  const double own_visible = static_cast<double>(q.memory_bytes()) / held;
+  const double malloc_visible = static_cast<double>(heap_in_use() - heap0) / held;
+
+  const size_t store1 = heap_in_use() - heap0;
+  std::vector<Receipt> receipts;
+  receipts.reserve(n);
+  const size_t heap1 = heap_in_use();  // the receipts are the consumer's, not the store's
+  now += 10 * kSecond;  // the delays have ended
+  Leased m;
+  t0 = Clock::now();
+  while (q.lease(now, now + 30 * kSecond + static_cast<SimTime>(receipts.size() % 1000), &m)) receipts.push_back(m.receipt);
+  const double lease_s = seconds_since(t0);
+  const double own_leased = static_cast<double>(q.memory_bytes()) / q.held();
+  const double malloc_leased = static_cast<double>(heap_in_use() - heap1 + store1) / q.held();
+
+  Rng rng(9);
+  for (size_t i = receipts.size(); i > 1; --i) std::swap(receipts[i - 1], receipts[rng.below(i)]);
+  const size_t acks = receipts.size() * 2 / 3;
+  t0 = Clock::now();
+  for (size_t i = 0; i < acks; ++i) q.ack(now, receipts[i]);
+  const double ack_s = seconds_since(t0);
+  t0 = Clock::now();
+  q.advance(now + 31 * kSecond);  // the other third expires and is visible again
+  const double expire_s = seconds_since(t0);
+  const uint64_t expired = q.counters().expired;
+  now += 31 * kSecond;
+
+  // Steady state: top the backlog up to n, then put one, lease one, ack it.
+  for (size_t i = q.held(); i < n; ++i) q.put(++now, Message{i, 300, attrs[i % 3]}, now);
+  const uint64_t cycles = quick ? 200000 : 2000000;
+  t0 = Clock::now();
+  for (uint64_t i = 0; i < cycles; ++i) {
+    ++now;
+    q.put(now, Message{i, 300, attrs[i % 3]}, now);
+    if (q.lease(now, now + 30 * kSecond, &m)) q.ack(now, m.receipt);
+  }
+  const double cycle_s = seconds_since(t0);
+  if (!print) return;
+
+  std::printf("%-7s lease store, %zu held (a tenth delayed): %.1f bytes per held message (store's count; malloc: %.1f); put %.1f M ops/s\n",
+              where, held, own_visible, malloc_visible, n / put_s / 1e6);
+  std::printf("%-7s lease store, %zu leased: %.1f bytes per held message (malloc: %.1f); lease %.1f M ops/s, ack in random order %.1f M ops/s, expiry %.1f M ops/s\n",
+              where, receipts.size(), own_leased, malloc_leased, receipts.size() / lease_s / 1e6, acks / ack_s / 1e6,
+              expired / expire_s / 1e6);
+  std::printf("%-7s lease store, steady at %zu held: put + lease + ack %.1f M cycles/s (%llu acked in all)\n", where,
+              q.held(), cycles / cycle_s / 1e6, static_cast<unsigned long long>(q.counters().acked));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -256,7 +337,14 @@ int main(int argc, char** argv) {
                 r.events / r.secs, static_cast<unsigned long long>(r.events), r.secs,
                 static_cast<unsigned long long>(r.hash));
 
-  if (only) return 0;
+  auto leases = [&] {
+    bench_leases(where, true, false);  // untimed first, as above
+    bench_leases(where, quick, true);
+  };
+  if (only) {
+    if (wanted("leases")) leases();
+    return 0;
+  }
 
   // (d) Event queue variants on the same hold-model stream (pop one, push one
   // at a uniformly random later time), at a small and a large queue. Each runs
@@ -309,5 +397,6 @@ int main(int argc, char** argv) {
                 where, inflight, ru.ru_maxrss / 1024.0);
 #endif
   }
+  leases();  // last: its memory would otherwise be in (e)'s peak RSS
   return 0;
 }

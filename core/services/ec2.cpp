@@ -268,7 +268,7 @@ public:
   void on_timer(Simulation& sim, uint16_t timer, uint64_t payload) override {
     switch (timer) {
       case kBooted:
-        if (state_ == State::Pending && payload == epoch_ && sim.node_up(id())) enter_running(sim);
+        if (state_ == State::Pending && sim.node_up(id())) enter_running(sim);
         return;
       case kStopAt:
         if (life_.hibernate && state_ == State::Running) hibernate(sim);
@@ -279,7 +279,7 @@ public:
         else if (!refused_ && state_ == State::Stopped && sim.node_up(id())) launch(sim);
         return;
       case kHibernated:
-        if (state_ == State::Stopping && payload == epoch_) {
+        if (state_ == State::Stopping) {
           state_ = State::Stopped;
           hibernated_ = true;
           sim.log(id(), LogKind::InstanceDied,
@@ -290,7 +290,7 @@ public:
         }
         return;
       case kAppReady:
-        if (state_ == State::Running && payload == epoch_) {
+        if (state_ == State::Running) {
           sim.metrics(id()).healthy = 1;
           sim.log(id(), LogKind::Info, "application started: the instance answers requests",
                   "애플리케이션이 시작되어 인스턴스가 요청에 응답합니다");
@@ -412,6 +412,7 @@ private:
     if (state_ == State::Terminated) return;
     state_ = State::Pending;
     ++epoch_;
+    cancel_lifecycle(sim);
     resuming_ = hibernated_;
     hibernated_ = false;
     SimTime pending = boot_;
@@ -422,7 +423,7 @@ private:
               "pending: resuming from hibernation (RAM read back from the EBS root volume, ~" + s + " s; no cold boot)",
               "pending: 최대 절전에서 재개하는 중입니다(EBS 루트 볼륨에서 RAM을 다시 읽음, 약 " + s + "초, 콜드 부팅 없음)");
     }
-    sim.schedule_timer(id(), sim.now() + pending, kBooted, epoch_);
+    lifecycle_timer_ = sim.schedule_cancellable(id(), sim.now() + pending, kBooted);
     sim.metrics(id()).healthy = 0;
   }
 
@@ -433,7 +434,7 @@ private:
     bool cold = !resuming_ && life_.app_start_s > 0;
     app_ready_at_ = cold ? sim.now() + from_seconds(life_.app_start_s) : sim.now();
     sim.metrics(id()).healthy = cold ? 0 : 1;
-    if (cold) sim.schedule_timer(id(), app_ready_at_, kAppReady, epoch_);
+    if (cold) lifecycle_timer_ = sim.schedule_cancellable(id(), app_ready_at_, kAppReady);
     if (resuming_)
       sim.log(id(), LogKind::InstanceLaunched,
               std::string(core_.type()->name) + " is running (resumed from hibernation: application state kept)",
@@ -463,7 +464,7 @@ private:
               "인스턴스 스토어 데이터 손실: " + sg + " GiB 인스턴스 스토어에 쓴 " + n + "건이 사라졌습니다(최대 절전은 RAM만 보존하고 인스턴스 스토어는 보존하지 않습니다)");
       store_writes_ = 0;
     }
-    sim.schedule_timer(id(), sim.now() + from_seconds(save), kHibernated, epoch_);
+    lifecycle_timer_ = sim.schedule_cancellable(id(), sim.now() + from_seconds(save), kHibernated);
   }
 
   // Per-second billing has a 60 s minimum per start: charge what is missing.
@@ -473,9 +474,11 @@ private:
   }
 
   // Leaving the running state: queued requests fail, answers in service are dropped
-  // (a new epoch), and the gauges go to zero.
+  // (a new epoch), a pending boot, application start or hibernation never
+  // completes, and the gauges go to zero.
   void drop_work(Simulation& sim) {
     ++epoch_;
+    cancel_lifecycle(sim);
     for (ReqHandle h : core_.drain_queue(sim.now())) sim.respond(h, Outcome::Unreachable);
     core_.reset_busy(sim.now());
     NodeMetrics& m = sim.metrics(id());
@@ -515,6 +518,11 @@ private:
                         : "인스턴스가 중지되었습니다");
   }
 
+  void cancel_lifecycle(Simulation& sim) {
+    sim.cancel_timer(lifecycle_timer_);
+    lifecycle_timer_ = TimerToken{};
+  }
+
   void begin_service(Simulation& sim, ReqHandle h) {
     sim.schedule_timer(id(), sim.now() + core_.service_time(sim.rng()), static_cast<uint16_t>(epoch_ & 0x7fff), h.v);
   }
@@ -552,7 +560,12 @@ private:
   SimTime boot_;
   double stop_at_, start_at_, terminate_at_;
   State state_ = State::Stopped;
+  // Service timers and downstream calls carry the epoch: when the instance
+  // stops, those already under way must still fail their requests, so they
+  // fire and see a new epoch. The lifecycle step under way (boot, application
+  // start, hibernation) has nothing to answer: a stop cancels it.
   uint32_t epoch_ = 0;
+  TimerToken lifecycle_timer_;
   SimTime running_since_ = 0;
   double billed_surplus_ = 0;
   bool was_throttled_ = false;

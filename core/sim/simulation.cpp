@@ -235,26 +235,7 @@ void Simulation::drop_event_queue_full() {
   queue_overflowed_ = true;
 }
 
-StepResult Simulation::advance(SimTime until, uint64_t max_events) {
-  StepResult r;
-  if (!started_) start();
-  while (!queue_.empty() && queue_.top_time() <= until) {
-    if (r.events >= max_events) return r;
-    Event e = queue_.pop();
-    now_ = e.time;
-    // FNV-1a style mix over (time, kind, target): the run's fingerprint.
-    trace_hash_ = (trace_hash_ ^ static_cast<uint64_t>(e.time)) * 0x100000001b3ull;
-    trace_hash_ = (trace_hash_ ^ ((static_cast<uint64_t>(e.kind) << 32) | e.target)) * 0x100000001b3ull;
-    ++events_processed_;
-    ++r.events;
-    dispatch(e);
-  }
-  if (until != kNever && until > now_) now_ = until;
-  r.reached_until = true;
-  return r;
-}
-
-void Simulation::dispatch(const Event& e) {
+inline void Simulation::dispatch(const Event& e) {
   switch (e.kind) {
     case kEvDeliver: on_deliver(ReqHandle{e.payload}); break;
     case kEvResponse: on_response_event(ReqHandle{e.payload}, static_cast<Outcome>(e.aux)); break;
@@ -273,6 +254,29 @@ void Simulation::dispatch(const Event& e) {
         nodes_[e.target].model->on_timer(*this, e.aux, e.payload);
       break;
   }
+}
+
+StepResult Simulation::advance(SimTime until, uint64_t max_events) {
+  StepResult r;
+  if (!started_) start();
+  while (!queue_.empty() && queue_.top_time() <= until) {
+    if (r.events >= max_events) return r;
+    Event e = queue_.pop();
+    if (e.kind > EventQueue::kMaxKind) [[unlikely]] {  // pushed with a token
+      e.kind = queue_.settle(e.order, e.kind);
+      if (e.kind == 0) continue;                         // cancelled: not an event of the run
+    }
+    now_ = e.time;
+    // FNV-1a style mix over (time, kind, target): the run's fingerprint.
+    trace_hash_ = (trace_hash_ ^ static_cast<uint64_t>(e.time)) * 0x100000001b3ull;
+    trace_hash_ = (trace_hash_ ^ ((static_cast<uint64_t>(e.kind) << 32) | e.target)) * 0x100000001b3ull;
+    ++events_processed_;
+    ++r.events;
+    dispatch(e);
+  }
+  if (until != kNever && until > now_) now_ = until;
+  r.reached_until = true;
+  return r;
 }
 
 

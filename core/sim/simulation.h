@@ -138,7 +138,8 @@ public:
   bool started() const { return started_; }
   uint64_t events_processed() const { return events_processed_; }
   uint64_t trace_hash() const { return trace_hash_; }
-  size_t pending_events() const { return queue_.size(); }
+  size_t pending_events() const { return queue_.live_size(); }    // cancelled timers not counted
+  size_t cancelled_pending() const { return queue_.cancelled(); }  // cancelled, not yet dropped from the queue
   size_t requests_in_flight() const { return live_requests_; }
 
   // Checkpoints: take one at now(); rewind this run to an earlier one of its
@@ -155,6 +156,20 @@ public:
   void schedule_timer(NodeId self, SimTime at, uint16_t timer, uint64_t payload = 0) {
     push(at, self.v, kEvTimer, timer, payload);  // inline: one call less per timer (see event_queue.h)
   }
+  // A timer that can be taken back: cancel_timer(token) before it fires and
+  // on_timer never runs for it (nor is it counted or hashed as an event). A
+  // token whose timer fired or was cancelled is stale: cancelling it does
+  // nothing and returns false. Tokens are plain values, so a model that keeps
+  // them stays copyable for checkpoints (the queue is copied with the run).
+  TimerToken schedule_cancellable(NodeId self, SimTime at, uint16_t timer, uint64_t payload = 0) {
+    if (queue_.full()) [[unlikely]] {
+      drop_event_queue_full();
+      return TimerToken{};
+    }
+    return queue_.push_cancellable(at < now_ ? now_ : at, self.v, kEvTimer, timer, payload);
+  }
+  bool cancel_timer(TimerToken t) { return queue_.cancel(t); }
+  bool timer_pending(TimerToken t) const { return queue_.pending(t); }
   // Send a call along `conn` (from its `from` node) on behalf of `parent`.
   // The caller's on_response(parent, child, outcome) runs when it ends,
   // after the connection's retries. Returns the first attempt's handle.
@@ -215,7 +230,12 @@ private:
   void free_request(ReqHandle h);
   SimTime network_delay(const Request& r, NodeId from, NodeId to);
   void send_attempt(ReqHandle h);
-  void dispatch(const Event& e);
+  // Always inlined into advance: it takes the Event by reference, and once it
+  // is a call, clang keeps the Event in wasm's memory stack (every field read a
+  // load) instead of in locals. Its cost sits near clang's threshold and moved
+  // over it when push got smaller (then on_deliver was inlined into it):
+  // the doc model in wasm ran ~10% slower.
+  [[gnu::always_inline]] inline void dispatch(const Event& e);
   void on_deliver(ReqHandle h);
   void add_timeout(ConnId conn, SimTime deadline, ReqHandle h);
   void on_timeouts_due(ConnId conn);
@@ -242,6 +262,36 @@ private:
   uint64_t events_processed_ = 0;
   uint64_t trace_hash_ = 0xcbf29ce484222325ull;
   bool started_ = false;
+};
+
+// One re-armable wake-up of a model, for "call me at t" where t keeps moving
+// (a queue's earliest visibility deadline, a buffer's flush time): set()
+// cancels a pending wake-up at another time and schedules the new one, keeps
+// one already due at the same time, and with kNever only cancels. So the
+// kernel holds one event per wake-up, not one per message (not to be confused with
+// core/sim/alarm.h, the CloudWatch-style alarm). A plain value:
+// models that hold one stay copyable.
+class WakeUp {
+public:
+  void set(Simulation& sim, NodeId self, SimTime at, uint16_t timer, uint64_t payload = 0) {
+    if (at != kNever && at < sim.now()) at = sim.now();
+    if (sim.timer_pending(token_)) {
+      if (at == at_) return;
+      sim.cancel_timer(token_);
+    }
+    token_ = TimerToken{};
+    at_ = kNever;
+    if (at == kNever) return;
+    token_ = sim.schedule_cancellable(self, at, timer, payload);
+    at_ = at;
+  }
+  void cancel(Simulation& sim) { set(sim, NodeId{}, kNever, 0); }
+  // When it will fire; kNever if it is not set (or already fired).
+  SimTime at(const Simulation& sim) const { return sim.timer_pending(token_) ? at_ : kNever; }
+
+private:
+  TimerToken token_;
+  SimTime at_ = kNever;
 };
 
 }  // namespace cp::sim

@@ -49,6 +49,26 @@ TEST_CASE("EC2: pending → running after the boot time; billed per second with 
   CHECK(sim.metrics(built.node("i")).cost_usd == Approx(60 * 0.096 / 3600).epsilon(0.05));
 }
 
+TEST_CASE("EC2: a stop during boot cancels the boot; started again, it runs a full boot after the new start", "[ec2]") {
+  auto d = base(120);
+  users(d, 10, "i");
+  node(d, "i", "ec2", "use1-az1", {{"initial_state", "pending"}, {"boot_s", 30}, {"stop_at_s", 10}, {"start_at_s", 15}});
+  auto built = engine::build(d, 1);
+  REQUIRE(built.ok());
+  Simulation& sim = *built.sim;
+  sim.run_until(from_seconds(12));
+  CHECK(sim.cancelled_pending() == 1);  // the first boot's timer (due at 30 s) is cancelled, not pending
+  sim.run_until(from_seconds(44));
+  // The first boot would have ended at 30 s: it must not bring the instance up.
+  CHECK(sim.metrics(built.node("users")).completions == 0);
+  CHECK(logs(sim, LogKind::InstanceLaunched).empty());
+  sim.run_until(from_seconds(60));
+  auto launched = logs(sim, LogKind::InstanceLaunched);
+  REQUIRE(launched.size() == 1);
+  CHECK(launched[0]->time == from_seconds(45));  // 15 s + 30 s boot
+  CHECK(sim.metrics(built.node("users")).completions > 100);
+}
+
 TEST_CASE("EC2: hibernate keeps RAM (stopping → stopped → pending → running, resumed fast); a normal stop boots cold", "[ec2][hibernate]") {
   // Both stop at 60 s and start again at 200 s. Boot 30 s + application start 60 s for a cold start;
   // a hibernated m5.large (8 GiB RAM) spends 8 × 1024 / 125 = 65.54 s stopping and resumes in 10 s.
