@@ -203,7 +203,9 @@ public:
   bool node_up(NodeId n) const;
   bool node_killed(NodeId n) const { return nodes_[n.v].killed; }
 
-  CP_COLD void log(NodeId node, LogKind kind, std::string text_en, std::string text_ko);
+  // Appends to the event log; chain the entry's typed fields (LogEntry::because, ...). The
+  // reference is good until the next log call.
+  CP_COLD LogEntry& log(NodeId node, LogKind kind, std::string text_en, std::string text_ko);
   const std::vector<LogEntry>& event_log() const { return log_; }
 
   // Per-second series length (all nodes share it).
