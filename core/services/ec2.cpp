@@ -377,32 +377,38 @@ public:
   uint64_t instance_store_writes() const { return store_writes_; }
 
 private:
-  // Placement group rules, checked against the instances earlier in the document
-  // (the first ones launched). A refused instance never launches; the log says why.
+  // Placement group rules, as limits shared by the group's instances (sim.pools()): each
+  // instance joins its group's pool for its AZ at start, in document order (the first ones
+  // launched). A refused instance never launches; the log says why. Simplified: membership
+  // is for the whole run (AWS counts running instances; none of our instances leaves a group).
   bool placement_allowed(Simulation& sim) {
     const AzId my_az = sim.info(id()).placement.az;
-    int same_az = 0;
-    for (size_t n = 0; n < id().v && n < sim.node_count(); ++n) {
-      NodeId other{static_cast<uint32_t>(n)};
-      const auto* e = dynamic_cast<const Ec2*>(&sim.model(other));
-      if (!e || e->group_ != group_ || e->group_name_ != group_name_ || e->refused_) continue;
-      const AzId az = sim.info(other).placement.az;
-      if (group_ == "cluster" && !(az == my_az)) {
-        // AWS-FACTS: EC2 / Cluster group — one AZ.
+    SharedPools& pools = sim.pools();
+    const std::string name = "placement_" + group_;
+    if (group_ == "cluster") {
+      // AWS-FACTS: EC2 / Cluster group — one AZ: refused when the group holds instances in another.
+      for (const PoolState& p : pools.all()) {
+        if (p.key.name != name || p.key.group != group_name_ || p.key.az == my_az.v || p.in_use == 0) continue;
+        const NodeId other = p.first_holder;
         sim.log(id(), LogKind::Warning,
                 "launch refused: cluster placement group " + group_name_ + " is in " + sim.info(other).id +
                     "'s Availability Zone; a cluster group cannot span AZs",
                 "시작 거절: 클러스터 배치 그룹 " + doc::with_topic(group_name_) + " " + sim.info(other).id +
-                    "의 가용 영역에 있습니다. 클러스터 배치 그룹은 여러 가용 영역에 걸칠 수 없습니다").because("cluster_group_other_az").naming(other.v);
+                    "의 가용 영역에 있습니다. 클러스터 배치 그룹은 여러 가용 영역에 걸칠 수 없습니다")
+            .because("cluster_group_other_az")
+            .naming(other.v);
         return false;
       }
-      if (az == my_az) ++same_az;
     }
     // AWS-FACTS: EC2 / Spread group — max 7 running instances per AZ per group; the 8th launch fails.
-    if (group_ == "spread" && same_az >= kSpreadPerAz) {
+    const int64_t limit = group_ == "spread" ? kSpreadPerAz : INT64_MAX / 2;
+    const PoolId pool = pools.declare({name, sim.info(id()).placement.region.v, my_az.v, group_name_}, {.limit = limit});
+    if (!pools.acquire(pool, 1, id())) {
       sim.log(id(), LogKind::Warning,
               "launch refused: spread placement group " + group_name_ + " already has 7 instances in this Availability Zone (the maximum)",
-              "시작 거절: 분산형 배치 그룹 " + group_name_ + "에는 이 가용 영역에 이미 인스턴스 7개(최대)가 있습니다").because("spread_group_az_full").field("instances_in_az", same_az);
+              "시작 거절: 분산형 배치 그룹 " + group_name_ + "에는 이 가용 영역에 이미 인스턴스 7개(최대)가 있습니다")
+          .because("spread_group_az_full")
+          .field("instances_in_az", static_cast<double>(pools.state(pool).in_use));
       return false;
     }
     return true;

@@ -166,6 +166,7 @@ void Simulation::copy_state_from(const Simulation& o, bool with_history) {
     m.metrics.series = std::move(keep);
   }
   pool_ = o.pool_;
+  shared_pools_ = o.shared_pools_;
   free_head_ = o.free_head_;
   live_requests_ = o.live_requests_;
   commands_ = o.commands_;
