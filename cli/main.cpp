@@ -1,12 +1,14 @@
 // cloudplay: the engine's command-line runner (native, and as wasm under Node).
 //
-//   cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--progress] [--goals [--ko]]
+//   cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--events QUERY] [--progress] [--goals [--ko]]
 //   cloudplay validate DOC.json
 //   cloudplay lint DOC.json [--ko]
 //   cloudplay describe [TYPE] [--ko]
 //   cloudplay --version
 //
-// Exit codes: 0 ok, 1 the document has errors, 2 bad usage or unreadable file,
+// --events QUERY prints the log entries that match (core/engine/event_query.h), e.g.
+//   --events "kind=instance_died reason=health_check from=5:00"
+// Exit codes: 0 ok, 1 the document has errors, 2 bad usage, unreadable file or a bad --events query,
 // 4 (with --goals) a goal of the document failed.
 #include <cstdio>
 #include <cstdlib>
@@ -21,6 +23,7 @@
 #include "core/catalog/describe.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
+#include "core/engine/event_query.h"
 #include "core/engine/report.h"
 #include "core/lint/lint.h"
 #include "core/version.h"
@@ -29,7 +32,7 @@ namespace {
 
 const char* kUsage =
     "usage:\n"
-    "  cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--progress] [--goals [--ko]]\n"
+    "  cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--events QUERY] [--progress] [--goals [--ko]]\n"
     "  cloudplay validate DOC.json\n"
     "  cloudplay lint DOC.json [--ko]\n"
     "  cloudplay describe [TYPE] [--ko]   the services, their parameters and limits (docs/services.md)\n"
@@ -123,6 +126,7 @@ int cmd_run(int argc, char** argv) {
   std::optional<double> seconds;
   std::optional<uint64_t> seed;
   bool progress = false, show_log = false, series = false, show_goals = false, korean = false;
+  std::optional<std::string> events_query;  // --events: print the entries that match
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
     auto need = [&](const char* what) -> const char* {
@@ -151,6 +155,8 @@ int cmd_run(int argc, char** argv) {
       series = true;
     } else if (a == "--log") {
       show_log = true;
+    } else if (a == "--events") {
+      events_query = need("a query such as \"kind=instance_died reason=health_check\"");
     } else if (a == "--goals") {
       show_goals = true;
     } else if (a == "--ko") {
@@ -176,6 +182,12 @@ int cmd_run(int argc, char** argv) {
     return 1;
   }
   const cp::sim::SimTime end = b.duration;
+  // A wrong query is said before the run, not after it.
+  const cp::engine::EventQuery q = cp::engine::parse_event_query(events_query.value_or(""), b);
+  if (!q.ok()) {
+    std::fprintf(stderr, "cloudplay: --events: %s\n", (korean ? q.error_ko : q.error_en).c_str());
+    return 2;
+  }
   // Goals stop the run at their windows' edges to measure them (the run is the same).
   cp::engine::GoalTracker goals(*d, b);
   if (progress) {
@@ -198,6 +210,11 @@ int cmd_run(int argc, char** argv) {
   if (show_log) {
     std::puts("\nevent log:");
     std::fputs(cp::engine::event_log_text(b).c_str(), stdout);
+  }
+  if (events_query) {
+    const std::vector<size_t> rows = cp::sim::query_events(b.sim->event_log(), q.filter);
+    std::printf(korean ? "\n%s에 맞는 이벤트 %zu개:\n" : "\nevents matching %s: %zu\n", events_query->c_str(), rows.size());
+    std::fputs(cp::engine::events_text(b, rows, korean).c_str(), stdout);
   }
   if (!json_out.empty()) {
     std::ofstream out(json_out, std::ios::binary);

@@ -30,4 +30,11 @@ cat >"$dir/sqs.json" <<'JSON'
 JSON
 expect "$dir/sqs.json" "^$dir/sqs.json: nodes\[0\]\.type: there is no service type \"sqs\"\. cloudplay does not simulate"
 if "$cli" validate "$dir/sqs.json" 2>&1 | grep -q "Did you mean"; then fail "an unrelated suggestion for sqs"; fi
+# --events: a wrong query is refused before the run, naming the word; a good one prints its entries.
+ex="$(dirname "$0")/../examples/three-tier-web.json"
+out="$("$cli" run "$ex" --seconds 5 --events "kind=instance_dead" 2>&1)" && fail "a bad --events query was accepted"
+grep -q -- '--events: kind: "instance_dead" is not an event kind. Did you mean "instance_died"?' <<<"$out" || fail "--events message: $out"
+out="$("$cli" run "$ex" --seconds 400 --events "kind=az_down reason=fault")"
+grep -qE '^ +300\.000000 s  -  az_down  reason=fault az=use1-az1 region=us-east-1  Availability Zone use1-az1 failed$' <<<"$out" ||
+  fail "--events output: $out"
 echo "ok"

@@ -1,11 +1,14 @@
 // RunView: the event log — scale-out, failover, throttling, instance died...
-// Filters by category, text and the selected nodes; clicking an entry selects
-// its node and jumps the timeline to that moment. See run_view.h.
+// Filters by category, text and the selected nodes, or by a query of typed fields
+// ("reason=health_check instance=i-5", core/engine/event_query.h); clicking an entry
+// selects its node and jumps the timeline to that moment. See run_view.h.
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 
+#include "core/engine/event_query.h"
 #include "ui/i18n.h"
 #include "ui/run_view.h"
 
@@ -38,6 +41,9 @@ const StringEntry kLogKindStrings[] = {
     {"log.kind.message_to_dlq", "Sent to DLQ", "DLQ로 보냄"},
     {"log.kind.latency_injected", "Latency added", "지연 시간 추가"},
     {"log.kind.fault", "Fault", "장애"},
+    {"log.fields_tip", "Its fields, as a query: type them in the filter to find events like it",
+     "이 이벤트의 필드를 질의로 적은 것입니다. 필터에 입력하면 비슷한 이벤트를 찾습니다"},
+    {"log.query_error", "Query: %s", "질의: %s"},
 };
 
 const char* kind_label(sim::LogKind k) { return tr(std::string("log.kind.") + sim::log_kind_name(k)); }
@@ -81,8 +87,10 @@ void RunView::draw_event_log() {
   if (!s) return;
   const bool ko = korean();
   const float fs = ImGui::GetFontSize();
-  ImGui::SetNextItemWidth(fs * 10);
+  ImGui::SetNextItemWidth(fs * (std::strchr(log_filter_, '=') ? 18 : 10));
   ImGui::InputTextWithHint("##log_filter", tr("run.l_filter"), log_filter_, sizeof log_filter_);
+  put_rect("logFilter");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("run.l_filter_tip"));
   const char* cats[] = {"run.l_faults", "run.l_health", "run.l_scaling", "run.l_throttling", "run.l_other"};
   for (int c = 0; c < 5; ++c) {
     ImGui::SameLine();
@@ -94,12 +102,24 @@ void RunView::draw_event_log() {
   ImGui::Checkbox((std::string(tr("run.l_follow")) + "###log_follow").c_str(), &log_follow_);
 
   const auto& log = s->event_log();
+  log_rows_shown_ = 0;
+  log_query_error_.clear();
   if (log.empty()) {
     ImGui::TextDisabled("%s", tr("run.l_empty"));
     return;
   }
   const engine::Built& b = run_.built();
   const Selection& sel = ed_.selection();
+  // With a '=' the filter is a query of typed fields; a wrong word is said under the filter.
+  std::optional<engine::EventQuery> query;
+  if (std::strchr(log_filter_, '=')) {
+    query = engine::parse_event_query(log_filter_, b);
+    if (!query->ok()) {
+      log_query_error_ = ko ? query->error_ko : query->error_en;
+      ImGui::TextColored(ImVec4(0.70f, 0.13f, 0.05f, 1), "%s", trf("log.query_error", (ko ? query->error_ko : query->error_en).c_str()).c_str());
+      query.reset();
+    }
+  }
   std::vector<int> rows;
   rows.reserve(log.size());
   for (size_t i = 0; i < log.size(); ++i) {
@@ -107,12 +127,17 @@ void RunView::draw_event_log() {
     if (!log_show_[category(e.kind)]) continue;
     const std::string* node_id = e.node < b.node_ids.size() ? &b.node_ids[e.node] : nullptr;
     if (log_selected_only_ && (!node_id || !sel.nodes.count(*node_id))) continue;
-    const std::string& text = ko && !e.text_ko.empty() ? e.text_ko : e.text_en;
-    if (!contains_ci(text, log_filter_) && !(node_id && contains_ci(*node_id, log_filter_)) &&
-        !contains_ci(kind_label(e.kind), log_filter_))
-      continue;
+    if (query) {
+      if (!query->filter.matches(e)) continue;
+    } else if (!std::strchr(log_filter_, '=')) {
+      const std::string& text = ko && !e.text_ko.empty() ? e.text_ko : e.text_en;
+      if (!contains_ci(text, log_filter_) && !(node_id && contains_ci(*node_id, log_filter_)) &&
+          !contains_ci(kind_label(e.kind), log_filter_) && !contains_ci(e.reason, log_filter_))
+        continue;
+    }
     rows.push_back(static_cast<int>(i));
   }
+  log_rows_shown_ = rows.size();
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##log", 4, flags)) return;
@@ -154,6 +179,10 @@ void RunView::draw_event_log() {
       ImGui::TextColored(kind_color(cat, e.kind), "%s", kind_label(e.kind));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(ko && !e.text_ko.empty() ? e.text_ko.c_str() : e.text_en.c_str());
+      if (ImGui::IsItemHovered()) {
+        const std::string fields = engine::event_fields_text(b, e);
+        if (!fields.empty()) ImGui::SetTooltip("%s\n%s", fields.c_str(), tr("log.fields_tip"));
+      }
     }
   }
   if (log_follow_ && rows.size() != log_seen_) ImGui::SetScrollHereY(1.0f);

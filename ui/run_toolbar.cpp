@@ -88,6 +88,8 @@ const StringEntry kRunStrings[] = {
     {"run.m_no_data", "No data yet: press Play.", "아직 데이터가 없습니다. 재생을 누르세요."},
     // event log
     {"run.l_filter", "Filter", "필터"},
+    {"run.l_filter_tip", "Words to find in the entries, or a query of their fields: kind=instance_died reason=health_check node=web from=5:00",
+     "항목에서 찾을 단어, 또는 필드 질의를 적습니다. 예: \"kind=instance_died reason=health_check node=web from=5:00\""},
     {"run.l_faults", "Faults", "장애"},
     {"run.l_health", "Health", "상태"},
     {"run.l_scaling", "Scaling", "조정"},
@@ -797,8 +799,10 @@ nlohmann::json RunView::debug_state() const {
     for (size_t i = L.size() > 200 ? L.size() - 200 : 0; i < L.size(); ++i)
       log.push_back({{"t_s", sim::to_seconds(L[i].time)}, {"kind", sim::log_kind_name(L[i].kind)},
                      {"node", L[i].node < sim->node_count() ? sim->info(sim::NodeId{L[i].node}).id : ""},
-                     {"text", L[i].text_en}});
+                     {"reason", L[i].reason}, {"instance", L[i].instance}, {"text", L[i].text_en}});
     s["logSize"] = L.size();
+    s["logRows"] = log_rows_shown_;
+    s["logQueryError"] = log_query_error_;
   }
   for (const auto& f : run_.faults())
     faults.push_back({{"t_s", sim::to_seconds(f.at)}, {"action", f.action}, {"target", f.target}, {"begin", f.begin}});

@@ -120,7 +120,9 @@ private:
   double rates_t_ = -1;
   uint64_t rates_gen_ = 0;
   // Event log panel.
-  char log_filter_[64] = "";
+  char log_filter_[160] = "";  // words, or a query with key=value (core/engine/event_query.h)
+  size_t log_rows_shown_ = 0;     // for the browser tests: the rows the filters leave
+  std::string log_query_error_;   // what is wrong with the filter's query ("" if none)
   bool log_show_[5] = {true, true, true, true, true};  // faults, health, scaling, throttling, other
   bool log_selected_only_ = false;
   size_t log_seen_ = 0;

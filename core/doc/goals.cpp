@@ -1,9 +1,11 @@
 #include "core/doc/goals.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/doc/document.h"
 #include "core/doc/messages.h"
+#include "core/sim/event_filter.h"
 #include "core/sim/metrics.h"
 
 namespace cp::doc {
@@ -14,7 +16,7 @@ using json = nlohmann::json;
 constexpr size_t kMaxGoals = 100;
 constexpr size_t kMaxGoalText = 300;
 
-const std::vector<std::string> kGoalFields = {"metric", "node", "event", "below", "above", "at_most", "at_least",
+const std::vector<std::string> kGoalFields = {"metric", "node", "event", "reason", "below", "above", "at_most", "at_least",
                                               "from", "to", "during", "en", "ko"};
 
 std::vector<std::string> metric_keys() {
@@ -35,36 +37,6 @@ std::vector<std::string> quoted(const std::vector<std::string>& v) {
   return out;
 }
 
-// A moment of the run: seconds, or "m:ss" / "h:mm:ss" text. nullopt (with a reason) otherwise.
-std::optional<double> read_time(const json& v, std::string& why_en, std::string& why_ko) {
-  if (v.is_number()) {
-    const double s = v.get<double>();
-    if (std::isfinite(s)) return s;
-  } else if (v.is_string()) {
-    const std::string& t = v.get_ref<const std::string&>();
-    double total = 0;
-    int parts = 0;
-    size_t i = 0;
-    bool ok = !t.empty();
-    while (ok && i <= t.size()) {
-      size_t j = t.find(':', i);
-      if (j == std::string::npos) j = t.size();
-      const std::string part = t.substr(i, j - i);
-      if (part.empty() || part.size() > 6 || part.find_first_not_of("0123456789.") != std::string::npos) ok = false;
-      else {
-        const double x = std::strtod(part.c_str(), nullptr);
-        if (parts > 0 && x >= 60) ok = false;  // minutes and seconds after the first part are below 60
-        total = total * 60 + x;
-      }
-      ++parts;
-      i = j + 1;
-    }
-    if (ok && parts >= 2 && parts <= 3) return total;
-  }
-  why_en = "expected a moment of the run: seconds (300) or minutes:seconds (\"5:00\"), got " + describe_value(v);
-  why_ko = "실행 중의 시각이어야 합니다. 초(300) 또는 분:초(\"5:00\")로 적으세요. 지금 값은 " + describe_value_ko(v) + "입니다.";
-  return std::nullopt;
-}
 
 void read_goal(const json& g, const std::string& p, Document& d, std::vector<Issue>& errors) {
   auto error = [&](const std::string& path, std::string en, std::string ko) {
@@ -165,6 +137,24 @@ void read_goal(const json& g, const std::string& p, Document& d, std::vector<Iss
       out.event = e->get<std::string>();
     }
   }
+  // Why it was logged, for "events" ("health_check": deaths by failed health checks only).
+  if (auto r = g.find("reason"); r != g.end()) {
+    const auto& reasons = sim::known_event_reasons();
+    const std::string given = r->is_string() ? r->get<std::string>() : "";
+    if (!std::binary_search(reasons.begin(), reasons.end(), given)) {
+      error(join_path(p, "reason"), "expected a reason that a service logs, such as \"health_check\", got " + describe_value(*r) + "." +
+                                        did_you_mean(given, reasons) + " (docs/engine.md, Events, lists them.)",
+            "\"health_check\"처럼 서비스가 기록하는 사유여야 하는데 " + describe_value_ko(*r) + "입니다." + did_you_mean_ko(given, reasons) +
+                " (목록은 docs/engine.md의 Events 절에 있습니다.)");
+      ok = false;
+    } else if (out.metric != "events") {
+      error(join_path(p, "reason"), "\"reason\" goes with the metric \"events\" (a count of events logged for that reason).",
+            "\"reason\"은 \"events\" 지표(그 사유로 기록된 이벤트 수)와 함께 씁니다.");
+      ok = false;
+    } else {
+      out.reason = given;
+    }
+  }
 
   // One comparison.
   int comparisons = 0;
@@ -216,7 +206,7 @@ void read_goal(const json& g, const std::string& p, Document& d, std::vector<Iss
     auto it = g.find(key);
     if (it == g.end()) continue;
     std::string why_en, why_ko;
-    auto t = read_time(*it, why_en, why_ko);
+    auto t = read_moment(*it, why_en, why_ko);
     if (!t) {
       error(join_path(p, key), why_en, why_ko);
       ok = false;
@@ -239,6 +229,36 @@ void read_goal(const json& g, const std::string& p, Document& d, std::vector<Iss
 }
 
 }  // namespace
+
+std::optional<double> read_moment(const json& v, std::string& why_en, std::string& why_ko) {
+  if (v.is_number()) {
+    const double s = v.get<double>();
+    if (std::isfinite(s)) return s;
+  } else if (v.is_string()) {
+    const std::string& t = v.get_ref<const std::string&>();
+    double total = 0;
+    int parts = 0;
+    size_t i = 0;
+    bool ok = !t.empty();
+    while (ok && i <= t.size()) {
+      size_t j = t.find(':', i);
+      if (j == std::string::npos) j = t.size();
+      const std::string part = t.substr(i, j - i);
+      if (part.empty() || part.size() > 6 || part.find_first_not_of("0123456789.") != std::string::npos) ok = false;
+      else {
+        const double x = std::strtod(part.c_str(), nullptr);
+        if (parts > 0 && x >= 60) ok = false;  // minutes and seconds after the first part are below 60
+        total = total * 60 + x;
+      }
+      ++parts;
+      i = j + 1;
+    }
+    if (ok && parts >= 2 && parts <= 3) return total;
+  }
+  why_en = "expected a moment of the run: seconds (300) or minutes:seconds (\"5:00\"), got " + describe_value(v);
+  why_ko = "실행 중의 시각이어야 합니다. 초(300) 또는 분:초(\"5:00\")로 적으세요. 지금 값은 " + describe_value_ko(v) + "입니다.";
+  return std::nullopt;
+}
 
 const std::vector<GoalMetricSpec>& goal_metrics() {
   static const std::vector<GoalMetricSpec> k = {
@@ -310,6 +330,7 @@ json goal_to_json(const GoalDoc& g) {
   out["metric"] = g.metric;
   if (!g.node.empty()) out["node"] = g.node;
   if (!g.event.empty()) out["event"] = g.event;
+  if (!g.reason.empty()) out["reason"] = g.reason;
   out[goal_op_key(g.op)] = g.value;
   if (g.during) {
     out["during"] = *g.during;

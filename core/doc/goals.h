@@ -5,7 +5,8 @@
 //      "en": "Web stays fast after the AZ fails", "ko": "가용 영역 장애 뒤에도 웹 서버가 빠르게 응답합니다"},
 //     {"metric": "error_rate", "node": "users", "below": 1, "during": 0},   // while faults[0] lasts
 //     {"metric": "cost_per_month", "at_most": 500},                        // the whole design
-//     {"metric": "events", "event": "instance_died", "at_most": 0}
+//     {"metric": "events", "event": "instance_died", "at_most": 0},
+//     {"metric": "events", "event": "instance_died", "reason": "health_check", "at_most": 0}
 //   ]
 //
 // A goal is one metric, one comparison (below, above, at_most or at_least) and a window
@@ -40,6 +41,7 @@ struct GoalDoc {
   std::string metric;              // a key of goal_metrics()
   std::string node;                // node id ("" = the whole design, where allowed)
   std::string event;               // for "events": the event kind ("instance_died"; "" = any)
+  std::string reason;              // for "events": why it was logged ("health_check"; "" = any)
   GoalOp op = GoalOp::Below;
   double value = 0;
   double from_s = 0;
@@ -54,6 +56,9 @@ const char* goal_op_key(GoalOp op);  // "below", ...
 // Reads j["goals"] into d.goals (after nodes and faults are read: goals name them).
 void read_goals(const nlohmann::json& j, Document& d, std::vector<Issue>& errors);
 nlohmann::json goal_to_json(const GoalDoc& g);
+// A moment of the run as a person writes it: seconds (300) or "m:ss" / "h:mm:ss" ("5:00").
+// nullopt, with why in both languages, otherwise.
+std::optional<double> read_moment(const nlohmann::json& v, std::string& why_en, std::string& why_ko);
 // "m:ss" or seconds, as a person writes a moment of the run: 300 -> "5:00".
 std::string clock_text(double seconds);
 

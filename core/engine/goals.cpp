@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/sim/event_filter.h"
 #include "core/sim/simulation.h"
 
 namespace cp::engine {
@@ -121,8 +122,14 @@ GoalResult GoalTracker::measure(const Tracked& t, const sim::Simulation& s, bool
   const char* unit = spec ? spec->unit : "";
   const std::string target_en = std::string(op_words(g.op, false)) + " " + with_unit(g.value, unit, false);
   const std::string target_ko = with_unit(g.value, unit, true) + " " + op_words(g.op, true);
-  const std::string head_en = where_en + ": " + (spec ? spec->en : g.metric.c_str()) + ", " + window + ": ";
-  const std::string head_ko = where_ko + ": " + (spec ? spec->ko : g.metric.c_str()) + ", " + window_ko + ": ";
+  std::string what_en = spec ? spec->en : g.metric, what_ko = spec ? spec->ko : g.metric;
+  if (!g.event.empty() || !g.reason.empty()) {  // which events: "events logged (instance_died, reason health_check)"
+    const std::string which = g.event + (g.event.empty() || g.reason.empty() ? "" : ", ");
+    what_en += " (" + which + (g.reason.empty() ? "" : "reason " + g.reason) + ")";
+    what_ko += "(" + which + (g.reason.empty() ? "" : "사유 " + g.reason) + ")";
+  }
+  const std::string head_en = where_en + ": " + what_en + ", " + window + ": ";
+  const std::string head_ko = where_ko + ": " + what_ko + ", " + window_ko + ": ";
 
   if (!t.started) {
     r.state = final ? GoalResult::State::Failed : GoalResult::State::Waiting;
@@ -135,14 +142,14 @@ GoalResult GoalTracker::measure(const Tracked& t, const sim::Simulation& s, bool
   std::optional<double> v;
   std::string none_en, none_ko;  // why there is no value
   if (g.metric == "events") {
-    size_t n = 0;
-    for (const sim::LogEntry& e : s.event_log()) {
-      if (e.time < t.from || e.time > std::min(t.to, s.now())) continue;
-      if (!g.event.empty() && g.event != sim::log_kind_name(e.kind)) continue;
-      if (t.node.valid() && e.node != t.node.v) continue;
-      ++n;
-    }
-    v = static_cast<double>(n);
+    sim::EventFilter f;
+    f.from = t.from;
+    f.to = std::min(t.to, s.now());
+    for (int k = 0; k <= static_cast<int>(sim::LogKind::Fault); ++k)
+      if (g.event == sim::log_kind_name(static_cast<sim::LogKind>(k))) f.kind = static_cast<sim::LogKind>(k);
+    f.reason = g.reason;
+    if (t.node.valid()) f.node = t.node.v;
+    v = static_cast<double>(sim::query_events(s.event_log(), f).size());
   } else if (g.metric == "cost_per_month") {
     const double secs = sim::to_seconds(std::min(t.to, s.now()) - t.from);
     if (secs > 0) v = (now.cost - a.cost) / secs * kSecondsPerBillingMonth;

@@ -42,6 +42,28 @@ static nlohmann::json outcomes_json(const std::array<uint64_t, kOutcomeCount>& o
   return j;
 }
 
+nlohmann::json event_json(const Built& b, const LogEntry& e) {
+  const Simulation& sim = *b.sim;
+  nlohmann::json j;
+  j["t_s"] = num(to_seconds(e.time), 6);
+  j["node"] = e.node < sim.node_count() ? sim.info(NodeId{e.node}).id : "";
+  j["kind"] = log_kind_name(e.kind);
+  if (*e.reason) j["reason"] = e.reason;
+  if (e.instance) j["instance"] = "i-" + std::to_string(e.instance);
+  if (e.message) j["message"] = e.message;
+  if (e.other < sim.node_count()) j["about"] = sim.info(NodeId{e.other}).id;
+  if (e.az < sim.topology().azs().size()) j["az"] = sim.topology().azs()[e.az].id;
+  if (e.region < sim.topology().regions().size()) j["region"] = sim.topology().regions()[e.region].code;
+  if (!e.fields.empty()) {
+    nlohmann::json f = nlohmann::json::object();
+    for (const LogField& x : e.fields) f[x.key] = num(x.value, 6);
+    j["fields"] = std::move(f);
+  }
+  j["text"] = e.text_en;
+  j["text_ko"] = e.text_ko;
+  return j;
+}
+
 nlohmann::json report_json(const Built& b, bool with_series, const std::vector<GoalResult>* goals) {
   const Simulation& sim = *b.sim;
   double secs = to_seconds(sim.now());
@@ -110,14 +132,7 @@ nlohmann::json report_json(const Built& b, bool with_series, const std::vector<G
   r["cost_usd"] = num(cost, 6);
   r["cost_per_month_usd"] = num(secs > 0 ? cost / secs * 3600.0 * 730.0 : 0, 2);  // AWS bills a month as 730 h
   nlohmann::json log = nlohmann::json::array();
-  for (const LogEntry& e : sim.event_log()) {
-    nlohmann::json j;
-    j["t_s"] = num(to_seconds(e.time), 6);
-    j["node"] = e.node < sim.node_count() ? sim.info(NodeId{e.node}).id : "";
-    j["kind"] = log_kind_name(e.kind);
-    j["text"] = e.text_en;
-    log.push_back(std::move(j));
-  }
+  for (const LogEntry& e : sim.event_log()) log.push_back(event_json(b, e));
   r["event_log"] = std::move(log);
   if (goals) {
     nlohmann::json g = nlohmann::json::array();

@@ -20,5 +20,7 @@ nlohmann::json report_json(const Built& b, bool with_series = false, const std::
 std::string summary_table(const Built& b);
 // The event log, one line per entry: "  12.500 s  web-1  scale_out  Launched ..."
 std::string event_log_text(const Built& b);
+// One event log entry with its typed fields (reason, instance, message, about, az, region, fields).
+nlohmann::json event_json(const Built& b, const sim::LogEntry& e);
 
 }  // namespace cp::engine

@@ -355,7 +355,7 @@ public:
     // Instances in a failed AZ are lost.
     for (size_t i = 0; i < instances_.size();) {
       if (sim.topology().az(instances_[i].az).down) {
-        kill(sim, i, "its Availability Zone failed", "가용 영역 장애");
+        kill(sim, i, "az_down", "its Availability Zone failed", "가용 영역 장애");
         continue;
       }
       ++i;
@@ -378,14 +378,14 @@ public:
         if (in.hook_abandon && timed_out) {
           sim.log(id(), LogKind::InstanceTerminated,
                   "launch lifecycle hook " + how_en + ": default result ABANDON → " + inst + " is terminated (it never went in service) and will be replaced",
-                  "시작 수명 주기 후크 " + how_ko + ": 기본 결과 ABANDON → " + doc::with_topic(inst) + " 서비스를 시작하지 못하고 종료되며 교체됩니다");
+                  "시작 수명 주기 후크 " + how_ko + ": 기본 결과 ABANDON → " + doc::with_topic(inst) + " 서비스를 시작하지 못하고 종료되며 교체됩니다").because("lifecycle_hook_abandon").about_instance(in.id).in_az(in.az.v);
           fail_requests_of(sim, in);
           instances_.erase(instances_.begin() + static_cast<std::ptrdiff_t>(i));
           continue;
         }
         sim.log(id(), LogKind::Info,
                 "launch lifecycle hook " + how_en + ": CONTINUE → " + inst + " leaves Pending:Wait",
-                "시작 수명 주기 후크 " + how_ko + ": CONTINUE → " + doc::with_subject(inst) + " Pending:Wait 상태를 벗어납니다");
+                "시작 수명 주기 후크 " + how_ko + ": CONTINUE → " + doc::with_subject(inst) + " Pending:Wait 상태를 벗어납니다").because("lifecycle_hook_continue").about_instance(in.id).in_az(in.az.v);
         in.hook_until = -1;
         in.ready_at = now;  // warm-up and the grace period count from now
         in.launched_at = now;
@@ -394,7 +394,7 @@ public:
         in.st = Instance::St::InService;
         sim.log(id(), LogKind::InstanceLaunched,
                 "instance i-" + std::to_string(in.id) + " is in service in " + sim.topology().az(in.az).id,
-                "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " " + sim.topology().az(in.az).id + "에서 서비스를 시작했습니다");
+                "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " " + sim.topology().az(in.az).id + "에서 서비스를 시작했습니다").because("in_service").about_instance(in.id).in_az(in.az.v);
         if (in.rebalance) finish_rebalance(sim, in);
       }
       if (in.st == Instance::St::InService) {
@@ -415,7 +415,7 @@ public:
                   "instance i-" + std::to_string(in.id) + " is in Terminating:Wait (termination lifecycle hook, " +
                       hook_text_en(cfg_.terminate_hook) + "): still running and billed, no traffic",
                   "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " Terminating:Wait 상태입니다(종료 수명 주기 후크, " +
-                      hook_text_ko(cfg_.terminate_hook) + "): 실행 중이며 과금되지만 트래픽은 받지 않습니다");
+                      hook_text_ko(cfg_.terminate_hook) + "): 실행 중이며 과금되지만 트래픽은 받지 않습니다").because("termination_hook").about_instance(in.id).in_az(in.az.v);
           ++i;
           continue;
         }
@@ -430,14 +430,14 @@ public:
                 "termination lifecycle hook " + std::string(timed_out ? "timed out after " : "completed after ") + w + " s (" + res +
                     "): i-" + std::to_string(in.id) + " is terminated",
                 "종료 수명 주기 후크가 " + w + "초 후 " + (timed_out ? "시간 초과되어" : "완료되어") + "(" + res + ") " +
-                    doc::with_object("i-" + std::to_string(in.id)) + " 종료합니다");
+                    doc::with_object("i-" + std::to_string(in.id)) + " 종료합니다").because("termination_hook_ended").about_instance(in.id).in_az(in.az.v);
         terminate(sim, i);
         continue;
       }
       // ELB health checks: an unhealthy instance past its grace period is replaced.
       if (cfg_.elb_health && in.lb_unhealthy && in.st == Instance::St::InService &&
           now >= in.launched_at + from_seconds(cfg_.grace_s)) {
-        kill(sim, i, "it failed the load balancer's health checks", "로드 밸런서 상태 확인 실패");
+        kill(sim, i, "health_check", "it failed the load balancer's health checks", "로드 밸런서 상태 확인 실패");
         continue;
       }
       ++i;
@@ -460,7 +460,7 @@ public:
     for (Scheduled& s : cfg_.schedule) {
       if (!s.done && to_seconds(now) >= s.at_s) {
         s.done = true;
-        set_desired(sim, s.desired, "scheduled action", "예약된 작업");
+        set_desired(sim, s.desired, "scheduled_action", "scheduled action", "예약된 작업");
       }
     }
     if (minute_cpu_.count() >= 60) {
@@ -512,7 +512,7 @@ private:
             inst + " gets its first request " + total + " s after launch (in service after " + in_service +
                 " s, then registered with the load balancer and healthy after one passing health check)",
             doc::with_subject(inst) + " 시작 " + total + "초 후에 첫 요청을 받습니다(" + in_service +
-                "초 후 서비스 시작, 이어서 로드 밸런서에 등록되고 상태 확인 한 번을 통과해 정상이 됨)");
+                "초 후 서비스 시작, 이어서 로드 밸런서에 등록되고 상태 확인 한 번을 통과해 정상이 됨)").because("first_request").about_instance(in.id).field("after_launch_s", to_seconds(sim.now() - in.asked_at));
   }
 
   Instance* pick_round_robin() {
@@ -552,7 +552,7 @@ private:
     if (!already_running && !rebalance_from.valid())
       sim.log(id(), LogKind::Info,
               "launching instance i-" + std::to_string(in.id) + " in " + sim.topology().az(best).id,
-              "인스턴스 " + doc::with_object("i-" + std::to_string(in.id)) + " " + sim.topology().az(best).id + "에서 시작하는 중입니다");
+              "인스턴스 " + doc::with_object("i-" + std::to_string(in.id)) + " " + sim.topology().az(best).id + "에서 시작하는 중입니다").because("launching").about_instance(in.id).in_az(best.v);
     if (rebalance_from.valid()) {
       in.rebalance = true;
       in.rebalance_from = rebalance_from;
@@ -564,7 +564,7 @@ private:
                   ") is terminated once it is in service",
               "가용 영역 재분배: 먼저 " + to + "(인스턴스 " + std::to_string(count_in(best)) + "개)에서 " + doc::with_object("i-" + std::to_string(in.id)) +
                   " 시작합니다. 이 인스턴스가 서비스를 시작하면 " + from + "(" + std::to_string(count_in(rebalance_from)) +
-                  "개)의 인스턴스 하나를 종료합니다");
+                  "개)의 인스턴스 하나를 종료합니다").because("az_rebalance").about_instance(in.id).in_az(best.v);
     }
     if (!already_running && cfg_.launch_hook.on) {
       bool timed_out = false;
@@ -575,7 +575,7 @@ private:
               "instance i-" + std::to_string(in.id) + " is in Pending:Wait (launch lifecycle hook, " + hook_text_en(cfg_.launch_hook) +
                   "): not in service and gets no traffic until the hook ends",
               "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " Pending:Wait 상태입니다(시작 수명 주기 후크, " + hook_text_ko(cfg_.launch_hook) +
-                  "): 후크가 끝날 때까지 서비스하지 않으며 트래픽을 받지 않습니다");
+                  "): 후크가 끝날 때까지 서비스하지 않으며 트래픽을 받지 않습니다").because("launch_hook").about_instance(in.id).in_az(in.az.v);
     }
     instances_.push_back(std::move(in));
   }
@@ -600,7 +600,7 @@ private:
             "AZ rebalancing: i-" + std::to_string(fresh.id) + " is in service in " + sim.topology().az(fresh.az).id +
                 ", so i-" + std::to_string(in.id) + " in " + sim.topology().az(from).id + " is terminated",
             "가용 영역 재분배: " + doc::with_subject("i-" + std::to_string(fresh.id)) + " " + sim.topology().az(fresh.az).id +
-                "에서 서비스를 시작했으므로 " + sim.topology().az(from).id + "의 " + doc::with_object("i-" + std::to_string(in.id)) + " 종료합니다");
+                "에서 서비스를 시작했으므로 " + sim.topology().az(from).id + "의 " + doc::with_object("i-" + std::to_string(in.id)) + " 종료합니다").because("az_rebalance").about_instance(in.id).in_az(from.v);
     in.st = Instance::St::Draining;
     in.drain_deadline = sim.now() + dereg_delay_;
   }
@@ -648,10 +648,10 @@ private:
     }
   }
 
-  void kill(Simulation& sim, size_t i, const char* why_en, const char* why_ko) {
+  void kill(Simulation& sim, size_t i, const char* reason, const char* why_en, const char* why_ko) {
     Instance& in = instances_[i];
     sim.log(id(), LogKind::InstanceDied, "instance i-" + std::to_string(in.id) + " died: " + why_en,
-            "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " 중단되었습니다(원인: " + why_ko + ")");
+            "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " 중단되었습니다(원인: " + why_ko + ")").because(reason).about_instance(in.id).in_az(in.az.v);
     fail_requests_of(sim, in);
     instances_.erase(instances_.begin() + static_cast<std::ptrdiff_t>(i));
     // No cooldown for replacing unhealthy instances (AWS-FACTS: Auto Scaling groups / No cooldown).
@@ -660,12 +660,12 @@ private:
   void terminate(Simulation& sim, size_t i) {
     Instance& in = instances_[i];
     sim.log(id(), LogKind::InstanceTerminated, "instance i-" + std::to_string(in.id) + " terminated (scale-in)",
-            "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " 종료되었습니다(축소)");
+            "인스턴스 " + doc::with_subject("i-" + std::to_string(in.id)) + " 종료되었습니다(축소)").because("scale_in").about_instance(in.id).in_az(in.az.v);
     fail_requests_of(sim, in);
     instances_.erase(instances_.begin() + static_cast<std::ptrdiff_t>(i));
   }
 
-  void set_desired(Simulation& sim, int want, const std::string& why_en, const std::string& why_ko) {
+  void set_desired(Simulation& sim, int want, const char* reason, const std::string& why_en, const std::string& why_ko) {
     if (want < cfg_.min) want = cfg_.min;
     int floor = predicted_floor(sim.now());
     if (want < floor) want = floor;  // predictive scaling holds the forecast capacity as a minimum
@@ -676,7 +676,7 @@ private:
             std::string(out ? "scale out" : "scale in") + ": desired " + std::to_string(desired_) + " → " +
                 std::to_string(want) + " (" + why_en + ")",
             std::string(out ? "확장" : "축소") + ": 원하는 용량 " + std::to_string(desired_) + " → " +
-                std::to_string(want) + "(" + why_ko + ")");
+                std::to_string(want) + "(" + why_ko + ")").because(reason).field("from", desired_).field("to", want);
     desired_ = want;
   }
 
@@ -699,21 +699,21 @@ private:
         tracking_out_.acted();
         int want = static_cast<int>(std::ceil(n * cpu / cfg_.target_cpu - 1e-9));
         if (want > desired_)
-          set_desired(sim, want, cpu_en + " > target " + std::to_string(static_cast<int>(cfg_.target_cpu * 100)) + "%",
+          set_desired(sim, want, "target_tracking", cpu_en + " > target " + std::to_string(static_cast<int>(cfg_.target_cpu * 100)) + "%",
                       cpu_ko + " > 목표 " + std::to_string(static_cast<int>(cfg_.target_cpu * 100)) + "%");
       } else if (in_due && !warming) {  // AWS-FACTS: Auto Scaling groups / Warmup — scale-in waits
         tracking_in_.acted();
         int want = static_cast<int>(std::ceil(n * cpu / cfg_.target_cpu - 1e-9));
         if (want < desired_)
-          set_desired(sim, want, cpu_en + " < target " + std::to_string(static_cast<int>(cfg_.target_cpu * 100)) + "%",
+          set_desired(sim, want, "target_tracking", cpu_en + " < target " + std::to_string(static_cast<int>(cfg_.target_cpu * 100)) + "%",
                       cpu_ko + " < 목표 " + std::to_string(static_cast<int>(cfg_.target_cpu * 100)) + "%");
       }
     } else if (cfg_.policy == Config::Policy::Simple) {
       if (now < cooldown_until_) return;  // AWS-FACTS: Auto Scaling groups / Cooldown
       int before = desired_;
-      if (cpu > cfg_.out_cpu) set_desired(sim, desired_ + cfg_.step, cpu_en + " > " + std::to_string(static_cast<int>(cfg_.out_cpu * 100)) + "%",
+      if (cpu > cfg_.out_cpu) set_desired(sim, desired_ + cfg_.step, "simple_scaling", cpu_en + " > " + std::to_string(static_cast<int>(cfg_.out_cpu * 100)) + "%",
                                           cpu_ko + " > " + std::to_string(static_cast<int>(cfg_.out_cpu * 100)) + "%");
-      else if (cpu < cfg_.in_cpu) set_desired(sim, desired_ - cfg_.step, cpu_en + " < " + std::to_string(static_cast<int>(cfg_.in_cpu * 100)) + "%",
+      else if (cpu < cfg_.in_cpu) set_desired(sim, desired_ - cfg_.step, "simple_scaling", cpu_en + " < " + std::to_string(static_cast<int>(cfg_.in_cpu * 100)) + "%",
                                                cpu_ko + " < " + std::to_string(static_cast<int>(cfg_.in_cpu * 100)) + "%");
       if (desired_ != before) cooldown_until_ = now + from_seconds(cfg_.cooldown_s);
     }
@@ -739,7 +739,7 @@ private:
                   (alarm ? "ALARM after " + window + " (" + v + unit_en + ")" : std::string(sim::state_name(state)) + " (" + v + unit_en + ")"),
               std::string("경보 ") + (is_high ? "high" : "low") + "(" + metric_ko.substr(0, metric_ko.size() - 1) + cmp + num_text(th) + unit_ko + "): " +
                   (alarm ? num_text(cfg_.period_s) + "초 기간 " + std::to_string(cfg_.eval_periods) + "회 연속 → 경보 상태(현재 " + v + unit_ko + ")"
-                         : std::string(sim::state_name_ko(state)) + "(현재 " + v + unit_ko + ")"));
+                         : std::string(sim::state_name_ko(state)) + "(현재 " + v + unit_ko + ")")).because(is_high ? "alarm_high" : "alarm_low").field("alarm", alarm ? 1 : 0);
     };
     const sim::AlarmStep hi = step_high_->evaluate(value), lo = step_low_->evaluate(value);
     if (hi.changed()) alarm_log(true, hi.state);
@@ -790,7 +790,7 @@ private:
       std::string th = num_text(out ? cfg_.out_threshold : cfg_.in_threshold);
       std::string cap_en = out ? " on " + std::to_string(warm) + " warm instances" + (warming ? " (" + std::to_string(warming) + " warming not counted)" : "") : "";
       std::string cap_ko = out ? ", 워밍업이 끝난 인스턴스 " + std::to_string(warm) + "개 기준" + (warming ? "(워밍업 중인 " + std::to_string(warming) + "개 제외)" : "") : "";
-      set_desired(sim, want,
+      set_desired(sim, want, "step_scaling",
                   "step scaling: " + metric_en + v + unit_en + (out ? " ≥ " : " ≤ ") + th + unit_en + ", step " + bound_text(*hit, out) + " → " + adj + cap_en,
                   "단계 조정: " + metric_ko + v + unit_ko + (out ? " ≥ " : " ≤ ") + th + unit_ko + ", 단계 " + bound_text(*hit, out) + " → " + adj + cap_ko);
     }
@@ -846,14 +846,14 @@ private:
                   (scale ? "" : " (forecast only: no scaling)"),
               "예측 조정(단순화): 주기의 " + h + " 시간대(" + num_text(static_cast<double>(k) * slot_s()) +
                   "초부터) 예측 부하는 CPU 100% 기준 인스턴스 " + l + "개, 목표 " + tgt + "%에서 인스턴스 " + std::to_string(cap) + "개" +
-                  (scale ? "" : "(예측만 하고 조정하지 않음)"));
+                  (scale ? "" : "(예측만 하고 조정하지 않음)")).because("predictive_forecast").field("instances", cap);
       if (!scale) continue;
       forecasts_.push_back({now, from_seconds(static_cast<double>(k + 1) * slot_s()), cap});
     }
     while (!forecasts_.empty() && forecasts_.front().until <= now) forecasts_.erase(forecasts_.begin());
     int floor = predicted_floor(now);
     if (floor > desired_)
-      set_desired(sim, floor, "predictive scaling (simplified): forecast capacity, " + num_text(cfg_.buffer_s) + " s ahead of the hour",
+      set_desired(sim, floor, "predictive_scaling", "predictive scaling (simplified): forecast capacity, " + num_text(cfg_.buffer_s) + " s ahead of the hour",
                   "예측 조정(단순화): 예측 용량, 시간대 시작 " + num_text(cfg_.buffer_s) + "초 전");
   }
 

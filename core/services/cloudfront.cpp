@@ -108,7 +108,7 @@ public:
                     outcome_name(o) + "; trying " + sim.info(sim.connection(out[1]).to).name,
                 "CloudFront 오리진 장애 조치: " + sim.info(sim.connection(out[0]).to).name + "의 결과가 " +
                     doc::with_particle(outcome_name_ko(o), "이어서", "여서") + " " +
-                    doc::with_direction(sim.info(sim.connection(out[1]).to).name) + " 다시 요청합니다");
+                    doc::with_direction(sim.info(sim.connection(out[1]).to).name) + " 다시 요청합니다").because("origin_failover").naming(sim.connection(out[1]).to.v);
       to_origin(sim, parent, 1);
       return;
     }
@@ -186,7 +186,7 @@ private:
                   ": its cache starts empty, so its hit ratio starts low while the other edges stay warm",
               (code.empty() ? std::string("인터넷") : code) +
                   " 근처 엣지 로케이션에 첫 요청이 왔습니다. 이 엣지의 캐시는 비어 있어서 처음에는 캐시 적중률이 낮고, "
-                  "다른 엣지는 그대로 높습니다");
+                  "다른 엣지는 그대로 높습니다").because("new_edge_location").in_region(region);
     return edges_.back();
   }
 

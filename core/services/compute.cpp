@@ -49,7 +49,7 @@ public:
     const std::string& name = sim.info(id()).name;
     sim.log(id(), LogKind::QueueFull,
             name + "'s queue is full (" + std::to_string(queue_limit_) + "): new requests get 503",
-            name + "의 대기열이 가득 찼습니다(" + std::to_string(queue_limit_) + "개). 새 요청은 503으로 거절됩니다");
+            name + "의 대기열이 가득 찼습니다(" + std::to_string(queue_limit_) + "개). 새 요청은 503으로 거절됩니다").because("queue_full").field("queue_limit", static_cast<double>(queue_limit_));
   }
 
   void on_timer(Simulation& sim, uint16_t epoch, uint64_t payload) override {
@@ -152,7 +152,7 @@ private:
       if (full_ && static_cast<int64_t>(queue_.size()) * 2 < queue_limit_) {
         full_ = false;  // hysteresis: log again only after it drained to half
         const std::string& name = sim.info(id()).name;
-        sim.log(id(), LogKind::Info, name + "'s queue drained below half", name + "의 대기열이 절반 아래로 줄었습니다");
+        sim.log(id(), LogKind::Info, name + "'s queue drained below half", name + "의 대기열이 절반 아래로 줄었습니다").because("queue_drained");
       }
       sim.metrics(id()).queue.set(sim.now(), static_cast<int64_t>(queue_.size()));
       begin_service(sim, next);  // busy goes back up

@@ -174,7 +174,7 @@ public:
                 fi.id + " is in another Availability Zone: an EBS volume attaches only to instances in its own AZ. "
                         "Move it with a snapshot (create a new volume from the snapshot in the instance's AZ).",
                 doc::with_topic(fi.id) + " 다른 가용 영역에 있습니다. EBS 볼륨은 같은 가용 영역의 인스턴스에만 연결할 수 있습니다. "
-                        "스냅샷을 만들어 인스턴스의 가용 영역에 새 볼륨으로 옮기세요.");
+                        "스냅샷을 만들어 인스턴스의 가용 영역에 새 볼륨으로 옮기세요.").because("other_az").naming(from.v);
         continue;
       }
       if (attached.count(from.v)) continue;
@@ -186,11 +186,11 @@ public:
                   "This " + t + " volume is already attached to another instance, so " + fi.id +
                       " is refused: only io1/io2 volumes with Multi-Attach can attach to several instances (up to 16, same AZ).",
                   "이 " + t + " 볼륨은 이미 다른 인스턴스에 연결되어 있어 " + fi.id +
-                      "의 연결을 거절합니다. 다중 연결(Multi-Attach)은 io1/io2 볼륨만 가능합니다(같은 가용 영역, 최대 16개).");
+                      "의 연결을 거절합니다. 다중 연결(Multi-Attach)은 io1/io2 볼륨만 가능합니다(같은 가용 영역, 최대 16개).").because("already_attached").naming(from.v);
         else
           sim.log(id(), LogKind::Warning,
                   fi.id + " is refused: Multi-Attach allows at most 16 instances per volume.",
-                  fi.id + "의 연결을 거절합니다. 다중 연결(Multi-Attach)은 볼륨당 인스턴스 16개까지입니다.");
+                  fi.id + "의 연결을 거절합니다. 다중 연결(Multi-Attach)은 볼륨당 인스턴스 16개까지입니다.").because("multi_attach_limit").naming(from.v);
         continue;
       }
       attached.insert(from.v);
@@ -207,14 +207,14 @@ public:
       if (!source_.valid()) {
         sim.log(id(), LogKind::Warning,
                 "there is no EBS volume " + sched_.restore_from + " to restore from: this is a new, empty volume",
-                "복원할 EBS 볼륨 " + doc::with_subject(sched_.restore_from) + " 없습니다. 비어 있는 새 볼륨으로 만듭니다");
+                "복원할 EBS 볼륨 " + doc::with_subject(sched_.restore_from) + " 없습니다. 비어 있는 새 볼륨으로 만듭니다").because("no_snapshot_source");
       } else {
         creating_ = true;
         m.healthy = 0;
         sim.log(id(), LogKind::Info,
                 "creating: this volume is restored from a snapshot of " + sched_.restore_from +
                     " and is created when that snapshot completes",
-                "생성 중: 이 볼륨은 " + sched_.restore_from + "의 스냅샷에서 복원하며, 스냅샷이 완료되면 만들어집니다");
+                "생성 중: 이 볼륨은 " + sched_.restore_from + "의 스냅샷에서 복원하며, 스냅샷이 완료되면 만들어집니다").because("restore_from_snapshot");
       }
     }
   }
@@ -256,7 +256,7 @@ public:
       if (to_load_.count == 0)
         sim.log(id(), LogKind::Info,
                 "initialization complete: every block of the snapshot has been read once, so I/O runs at full speed",
-                "초기화 완료: 스냅샷의 모든 블록을 한 번씩 읽어 I/O가 제 속도를 냅니다");
+                "초기화 완료: 스냅샷의 모든 블록을 한 번씩 읽어 I/O가 제 속도를 냅니다").because("initialization_complete");
     }
     if (r.kind == RequestKind::Write) {  // the volume keeps its data whatever the instance does
       ++writes_stored_;
@@ -277,7 +277,7 @@ public:
       case kOptimizing: begin_optimizing(sim); return;
       case kModifyDone:
         mod_state_ = ModState::None;
-        sim.log(id(), LogKind::Info, "volume modification completed", "볼륨 수정이 완료되었습니다(completed)");
+        sim.log(id(), LogKind::Info, "volume modification completed", "볼륨 수정이 완료되었습니다(completed)").because("modification_completed");
         return;
       default: return;
     }
@@ -302,10 +302,10 @@ public:
       if (empty)
         sim.log(id(), LogKind::ThrottlingBegan,
                 "gp2 I/O burst credits ran out: the volume drops to its baseline of " + fmt(baseline_) + " IOPS (3 IOPS/GiB)",
-                "gp2 I/O 버스트 크레딧이 바닥났습니다: 볼륨이 기준 성능 " + fmt(baseline_) + " IOPS(GiB당 3 IOPS)로 떨어집니다");
+                "gp2 I/O 버스트 크레딧이 바닥났습니다: 볼륨이 기준 성능 " + fmt(baseline_) + " IOPS(GiB당 3 IOPS)로 떨어집니다").because("io_credits_exhausted").field("baseline_iops", baseline_);
       else
         sim.log(id(), LogKind::ThrottlingEnded, "gp2 I/O credits earned back: bursting to 3,000 IOPS again",
-                "gp2 I/O 크레딧이 다시 쌓여 3,000 IOPS까지 버스트할 수 있습니다");
+                "gp2 I/O 크레딧이 다시 쌓여 3,000 IOPS까지 버스트할 수 있습니다").because("io_credits_earned");
     }
     m.capacity = static_cast<int64_t>(rate());
   }
@@ -391,7 +391,7 @@ private:
                 (first ? "of written data" : "changed since the last snapshot (incremental)") +
                 " copied to S3; the volume stays usable",
             "스냅샷 " + n + " 시작(pending): " + (first ? "기록된 데이터 " : "지난 스냅샷 이후 바뀐 데이터(증분) ") +
-                fmt_gib(gib) + " GiB를 S3에 복사합니다. 그동안 볼륨은 계속 사용할 수 있습니다");
+                fmt_gib(gib) + " GiB를 S3에 복사합니다. 그동안 볼륨은 계속 사용할 수 있습니다").because("snapshot_started").field("gib", gib);
   }
 
   void snapshot_done(Simulation& sim, uint64_t payload) {
@@ -404,7 +404,7 @@ private:
             "snapshot completed: " + fmt_gib(gib) + " GiB added, " + fmt_gib(snapshot_gb_) +
                 " GB stored in S3 for this volume; it can be restored into any AZ of the Region",
             "스냅샷 완료: " + fmt_gib(gib) + " GiB 추가, 이 볼륨의 스냅샷이 S3에 " + fmt_gib(snapshot_gb_) +
-                " GB 저장되어 있습니다. 리전의 어느 가용 영역에서든 새 볼륨으로 복원할 수 있습니다");
+                " GB 저장되어 있습니다. 리전의 어느 가용 영역에서든 새 볼륨으로 복원할 수 있습니다").because("snapshot_completed").field("gib", gib);
   }
 
   // ---- restore (a volume created from another volume's snapshot) ----
@@ -422,7 +422,7 @@ private:
       sim.log(id(), LogKind::Info,
               "created from the snapshot of " + sched_.restore_from +
                   " with fast snapshot restore: fully initialized, full performance from the first I/O",
-              sched_.restore_from + "의 스냅샷에서 빠른 스냅샷 복원(FSR)으로 만들었습니다. 처음부터 완전히 초기화되어 제 성능을 냅니다");
+              sched_.restore_from + "의 스냅샷에서 빠른 스냅샷 복원(FSR)으로 만들었습니다. 처음부터 완전히 초기화되어 제 성능을 냅니다").because("fast_snapshot_restore");
       return;
     }
     to_load_ = written_;
@@ -432,7 +432,7 @@ private:
                 " ms) until every block has been read once (fast snapshot restore avoids this)",
             sched_.restore_from + "의 스냅샷에서 만들었습니다. 초기화 중: 블록 " + std::to_string(to_load_.count) +
                 "개는 처음 접근할 때 S3에서 가져오므로 " + fmt(kLazyLoadMs) +
-                "밀리초 더 걸립니다(모든 블록을 한 번 읽으면 끝나며, 빠른 스냅샷 복원을 켜면 없습니다)");
+                "밀리초 더 걸립니다(모든 블록을 한 번 읽으면 끝나며, 빠른 스냅샷 복원을 켜면 없습니다)").because("restore_from_snapshot").field("blocks_to_load", static_cast<double>(to_load_.count));
   }
 
   // ---- Elastic Volumes ----
@@ -449,13 +449,13 @@ private:
                   ", and a volume can be modified again only after it completes",
               what_ko + describe(target) + ")으로 바꾸는 수정을 거절합니다: 이전 수정이 아직 " +
                   (mod_state_ == ModState::Modifying ? "modifying" : "optimizing") +
-                  " 상태이며, 이전 수정이 완료된 뒤에야 다시 수정할 수 있습니다");
+                  " 상태이며, 이전 수정이 완료된 뒤에야 다시 수정할 수 있습니다").because("modification_in_progress");
       return;
     }
     if (static_cast<int>(mod_times_.size()) >= kModificationsPerDay) {
       sim.log(id(), LogKind::Warning,
               what + describe(target) + " is refused: a volume can be modified at most 4 times in 24 hours",
-              what_ko + describe(target) + ")으로 바꾸는 수정을 거절합니다: 볼륨은 24시간에 최대 4번 수정할 수 있습니다");
+              what_ko + describe(target) + ")으로 바꾸는 수정을 거절합니다: 볼륨은 24시간에 최대 4번 수정할 수 있습니다").because("modification_limit");
       return;
     }
     VolumeConfig t = target;
@@ -468,7 +468,7 @@ private:
             "volume modification requested: " + describe(current_) + " → " + describe(t) +
                 " (modifying; the new settings apply when it reaches optimizing)",
             "볼륨 수정 요청: " + describe(current_) + " → " + describe(t) +
-                " (modifying 상태, optimizing 단계가 되면 새 설정이 적용됩니다)");
+                " (modifying 상태, optimizing 단계가 되면 새 설정이 적용됩니다)").because("modification_requested");
   }
 
   void begin_optimizing(Simulation& sim) {
@@ -481,7 +481,7 @@ private:
             "volume modification optimizing: now " + describe(current_) + " at " + fmt(rate()) +
                 " IOPS; optimizing lasts about " + fmt(secs / 60) + " min",
             "볼륨 수정 optimizing 단계: 이제 " + describe(current_) + ", " + fmt(rate()) + " IOPS입니다. 약 " +
-                fmt(secs / 60) + "분 동안 최적화합니다");
+                fmt(secs / 60) + "분 동안 최적화합니다").because("modification_optimizing").field("optimizing_s", secs);
   }
 
   const EbsVolumeType* type_ = nullptr;

@@ -284,7 +284,7 @@ public:
           hibernated_ = true;
           sim.log(id(), LogKind::InstanceDied,
                   "instance stopped (hibernated: its RAM is on the EBS root volume; a start resumes it)",
-                  "인스턴스가 중지되었습니다(최대 절전: RAM 내용이 EBS 루트 볼륨에 있어 시작하면 이어서 실행합니다)");
+                  "인스턴스가 중지되었습니다(최대 절전: RAM 내용이 EBS 루트 볼륨에 있어 시작하면 이어서 실행합니다)").because("hibernated");
           if (start_when_stopped_ && !refused_ && sim.node_up(id())) launch(sim);
           start_when_stopped_ = false;
         }
@@ -293,7 +293,7 @@ public:
         if (state_ == State::Running) {
           sim.metrics(id()).healthy = 1;
           sim.log(id(), LogKind::Info, "application started: the instance answers requests",
-                  "애플리케이션이 시작되어 인스턴스가 요청에 응답합니다");
+                  "애플리케이션이 시작되어 인스턴스가 요청에 응답합니다").because("application_started");
         }
         return;
       case kTerminateAt: stop(sim, true); return;
@@ -348,10 +348,10 @@ public:
                 "CPU credits ran out: " + std::string(core_.type()->name) + " runs at its baseline (" +
                     std::to_string(static_cast<int>(core_.type()->baseline * 100)) + "% per vCPU)",
                 "CPU 크레딧이 바닥났습니다: " + doc::with_subject(core_.type()->name) + " 기준 성능(vCPU당 " +
-                    std::to_string(static_cast<int>(core_.type()->baseline * 100)) + "%)으로 동작합니다");
+                    std::to_string(static_cast<int>(core_.type()->baseline * 100)) + "%)으로 동작합니다").because("cpu_credits_exhausted");
       else
         sim.log(id(), LogKind::ThrottlingEnded, "CPU credits earned back: bursting again",
-                "CPU 크레딧이 다시 쌓여 버스트가 가능합니다");
+                "CPU 크레딧이 다시 쌓여 버스트가 가능합니다").because("cpu_credits_earned");
     }
   }
 
@@ -377,32 +377,38 @@ public:
   uint64_t instance_store_writes() const { return store_writes_; }
 
 private:
-  // Placement group rules, checked against the instances earlier in the document
-  // (the first ones launched). A refused instance never launches; the log says why.
+  // Placement group rules, as limits shared by the group's instances (sim.pools()): each
+  // instance joins its group's pool for its AZ at start, in document order (the first ones
+  // launched). A refused instance never launches; the log says why. Simplified: membership
+  // is for the whole run (AWS counts running instances; none of our instances leaves a group).
   bool placement_allowed(Simulation& sim) {
     const AzId my_az = sim.info(id()).placement.az;
-    int same_az = 0;
-    for (size_t n = 0; n < id().v && n < sim.node_count(); ++n) {
-      NodeId other{static_cast<uint32_t>(n)};
-      const auto* e = dynamic_cast<const Ec2*>(&sim.model(other));
-      if (!e || e->group_ != group_ || e->group_name_ != group_name_ || e->refused_) continue;
-      const AzId az = sim.info(other).placement.az;
-      if (group_ == "cluster" && !(az == my_az)) {
-        // AWS-FACTS: EC2 / Cluster group — one AZ.
+    SharedPools& pools = sim.pools();
+    const std::string name = "placement_" + group_;
+    if (group_ == "cluster") {
+      // AWS-FACTS: EC2 / Cluster group — one AZ: refused when the group holds instances in another.
+      for (const PoolState& p : pools.all()) {
+        if (p.key.name != name || p.key.group != group_name_ || p.key.az == my_az.v || p.in_use == 0) continue;
+        const NodeId other = p.first_holder;
         sim.log(id(), LogKind::Warning,
                 "launch refused: cluster placement group " + group_name_ + " is in " + sim.info(other).id +
                     "'s Availability Zone; a cluster group cannot span AZs",
                 "시작 거절: 클러스터 배치 그룹 " + doc::with_topic(group_name_) + " " + sim.info(other).id +
-                    "의 가용 영역에 있습니다. 클러스터 배치 그룹은 여러 가용 영역에 걸칠 수 없습니다");
+                    "의 가용 영역에 있습니다. 클러스터 배치 그룹은 여러 가용 영역에 걸칠 수 없습니다")
+            .because("cluster_group_other_az")
+            .naming(other.v);
         return false;
       }
-      if (az == my_az) ++same_az;
     }
     // AWS-FACTS: EC2 / Spread group — max 7 running instances per AZ per group; the 8th launch fails.
-    if (group_ == "spread" && same_az >= kSpreadPerAz) {
+    const int64_t limit = group_ == "spread" ? kSpreadPerAz : INT64_MAX / 2;
+    const PoolId pool = pools.declare({name, sim.info(id()).placement.region.v, my_az.v, group_name_}, {.limit = limit});
+    if (!pools.acquire(pool, 1, id())) {
       sim.log(id(), LogKind::Warning,
               "launch refused: spread placement group " + group_name_ + " already has 7 instances in this Availability Zone (the maximum)",
-              "시작 거절: 분산형 배치 그룹 " + group_name_ + "에는 이 가용 영역에 이미 인스턴스 7개(최대)가 있습니다");
+              "시작 거절: 분산형 배치 그룹 " + group_name_ + "에는 이 가용 영역에 이미 인스턴스 7개(최대)가 있습니다")
+          .because("spread_group_az_full")
+          .field("instances_in_az", static_cast<double>(pools.state(pool).in_use));
       return false;
     }
     return true;
@@ -421,7 +427,7 @@ private:
       std::string s = std::to_string(static_cast<int>(life_.resume_s + 0.5));
       sim.log(id(), LogKind::Info,
               "pending: resuming from hibernation (RAM read back from the EBS root volume, ~" + s + " s; no cold boot)",
-              "pending: 최대 절전에서 재개하는 중입니다(EBS 루트 볼륨에서 RAM을 다시 읽음, 약 " + s + "초, 콜드 부팅 없음)");
+              "pending: 최대 절전에서 재개하는 중입니다(EBS 루트 볼륨에서 RAM을 다시 읽음, 약 " + s + "초, 콜드 부팅 없음)").because("resuming_from_hibernation").field("resume_s", life_.resume_s);
     }
     lifecycle_timer_ = sim.schedule_cancellable(id(), sim.now() + pending, kBooted);
     sim.metrics(id()).healthy = 0;
@@ -438,10 +444,10 @@ private:
     if (resuming_)
       sim.log(id(), LogKind::InstanceLaunched,
               std::string(core_.type()->name) + " is running (resumed from hibernation: application state kept)",
-              std::string(core_.type()->name) + " 인스턴스가 실행 중입니다(최대 절전에서 재개: 애플리케이션 상태 유지)");
+              std::string(core_.type()->name) + " 인스턴스가 실행 중입니다(최대 절전에서 재개: 애플리케이션 상태 유지)").because("resumed_from_hibernation");
     else
       sim.log(id(), LogKind::InstanceLaunched,
-              std::string(core_.type()->name) + " is running", std::string(core_.type()->name) + " 인스턴스가 실행 중입니다");
+              std::string(core_.type()->name) + " is running", std::string(core_.type()->name) + " 인스턴스가 실행 중입니다").because("boot");
     resuming_ = false;
   }
 
@@ -455,13 +461,13 @@ private:
     std::string s = std::to_string(static_cast<int>(save + 0.5));
     sim.log(id(), LogKind::Info,
             "stopping (hibernate): writing " + gib + " GiB of RAM to the EBS root volume, ~" + s + " s (billed while stopping)",
-            "중지 중(최대 절전): RAM " + gib + " GiB를 EBS 루트 볼륨에 쓰고 있습니다. 약 " + s + "초 걸리며 중지 중에도 과금됩니다");
+            "중지 중(최대 절전): RAM " + gib + " GiB를 EBS 루트 볼륨에 쓰고 있습니다. 약 " + s + "초 걸리며 중지 중에도 과금됩니다").because("hibernating").field("save_s", save);
     // AWS-FACTS: Instance store / Data loss — hibernate wipes it too.
     if (store_gib_ > 0) {
       std::string n = std::to_string(store_writes_), sg = std::to_string(static_cast<long long>(store_gib_));
       sim.log(id(), LogKind::Info,
               "instance store data lost: " + n + " writes on the " + sg + " GiB instance store are gone (hibernation keeps RAM, not the instance store)",
-              "인스턴스 스토어 데이터 손실: " + sg + " GiB 인스턴스 스토어에 쓴 " + n + "건이 사라졌습니다(최대 절전은 RAM만 보존하고 인스턴스 스토어는 보존하지 않습니다)");
+              "인스턴스 스토어 데이터 손실: " + sg + " GiB 인스턴스 스토어에 쓴 " + n + "건이 사라졌습니다(최대 절전은 RAM만 보존하고 인스턴스 스토어는 보존하지 않습니다)").because("hibernation").field("writes_lost", static_cast<double>(store_writes_));
       store_writes_ = 0;
     }
     lifecycle_timer_ = sim.schedule_cancellable(id(), sim.now() + from_seconds(save), kHibernated);
@@ -498,7 +504,7 @@ private:
     bool was_running = state_ == State::Running || state_ == State::Pending;
     if (state_ == State::Stopping && !terminate)
       sim.log(id(), LogKind::Warning, "hibernation interrupted: the instance stopped normally and its RAM is lost",
-              "최대 절전이 중단되었습니다: 인스턴스가 일반 중지되어 RAM 내용이 사라졌습니다");
+              "최대 절전이 중단되었습니다: 인스턴스가 일반 중지되어 RAM 내용이 사라졌습니다").because("hibernation_interrupted");
     state_ = terminate ? State::Terminated : State::Stopped;
     drop_work(sim);
     if (terminate) sim.metrics(id()).instances = 0;
@@ -507,7 +513,7 @@ private:
       std::string n = std::to_string(store_writes_), gib = std::to_string(static_cast<long long>(store_gib_));
       sim.log(id(), LogKind::Info,
               "instance store data lost: " + n + " writes on the " + gib + " GiB instance store are gone (data on an EBS volume survives)",
-              "인스턴스 스토어 데이터 손실: " + gib + " GiB 인스턴스 스토어에 쓴 " + n + "건이 사라졌습니다(EBS 볼륨의 데이터는 남습니다)");
+              "인스턴스 스토어 데이터 손실: " + gib + " GiB 인스턴스 스토어에 쓴 " + n + "건이 사라졌습니다(EBS 볼륨의 데이터는 남습니다)").because(terminate ? "terminated" : "stopped").field("writes_lost", static_cast<double>(store_writes_));
       store_writes_ = 0;
     }
     if (was_running || terminate)
@@ -515,7 +521,7 @@ private:
               terminate ? "instance terminated" : "instance stopped",
               terminate ? "인스턴스가 종료되었습니다"
               : failed  ? "장애로 인스턴스가 중단되었습니다(RAM 내용이 사라짐)"
-                        : "인스턴스가 중지되었습니다");
+                        : "인스턴스가 중지되었습니다").because(terminate ? "terminated" : failed ? "failure" : "stopped");
   }
 
   void cancel_lifecycle(Simulation& sim) {

@@ -81,10 +81,10 @@ public:
               "EFS burst credits ran out: throughput drops to the baseline of " + fmt(baseline_ / 1024) +
                   " KiB/s (50 KiB/s per GiB stored)",
               "EFS 버스트 크레딧이 바닥났습니다: 처리량이 기준치 " + fmt(baseline_ / 1024) +
-                  " KiB/s(저장된 GiB당 50 KiB/s)로 떨어집니다");
+                  " KiB/s(저장된 GiB당 50 KiB/s)로 떨어집니다").because("burst_credits_exhausted");
     else
       sim.log(id(), LogKind::ThrottlingEnded, "EFS burst credits earned back: bursting to 100 MiB/s again",
-              "EFS 버스트 크레딧이 다시 쌓여 100 MiB/s까지 버스트할 수 있습니다");
+              "EFS 버스트 크레딧이 다시 쌓여 100 MiB/s까지 버스트할 수 있습니다").because("burst_credits_earned");
   }
 
   StatusText status() const override {

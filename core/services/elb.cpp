@@ -357,7 +357,7 @@ public:
       for (const LbAz& a : lb_azs_) ips += (ips.empty() ? "" : ", ") + a.name + " " + a.ip;
       // AWS-FACTS: ELB / NLB static IP — one IP per AZ, fixed for the load balancer's life.
       sim.log(id(), LogKind::Info, "static IP per enabled AZ (fixed for the load balancer's life): " + ips,
-              "활성화된 가용 영역마다 고정 IP 하나(로드 밸런서가 있는 동안 바뀌지 않음): " + ips);
+              "활성화된 가용 영역마다 고정 IP 하나(로드 밸런서가 있는 동안 바뀌지 않음): " + ips).because("static_ips");
     }
     sync_metrics(sim);
   }
@@ -487,7 +487,7 @@ private:
     if (t.state != before) {
       std::string name = target_name(sim, t);
       sim.log(id(), LogKind::HealthChanged, "target " + name + ": " + hs_en(before) + " → " + hs_en(t.state),
-              "대상 " + name + ": " + hs_ko(before) + " → " + hs_ko(t.state));
+              "대상 " + name + ": " + hs_ko(before) + " → " + hs_ko(t.state)).because("health_check").naming(t.node.v).about_instance(t.inst == kNodeTarget ? 0 : t.inst).field("healthy", t.state == Hs::Healthy ? 1 : 0);
       if (t.inst != kNodeTarget)
         if (auto* src = dynamic_cast<TargetGroupSource*>(&sim.model(t.node)))
           src->report_lb_health(t.inst, t.state != Hs::Unhealthy);
@@ -523,7 +523,7 @@ private:
            c_.spec.kind == Kind::Nlb ? nlb_static_ip(id(), az) : lb_private_ip(id(), az)};
     if (c_.spec.kind == Kind::Nlb && !at_start)
       sim.log(id(), LogKind::Info, "enabled in " + a.name + " with static IP " + a.ip,
-              a.name + "에서 활성화, 고정 IP " + a.ip);
+              a.name + "에서 활성화, 고정 IP " + a.ip).because("az_enabled");
     auto pos = std::lower_bound(lb_azs_.begin(), lb_azs_.end(), a, [](const LbAz& x, const LbAz& y) { return x.az.v < y.az.v; });
     lb_azs_.insert(pos, std::move(a));
   }
@@ -562,7 +562,7 @@ private:
                   g.name + " forwards to \"" + t + "\", which this load balancer has no connection to: that part of its "
                   "target group is empty (no healthy target: 503).",
                   doc::with_subject(g.name_ko) + " " + doc::with_direction(doc::quote(t)) + " 전달하지만 이 로드 밸런서는 그 노드와 연결되어 있지 않습니다. "
-                  "대상 그룹의 그 부분은 비어 있습니다(정상 대상 없음: 503).");
+                  "대상 그룹의 그 부분은 비어 있습니다(정상 대상 없음: 503).").because("rule_target_not_connected");
           continue;
         }
         named[i] = named[i] || !r.is_default;
@@ -587,7 +587,7 @@ private:
         if (!used)
           sim.log(id(), LogKind::Warning,
                   "\"" + sim.info(connected[i]).id + "\" is in no rule's target group: it gets no traffic.",
-                  doc::with_topic(doc::quote(sim.info(connected[i]).id)) + " 어느 규칙의 대상 그룹에도 없어 트래픽을 받지 않습니다.");
+                  doc::with_topic(doc::quote(sim.info(connected[i]).id)) + " 어느 규칙의 대상 그룹에도 없어 트래픽을 받지 않습니다.").because("target_in_no_rule").naming(connected[i].v);
       }
     }
   }
@@ -665,7 +665,7 @@ private:
              "X-Forwarded-For도 없습니다";
         break;
     }
-    sim.log(id(), LogKind::Info, en, ko);
+    sim.log(id(), LogKind::Info, en, ko).because("sample_packet");
   }
 
   void refresh_targets(Simulation& sim, bool at_start) {
@@ -698,7 +698,7 @@ private:
         if (g.draining && found->state != Hs::Draining) {
           std::string name = target_name(sim, *found);
           sim.log(id(), LogKind::HealthChanged, "target " + name + " deregistered: draining",
-                  "대상 " + name + " 등록 취소: 드레이닝 중");
+                  "대상 " + name + " 등록 취소: 드레이닝 중").because("deregistered").naming(found->node.v).about_instance(found->inst == kNodeTarget ? 0 : found->inst);
           found->state = Hs::Draining;
         }
       }
@@ -730,14 +730,14 @@ private:
       if (!g.failing && !g.all) {
         g.failing = true;
         sim.log(id(), LogKind::Warning, g.name + ": no healthy target in its target group: answering 503 for its requests",
-                g.name_ko + ": 대상 그룹에 정상 대상이 없어 해당 요청에 503으로 응답합니다");
+                g.name_ko + ": 대상 그룹에 정상 대상이 없어 해당 요청에 503으로 응답합니다").because("no_healthy_target");
       }
       sim.respond(h, Outcome::NoHealthyTarget);  // HTTP 503
       return;
     }
     if (g.failing) {
       g.failing = false;
-      sim.log(id(), LogKind::Info, g.name + ": its target group has a target again", g.name_ko + ": 대상 그룹에 다시 대상이 있습니다");
+      sim.log(id(), LogKind::Info, g.name + ": its target group has a target again", g.name_ko + ": 대상 그룹에 다시 대상이 있습니다").because("target_again");
     }
     // Client traffic is spread evenly over the load balancer's nodes, one per AZ
     // that has a routable target (DNS leaves out AZs with none).

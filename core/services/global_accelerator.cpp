@@ -100,7 +100,7 @@ public:
         if (!ep.healthy && ++ep.oks >= s_.hc_threshold) {
           ep.healthy = true;
           sim.log(id(), LogKind::HealthChanged, "Global Accelerator: endpoint " + sim.info(ep.node).name + " is healthy again",
-                  "Global Accelerator: 엔드포인트 " + doc::with_subject(sim.info(ep.node).name) + " 다시 정상입니다");
+                  "Global Accelerator: 엔드포인트 " + doc::with_subject(sim.info(ep.node).name) + " 다시 정상입니다").because("health_check").naming(ep.node.v).field("healthy", 1);
         }
       } else {
         ep.oks = 0;
@@ -110,7 +110,7 @@ public:
                   "Global Accelerator: endpoint " + sim.info(ep.node).name +
                       " failed its health checks; traffic moves to the next healthy endpoint at once (no DNS to wait for)",
                   "Global Accelerator: 엔드포인트 " + doc::with_subject(sim.info(ep.node).name) +
-                      " 상태 확인에 실패해 트래픽이 바로 다음 정상 엔드포인트로 옮겨 갑니다(DNS 캐시를 기다리지 않습니다)");
+                      " 상태 확인에 실패해 트래픽이 바로 다음 정상 엔드포인트로 옮겨 갑니다(DNS 캐시를 기다리지 않습니다)").because("health_check").naming(ep.node.v).field("healthy", 0);
         }
       }
       healthy += ep.healthy;

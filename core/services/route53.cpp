@@ -172,7 +172,7 @@ private:
         if (!t.healthy && ++t.oks >= s_.hc_threshold) {
           t.healthy = true;
           sim.log(id(), LogKind::HealthChanged, "Route 53 health check: " + sim.info(t.node).name + " is healthy again",
-                  "Route 53 상태 확인: " + doc::with_subject(sim.info(t.node).name) + " 다시 정상입니다");
+                  "Route 53 상태 확인: " + doc::with_subject(sim.info(t.node).name) + " 다시 정상입니다").because("health_check").naming(t.node.v).field("healthy", 1);
         }
       } else {
         t.oks = 0;
@@ -182,7 +182,7 @@ private:
                   "Route 53 health check: " + sim.info(t.node).name + " is unhealthy after " +
                       std::to_string(s_.hc_threshold) + " failed checks; new DNS answers avoid it (cached answers live until their TTL ends)",
                   "Route 53 상태 확인: " + doc::with_subject(sim.info(t.node).name) + " " + std::to_string(s_.hc_threshold) +
-                      "번 연속 실패해 비정상입니다. 새 DNS 응답은 이 대상을 피하지만, 캐시된 응답은 TTL이 끝날 때까지 남습니다");
+                      "번 연속 실패해 비정상입니다. 새 DNS 응답은 이 대상을 피하지만, 캐시된 응답은 TTL이 끝날 때까지 남습니다").because("health_check").naming(t.node.v).field("healthy", 0);
         }
       }
       healthy += t.healthy;

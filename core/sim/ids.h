@@ -18,5 +18,6 @@ using NodeId = Id<struct NodeTag>;
 using ConnId = Id<struct ConnTag>;
 using AzId = Id<struct AzTag>;
 using RegionId = Id<struct RegionTag>;
+using PoolId = Id<struct PoolTag>;  // a limit shared by nodes (shared_pool.h)
 
 }  // namespace cp::sim

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/sim/histogram.h"
@@ -104,12 +105,42 @@ enum class LogKind : uint8_t {
 };
 const char* log_kind_name(LogKind k);  // "scale_out", ...
 
+// A number a log entry carries besides its text: {"desired", 6}, {"from", 3}.
+struct LogField {
+  const char* key;  // a literal
+  double value;
+};
+
+// One entry of the run's event log: typed fields to query by (node, kind, reason, the
+// instance or message it is about, another node it names) beside its text in both languages.
+// Models write them with Simulation::log and chain the fields:
+//   sim.log(id(), LogKind::ScaleOut, en, ko).because("alarm").field("from", 2).field("to", 4);
 struct LogEntry {
   SimTime time = 0;
   uint32_t node = UINT32_MAX;  // node index, or UINT32_MAX for the whole system
   LogKind kind = LogKind::Info;
+  const char* reason = "";     // why, as a stable key ("health_check", "spot_interruption"): a literal
+  uint64_t instance = 0;       // the EC2 instance it is about (i-N), 0 for none
+  uint64_t message = 0;        // the message or request it is about, 0 for none
+  uint32_t other = UINT32_MAX; // another node it names (a target, a failover endpoint, a source)
+  uint32_t az = UINT32_MAX;    // the Availability Zone it is about (topology index), if any
+  uint32_t region = UINT32_MAX; // the Region it is about (topology index), if any
+  std::vector<LogField> fields;
   std::string text_en;
   std::string text_ko;
+
+  LogEntry& because(const char* r) { reason = r; return *this; }
+  LogEntry& about_instance(uint64_t i) { instance = i; return *this; }
+  LogEntry& about_message(uint64_t m) { message = m; return *this; }
+  LogEntry& naming(uint32_t node_index) { other = node_index; return *this; }
+  LogEntry& in_az(uint32_t az_index) { az = az_index; return *this; }
+  LogEntry& in_region(uint32_t region_index) { region = region_index; return *this; }
+  LogEntry& field(const char* key, double value) { fields.push_back({key, value}); return *this; }
+  const LogField* find_field(std::string_view key) const {
+    for (const LogField& f : fields)
+      if (key == f.key) return &f;
+    return nullptr;
+  }
 };
 
 }  // namespace cp::sim

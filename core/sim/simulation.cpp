@@ -166,6 +166,7 @@ void Simulation::copy_state_from(const Simulation& o, bool with_history) {
     m.metrics.series = std::move(keep);
   }
   pool_ = o.pool_;
+  shared_pools_ = o.shared_pools_;
   free_head_ = o.free_head_;
   live_requests_ = o.live_requests_;
   commands_ = o.commands_;
@@ -231,7 +232,8 @@ bool Simulation::rewind_to(const Checkpoint& cp) {
 void Simulation::drop_event_queue_full() {
   if (!queue_overflowed_)
     log(NodeId{}, LogKind::Warning, "The simulation has too many pending events; some were dropped",
-        "대기 중인 이벤트가 너무 많아 일부를 버렸습니다");
+        "대기 중인 이벤트가 너무 많아 일부를 버렸습니다")
+        .because("event_queue_full");
   queue_overflowed_ = true;
 }
 
@@ -520,7 +522,8 @@ void Simulation::apply(const Command& c) {
       n.killed = kill;
       log(NodeId{c.target}, kill ? LogKind::NodeDown : LogKind::NodeUp,
           n.info.name + (kill ? " was stopped by a fault" : " is back"),
-          n.info.name + (kill ? " 노드에 장애가 발생했습니다" : " 노드가 복구되었습니다"));
+          n.info.name + (kill ? " 노드에 장애가 발생했습니다" : " 노드가 복구되었습니다"))
+          .because("fault");
       break;
     }
     case Command::Kind::AzDown:
@@ -532,7 +535,10 @@ void Simulation::apply(const Command& c) {
       az.down = down;
       log(NodeId{}, down ? LogKind::AzDown : LogKind::AzUp,
           "Availability Zone " + az.id + (down ? " failed" : " is back"),
-          "가용 영역 " + (down ? az.id + "에 장애가 발생했습니다" : doc::with_subject(az.id) + " 복구되었습니다"));
+          "가용 영역 " + (down ? az.id + "에 장애가 발생했습니다" : doc::with_subject(az.id) + " 복구되었습니다"))
+          .because("fault")
+          .in_az(c.target)
+          .in_region(az.region.v);
       break;
     }
     case Command::Kind::RegionDown:
@@ -544,7 +550,9 @@ void Simulation::apply(const Command& c) {
       reg.down = down;
       log(NodeId{}, down ? LogKind::RegionDown : LogKind::RegionUp,
           "Region " + reg.code + (down ? " failed" : " is back"),
-          "리전 " + (down ? reg.code + "에 장애가 발생했습니다" : doc::with_subject(reg.code) + " 복구되었습니다"));
+          "리전 " + (down ? reg.code + "에 장애가 발생했습니다" : doc::with_subject(reg.code) + " 복구되었습니다"))
+          .because("fault")
+          .in_region(c.target);
       break;
     }
     case Command::Kind::SetLatency: {
@@ -554,10 +562,16 @@ void Simulation::apply(const Command& c) {
       const std::string wire = nodes_[conn.from.v].info.name + " → " + nodes_[conn.to.v].info.name;
       if (conn.extra_latency > 0)
         log(conn.from, LogKind::LatencyInjected, "Added " + std::to_string(conn.extra_latency / 1000) + " ms to " + wire,
-            wire + " 연결에 지연 시간 " + std::to_string(conn.extra_latency / 1000) + "밀리초를 추가했습니다");
+            wire + " 연결에 지연 시간 " + std::to_string(conn.extra_latency / 1000) + "밀리초를 추가했습니다")
+            .because("fault")
+            .naming(conn.to.v)
+            .field("added_ms", static_cast<double>(conn.extra_latency) / 1000.0);
       else
         log(conn.from, LogKind::LatencyInjected, "Latency on " + wire + " is back to normal",
-            wire + " 연결의 지연 시간이 정상으로 돌아왔습니다");
+            wire + " 연결의 지연 시간이 정상으로 돌아왔습니다")
+            .because("fault")
+            .naming(conn.to.v)
+            .field("added_ms", 0);
       return;
     }
     case Command::Kind::SetErrorRate: {
@@ -568,15 +582,24 @@ void Simulation::apply(const Command& c) {
           "Error rate on " + nodes_[conn.from.v].info.name + " → " + nodes_[conn.to.v].info.name + " set to " +
               std::to_string(static_cast<int>(conn.error_rate * 100 + 0.5)) + "%",
           nodes_[conn.from.v].info.name + " → " + nodes_[conn.to.v].info.name + " 연결의 오류율을 " +
-              std::to_string(static_cast<int>(conn.error_rate * 100 + 0.5)) + "%로 설정했습니다");
+              std::to_string(static_cast<int>(conn.error_rate * 100 + 0.5)) + "%로 설정했습니다")
+          .because("fault")
+          .naming(conn.to.v)
+          .field("error_rate_pct", conn.error_rate * 100);
       return;
     }
   }
   refresh_up_states();
 }
 
-void Simulation::log(NodeId node, LogKind kind, std::string text_en, std::string text_ko) {
-  log_.push_back(LogEntry{now_, node.v, kind, std::move(text_en), std::move(text_ko)});
+LogEntry& Simulation::log(NodeId node, LogKind kind, std::string text_en, std::string text_ko) {
+  LogEntry& e = log_.emplace_back();
+  e.time = now_;
+  e.node = node.v;
+  e.kind = kind;
+  e.text_en = std::move(text_en);
+  e.text_ko = std::move(text_ko);
+  return e;
 }
 
 // ---- metrics -----------------------------------------------------------------

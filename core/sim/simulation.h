@@ -24,6 +24,7 @@
 #include "core/sim/model.h"
 #include "core/sim/request.h"
 #include "core/sim/rng.h"
+#include "core/sim/shared_pool.h"
 #include "core/sim/topology.h"
 
 // Cold paths (faults, logging, the per-second tick) stay out of line: inlined
@@ -203,8 +204,14 @@ public:
   bool node_up(NodeId n) const;
   bool node_killed(NodeId n) const { return nodes_[n.v].killed; }
 
-  CP_COLD void log(NodeId node, LogKind kind, std::string text_en, std::string text_ko);
+  // Appends to the event log; chain the entry's typed fields (LogEntry::because, ...). The
+  // reference is good until the next log call.
+  CP_COLD LogEntry& log(NodeId node, LogKind kind, std::string text_en, std::string text_ko);
   const std::vector<LogEntry>& event_log() const { return log_; }
+
+  // Limits shared across nodes (per account, Region, AZ or group); see shared_pool.h.
+  SharedPools& pools() { return shared_pools_; }
+  const SharedPools& pools() const { return shared_pools_; }
 
   // Per-second series length (all nodes share it).
   size_t series_points() const { return nodes_.empty() ? 0 : nodes_[0].metrics.series.size(); }
@@ -255,6 +262,7 @@ private:
   size_t live_requests_ = 0;
   std::vector<Command> commands_;
   std::vector<LogEntry> log_;
+  SharedPools shared_pools_;  // not pool_ (the request records)
   SimTime now_ = 0;
   SimTime series_interval_ = kSecond;
   SimTime last_tick_ = 0;

@@ -1,9 +1,10 @@
 // The live run view in the real page: open an example, press Play, see traffic
 // (badges, plots), fail an AZ (event log, nodes marked down), scrub back (the
 // earlier state: rewound to a checkpoint and replayed exactly), and reload a shared run link (same run, same moment).
-// Saves run-playing.png, run-az-down.png, run-scrubbed.png, run-log.png in $CLOUDPLAY_ARTIFACTS: look at them.
-import { test, run, ROOT, artifactPath, newPage, assert } from './lib.mjs';
-import { openEditor, frames, nodeInfo } from './editor_lib.mjs';
+// Then the event log filtered by a query of typed fields (reason, instance).
+// Saves run-playing.png, run-az-down.png, run-scrubbed.png, run-log.png, run-log-query.png in $CLOUDPLAY_ARTIFACTS: look at them.
+import { test, run, ROOT, artifactPath, newPage, assert, assertEqual } from './lib.mjs';
+import { openEditor, frames, nodeInfo, click, center, press } from './editor_lib.mjs';
 import { runState, node, waitRun, openExample } from './run_lib.mjs';
 
 
@@ -108,6 +109,45 @@ test('a shared run link reopens the same run at the same moment', async () => {
   assert(Math.abs(s.t_s - shared.t_s) < 1e-6, `shared moment ${shared.t_s}, got ${s.t_s}`);
   assert(s.faults.some((f) => f.action === 'az_down' && f.target === 'use1-az2'), 'the live fault came with the link');
   assert(s.traceHash === shared.traceHash, `same run: trace ${s.traceHash} vs ${shared.traceHash}`);
+  assert(page.problems.length === 0, `page problems: ${page.problems.join('; ')}`);
+});
+
+test('the event log answers a query of typed fields, and says which word of a wrong one is wrong', async () => {
+  const page = await openEditor({ width: 1400, height: 900 });
+  await openExample(page, 'three-tier-web.json');  // use1-az1 fails at 5:00
+  await page.evaluate(() => window.cloudplay.run.seek(420));
+  let s = await waitRun(page, (x) => !x.seeking && x.t_s >= 420, 'the seek to 7:00');
+  await page.evaluate(() => window.cloudplay.run.tab(1));
+  await frames(page, 4);
+  s = await runState(page);
+  assert(s.logSize <= 200, `the state holds the whole log (${s.logSize} entries)`);
+  const want = s.log.filter((e) => e.kind === 'instance_died' && e.reason === 'az_down' && e.node === 'web');
+  assert(want.length > 0 && want.every((e) => e.instance > 0), `instances died with the AZ, each named: ${JSON.stringify(want)}`);
+  assert(s.rects.logFilter, 'the event log has a filter box');
+
+  await click(page, center(s.rects.logFilter));
+  await page.keyboard.type('kind=instance_died reason=az_down node=web');
+  await frames(page, 4);
+  s = await runState(page);
+  assertEqual(s.logQueryError, '', 'no error for a good query');
+  assertEqual(s.logRows, want.length, 'rows the query leaves');
+  await page.screenshot({ path: artifactPath('run-log-query.png') });
+
+  // One instance's story: the query by its id finds only entries about it.
+  await press(page, 'Control+a');
+  await page.keyboard.type(`instance=i-${want[0].instance}`);
+  await frames(page, 4);
+  s = await runState(page);
+  const about = s.log.filter((e) => e.instance === want[0].instance);
+  assertEqual(s.logRows, about.length, `rows about i-${want[0].instance}`);
+
+  // A misspelt kind: nothing is hidden by a half-read query, and the box says what is wrong.
+  await press(page, 'Control+a');
+  await page.keyboard.type('kind=instance_dead');
+  await frames(page, 4);
+  s = await runState(page);
+  assert(/instance_dead/.test(s.logQueryError) && /Did you mean "instance_died"/.test(s.logQueryError),
+    `the error names the word and the right one: ${s.logQueryError}`);
   assert(page.problems.length === 0, `page problems: ${page.problems.join('; ')}`);
 });
 

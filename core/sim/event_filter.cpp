@@ -1,0 +1,31 @@
+#include "core/sim/event_filter.h"
+
+#include <algorithm>
+
+namespace cp::sim {
+
+const std::vector<std::string>& known_event_reasons() {
+  // Every reason a model or the kernel logs (tests/unit/test_events.cpp checks this list against the sources).
+  static const std::vector<std::string> reasons = [] {
+    std::vector<std::string> v = {
+        "already_attached", "application_started", "alarm_high", "alarm_low", "az_down", "az_enabled",
+        "az_rebalance", "boot", "burst_credits_earned", "burst_credits_exhausted", "cluster_group_other_az",
+        "cpu_credits_earned", "cpu_credits_exhausted", "deregistered", "event_queue_full", "failure",
+        "fast_snapshot_restore", "fault", "first_request", "health_check", "hibernated", "hibernating",
+        "hibernation", "hibernation_interrupted", "in_service", "initialization_complete", "io_credits_earned",
+        "io_credits_exhausted", "launch_hook", "launching", "lifecycle_hook_abandon", "lifecycle_hook_continue",
+        "modification_completed", "modification_in_progress", "modification_limit", "modification_optimizing",
+        "modification_requested", "multi_attach_limit", "new_edge_location", "no_healthy_target",
+        "no_snapshot_source", "origin_failover", "other_az", "predictive_forecast", "predictive_scaling",
+        "queue_drained", "queue_full", "restore_from_snapshot", "resumed_from_hibernation",
+        "resuming_from_hibernation", "rule_target_not_connected", "sample_packet", "scale_in",
+        "scheduled_action", "simple_scaling", "snapshot_completed", "snapshot_started", "spread_group_az_full",
+        "static_ips", "step_scaling", "stopped", "target_again", "target_in_no_rule", "target_tracking",
+        "terminated", "termination_hook", "termination_hook_ended"};
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  return reasons;
+}
+
+}  // namespace cp::sim
