@@ -38,6 +38,8 @@ constexpr ImU32 kRegionCol = IM_COL32(0x00, 0xA4, 0xA6, 255);
 constexpr ImU32 kAzCol = IM_COL32(0x14, 0x7E, 0xBA, 255);
 constexpr ImU32 kSelectCol = IM_COL32(0x09, 0x72, 0xD3, 255);
 constexpr ImU32 kWireCol = IM_COL32(0x5F, 0x6B, 0x7A, 255);
+constexpr ImU32 kPollCol = IM_COL32(0xB0, 0x1E, 0x68, 255);   // a poll: the consumer pulls (magenta, as AWS draws messaging)
+constexpr ImU32 kEventCol = IM_COL32(0xC2, 0x4E, 0x00, 255);  // an event source: an asynchronous invoke
 constexpr ImU32 kOkCol = IM_COL32(0x1D, 0x81, 0x02, 255);
 constexpr ImU32 kBadCol = IM_COL32(0xD9, 0x15, 0x15, 255);
 constexpr ImU32 kTextCol = IM_COL32(0x16, 0x19, 0x1F, 255);
@@ -146,7 +148,7 @@ Canvas::Hit Canvas::hit_test(ImVec2 mouse) const {
   for (auto it = d.nodes.rbegin(); it != d.nodes.rend(); ++it) {
     WorldRect r = ed_.node_rect(it->id);
     const auto* s = service_of(*it);
-    if ((!s || s->makes_calls) && len2(sub(mouse, out_handle(r))) <= hr2) return {Hit::OutHandle, it->id, {}};
+    if ((!s || catalog::has_source_roles(*s)) && len2(sub(mouse, out_handle(r))) <= hr2) return {Hit::OutHandle, it->id, {}};
   }
   if (std::string n = node_at(mouse); !n.empty()) return {Hit::Node, n, {}};
   for (const auto& c : d.connections) {
@@ -381,6 +383,11 @@ void Canvas::handle_input(bool hovered) {
       else if (h.kind == Hit::OutHandle) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       else if (h.kind == Hit::FrameHeader) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
       else if (h.kind == Hit::FrameCorner) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNWSE);
+      // A poll or event wire explains itself: its calls do not go the way a call's do.
+      if (h.kind == Hit::Wire)
+        if (const doc::ConnectionDoc* c = ed_.document().find_connection(h.id))
+          if (auto role = catalog::parse_role(c->role); role && *role != sim::WireRole::Call)
+            ImGui::SetTooltip("%s: %s", catalog::role_name(*role).get(korean()), catalog::role_help(*role).get(korean()));
     }
   } else if (mode_ == Mode::None) {
     hover_node_.clear();
@@ -744,20 +751,48 @@ void Canvas::draw_wires(ImDrawList* dl) const {
     float miny = std::min({bz.p0.y, bz.p3.y}), maxy = std::max({bz.p0.y, bz.p3.y});
     if (maxx < origin_.x || minx > origin_.x + size_.x || maxy < origin_.y || miny > origin_.y + size_.y) continue;
     const bool selected = sel.connections.count(c.id) > 0;
-    const ImU32 col = selected ? kSelectCol : kWireCol;
+    const sim::WireRole role = catalog::parse_role(c.role).value_or(sim::WireRole::Call);
+    const ImU32 role_col = role == sim::WireRole::Poll ? kPollCol : role == sim::WireRole::Event ? kEventCol : kWireCol;
+    const ImU32 col = selected ? kSelectCol : role_col;
+    const float w = selected ? thick + 1 : thick;
     const bool async = c.params.is_object() && c.params.value("mode", std::string()) == "async";
-    if (async) {
+    // Dashes along the curve: `on` of every `period` of 48 steps (a poll: long dashes, an event:
+    // dots; an async call: short even dashes). The arrow always points the way the data flows.
+    auto dashed = [&](int period, int on) {
+      ImVec2 prev = bz.p0;
+      for (int i = 1; i <= 48; ++i) {
+        ImVec2 p = bz.at(i / 48.0f);
+        if ((i - 1) % period < on) dl->AddLine(prev, p, col, w);
+        prev = p;
+      }
+    };
+    if (role == sim::WireRole::Poll) {
+      dashed(6, 4);
+    } else if (role == sim::WireRole::Event) {
+      dashed(3, 1);
+    } else if (async) {
       ImVec2 prev = bz.p0;
       for (int i = 1; i <= 24; ++i) {
         ImVec2 p = bz.at(i / 24.0f);
-        if (i % 2) dl->AddLine(prev, p, col, selected ? thick + 1 : thick);
+        if (i % 2) dl->AddLine(prev, p, col, w);
         prev = p;
       }
     } else {
-      dl->AddBezierCubic(bz.p0, bz.p1, bz.p2, bz.p3, col, selected ? thick + 1 : thick);
+      dl->AddBezierCubic(bz.p0, bz.p1, bz.p2, bz.p3, col, w);
     }
     float ah = std::clamp(8 * zoom_, 5.0f, 14.0f);
     dl->AddTriangleFilled(bz.p3, ImVec2(bz.p3.x - ah, bz.p3.y - ah * 0.55f), ImVec2(bz.p3.x - ah, bz.p3.y + ah * 0.55f), col);
+    // A poll or event wire says so at its middle (below it: the run's rate label sits above).
+    if (role != sim::WireRole::Call && zoom_ >= 0.45f) {
+      const char* tag = catalog::role_name(role).get(korean());
+      const float px = std::max(11.0f, 12.0f * zoom_);
+      const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(px, 1e9f, 0, tag);
+      const ImVec2 m = bz.at(0.5f);
+      const ImVec2 p(m.x - ts.x / 2, m.y + 4);
+      dl->AddRectFilled(ImVec2(p.x - 4, p.y - 1), ImVec2(p.x + ts.x + 4, p.y + ts.y + 1), IM_COL32(255, 255, 255, 235), 4);
+      dl->AddRect(ImVec2(p.x - 4, p.y - 1), ImVec2(p.x + ts.x + 4, p.y + ts.y + 1), col, 4);
+      dl->AddText(ImGui::GetFont(), px, p, col, tag);
+    }
   }
 }
 
@@ -797,10 +832,10 @@ void Canvas::draw_node(ImDrawList* dl, const doc::NodeDoc& n, const WorldRect& r
   // Handles: in (left) and out (right), shown when they can be used.
   const bool show = selected || hover_node_ == n.id || mode_ == Mode::Wire;
   const float hr = std::clamp(kHandleR * std::sqrt(zoom_), 3.5f, 8.0f);
-  if (show && (!s || s->accepts_incoming))
+  if (show && (!s || catalog::has_target_roles(*s)))
     dl->AddCircleFilled(in_handle(r), hr, IM_COL32(255, 255, 255, 255)),
         dl->AddCircle(in_handle(r), hr, kWireCol, 0, 1.5f);
-  if (!s || s->makes_calls) {
+  if (!s || catalog::has_source_roles(*s)) {
     ImVec2 oh = out_handle(r);
     dl->AddCircleFilled(oh, hr, show ? kSelectCol : IM_COL32(0xA0, 0xAA, 0xB5, 255));
     dl->AddCircle(oh, hr, IM_COL32(255, 255, 255, 255), 0, 1.5f);

@@ -83,7 +83,7 @@ svg::Scene diagram_scene(const Editor& ed) {
     const svg::Point p0{a.x + a.w, a.y + a.h / 2}, p3{b.x, b.y + b.h / 2};
     const float dx = std::max(40.0f, std::fabs(p3.x - p0.x) * 0.5f);
     const bool async = c.params.is_object() && c.params.value("mode", std::string()) == "async";
-    s.wires.push_back({p0, {p0.x + dx, p0.y}, {p3.x - dx, p3.y}, p3, async});
+    s.wires.push_back({p0, {p0.x + dx, p0.y}, {p3.x - dx, p3.y}, p3, async, c.role == "call" ? "" : c.role});
   }
   return s;
 }

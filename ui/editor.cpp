@@ -641,6 +641,10 @@ bool Editor::connect(const std::string& from, const std::string& to, std::string
   c.id = unique_connection_id(doc_);
   c.from = from;
   c.to = to;
+  // The first role the pair takes: a call between services that call, a poll from a queue to its consumer.
+  const catalog::ServiceDescriptor* sa = catalog::find_service(doc_.find_node(from)->type);
+  const catalog::ServiceDescriptor* sb = catalog::find_service(doc_.find_node(to)->type);
+  if (sa && sb) c.role = catalog::role_key(catalog::default_role(*sa, *sb));
   doc_.connections.push_back(c);
   clear_selection();
   sel_.connections.insert(c.id);

@@ -88,6 +88,7 @@ const StringEntry kStrings[] = {
     // ---- undo step names ----
     {"undo.add", "Add service", "서비스 추가"},
     {"undo.connect", "Connect", "연결"},
+    {"undo.role", "Change the wire's role", "연결 역할 변경"},
     {"undo.delete", "Delete", "삭제"},
     {"undo.paste", "Paste", "붙여넣기"},
     {"undo.move", "Move", "이동"},
@@ -136,6 +137,8 @@ const StringEntry kStrings[] = {
     {"insp.no_params", "This service has no parameters to set.", "이 서비스에는 설정할 파라미터가 없습니다."},
     {"insp.simplifications", "What the model leaves out", "모델에서 단순화한 부분"},
     {"insp.connection", "Connection", "연결"},
+    {"insp.role", "Role", "역할"},
+    {"insp.no_wire_params", "This wire has no parameters to set in this role.", "이 역할의 연결선에는 설정할 파라미터가 없습니다."},
     {"insp.n_selected", "%d services and %d connections selected", "서비스 %d개, 연결 %d개 선택됨"},
     {"insp.multi_hint", "Select a single service to see its parameters.",
      "서비스를 하나만 선택하면 파라미터를 볼 수 있습니다."},

@@ -6,6 +6,7 @@
 // [SECTION] Parameter rows (numbers, booleans, choices, text, distributions)
 #include "ui/inspector.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -270,9 +271,45 @@ void Inspector::draw_connection(doc::ConnectionDoc& c) {
   ImGui::Separator();
   ImGui::TextWrapped("%s  →  %s", a ? a->name.c_str() : c.from.c_str(), b ? b->name.c_str() : c.to.c_str());
   ImGui::TextDisabled("%s", c.id.c_str());
+  const bool ko = korean();
+  const catalog::ServiceDescriptor* sa = a ? catalog::find_service(a->type) : nullptr;
+  const catalog::ServiceDescriptor* sb = b ? catalog::find_service(b->type) : nullptr;
+  sim::WireRole role = catalog::parse_role(c.role).value_or(sim::WireRole::Call);
+  // The role: a choice among those the pair takes (one: shown, not chosen).
+  section(tr("insp.role"));
+  std::vector<sim::WireRole> roles = sa && sb ? catalog::pair_roles(*sa, *sb) : std::vector<sim::WireRole>{};
+  if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.insert(roles.begin(), role);
+  if (roles.size() > 1) {
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##role", catalog::role_name(role).get(ko))) {
+      const sim::WireRole was = role;
+      for (sim::WireRole r : roles)
+        if (ImGui::Selectable(catalog::role_name(r).get(ko), r == was) && r != was) {
+          // The new role keeps the params it shares with the old one (none, usually).
+          const std::vector<catalog::ParamSpec> keep = catalog::wire_params(sa, sb, r);
+          json kept = json::object();
+          for (auto it = c.params.begin(); c.params.is_object() && it != c.params.end(); ++it)
+            if (catalog::find_param(keep, it.key())) kept[it.key()] = it.value();
+          c.role = catalog::role_key(r);
+          c.params = std::move(kept);
+          role = r;
+          fields_.clear();
+          ed_.commit(tr("undo.role"));
+        }
+      ImGui::EndCombo();
+    }
+    remember_rect("role");
+  } else {
+    ImGui::TextUnformatted(catalog::role_name(role).get(ko));
+  }
+  wrapped_hint(catalog::role_help(role).get(ko));
   section(tr("insp.parameters"));
   if (!c.params.is_object()) c.params = json::object();
-  for (const auto& spec : catalog::connection_params()) param_row(spec, c.params, c.id, "a connection");
+  const std::vector<catalog::ParamSpec> specs = catalog::wire_params(sa, sb, role);
+  if (specs.empty()) ImGui::TextDisabled("%s", tr("insp.no_wire_params"));
+  const std::string owner = role == sim::WireRole::Call ? std::string("a connection")
+                                                        : std::string("the ") + catalog::role_key(role) + " wire";
+  for (const auto& spec : specs) param_row(spec, c.params, c.id, owner);
   ImGui::Spacing();
   if (ImGui::Button(tr("menu.delete_wire"))) ed_.delete_selection();
 }

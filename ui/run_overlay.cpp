@@ -97,8 +97,10 @@ void RunView::draw_overlay(ImDrawList* dl) {
   // ---- wires: thickness by rate, dots by outcome ----
   for (size_t i = 0; i < s->connection_count() && i < b.connection_ids.size(); ++i) {
     const sim::Connection& c = s->connection(sim::ConnId{static_cast<uint32_t>(i)});
-    const std::string& from = b.node_ids[c.from.v];
-    const std::string& to = b.node_ids[c.to.v];
+    // Along the wire as drawn: a poll's calls go from the consumer back to its source.
+    const bool poll = c.role == sim::WireRole::Poll;
+    const std::string& from = b.node_ids[poll ? c.to.v : c.from.v];
+    const std::string& to = b.node_ids[poll ? c.from.v : c.to.v];
     if (!d.find_node(from) || !d.find_node(to)) continue;
     const Rate r = i < conn_rates_.size() ? conn_rates_[i] : Rate{};
     auto bz = canvas_.wire_bezier(from, to);

@@ -1,5 +1,5 @@
 // The catalog's shared parts: the service list, connection params, can_connect,
-// and validation of params against their specs.
+// and validation of params against their specs (connection roles: roles.cpp).
 //
 // [SECTION] Service list
 // [SECTION] Categories
@@ -120,24 +120,26 @@ std::string short_name(std::string s) {
   return s;
 }
 
-std::string topic(const std::string& w) { return doc::with_topic(w); }
-std::string object(const std::string& w) { return doc::with_object(w); }
-
-std::string display_en(const ServiceDescriptor& d) { return d.name.en && *d.name.en ? d.name.en : d.type; }
-std::string display_ko(const ServiceDescriptor& d) { return d.name.get(true); }
-
 }  // namespace
 
 namespace {
-std::optional<Refusal> can_connect_impl(const doc::Document* d, const doc::NodeDoc& from, const doc::NodeDoc& to);
+// `role`: the one asked for; none = any role the pair takes (the first the source
+// lists is reported when none fits: a call for every service that only calls).
+std::optional<Refusal> can_connect_impl(const doc::Document* d, const doc::NodeDoc& from, const doc::NodeDoc& to,
+                                        std::optional<sim::WireRole> role);
 }
 
 std::optional<Refusal> can_connect(const doc::NodeDoc& from, const doc::NodeDoc& to) {
-  return can_connect_impl(nullptr, from, to);
+  return can_connect_impl(nullptr, from, to, std::nullopt);
 }
 
 std::optional<Refusal> can_connect(const doc::Document& d, const doc::NodeDoc& from, const doc::NodeDoc& to) {
-  return can_connect_impl(&d, from, to);
+  return can_connect_impl(&d, from, to, std::nullopt);
+}
+
+std::optional<Refusal> can_connect(const doc::Document& d, const doc::NodeDoc& from, const doc::NodeDoc& to,
+                                   sim::WireRole r) {
+  return can_connect_impl(&d, from, to, r);
 }
 
 std::vector<Issue> check_document_rules(const doc::Document& d) {
@@ -150,7 +152,8 @@ std::vector<Issue> check_document_rules(const doc::Document& d) {
 }
 
 namespace {
-std::optional<Refusal> can_connect_impl(const doc::Document* d, const doc::NodeDoc& from, const doc::NodeDoc& to) {
+std::optional<Refusal> can_connect_impl(const doc::Document* d, const doc::NodeDoc& from, const doc::NodeDoc& to,
+                                        std::optional<sim::WireRole> role) {
   const ServiceDescriptor* a = find_service(from.type);
   const ServiceDescriptor* b = find_service(to.type);
   if (!a || !b) {
@@ -159,27 +162,11 @@ std::optional<Refusal> can_connect_impl(const doc::Document* d, const doc::NodeD
   }
   if (!from.id.empty() && from.id == to.id)
     return Refusal{"A service cannot call itself.", "서비스는 자기 자신을 호출할 수 없습니다."};
-  if (!a->makes_calls)
-    return Refusal{display_en(*a) + " does not call other services: it only answers requests.",
-                   topic(display_ko(*a)) + " 다른 서비스를 호출하지 않고, 받은 요청에 응답만 합니다."};
-  if (!b->accepts_incoming)
-    return Refusal{display_en(*b) + " cannot receive calls: it only sends requests.",
-                   topic(display_ko(*b)) + " 요청을 보내기만 하고 호출을 받을 수 없습니다."};
-  if (!a->can_call.empty()) {
-    bool allowed = false;
-    for (const std::string& t : a->can_call) allowed = allowed || t == b->type;
-    if (!allowed) {
-      std::vector<std::string> en, ko;
-      for (const std::string& t : a->can_call) {
-        const ServiceDescriptor* c = find_service(t);
-        en.push_back(c ? display_en(*c) : t);
-        ko.push_back(c ? display_ko(*c) : t);
-      }
-      return Refusal{display_en(*a) + " cannot call " + display_en(*b) + ". It can call " +
-                         doc::join_words(en, " or ") + ".",
-                     topic(display_ko(*a)) + " " + object(display_ko(*b)) + " 호출할 수 없습니다. 호출할 수 있는 서비스: " +
-                         doc::join_words(ko, ", ") + "."};
-    }
+  if (role) {
+    if (auto r = role_refusal(*a, *b, *role)) return r;
+  } else if (pair_roles(*a, *b).empty()) {
+    const std::vector<sim::WireRole> first = source_roles(*a);
+    if (auto r = role_refusal(*a, *b, first.empty() ? sim::WireRole::Call : first.front())) return r;
   }
   // Rules about this one wire (the callee's first: it owns what may attach to it).
   if (b->connect_rule)

@@ -16,6 +16,7 @@
 #include "core/doc/document.h"
 #include "core/sim/model.h"
 #include "core/sim/topology.h"
+#include "core/sim/wire.h"
 
 namespace cp::sim { class Simulation; }
 
@@ -55,6 +56,22 @@ struct BuildContext {
 // Why a connection is refused, in English and Korean (can_connect, connect_rule).
 struct Refusal { std::string en, ko; };
 
+// One role a service takes at one end of a wire (see core/sim/wire.h for what the
+// roles mean at run time). A future SQS declares, as a source, {Poll}; a future
+// Lambda, as a target, {Poll, {batch_size, maximum_batching_window_s, ...}, {"sqs",
+// "kinesis"}}: a wire from a queue to a function is then a poll carrying a batch size.
+struct RoleSpec {
+  sim::WireRole role = sim::WireRole::Call;
+  // This end's share of the wire's parameters in this role (the wire carries both
+  // ends' shares: a call's timeout is the caller's, a poll's batch size the consumer's).
+  std::vector<ParamSpec> params;
+  // The types allowed at the other end; empty = any that takes the role.
+  std::vector<std::string> peers;
+  // Optional rules across the wire's parameters (both ends', defaults filled in).
+  // Issue paths are param keys; the validator prefixes the connection's path.
+  std::function<std::vector<doc::Issue>(const nlohmann::json& params)> validate;
+};
+
 struct ServiceDescriptor {
   std::string type;                       // "compute"
   Category category = Category::Compute;
@@ -88,6 +105,13 @@ struct ServiceDescriptor {
   // snapshot is restored from) get the new ids when nodes are copied under new
   // ids (paste). `renamed` maps old id -> new id; other names stay.
   std::function<void(nlohmann::json& params, const std::map<std::string, std::string>& renamed)> rename_node_refs;
+  // The roles of wires drawn from this service (as their source) and to it (as
+  // their target), in order of preference (a new wire takes the first the pair
+  // shares). Empty: calls only, as makes_calls / accepts_incoming / can_call say,
+  // with connection_params() on the caller's end — what every service took before
+  // roles. A service that declares a list declares all its roles: makes_calls and
+  // accepts_incoming must then agree with whether Call is in it (a test checks).
+  std::vector<RoleSpec> source_roles, target_roles;
 };
 
 // Every service, in registry order (core/services/registry.cpp lists them).
@@ -96,18 +120,52 @@ const ServiceDescriptor* find_service(const std::string& type);
 // Tests only: replace the registry's list (an empty list restores it).
 void set_services_for_testing(std::vector<const ServiceDescriptor*> services);
 
-// Parameters of a connection (any service pair): mode, timeout, retries, ...
+// Parameters of a call (the caller's end of a call wire): mode, timeout, retries, ...
 const std::vector<ParamSpec>& connection_params();
 
+// ---- Connection roles (core/catalog/roles.cpp) ----
+const char* role_key(sim::WireRole r);  // "call", "poll", "event": the document's `role`
+std::optional<sim::WireRole> parse_role(const std::string& key);
+const std::vector<std::string>& role_keys();
+Text role_name(sim::WireRole r);  // "Poll" / "폴링"
+Text role_help(sim::WireRole r);  // what a wire in this role does, in a sentence or two
+// The role as `d` declares it at that end (a service without a list: the default
+// call), or nullptr when it does not take the role there.
+const RoleSpec* source_role(const ServiceDescriptor& d, sim::WireRole r);
+const RoleSpec* target_role(const ServiceDescriptor& d, sim::WireRole r);
+std::vector<sim::WireRole> source_roles(const ServiceDescriptor& d);
+std::vector<sim::WireRole> target_roles(const ServiceDescriptor& d);
+// May wires start (end) here in some role? The canvas shows the handle only then.
+inline bool has_source_roles(const ServiceDescriptor& d) { return d.source_roles.empty() ? d.makes_calls : true; }
+inline bool has_target_roles(const ServiceDescriptor& d) { return d.target_roles.empty() ? d.accepts_incoming : true; }
+// The roles a wire from a to b may take, in a's order; the first is a new wire's.
+std::vector<sim::WireRole> pair_roles(const ServiceDescriptor& a, const ServiceDescriptor& b);
+sim::WireRole default_role(const ServiceDescriptor& a, const ServiceDescriptor& b);
+// Why a wire from a to b cannot take role r (its ends' roles and peers only; the
+// connect_rules are can_connect's), or nullopt when it can.
+std::optional<Refusal> role_refusal(const ServiceDescriptor& a, const ServiceDescriptor& b, sim::WireRole r);
+// The parameters a wire from a to b carries in role r: a's share, then b's. An
+// unknown end (nullptr) adds nothing, except that a call always has the caller's
+// connection_params().
+std::vector<ParamSpec> wire_params(const ServiceDescriptor* a, const ServiceDescriptor* b, sim::WireRole r);
+nlohmann::json wire_with_defaults(const ServiceDescriptor* a, const ServiceDescriptor* b, sim::WireRole r,
+                                  const nlohmann::json& params);
+// Both ends' RoleSpec::validate rules over the wire's params (paths are param keys).
+std::vector<doc::Issue> check_wire_rules(const ServiceDescriptor* a, const ServiceDescriptor* b, sim::WireRole r,
+                                         const nlohmann::json& params);
+
 // Can a connection go from node `from` to node `to`? Returns std::nullopt when
-// it can, or the reason (English and Korean) when not: the pair of types, then
-// each end's connect_rule (e.g. an EBS volume in another AZ).
+// it can, or the reason (English and Korean) when not: the pair of types (in any
+// role both take), then each end's connect_rule (e.g. an EBS volume in another AZ).
 std::optional<Refusal> can_connect(const doc::NodeDoc& from, const doc::NodeDoc& to);
 // The same, drawn in document `d` (its existing wires count: a 17th instance
 // on a Multi-Attach volume, a second one on a volume without Multi-Attach).
 // The editor asks this one when a wire is dragged; the validator asks it for
 // each connection with the connections before it.
 std::optional<Refusal> can_connect(const doc::Document& d, const doc::NodeDoc& from, const doc::NodeDoc& to);
+// The same for a wire in role r (the validator asks this one with the document's role).
+std::optional<Refusal> can_connect(const doc::Document& d, const doc::NodeDoc& from, const doc::NodeDoc& to,
+                                   sim::WireRole r);
 
 // Every service's validate_document rules over `d`, in registry order.
 std::vector<doc::Issue> check_document_rules(const doc::Document& d);

@@ -32,6 +32,14 @@ Text type_text(ParamType t) {
   return {"", ""};
 }
 
+// "call, poll" / "호출, 폴링"; "none" / "없음".
+std::string role_list(bool korean, const std::vector<sim::WireRole>& roles) {
+  std::string s;
+  for (sim::WireRole r : roles)
+    s += (s.empty() ? "" : ", ") + (korean ? std::string(role_name(r).ko) : std::string("`") + role_key(r) + "`");
+  return s.empty() ? pick(korean, "none", "없음") : s;
+}
+
 // 0.5, 30, 1e+06: no trailing zeros, the same on every platform.
 std::string number(double v) {
   if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
@@ -102,10 +110,26 @@ void describe_one(bool korean, const ServiceDescriptor& s, std::string& out) {
   }
   out += "\n";
   if (!s.accepts_incoming) out += pick(korean, "- Called by: nothing (it only sends requests)\n", "- 호출하는 서비스: 없음(요청을 보내기만 함)\n");
+  out += std::string(pick(korean, "- Wire roles: as source ", "- 연결 역할: 출발지로서 ")) + role_list(korean, source_roles(s)) +
+         pick(korean, "; as target ", ", 대상으로서 ") + role_list(korean, target_roles(s)) + "\n";
   const char* simplified = s.simplifications.get(korean);
   if (simplified && *simplified) out += std::string(pick(korean, "- Simplified: ", "- 단순화한 부분: ")) + simplified + "\n";
   out += "\n";
   describe_params(korean, s.params, out);
+  // The parameters a declared role adds to its wires (a call's own are under Connections).
+  for (bool as_source : {true, false})
+    for (const RoleSpec& r : as_source ? s.source_roles : s.target_roles) {
+      if (r.params.empty()) continue;
+      out += "### " + std::string(role_name(r.role).get(korean)) +
+             (as_source ? pick(korean, " wires from it", " 연결(출발지로서)") : pick(korean, " wires to it", " 연결(대상으로서)"));
+      if (!r.peers.empty()) {
+        std::string peers;
+        for (const auto& t : r.peers) peers += (peers.empty() ? "" : ", ") + ("`" + t + "`");
+        out += (as_source ? pick(korean, ", to ", ", 대상: ") : pick(korean, ", from ", ", 출발지: ")) + peers;
+      }
+      out += "\n\n";
+      describe_params(korean, r.params, out);
+    }
 }
 
 }  // namespace
@@ -124,8 +148,15 @@ std::optional<std::string> describe_services(bool korean, const std::string& typ
               "# 서비스\n\ncloudplay가 시뮬레이션하는 모든 서비스입니다. 엔진의 카탈로그에 있는 설명에서 만들어집니다"
               "(`cloudplay describe --ko`로 이 페이지를 출력할 수 있습니다).\n\n");
   for (const ServiceDescriptor* s : all_services()) describe_one(korean, *s, out);
-  out += pick(korean, "## Connections\n\nEvery wire carries these parameters.\n\n",
-              "## 연결\n\n모든 연결선에 다음 파라미터가 있습니다.\n\n");
+  out += pick(korean, "## Connections\n\nA wire has a role (the document's `role`; `call` when absent):\n\n",
+              "## 연결\n\n연결선마다 역할이 있습니다(문서의 `role`, 없으면 `call`).\n\n");
+  for (sim::WireRole r : {sim::WireRole::Call, sim::WireRole::Poll, sim::WireRole::Event})
+    out += "- `" + std::string(role_key(r)) + "` " + role_name(r).get(korean) + ": " + role_help(r).get(korean) + "\n";
+  out += pick(korean,
+              "\nA wire carries the parameters its two ends declare for its role (above, under each service). "
+              "Every call carries these, set at the caller's end:\n\n",
+              "\n연결선에는 양쪽 끝의 서비스가 그 역할에 선언한 파라미터가 있습니다(위의 각 서비스 아래). 모든 호출에는 "
+              "호출하는 쪽에서 정하는 다음 파라미터가 있습니다.\n\n");
   describe_params(korean, connection_params(), out);
   return out;
 }

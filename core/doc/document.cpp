@@ -270,7 +270,7 @@ const std::vector<std::string> kStoryFields = {"name_ko", "en", "ko", "moments"}
 const std::vector<std::string> kMomentFields = {"at_s", "en", "ko"};
 const std::vector<std::string> kRegionFields = {"code", "azs"};
 const std::vector<std::string> kNodeFields = {"id", "type", "name", "region", "az", "params"};
-const std::vector<std::string> kConnectionFields = {"id", "from", "to", "params"};
+const std::vector<std::string> kConnectionFields = {"id", "from", "to", "role", "params"};
 const std::vector<std::string> kFaultFields = {"at_s", "action", "target", "until_s", "value"};
 
 const json kEmptyObject = json::object();
@@ -973,6 +973,24 @@ private:
         error(p + ".to", "there is no node with id " + quote(*to) + "." + did_you_mean(*to, node_ids_),
               "id가 " + quote(*to) + "인 노드가 없습니다." + did_you_mean_ko(*to, node_ids_));
     }
+    // The role: absent means a call (every document before roles); none = unreadable.
+    sim::WireRole role = sim::WireRole::Call;
+    bool role_ok = true;
+    if (c.contains("role")) {
+      auto r = text(c, "role", p, false, 1 << 20);
+      auto parsed = r ? catalog::parse_role(*r) : std::nullopt;
+      role_ok = parsed.has_value();
+      if (parsed) role = *parsed;
+      if (r) {
+        if (parsed)
+          conn.role = *r;
+        else
+          error(p + ".role", quote(*r) + " is not a role: a wire is \"call\", \"poll\" or \"event\"." +
+                                 did_you_mean(*r, catalog::role_keys()),
+                with_topic(quote(*r)) + " 연결 역할이 아닙니다. 쓸 수 있는 값: \"call\", \"poll\", \"event\"." +
+                    did_you_mean_ko(*r, catalog::role_keys()));
+      }
+    }
     if (from && to && *from == *to) {
       error(p + ".to", "a connection cannot go from a node to itself (from and to are both " + quote(*to) + ").",
             "노드를 자기 자신에게 연결할 수 없습니다(from과 to가 모두 " + quote(*to) + "입니다).");
@@ -987,17 +1005,39 @@ private:
       } else {
         pair_index_[pair] = i;
         // The connections before this one are in doc_ already (a 17th attachment to a volume is refused here).
-        if (auto refusal = catalog::can_connect(doc_, *a, *b)) error(p, refusal->en, refusal->ko);
+        if (role_ok)
+          if (auto refusal = catalog::can_connect(doc_, *a, *b, role)) error(p, refusal->en, refusal->ko);
       }
     }
     if (auto pr = c.find("params"); pr != c.end()) {
-      std::vector<Issue> errs;
-      catalog::check_params(catalog::connection_params(), *pr, p + ".params", "a connection", errs, "연결");
-      const bool params_ok = errs.empty();
-      errors_from(errs);
-      if (pr->is_object()) {
+      const catalog::ServiceDescriptor* da = a ? catalog::find_service(a->type) : nullptr;
+      const catalog::ServiceDescriptor* db = b ? catalog::find_service(b->type) : nullptr;
+      // A call's params are known whatever its ends (connection_params); another
+      // role's only when both ends are known, and not a role neither takes.
+      const bool known = role_ok && (role == sim::WireRole::Call ||
+                                     (da && db && !catalog::role_refusal(*da, *db, role)));
+      if (known) {
+        std::vector<Issue> errs;
+        const std::vector<catalog::ParamSpec> specs = catalog::wire_params(da, db, role);
+        if (role == sim::WireRole::Call) {
+          catalog::check_params(specs, *pr, p + ".params", "a connection", errs, "연결");
+        } else {
+          // Named by its role and ends: "20000 is above the poll wire q → fn's maximum of 10000 messages".
+          const std::string ends = conn.from + " → " + conn.to;
+          catalog::check_params(specs, *pr, p + ".params", std::string("the ") + catalog::role_key(role) + " wire " + ends,
+                                errs, std::string(catalog::role_name(role).ko) + " 연결 " + ends);
+        }
+        const bool params_ok = errs.empty();
+        errors_from(errs);
+        if (pr->is_object()) {
+          conn.params = *pr;
+          if (params_ok && role == sim::WireRole::Call) connection_rules(conn.params, p + ".params");
+          if (params_ok)
+            for (Issue& e : catalog::check_wire_rules(da, db, role, conn.params))
+              error(join_path(p + ".params", e.path), e.message, e.message_ko);
+        }
+      } else if (pr->is_object()) {
         conn.params = *pr;
-        if (params_ok) connection_rules(conn.params, p + ".params");
       }
     }
     return needs_id;
@@ -1271,6 +1311,8 @@ J build(const Document& d) {
     e["id"] = c.id;
     e["from"] = c.from;
     e["to"] = c.to;
+    // A call is written without its role: documents of calls only read as before roles.
+    if (!c.role.empty() && c.role != "call") e["role"] = c.role;
     e["params"] = c.params.is_object() ? convert<J>(c.params) : J::object();
     conns.push_back(std::move(e));
   }

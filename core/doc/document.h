@@ -38,8 +38,11 @@ struct NodeDoc {
 
 struct ConnectionDoc {
   std::string id;
-  std::string from, to;           // node ids
-  nlohmann::json params = nlohmann::json::object();  // mode, timeout_ms, retries, weight, ... (catalog: connection params)
+  std::string from, to;           // node ids, as drawn: for a poll, from is the source and to the consumer
+  nlohmann::json params = nlohmann::json::object();  // the role's: a call's mode, timeout_ms, retries, weight... (catalog::wire_params)
+  // call | poll | event (core/sim/wire.h); a document without one means call. Last, so
+  // that {id, from, to, params} still initialises a call.
+  std::string role = "call";
   bool operator==(const ConnectionDoc&) const = default;
 };
 

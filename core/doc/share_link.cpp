@@ -417,7 +417,8 @@ bool base64url_decode(std::string_view text, std::string& out, size_t* bad_pos) 
 // The payload is to_json(d) with two parts packed for size (a link must stay short):
 //   "links": the connections as [from, to] node indexes, then params (if any), then the
 //            id (if it is not the editor's default "c<n>"); a connection whose ends are
-//            not nodes of the document stays an object, as to_json wrote it.
+//            not nodes of the document, or that is not a call (it has a "role"), stays
+//            an object, as to_json wrote it.
 //   "xy":    layout.nodes positions {"x","y"} as [x, y] in node order (null: none).
 // Unpacking restores exactly what to_json wrote.
 nlohmann::json share_payload(const Document& d, const RunSettings& run) {
@@ -431,7 +432,9 @@ nlohmann::json share_payload(const Document& d, const RunSettings& run) {
     for (size_t i = 0; i < d.connections.size(); ++i) {
       const ConnectionDoc& c = d.connections[i];
       auto from = index.find(c.from), to = index.find(c.to);
-      if (from == index.end() || to == index.end()) {
+      // A poll or event wire stays an object too: the packed form is a call's, so
+      // links of calls only are what they were before roles.
+      if (from == index.end() || to == index.end() || doc["connections"][i].contains("role")) {
         links.push_back(doc["connections"][i]);
         continue;
       }

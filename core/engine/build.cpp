@@ -56,6 +56,25 @@ std::optional<Command> fault_command(const Built& b, const std::string& action, 
   return c;
 }
 
+namespace {
+// A wire's role params (defaults filled in) as the models read them (core/sim/wire.h).
+WireParams wire_params_of(const nlohmann::json& params) {
+  WireParams out;
+  if (!params.is_object()) return out;
+  for (auto it = params.begin(); it != params.end(); ++it) {
+    WireParam w;
+    w.key = it.key();
+    const nlohmann::json& v = it.value();
+    if (v.is_number()) w.number = v.get<double>();
+    else if (v.is_boolean()) w.number = v.get<bool>() ? 1 : 0;
+    else if (v.is_string()) w.text = v.get<std::string>();
+    else w.text = v.dump();
+    out.items.push_back(std::move(w));
+  }
+  return out;
+}
+}  // namespace
+
 Built build(const doc::Document& d, std::optional<uint64_t> seed) {
   Built b;
   b.seed = seed ? *seed : d.settings.seed;
@@ -138,16 +157,37 @@ Built build(const doc::Document& d, std::optional<uint64_t> seed) {
                           "없는 노드를 연결합니다"});
       continue;
     }
-    nlohmann::json p = c.params;
-    auto num = [&](const char* k, double def) { return p.contains(k) && p[k].is_number() ? p[k].get<double>() : def; };
+    const WireRole role = catalog::parse_role(c.role).value_or(WireRole::Call);
+    const catalog::ServiceDescriptor* sa = catalog::find_service(sim.info(from).type);
+    const catalog::ServiceDescriptor* sb = catalog::find_service(sim.info(to).type);
+    WireParams role_params = wire_params_of(catalog::wire_with_defaults(sa, sb, role, c.params));
     CallPolicy policy;
-    policy.sync = !(p.contains("mode") && p["mode"] == "async");
-    policy.timeout = from_seconds(num("timeout_ms", 0) / 1000.0);
-    policy.max_retries = static_cast<uint16_t>(num("retries", 0));
-    policy.backoff_base = from_seconds(num("backoff_base_ms", 100) / 1000.0);
-    policy.backoff_cap = from_seconds(num("backoff_cap_ms", 20000) / 1000.0);
-    policy.weight = num("weight", 1);
-    sim.add_connection(from, to, policy);
+    switch (role) {
+      case WireRole::Call: {
+        nlohmann::json p = c.params;
+        auto num = [&](const char* k, double def) { return p.contains(k) && p[k].is_number() ? p[k].get<double>() : def; };
+        policy.sync = !(p.contains("mode") && p["mode"] == "async");
+        policy.timeout = from_seconds(num("timeout_ms", 0) / 1000.0);
+        policy.max_retries = static_cast<uint16_t>(num("retries", 0));
+        policy.backoff_base = from_seconds(num("backoff_base_ms", 100) / 1000.0);
+        policy.backoff_cap = from_seconds(num("backoff_cap_ms", 20000) / 1000.0);
+        policy.weight = num("weight", 1);
+        sim.add_connection(from, to, policy, role, std::move(role_params));
+        break;
+      }
+      case WireRole::Poll:
+        // The consumer calls its source (a receive that waits for its batch): the
+        // runtime connection goes the way of the calls, against the drawn direction.
+        // Its waiting and retrying are the consumer model's, from its role params.
+        sim.add_connection(to, from, policy, role, std::move(role_params));
+        break;
+      case WireRole::Event:
+        // An asynchronous invoke: the source does not wait; retries and event age
+        // are the target's (its role params), not the kernel's.
+        policy.sync = false;
+        sim.add_connection(from, to, policy, role, std::move(role_params));
+        break;
+    }
     b.connection_ids.push_back(c.id);
   }
 

@@ -3,6 +3,8 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "core/catalog/catalog.h"
+
 namespace cp::engine {
 
 using namespace cp::sim;
@@ -120,8 +122,11 @@ nlohmann::json report_json(const Built& b, bool with_series, const std::vector<G
     const Connection& c = sim.connection(ConnId{i});
     nlohmann::json j;
     j["id"] = i < b.connection_ids.size() ? b.connection_ids[i] : std::to_string(i);
-    j["from"] = sim.info(c.from).id;
-    j["to"] = sim.info(c.to).id;
+    // As the document draws it: a poll's calls go from the consumer to its source.
+    const bool poll = c.role == WireRole::Poll;
+    j["from"] = sim.info(poll ? c.to : c.from).id;
+    j["to"] = sim.info(poll ? c.from : c.to).id;
+    if (c.role != WireRole::Call) j["role"] = catalog::role_key(c.role);
     j["calls"] = c.metrics.calls;
     j["retries"] = c.metrics.retries;
     j["outcomes"] = outcomes_json(c.metrics.outcomes);

@@ -42,7 +42,7 @@ std::string join(const std::vector<std::string>& v) {
 std::vector<const doc::NodeDoc*> callees(const doc::Document& d, const std::string& id) {
   std::vector<const doc::NodeDoc*> out;
   for (const auto& c : d.connections)
-    if (c.from == id)
+    if (c.from == id && c.role == "call")  // a poll's calls go the other way; an event is not a call it waits on
       if (const doc::NodeDoc* n = d.find_node(c.to)) out.push_back(n);
   return out;
 }
@@ -188,7 +188,7 @@ void asg_rules(const doc::Document& d, std::vector<Finding>& out) {
 void connection_rules(const doc::Document& d, std::vector<Finding>& out) {
   for (const auto& c : d.connections) {
     const doc::NodeDoc* from = d.find_node(c.from);
-    if (!from) continue;
+    if (!from || c.role != "call") continue;  // timeouts and retries are a call's settings
     bool async = c.params.is_object() && c.params.contains("mode") && c.params["mode"] == "async";
     double timeout = num_param(c.params, "timeout_ms", 0);
     double retries = num_param(c.params, "retries", 0);

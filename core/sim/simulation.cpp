@@ -87,12 +87,14 @@ NodeId Simulation::add_node(std::unique_ptr<Model> model, NodeInfo info) {
   return id;
 }
 
-ConnId Simulation::add_connection(NodeId from, NodeId to, CallPolicy policy) {
+ConnId Simulation::add_connection(NodeId from, NodeId to, CallPolicy policy, WireRole role, WireParams role_params) {
   ConnId id{static_cast<uint32_t>(conns_.size())};
   Connection c;
   c.from = from;
   c.to = to;
   c.policy = policy;
+  c.role = role;
+  c.role_params = std::move(role_params);
   conns_.push_back(std::move(c));
   nodes_[from.v].out.push_back(id);
   nodes_[to.v].in.push_back(id);

@@ -26,6 +26,7 @@
 #include "core/sim/rng.h"
 #include "core/sim/shared_pool.h"
 #include "core/sim/topology.h"
+#include "core/sim/wire.h"
 
 // Cold paths (faults, logging, the per-second tick) stay out of line: inlined
 // into the event loop, their strings' destructors would give the loop landing
@@ -72,6 +73,10 @@ struct Connection {
   // Entries of calls that already ended are skipped when they come due.
   std::deque<std::pair<SimTime, uint64_t>> timeouts;  // (deadline, request handle)
   bool timeout_armed = false;
+  // The document wire's role and its parameters (core/sim/wire.h). For a poll
+  // wire, from is the consumer and to the source it pulls from: the way the calls go.
+  WireRole role = WireRole::Call;
+  WireParams role_params;
 };
 
 struct StepResult {
@@ -125,7 +130,8 @@ public:
   Topology& topology() { return topology_; }
   const Topology& topology() const { return topology_; }
   NodeId add_node(std::unique_ptr<Model> model, NodeInfo info);
-  ConnId add_connection(NodeId from, NodeId to, CallPolicy policy);
+  ConnId add_connection(NodeId from, NodeId to, CallPolicy policy, WireRole role = WireRole::Call,
+                        WireParams role_params = {});
   void schedule_command(SimTime at, Command c);
   void start();
 

@@ -119,6 +119,18 @@ TEST_CASE("to_svg: well formed, every name as text, frames and wires drawn") {
   CHECK(x.find("fill=\"#FFFFFF\" fill-opacity=\"0.78\"") != std::string::npos);
 }
 
+TEST_CASE("to_svg: a poll wire and an event wire look as on the canvas") {
+  svg::Scene s = sample();
+  s.wires.push_back({{0, 0}, {40, 0}, {60, 50}, {100, 50}, false, "poll"});
+  s.wires.push_back({{0, 90}, {40, 90}, {60, 150}, {100, 150}, false, "event"});
+  const std::string x = svg::to_svg(s);
+  CHECK(xml_problem(x).empty());
+  CHECK(x.find("100 50\" stroke=\"#B01E68\" stroke-dasharray=\"10 4\"/>") != std::string::npos);
+  CHECK(x.find("100 150\" stroke=\"#C24E00\" stroke-dasharray=\"2 4\"/>") != std::string::npos);
+  CHECK(x.find("fill=\"#B01E68\" stroke=\"none\"") != std::string::npos);  // its arrow, in its colour
+  CHECK(x.find("1200 930\"/>") != std::string::npos);  // a call keeps the wires' group colour, undashed
+}
+
 TEST_CASE("to_svg: the viewBox encloses every frame and card") {
   const svg::Scene s = sample();
   const std::string x = svg::to_svg(s);
