@@ -226,14 +226,20 @@ void bench_leases(const char* where, bool quick, bool print) {
   const size_t n = quick ? 100000 : 1000000;
   const size_t heap0 = heap_in_use();
   LeaseStore q(4 * 24 * kHour);  // SQS's default retention (AWS-FACTS: SQS)
-  const uint32_t attrs[3] = {q.intern("{\"type\":\"order\",\"region\":\"us-east-1\"}"),
-                             q.intern("{\"type\":\"refund\",\"region\":\"us-east-1\"}"), 0};
+  AttributeTable table;           // the run's (Simulation::intern_attributes), not the store's
+  const uint32_t attrs[3] = {table.intern("{\"type\":\"order\",\"region\":\"us-east-1\"}"),
+                             table.intern("{\"type\":\"refund\",\"region\":\"us-east-1\"}"), 0};
+  // Each message with a whole lineage, as a queue model would put it: first
+  // sent by a users node a few hundred ms earlier, two hops away.
+  auto item = [&](uint64_t id, uint64_t key, uint32_t size, SimTime now) {
+    return Lineage{id, now - static_cast<SimTime>(id & 0x3ffff), key, NodeId{0}, size, attrs[id % 3], 2};
+  };
   SimTime now = 0;
   auto t0 = Clock::now();
   for (size_t i = 0; i < n; ++i) {
     ++now;
-    const Message m{i * 0x9e3779b97f4a7c15ull, static_cast<uint32_t>(200 + i % 800), attrs[i % 3]};
-    q.put(now, m, i % 10 == 0 ? now + 5 * kSecond : now);
+    q.put(now, item(i + 1, i * 0x9e3779b97f4a7c15ull, static_cast<uint32_t>(200 + i % 800), now),
+          i % 10 == 0 ? now + 5 * kSecond : now);
   }
   const double put_s = seconds_since(t0);
   const size_t held = q.held();
@@ -265,12 +271,15 @@ void bench_leases(const char* where, bool quick, bool print) {
   now += 31 * kSecond;
 
   // Steady state: top the backlog up to n, then put one, lease one, ack it.
-  for (size_t i = q.held(); i < n; ++i) q.put(++now, Message{i, 300, attrs[i % 3]}, now);
+  for (size_t i = q.held(); i < n; ++i) {
+    ++now;
+    q.put(now, item(n + i, i, 300, now), now);
+  }
   const uint64_t cycles = quick ? 200000 : 2000000;
   t0 = Clock::now();
   for (uint64_t i = 0; i < cycles; ++i) {
     ++now;
-    q.put(now, Message{i, 300, attrs[i % 3]}, now);
+    q.put(now, item(2 * n + i, i, 300, now), now);
     if (q.lease(now, now + 30 * kSecond, &m)) q.ack(now, m.receipt);
   }
   const double cycle_s = seconds_since(t0);

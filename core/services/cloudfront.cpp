@@ -52,7 +52,7 @@ public:
     NodeMetrics& m = sim.metrics(id());
     m.cost_usd += kRequestPrice + s_.object_kb / (1024.0 * 1024.0) * kGbPrice;
     if (r.kind == RequestKind::Read) {
-      Edge& e = edge(sim, r.origin_region);
+      Edge& e = edge(sim, sim.origin_region(r).v);
       if (lookup(e.cache, r.key, sim.now())) {
         ++e.hits;
         ++hits_;
@@ -82,7 +82,7 @@ public:
     if (!sim.alive(h)) return;
     if (timer == kRegionalHit) {  // the edge keeps what the regional cache sent it
       const Request& r = sim.request(h);
-      put(edge(sim, r.origin_region).cache, r.key, sim.now());
+      put(edge(sim, sim.origin_region(r).v).cache, r.key, sim.now());
     }
     sim.respond(h, Outcome::Ok);
   }
@@ -92,7 +92,7 @@ public:
     if (o == Outcome::Ok) {
       ++origin_ok_;
       if (child.kind == RequestKind::Read || s_.cache_writes) {
-        Edge& e = edge(sim, child.origin_region);
+        Edge& e = edge(sim, sim.origin_region(child).v);
         put(e.cache, child.key, sim.now());
         if (s_.regional) put(regional(e.geography).cache, child.key, sim.now());
       }

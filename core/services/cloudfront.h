@@ -1,6 +1,6 @@
 // CloudFront: edge caches in front of an origin. Requests are keyed by
 // Request::key; each edge location (one per Region the users are near, from
-// Request::origin_region) has its own LRU cache with a TTL, so a new Region's
+// Simulation::origin_region) has its own LRU cache with a TTL, so a new Region's
 // users start cold. A hit is answered at the edge; a miss goes to the optional
 // regional edge cache tier, then to the origin (the first outgoing connection),
 // with origin failover to the second connection when the first fails. The hit

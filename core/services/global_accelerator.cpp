@@ -78,7 +78,7 @@ public:
   }
 
   void on_request(Simulation& sim, ReqHandle h) override {
-    int e = choose(sim, sim.request(h).origin_region);
+    int e = choose(sim, sim.origin_region(sim.request(h)).v);
     if (e < 0) { sim.respond(h, Outcome::NoHealthyTarget); return; }
     const Request& r = sim.request(h);
     RequestKind kind = r.kind;

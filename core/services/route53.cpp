@@ -209,7 +209,7 @@ private:
     // (⚠ AWS behaviour, not in AWS-FACTS).
     if (live.empty())
       for (uint32_t i = 0; i < targets_.size(); ++i) live.push_back(i);
-    const uint32_t origin = r.origin_region;
+    const uint32_t origin = sim.origin_region(r).v;
     switch (s_.policy) {
       case Policy::Simple: {  // simple records have no health checks: every value, the client picks one
         std::vector<uint32_t> all;

@@ -6,7 +6,7 @@ namespace cp::sim {
 
 // ---- the public operations ------------------------------------------------------
 
-uint64_t LeaseStore::put(SimTime now, const Message& m, SimTime visible_at) {
+bool LeaseStore::put(SimTime now, const Lineage& m, SimTime visible_at) {
   advance(now);
   uint32_t slot;
   if (free_head_ != kNil) {
@@ -15,18 +15,21 @@ uint64_t LeaseStore::put(SimTime now, const Message& m, SimTime visible_at) {
   } else {
     if (msgs_.size() >= kMaxHeld) {
       ++counters_.refused;
-      return 0;
+      return false;
     }
     slot = static_cast<uint32_t>(msgs_.size());
     msgs_.push_back(Msg{});  // the only push: references taken below stay valid
   }
   Msg& g = msgs_[slot];
   g.sent_at = now;
-  g.id = next_id_++;
+  g.first_sent_at = m.first_sent_at;
+  g.item_id = m.id;
   g.key = m.key;
   g.size = m.size;
-  g.attr = m.attr < attr_text_.size() ? m.attr : 0;
+  g.attr = m.attr;
+  g.origin = m.origin.v;
   g.receives = 0;
+  g.hops = m.hops;
   g.older = newest_;
   g.newer = kNil;
   if (newest_ != kNil) msgs_[newest_].newer = slot;
@@ -36,14 +39,12 @@ uint64_t LeaseStore::put(SimTime now, const Message& m, SimTime visible_at) {
   ++counters_.put;
   if (visible_at > now) {
     g.state = kDelayed;
-    g.due = visible_at;
     ++delayed_;
     timed_push(slot, visible_at);
   } else {
-    g.due = now;
     ready_push(slot);
   }
-  return g.id;
+  return true;
 }
 
 bool LeaseStore::lease(SimTime now, SimTime deadline, Leased* out) {
@@ -53,11 +54,10 @@ bool LeaseStore::lease(SimTime now, SimTime deadline, Leased* out) {
   ready_unlink(slot);
   Msg& g = msgs_[slot];
   g.state = kLeased;
-  g.due = deadline < now ? now : deadline;
   if (g.receives < UINT16_MAX) ++g.receives;
   ++leased_;
   ++counters_.leased;
-  timed_push(slot, g.due);
+  timed_push(slot, deadline < now ? now : deadline);
   fill(slot, out, true);
   return true;
 }
@@ -101,7 +101,6 @@ bool LeaseStore::change_deadline(SimTime now, Receipt r, SimTime deadline) {
     ++counters_.returned;
     return true;
   }
-  g.due = deadline;
   timed_move(g.next, deadline);
   return true;
 }
@@ -138,22 +137,8 @@ void LeaseStore::advance(SimTime now) {
   }
 }
 
-uint32_t LeaseStore::intern(std::string_view attributes) {
-  if (attributes.empty()) return 0;
-  auto it = attr_index_.find(attributes);
-  if (it != attr_index_.end()) return it->second;
-  const uint32_t i = static_cast<uint32_t>(attr_text_.size());
-  attr_text_.emplace_back(attributes);
-  attr_index_.emplace(attr_text_.back(), i);
-  return i;
-}
-
 size_t LeaseStore::memory_bytes() const {
-  size_t b = sizeof(*this) + msgs_.memory_bytes() + heap_.capacity() * sizeof(Timed) +
-             attr_text_.capacity() * sizeof(std::string);
-  // Each interned string twice (the table and the index), plus a map node.
-  for (const std::string& s : attr_text_) b += 2 * (s.capacity() + 1) + 48;
-  return b;
+  return sizeof(*this) + msgs_.memory_bytes() + heap_.capacity() * sizeof(Timed);
 }
 
 // ---- lists -----------------------------------------------------------------------
@@ -161,8 +146,7 @@ size_t LeaseStore::memory_bytes() const {
 void LeaseStore::fill(uint32_t slot, Leased* out, bool with_receipt) const {
   const Msg& g = msgs_[slot];
   out->receipt = with_receipt ? Receipt{slot, g.gen} : Receipt{};
-  out->id = g.id;
-  out->body = Message{g.key, g.size, g.attr};
+  out->item = Lineage{g.item_id, g.first_sent_at, g.key, NodeId{g.origin}, g.size, g.attr, g.hops};
   out->receive_count = with_receipt ? g.receives : 0;
   out->sent_at = g.sent_at;
 }

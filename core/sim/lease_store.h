@@ -4,9 +4,9 @@
 // the service model adds its own API, limits, metrics and costs around it.
 //
 //   LeaseStore q(/*retention=*/4 * 24 * kHour);
-//   uint64_t id = q.put(now, {key, size, attr}, now + delay);  // visible from then on
+//   q.put(now, sim.request(h).lineage(), now + delay);  // visible from then on; false: full
 //   Leased m;
-//   if (q.lease(now, now + visibility, &m)) ...    // m.receipt, m.receive_count (1, 2, ...)
+//   if (q.lease(now, now + visibility, &m)) ...    // m.item (its lineage), m.receipt, m.receive_count (1, 2, ...)
 //   q.ack(now, m.receipt);                         // done: the message is deleted
 //   // Not acked by the deadline: the message is visible again, the receipt is
 //   // stale (ack refuses it), and the next lease counts one more receive.
@@ -21,19 +21,22 @@
 // of several same-time events runs first. The model's one alarm at next_due()
 // makes those changes happen when they are due even if nobody calls.
 //
-// Memory: one 64-byte record per held message (times as SimTime, ids and
-// key as integers, attributes as an index into strings interned once per
-// store) in pages (paged_vector.h), plus a 16-byte heap entry while it is
-// delayed or leased. scripts/bench prints the bytes per held message.
+// A held message keeps its item's lineage (lineage.h: id, origin, first-sent
+// time, key, size, attributes, hops), so that a consumer that leases it later
+// continues the item (Simulation::begin_root(self, m.item, kind)) and its age
+// counts the wait here too.
+//
+// Memory: one 72-byte record per held message (times as SimTime, ids and
+// key as integers, attributes as the run's interned index: no strings) in
+// pages (paged_vector.h), plus a 16-byte heap entry while it is delayed or
+// leased. scripts/bench prints the bytes per held message.
 // Deterministic: no hashing, no iteration of unordered containers; ties in
 // time go in the order they were scheduled.
 #pragma once
 #include <cstdint>
-#include <map>
-#include <string>
-#include <string_view>
 #include <vector>
 
+#include "core/sim/lineage.h"
 #include "core/sim/paged_vector.h"
 #include "core/sim/time.h"
 
@@ -45,22 +48,18 @@ struct Receipt {
   uint32_t slot = UINT32_MAX;
   uint32_t gen = 0;
   constexpr bool valid() const { return slot != UINT32_MAX; }
-};
-
-// What a producer puts: a key (request key, partition key, anything), a size
-// in bytes and an attribute set interned with LeaseStore::intern (0: none).
-struct Message {
-  uint64_t key = 0;
-  uint32_t size = 0;
-  uint32_t attr = 0;
+  // As one integer, for a ReplyItem::ref (a receive's answer) and back.
+  constexpr uint64_t bits() const { return (static_cast<uint64_t>(gen) << 32) | slot; }
+  static constexpr Receipt from_bits(uint64_t b) {
+    return Receipt{static_cast<uint32_t>(b & 0xffffffffu), static_cast<uint32_t>(b >> 32)};
+  }
 };
 
 struct Leased {
   Receipt receipt;     // invalid for take()
-  uint64_t id = 0;     // 1, 2, ... in put order, per store
-  Message body;
+  Lineage item;        // as it was put (a copy put twice is held twice, with one id)
   uint32_t receive_count = 0;  // leases so far, this one included (0 for take)
-  SimTime sent_at = 0;
+  SimTime sent_at = 0;         // when it was put into this store
 };
 
 class LeaseStore {
@@ -70,9 +69,9 @@ public:
 
   explicit LeaseStore(SimTime retention = kNever) : retention_(retention) {}
 
-  // Hold a message, visible (leasable) from `visible_at` on; at or before now:
-  // at once. Returns its id, or 0 if the store is full (counted as refused).
-  uint64_t put(SimTime now, const Message& m, SimTime visible_at);
+  // Hold an item, visible (leasable) from `visible_at` on; at or before now:
+  // at once. False if the store is full (counted as refused).
+  bool put(SimTime now, const Lineage& item, SimTime visible_at);
   // Lease the oldest visible message until `deadline` (deadline <= now: it is
   // visible again at the next call). False if none is visible.
   bool lease(SimTime now, SimTime deadline, Leased* out);
@@ -95,10 +94,6 @@ public:
     return d < t ? d : t;
   }
 
-  // Interned attribute sets: each distinct string is stored once per store.
-  uint32_t intern(std::string_view attributes);
-  const std::string& attributes(uint32_t attr) const { return attr_text_[attr < attr_text_.size() ? attr : 0]; }
-
   size_t held() const { return visible_ + delayed_ + leased_; }
   size_t visible() const { return visible_; }
   size_t delayed() const { return delayed_; }
@@ -119,7 +114,8 @@ public:
   };
   const Counters& counters() const { return counters_; }
 
-  // What this store holds in memory, allocated capacity included.
+  // What this store holds in memory, allocated capacity included (the run's
+  // attribute table is the Simulation's, not counted here).
   size_t memory_bytes() const;
 
 private:
@@ -129,20 +125,23 @@ private:
   static constexpr uint64_t kMaxSeq = uint64_t(1) << (64 - kSlotBits);
   enum State : uint8_t { kFree = 0, kVisible, kDelayed, kLeased };
 
+  // A delayed or leased message's due time (visible from / the deadline) is
+  // its heap entry's: not kept twice.
   struct Msg {
-    SimTime sent_at;
-    SimTime due;           // delayed: visible from; leased: the deadline
-    uint64_t id;
+    SimTime sent_at;        // put into this store (retention, age of the oldest)
+    SimTime first_sent_at;  // the item's lineage from here to `hops`
+    uint64_t item_id;
     uint64_t key;
     uint32_t size, attr;
+    uint32_t origin;
     uint32_t gen;          // moves whenever a lease ends, and on free: receipts go stale
     uint16_t receives;     // saturates at 65535
+    uint16_t hops;
     uint8_t state;
-    uint8_t unused;
     uint32_t older, newer; // every held message, oldest first (retention, age)
     uint32_t prev, next;   // visible: the ready list; delayed/leased: next = heap index; free: next free
   };
-  static_assert(sizeof(Msg) == 64, "one cache line per held message");
+  static_assert(sizeof(Msg) == 72, "bytes per held message: cloudplay-bench (f)");
 
   struct Timed {
     SimTime due;
@@ -183,11 +182,8 @@ private:
   uint32_t oldest_ = kNil, newest_ = kNil;
   size_t visible_ = 0, delayed_ = 0, leased_ = 0;
   uint64_t bytes_ = 0;
-  uint64_t next_id_ = 1;
   uint64_t seq_ = 0;
   Counters counters_;
-  std::vector<std::string> attr_text_{std::string()};  // index 0: no attributes
-  std::map<std::string, uint32_t, std::less<>> attr_index_;
 };
 
 }  // namespace cp::sim

@@ -11,10 +11,14 @@
 //   response  -> arrives at the caller after network latency -> on_response -> freed
 //   timeout   -> caller gives up: Abandoned; the callee's later respond frees it
 //   async     -> the caller does not wait; respond frees it at once
+// Each record carries its work item's lineage (lineage.h): a call inherits it
+// from its parent, begin_root(self, item, kind) continues it after an
+// asynchronous hop, so an item's age survives the records being freed.
 #pragma once
 #include <cstdint>
 
 #include "core/sim/ids.h"
+#include "core/sim/lineage.h"
 #include "core/sim/time.h"
 
 namespace cp::sim {
@@ -49,26 +53,34 @@ struct ReqHandle {
 
 enum class ReqState : uint8_t { Free, InFlight, Abandoned, Async, RetryWait };
 
+// 96 bytes: the pool holds one per call in flight (cloudplay-bench (e)).
 struct Request {
   uint32_t generation = 0;
   ReqState state = ReqState::Free;
   RequestKind kind = RequestKind::Read;
   uint16_t attempt = 0;       // 0 = first try of this logical call
-  uint16_t hops = 0;          // depth from the client's request
+  uint16_t hops = 0;          // calls the item travelled in since its origin (Lineage::hops)
+  Outcome outcome = Outcome::Ok;  // set when the attempt ends
   NodeId caller;              // invalid for requests a model makes to itself
   NodeId callee;
   ConnId conn;
   ReqHandle parent;           // the caller's request this call serves
   uint32_t size_bytes = 0;
-  uint32_t tag = 0;           // the caller's own bookkeeping (e.g. which step)
-  uint32_t origin = 0;        // the client node that started the chain (its index)
-  uint32_t origin_region = 0; // where that client is (RegionId value), for geo/latency routing
+  uint32_t tag = 0;           // the caller's own bookkeeping (e.g. which step); while Free: the free list's next index
+  // The work item this call is part of (lineage.h), inherited from the parent:
+  uint32_t origin = 0;        // the node that started it (its index); its Region: Simulation::origin_region
+  uint32_t attr = 0;          // its interned attributes
   uint64_t key = 0;           // object/partition key, drawn from a popularity distribution
+  uint64_t item_id = 0;       // its id in the run
+  SimTime item_sent_at = 0;   // when it was first sent by its origin (end-to-end latency, age)
   SimTime first_sent_at = 0;  // first attempt of this logical call (latency incl. retries)
   SimTime sent_at = 0;        // this attempt
   SimTime arrived_at = 0;     // reached the callee
-  Outcome outcome = Outcome::Ok;  // set when the attempt ends
-  int32_t next_free = -1;     // pool free list
+
+  Lineage lineage() const {
+    return Lineage{item_id, item_sent_at, key, NodeId{origin}, size_bytes, attr, hops};
+  }
 };
+static_assert(sizeof(Request) == 96, "the pool's record: keep it small (cloudplay-bench (e))");
 
 }  // namespace cp::sim

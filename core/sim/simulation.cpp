@@ -170,6 +170,9 @@ void Simulation::copy_state_from(const Simulation& o, bool with_history) {
   pool_ = o.pool_;
   shared_pools_ = o.shared_pools_;
   free_head_ = o.free_head_;
+  last_item_id_ = o.last_item_id_;
+  attributes_ = o.attributes_;
+  replies_ = o.replies_;  // payloads on their way back
   live_requests_ = o.live_requests_;
   commands_ = o.commands_;
   if (with_history) log_ = o.log_;
@@ -193,7 +196,9 @@ std::unique_ptr<Checkpoint> Simulation::checkpoint() const {
   cp->at = now_;
   // What the copy holds (its histograms keep only the buckets used; see histogram.h).
   const Simulation& copy = *cp->state;
-  size_t bytes = sizeof(Simulation) + copy.queue_.size() * sizeof(Event) + copy.pool_.size() * sizeof(Request);
+  size_t bytes = sizeof(Simulation) + copy.queue_.size() * sizeof(Event) + copy.pool_.size() * sizeof(Request) +
+                 copy.attributes_.memory_bytes() + copy.replies_.size() * sizeof(Reply);
+  for (const Reply& r : copy.replies_) bytes += r.items.capacity() * sizeof(ReplyItem);
   for (const NodeSlot& n : copy.nodes_)
     bytes += sizeof(NodeSlot) + n.metrics.latency.memory_bytes() + n.metrics.failed_latency.memory_bytes() +
              n.metrics.window.memory_bytes();
@@ -243,6 +248,7 @@ inline void Simulation::dispatch(const Event& e) {
   switch (e.kind) {
     case kEvDeliver: on_deliver(ReqHandle{e.payload}); break;
     case kEvResponse: on_response_event(ReqHandle{e.payload}, static_cast<Outcome>(e.aux)); break;
+    case kEvReplied: on_reply_event(ReqHandle{e.payload}, static_cast<Outcome>(e.aux)); break;
     case kEvTimeout: on_timeouts_due(ConnId{static_cast<uint32_t>(e.payload)}); break;
     case kEvRetry: {
       ReqHandle h{e.payload};
@@ -290,7 +296,7 @@ ReqHandle Simulation::alloc_request() {
   uint32_t index;
   if (free_head_ >= 0) {
     index = static_cast<uint32_t>(free_head_);
-    free_head_ = pool_[index].next_free;
+    free_head_ = static_cast<int32_t>(pool_[index].tag);  // a free record's tag links the free list
   } else {
     index = static_cast<uint32_t>(pool_.size());
     pool_.emplace_back();
@@ -307,20 +313,27 @@ ReqHandle Simulation::alloc_request() {
 void Simulation::free_request(ReqHandle h) {
   Request& r = pool_[h.index()];
   r.state = ReqState::Free;
-  r.next_free = free_head_;
+  r.tag = static_cast<uint32_t>(free_head_);
   free_head_ = static_cast<int32_t>(h.index());
   --live_requests_;
 }
 
 ReqHandle Simulation::begin_root(NodeId origin, RequestKind kind, uint32_t size_bytes, uint64_t key) {
+  return begin_root(origin, new_item(origin, key, size_bytes), kind);
+}
+
+ReqHandle Simulation::begin_root(NodeId self, const Lineage& item, RequestKind kind) {
   ReqHandle h = alloc_request();
   Request& r = pool_[h.index()];
   r.kind = kind;
-  r.size_bytes = size_bytes;
-  r.key = key;
-  r.callee = origin;
-  r.origin = origin.v;
-  r.origin_region = nodes_[origin.v].info.placement.region.v;
+  r.size_bytes = item.size;
+  r.key = item.key;
+  r.callee = self;
+  r.origin = item.origin.valid() ? item.origin.v : self.v;
+  r.attr = item.attr;
+  r.hops = item.hops;
+  r.item_id = item.id;
+  r.item_sent_at = item.first_sent_at;
   r.first_sent_at = r.sent_at = r.arrived_at = now_;
   return h;
 }
@@ -333,14 +346,21 @@ ReqHandle Simulation::call(ConnId conn, ReqHandle parent, RequestKind kind, uint
                            uint32_t tag) {
   const Connection& c = conns_[conn.v];
   // Copy what we need from the parent first: alloc_request may grow the pool.
-  uint32_t origin = c.from.v, origin_region = nodes_[c.from.v].info.placement.region.v;
-  uint16_t hops = 0;
+  // Without one, the call starts a new item at the caller.
+  uint32_t origin = c.from.v, attr = 0;
+  uint16_t hops = 1;
+  uint64_t item_id;
+  SimTime item_sent_at = now_;
   if (alive(parent)) {
     const Request& p = pool_[parent.index()];
     origin = p.origin;
-    origin_region = p.origin_region;
-    hops = static_cast<uint16_t>(p.hops + 1);
+    attr = p.attr;
+    hops = static_cast<uint16_t>(p.hops + (p.hops < UINT16_MAX));
+    item_id = p.item_id;
+    item_sent_at = p.item_sent_at;
     if (key == 0) key = p.key;
+  } else {
+    item_id = ++last_item_id_;
   }
   ReqHandle h = alloc_request();
   Request& r = pool_[h.index()];
@@ -353,8 +373,10 @@ ReqHandle Simulation::call(ConnId conn, ReqHandle parent, RequestKind kind, uint
   r.conn = conn;
   r.parent = parent;
   r.origin = origin;
-  r.origin_region = origin_region;
+  r.attr = attr;
   r.hops = hops;
+  r.item_id = item_id;
+  r.item_sent_at = item_sent_at;
   r.first_sent_at = now_;
   r.state = c.policy.sync ? ReqState::InFlight : ReqState::Async;
   send_attempt(h);
@@ -365,7 +387,7 @@ SimTime Simulation::network_delay(const Request& r, NodeId from, NodeId to) {
   const Connection& c = conns_[r.conn.v];
   SimTime base = c.base_latency >= 0 ? c.base_latency
                                      : topology_.latency(nodes_[from.v].info.placement, nodes_[to.v].info.placement,
-                                                         RegionId{r.origin_region});
+                                                         origin_region(r));
   // ±10% jitter, in integers so it is identical everywhere.
   SimTime spread = base / 10;
   SimTime jitter = spread > 0 ? static_cast<SimTime>(rng_.below(static_cast<uint64_t>(2 * spread + 1))) - spread : 0;
@@ -439,8 +461,9 @@ void Simulation::on_deliver(ReqHandle h) {
   callee.model->on_request(*this, h);
 }
 
-void Simulation::respond(ReqHandle h, Outcome outcome) {
-  if (!alive(h)) return;
+// What every answer does: the callee's metrics, then the way back, or the
+// record is freed when nobody waits for it.
+void Simulation::answer(ReqHandle h, Outcome outcome, uint16_t event_kind) {
   Request& r = pool_[h.index()];
   NodeMetrics& m = nodes_[r.callee.v].metrics;
   ++m.outcomes[static_cast<int>(outcome)];
@@ -455,7 +478,18 @@ void Simulation::respond(ReqHandle h, Outcome outcome) {
   if (r.state == ReqState::Async) { free_request(h); return; }
   if (!r.caller.valid()) { free_request(h); return; }
   SimTime back = network_delay(r, r.callee, r.caller);
-  push(now_ + back, r.caller.v, kEvResponse, static_cast<uint16_t>(outcome), h.v);
+  push(now_ + back, r.caller.v, event_kind, static_cast<uint16_t>(outcome), h.v);
+}
+
+void Simulation::respond(ReqHandle h, Outcome outcome, const Reply& reply) {
+  if (!alive(h)) return;
+  const Request& r = pool_[h.index()];
+  if (r.state != ReqState::InFlight || !r.caller.valid()) return answer(h, outcome, kEvResponse);  // nobody waits
+  if (replies_.size() <= h.index()) replies_.resize(pool_.size());
+  Reply& slot = replies_[h.index()];
+  slot.count = reply.count;
+  slot.items.assign(reply.items.begin(), reply.items.end());
+  answer(h, outcome, kEvReplied);
 }
 
 void Simulation::on_response_event(ReqHandle h, Outcome o) {
@@ -465,6 +499,19 @@ void Simulation::on_response_event(ReqHandle h, Outcome o) {
   if (r.state != ReqState::InFlight) return;
   finish_call(h, o);
   if (alive(h)) free_request(h);
+}
+
+// An answer with a payload: the same, with the payload in reply() meanwhile.
+// Apart from on_response_event, which the plain answers take as before.
+void Simulation::on_reply_event(ReqHandle h, Outcome o) {
+  if (!alive(h) || pool_[h.index()].state != ReqState::InFlight) return on_response_event(h, o);
+  // Out of replies_ (which a respond made in on_response may grow) while
+  // on_response runs; swapping keeps both buffers' capacity.
+  std::swap(reply_in_hand_, replies_[h.index()]);
+  replying_ = true;
+  on_response_event(h, o);
+  replying_ = false;
+  std::swap(reply_in_hand_, replies_[h.index()]);
 }
 
 // An attempt ended at the caller: retry it, or tell the caller's model.
@@ -487,7 +534,6 @@ void Simulation::finish_call(ReqHandle h, Outcome o) {
     r.attempt = static_cast<uint16_t>(done.attempt + 1);
     r.state = ReqState::RetryWait;
     r.outcome = Outcome::Ok;
-    r.next_free = -1;
     push(now_ + delay, done.caller.v, kEvRetry, 0, retry.v);
     return;
   }

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/sim/attributes.h"
 #include "core/sim/event_queue.h"
 #include "core/sim/metrics.h"
 #include "core/sim/model.h"
@@ -91,6 +92,7 @@ enum EventKind : uint16_t {
   kEvRetry = 4,      // a retry is sent
   kEvTick = 5,       // one simulated second passed (metrics, on_second)
   kEvCommand = 6,    // a scheduled fault or command
+  kEvReplied = 7,    // an answer with a payload (a Reply) reaches its caller
   kEvTimer = 16,     // model timers
 };
 
@@ -183,11 +185,42 @@ public:
   ReqHandle call(ConnId conn, ReqHandle parent, RequestKind kind, uint32_t size_bytes, uint64_t key = 0,
                  uint32_t tag = 0);
   // Answer a delivered request. Exactly once per request.
-  void respond(ReqHandle h, Outcome outcome);
+  void respond(ReqHandle h, Outcome outcome) {
+    if (alive(h)) answer(h, outcome, kEvResponse);
+  }
+  // The same with a payload: a count and/or a batch of items, which the
+  // caller's model reads with reply() in on_response. Copied (the kernel's
+  // buffers keep their capacity); dropped if nobody waits for the answer
+  // (asynchronous, abandoned after a timeout) or if it is retried.
+  void respond(ReqHandle h, Outcome outcome, const Reply& reply);
+  // During on_response: the payload of the answer being handled, or nullptr
+  // when it carried none (a plain respond, a timeout, a failure on the wire).
+  const Reply* reply() const { return replying_ ? &reply_in_hand_ : nullptr; }
   // A model may start a request chain itself (clients): a record with no
-  // caller that it later passes as `parent` to call() and frees with finish().
+  // caller that it later passes as `parent` to call() and frees with
+  // finish_root(). This one starts a new work item at `origin`, sent now.
   ReqHandle begin_root(NodeId origin, RequestKind kind, uint32_t size_bytes, uint64_t key);
+  // This one continues an existing item (kept after an asynchronous hop, held
+  // in a queue, taken from a batch): calls made from it inherit its id,
+  // origin, first-sent time and hops, so age() goes on counting.
+  ReqHandle begin_root(NodeId self, const Lineage& item, RequestKind kind);
   void finish_root(ReqHandle h);
+
+  // ---- work items (lineage.h) ----
+  // A new item born at `origin` now, with the next id; for a model that makes
+  // work without a request (a scheduled producer) and holds it before sending.
+  Lineage new_item(NodeId origin, uint64_t key, uint32_t size_bytes, uint32_t attr = 0) {
+    return Lineage{++last_item_id_, now_, key, origin, size_bytes, attr, 0};
+  }
+  // How long ago the item was first sent: a held message's age, or, at the
+  // item's last consumer, its end-to-end latency.
+  SimTime age(const Lineage& item) const { return now_ - item.first_sent_at; }
+  // Where the item's origin is (its node's Region): geo and latency routing.
+  RegionId origin_region(const Request& r) const { return nodes_[r.origin].info.placement.region; }
+  RegionId origin_region(const Lineage& item) const { return nodes_[item.origin.v].info.placement.region; }
+  // The run's attribute sets (attributes.h): a Lineage carries the index.
+  uint32_t intern_attributes(std::string_view text) { return attributes_.intern(text); }
+  const std::string& attributes(uint32_t attr) const { return attributes_.text(attr); }
 
   Request& request(ReqHandle h) { return pool_[h.index()]; }
   const Request& request(ReqHandle h) const { return pool_[h.index()]; }
@@ -252,7 +285,9 @@ private:
   void on_deliver(ReqHandle h);
   void add_timeout(ConnId conn, SimTime deadline, ReqHandle h);
   void on_timeouts_due(ConnId conn);
+  void answer(ReqHandle h, Outcome outcome, uint16_t event_kind);  // both respond()s
   void on_response_event(ReqHandle h, Outcome o);
+  [[gnu::noinline]] void on_reply_event(ReqHandle h, Outcome o);
   void finish_call(ReqHandle h, Outcome o);
   CP_COLD void on_tick();
   CP_COLD void refresh_up_states();
@@ -265,6 +300,13 @@ private:
   std::vector<Connection> conns_;
   std::vector<Request> pool_;
   int32_t free_head_ = -1;
+  uint64_t last_item_id_ = 0;
+  AttributeTable attributes_;
+  // Payloads of answers on their way back, by request index (grown on the
+  // first payload); the one being handled is swapped out into reply_in_hand_.
+  std::vector<Reply> replies_;
+  Reply reply_in_hand_;
+  bool replying_ = false;
   size_t live_requests_ = 0;
   std::vector<Command> commands_;
   std::vector<LogEntry> log_;

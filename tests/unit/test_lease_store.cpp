@@ -13,20 +13,25 @@
 using namespace cp::sim;
 
 namespace {
-Message msg(uint64_t key, uint32_t size = 100) { return Message{key, size, 0}; }
+// Items for a store on its own: ids 1, 2, ... in the order made.
+struct Items {
+  uint64_t last = 0;
+  Lineage operator()(uint64_t key, uint32_t size = 100) { return Lineage{++last, 0, key, NodeId{}, size, 0, 0}; }
+};
 }  // namespace
 
 TEST_CASE("lease store: lease hands out the oldest visible message; ack deletes it", "[lease]") {
   LeaseStore q;
-  CHECK(q.put(0, msg(11), 0) == 1);
-  CHECK(q.put(1, msg(22, 50), 1) == 2);
-  CHECK(q.put(2, msg(33), 2) == 3);
+  Items msg;
+  CHECK(q.put(0, msg(11), 0));
+  CHECK(q.put(1, msg(22, 50), 1));
+  CHECK(q.put(2, msg(33), 2));
   CHECK(q.held() == 3);
   CHECK(q.bytes_held() == 250);
   Leased m;
   REQUIRE(q.lease(10, 10 + 30 * kSecond, &m));
-  CHECK(m.id == 1);
-  CHECK(m.body.key == 11);
+  CHECK(m.item.id == 1);
+  CHECK(m.item.key == 11);
   CHECK(m.receive_count == 1);
   CHECK(m.sent_at == 0);
   CHECK(m.receipt.valid());
@@ -42,30 +47,31 @@ TEST_CASE("lease store: lease hands out the oldest visible message; ack deletes 
   CHECK(q.counters().acked == 1);
   CHECK(q.counters().stale_receipts == 1);
   REQUIRE(q.lease(30, kNever, &m));
-  CHECK(m.id == 2);
+  CHECK(m.item.id == 2);
 }
 
 TEST_CASE("lease store: a lease not acked by its deadline is visible again, with one more receive", "[lease]") {
   LeaseStore q;
+  Items msg;
   q.put(0, msg(7), 0);
   q.put(0, msg(8), 0);
   Leased first;
   REQUIRE(q.lease(kSecond, 31 * kSecond, &first));
-  CHECK(first.id == 1);
+  CHECK(first.item.id == 1);
   Leased second;
   REQUIRE(q.lease(kSecond, 31 * kSecond, &second));
-  CHECK(second.id == 2);
+  CHECK(second.item.id == 2);
   Leased none;
   CHECK_FALSE(q.lease(31 * kSecond - 1, 60 * kSecond, &none));  // both still leased
   // At the deadline both expire, in the order they were leased.
   Leased again;
   REQUIRE(q.lease(31 * kSecond, 61 * kSecond, &again));
-  CHECK(again.id == 1);
+  CHECK(again.item.id == 1);
   CHECK(again.receive_count == 2);
   CHECK(q.counters().expired == 2);
   CHECK(q.visible() == 1);
   REQUIRE(q.lease(31 * kSecond, 61 * kSecond, &again));
-  CHECK(again.id == 2);
+  CHECK(again.item.id == 2);
   CHECK(again.receive_count == 2);
   REQUIRE(q.lease(200 * kSecond, 230 * kSecond, &again));  // expired again at 61 s
   CHECK(again.receive_count == 3);
@@ -74,6 +80,7 @@ TEST_CASE("lease store: a lease not acked by its deadline is visible again, with
 
 TEST_CASE("lease store: the receipt of an expired lease is refused; the new one works", "[lease]") {
   LeaseStore q;
+  Items msg;
   q.put(0, msg(1), 0);
   Leased old_lease, new_lease;
   REQUIRE(q.lease(0, 30 * kSecond, &old_lease));
@@ -82,7 +89,7 @@ TEST_CASE("lease store: the receipt of an expired lease is refused; the new one 
   CHECK(q.held() == 1);
   CHECK(q.visible() == 1);
   REQUIRE(q.lease(40 * kSecond, 70 * kSecond, &new_lease));
-  CHECK(new_lease.id == old_lease.id);
+  CHECK(new_lease.item.id == old_lease.item.id);
   CHECK_FALSE(q.ack(41 * kSecond, old_lease.receipt));
   CHECK_FALSE(q.change_deadline(41 * kSecond, old_lease.receipt, 100 * kSecond));
   CHECK(q.counters().stale_receipts == 3);
@@ -96,6 +103,7 @@ TEST_CASE("lease store: the receipt of an expired lease is refused; the new one 
 
 TEST_CASE("lease store: change_deadline extends a lease, or ends it early", "[lease]") {
   LeaseStore q;
+  Items msg;
   q.put(0, msg(1), 0);
   q.put(0, msg(2), 0);
   Leased a, b;
@@ -103,7 +111,7 @@ TEST_CASE("lease store: change_deadline extends a lease, or ends it early", "[le
   REQUIRE(q.change_deadline(10 * kSecond, a.receipt, 100 * kSecond));  // ChangeMessageVisibility
   Leased x;
   REQUIRE(q.lease(50 * kSecond, 60 * kSecond, &b));  // message 2; message 1 still leased
-  CHECK(b.id == 2);
+  CHECK(b.item.id == 2);
   CHECK_FALSE(q.lease(50 * kSecond, 60 * kSecond, &x));
   CHECK(q.ack(55 * kSecond, b.receipt));
   CHECK(q.ack(99 * kSecond, a.receipt));  // the extended receipt still holds
@@ -111,17 +119,18 @@ TEST_CASE("lease store: change_deadline extends a lease, or ends it early", "[le
   q.put(100 * kSecond, msg(3), 0);
   Leased c;
   REQUIRE(q.lease(100 * kSecond, 130 * kSecond, &c));
-  CHECK(c.id == 3);
+  CHECK(c.item.id == 3);
   REQUIRE(q.change_deadline(101 * kSecond, c.receipt, 0));
   CHECK(q.counters().returned == 1);
   CHECK_FALSE(q.ack(101 * kSecond, c.receipt));
   REQUIRE(q.lease(101 * kSecond, 130 * kSecond, &x));
-  CHECK(x.id == 3);
+  CHECK(x.item.id == 3);
   CHECK(x.receive_count == 2);
 }
 
 TEST_CASE("lease store: a delayed message is invisible until its delay ends", "[lease]") {
   LeaseStore q;
+  Items msg;
   q.put(0, msg(1), 5 * kSecond);  // a delay queue's DelaySeconds = 5
   CHECK(q.delayed() == 1);
   CHECK(q.visible() == 0);
@@ -130,15 +139,16 @@ TEST_CASE("lease store: a delayed message is invisible until its delay ends", "[
   CHECK_FALSE(q.lease(5 * kSecond - 1, 10 * kSecond, &m));
   q.put(kSecond, msg(2), kSecond);  // no delay: visible at once, ahead of the delayed one
   REQUIRE(q.lease(2 * kSecond, 10 * kSecond, &m));
-  CHECK(m.id == 2);
+  CHECK(m.item.id == 2);
   REQUIRE(q.lease(5 * kSecond, 10 * kSecond, &m));
-  CHECK(m.id == 1);
+  CHECK(m.item.id == 1);
   CHECK(m.receive_count == 1);
   CHECK(q.delayed() == 0);
 }
 
 TEST_CASE("lease store: messages older than the retention period are dropped and counted", "[lease]") {
   LeaseStore q(60 * kSecond);
+  Items msg;
   q.put(0, msg(1), 0);
   q.put(10 * kSecond, msg(2), 0);
   q.put(20 * kSecond, msg(3), 200 * kSecond);  // delayed past its own retention
@@ -173,32 +183,35 @@ TEST_CASE("lease store: messages older than the retention period are dropped and
 
 TEST_CASE("lease store: take removes the next visible message without a lease", "[lease]") {
   LeaseStore q;
+  Items msg;
   q.put(0, msg(5, 10), 0);
   q.put(0, msg(6, 20), 0);
   Leased m;
   REQUIRE(q.take(1, &m));
-  CHECK(m.id == 1);
+  CHECK(m.item.id == 1);
   CHECK_FALSE(m.receipt.valid());
   CHECK(q.held() == 1);
   CHECK(q.bytes_held() == 20);
   CHECK(q.counters().taken == 1);
 }
 
-TEST_CASE("lease store: attributes are interned once per store", "[lease]") {
-  LeaseStore q;
-  const uint32_t a = q.intern("{\"type\":\"order\"}");
-  const uint32_t b = q.intern("{\"type\":\"refund\"}");
+TEST_CASE("lease store: attributes are interned once per run; a held message keeps the index", "[lease]") {
+  AttributeTable t;
+  const uint32_t a = t.intern("{\"type\":\"order\"}");
+  const uint32_t b = t.intern("{\"type\":\"refund\"}");
   CHECK(a != 0);
   CHECK(b != a);
-  CHECK(q.intern("{\"type\":\"order\"}") == a);
-  CHECK(q.intern("") == 0);
-  CHECK(q.attributes(a) == "{\"type\":\"order\"}");
-  CHECK(q.attributes(12345).empty());
+  CHECK(t.intern("{\"type\":\"order\"}") == a);
+  CHECK(t.intern("") == 0);
+  CHECK(t.text(a) == "{\"type\":\"order\"}");
+  CHECK(t.text(12345).empty());
+  CHECK(t.size() == 3);
+  LeaseStore q;
   const size_t before = q.memory_bytes();
-  for (int i = 0; i < 2000; ++i) q.put(i, Message{0, 10, i % 2 ? a : b}, 0);
+  for (int i = 0; i < 2000; ++i) q.put(i, Lineage{0, 0, 0, NodeId{}, 10, i % 2 ? a : b, 0}, 0);
   Leased m;
   REQUIRE(q.lease(5000, 6000, &m));
-  CHECK(q.attributes(m.body.attr) == "{\"type\":\"refund\"}");
+  CHECK(t.text(m.item.attr) == "{\"type\":\"refund\"}");
   // 2000 messages: their records, not 2000 copies of the strings.
   CHECK(q.memory_bytes() - before < 2000 * 80);
 }
@@ -251,6 +264,7 @@ TEST_CASE("lease store: a random run matches a plain reference implementation", 
     INFO("seed " << seed);
     Rng rng(seed);
     LeaseStore q(seed == 3 ? kNever : 40 * kSecond);
+    Items msg;
     Ref ref{seed == 3 ? kNever : 40 * kSecond, {}};
     struct Held { Receipt r; uint64_t id; uint32_t lease_no; };
     std::vector<Held> receipts;  // current and stale, mixed
@@ -261,7 +275,8 @@ TEST_CASE("lease store: a random run matches a plain reference implementation", 
       if (op < 4) {
         const SimTime delay = rng.below(3) == 0 ? static_cast<SimTime>(rng.below(5 * kSecond)) : 0;
         ref.advance(now);
-        const uint64_t id = q.put(now, msg(step), now + delay);
+        REQUIRE(q.put(now, msg(step), now + delay));
+        const uint64_t id = msg.last;
         REQUIRE(id == ref.m.size() + 1);
         RefMsg x{id, now, now + delay, 0};
         if (delay > 0) { x.state = 2; x.timed_seq = ++ref.seq; }
@@ -274,14 +289,14 @@ TEST_CASE("lease store: a random run matches a plain reference implementation", 
         RefMsg* h = ref.head();
         REQUIRE(q.lease(now, deadline, &l) == (h != nullptr));
         if (!h) continue;
-        REQUIRE(l.id == h->id);
+        REQUIRE(l.item.id == h->id);
         h->state = 3;
         h->due = deadline;
         h->timed_seq = ++ref.seq;
         ++h->receives;
         ++h->lease_no;
         REQUIRE(l.receive_count == h->receives);
-        receipts.push_back({l.receipt, l.id, h->lease_no});
+        receipts.push_back({l.receipt, l.item.id, h->lease_no});
       } else if (!receipts.empty()) {
         const size_t i = rng.below(receipts.size());
         const Held hr = receipts[i];
@@ -319,7 +334,7 @@ public:
   enum : uint16_t { kProduce = 1, kConsume = 2, kDue = 3 };
   MiniQueue() : store(120 * kSecond) {}
   void start(Simulation& sim) override {
-    attr = store.intern("{\"kind\":\"test\"}");
+    attr = sim.intern_attributes("{\"kind\":\"test\"}");
     sim.schedule_timer(id(), 0, kProduce);
     sim.schedule_timer(id(), 0, kConsume);
   }
@@ -328,7 +343,7 @@ public:
     const SimTime now = sim.now();
     if (timer == kProduce) {
       const SimTime delay = sim.rng().below(4) == 0 ? static_cast<SimTime>(sim.rng().below(3 * kSecond)) : 0;
-      store.put(now, Message{sim.rng().next_u64(), 100, attr}, now + delay);
+      store.put(now, sim.new_item(id(), sim.rng().next_u64(), 100, attr), now + delay);
       sim.schedule_timer(id(), now + 1 + static_cast<SimTime>(sim.rng().below(20 * kMillisecond)), kProduce);
     } else if (timer == kConsume) {
       Leased m;
