@@ -275,6 +275,7 @@ private:
   CP_COLD void on_tick();
   CP_COLD void refresh_up_states();
   CP_COLD void sample_series(NodeMetrics& m, SimTime interval);
+  CP_COLD void halve_series();  // core/sim/series.cpp, with sample_series and the windows
 
   Rng rng_;
   Topology topology_;
