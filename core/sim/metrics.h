@@ -21,6 +21,10 @@
 namespace cp::sim {
 
 inline constexpr size_t kMaxSeriesPoints = 4096;
+// The series' latency histograms of all nodes together: ~400 B per node and point
+// for a node serving 1,000 requests/s over a wide latency range (cloudplay-bench g),
+// so 54 such nodes reach this after ~40 simulated minutes and the series halves.
+inline constexpr size_t kMaxSeriesHistogramBytes = size_t(48) << 20;
 
 struct SeriesPoint {
   float t_s = 0;             // end of the interval (simulated seconds)

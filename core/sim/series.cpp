@@ -232,6 +232,12 @@ void Simulation::halve_series() {
     series_interval_ *= 2;
   }
 
+size_t Simulation::series_histogram_bytes() const {
+  size_t bytes = 0;
+  for (const NodeSlot& n : nodes_) bytes += n.metrics.series_latency.byte_size();
+  return bytes;
+}
+
 // ---- windows of the series ------------------------------------------------------
 
 template <class F>

@@ -596,7 +596,8 @@ void Simulation::on_tick() {
     c.metrics.last_calls = c.metrics.calls;
     c.metrics.last_errors = errs;
   }
-  if (!nodes_.empty() && nodes_[0].metrics.series.size() >= kMaxSeriesPoints) halve_series();
+  if (!nodes_.empty() && (nodes_[0].metrics.series.size() >= kMaxSeriesPoints || series_histogram_bytes() > series_budget_))
+    halve_series();
   push(now_ + series_interval_, kKernelTarget, kEvTick, 0, 0);
 }
 

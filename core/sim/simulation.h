@@ -221,6 +221,11 @@ public:
   CP_COLD void log(NodeId node, LogKind kind, std::string text_en, std::string text_ko);
   const std::vector<LogEntry>& event_log() const { return log_; }
 
+  // The per-interval histograms of all nodes together may take this much; past it
+  // the series halves early (as it does at kMaxSeriesPoints), so a long run of a
+  // large, busy design stays bounded. See kMaxSeriesHistogramBytes.
+  void set_series_histogram_budget(size_t bytes) { series_budget_ = bytes; }
+  size_t series_histogram_bytes() const;
   // Per-second series length (all nodes share it).
   size_t series_points() const { return nodes_.empty() ? 0 : nodes_[0].metrics.series.size(); }
   // The latencies node n served (or, given a declared latency metric, recorded)
@@ -295,6 +300,7 @@ private:
   uint64_t trace_hash_ = 0xcbf29ce484222325ull;
   bool started_ = false;
   std::vector<std::string> undeclared_metrics_;
+  size_t series_budget_ = kMaxSeriesHistogramBytes;
 };
 
 // One re-armable wake-up of a model, for "call me at t" where t keeps moving

@@ -246,6 +246,15 @@ TEST_CASE("metrics: the served requests' histograms of a whole run merge to the 
   CHECK(all.sum() == m.latency.sum());
   CHECK(all.max() == m.latency.max());
   for (double p : {1.0, 50.0, 90.0, 99.0, 99.9}) CHECK(all.percentile(p) == m.latency.percentile(p));
+  // Past a budget for the histograms the series halves early, and stays exact.
+  auto tight = engine::build(load(j));
+  tight.sim->set_series_histogram_budget(16 * 1024);
+  tight.sim->run_until(b.duration);
+  CHECK(tight.sim->series_histogram_bytes() <= 16 * 1024);
+  CHECK(tight.sim->series_points() < b.sim->series_points());
+  const sim::LatencyHistogram all_tight = tight.sim->latency_between(web, 0, b.duration);
+  CHECK(all_tight.count() == m.latency.count());
+  CHECK(all_tight.percentile(99) == m.latency.percentile(99));
   // A checkpoint and a rewind keep the per-interval histograms and metric rows in step.
   auto again = engine::build(load(j));
   again.sim->run_until(3000 * sim::kSecond);
