@@ -1,12 +1,15 @@
 // RunView: the metrics panel — time-series plots of the selected nodes
-// (several overlaid): throughput, latency p50/p95/p99, errors by reason,
-// queue/backlog, instances (healthy), cost rate. See run_view.h, ui/plot.h.
+// (several overlaid): throughput, latency p50/p95/p99, errors by reason, queue,
+// cost rate, then one plot per metric their services declare (catalog::MetricSpec:
+// instances, CPU credits, hit ratio...), with its label and unit in the user's
+// language. See run_view.h, ui/plot.h.
 #include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "core/catalog/catalog.h"
 #include "ui/i18n.h"
 #include "ui/plot.h"
 #include "ui/run_view.h"
@@ -174,29 +177,67 @@ void RunView::draw_metrics() {
   }
   cell(i++);
   plot("##m_err", tr("run.m_errors"), "/s", size, ps.data(), static_cast<int>(ps.size()), opt);
-  // Queue / backlog.
+  // Queue.
   ps.clear();
-  for (size_t k = 0; k < series.size(); ++k) {
-    const auto& v = *series[k];
-    bool backlog = false;
-    for (const auto& p : v) backlog = backlog || p.backlog > 0;
-    field(k, backlog ? &sim::SeriesPoint::backlog : &sim::SeriesPoint::queue, labels[k].c_str(), colors[k]);
-  }
+  for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::queue, labels[k].c_str(), colors[k]);
   cell(i++);
   plot("##m_q", tr("run.m_queue"), "", size, ps.data(), static_cast<int>(ps.size()), opt);
-  // Instances (healthy).
-  ps.clear();
-  for (size_t k = 0; k < series.size(); ++k) {
-    field(k, &sim::SeriesPoint::instances, labels[k].c_str(), colors[k]);
-    if (one) field(k, &sim::SeriesPoint::healthy, tr("run.s_healthy"), kPalette[2]);
-  }
-  cell(i++);
-  plot("##m_inst", tr("run.m_instances"), "", size, ps.data(), static_cast<int>(ps.size()), opt);
   // Cost rate.
   ps.clear();
   for (size_t k = 0; k < series.size(); ++k) field(k, &sim::SeriesPoint::cost_per_hour, labels[k].c_str(), colors[k]);
   cell(i++);
   plot("##m_cost", tr("run.m_cost"), "$/h", size, ps.data(), static_cast<int>(ps.size()), opt);
+
+  // The services' own metrics: one plot per key the plotted nodes measure, in the order
+  // their descriptors list them; a Ready gauge is drawn in its service's Total plot
+  // (one node: "instances" and "healthy instances" together).
+  struct Line { size_t node; int metric; const catalog::MetricSpec* spec; };
+  struct MetricPlot { std::string key; const catalog::MetricSpec* spec; std::vector<Line> lines; };
+  std::vector<MetricPlot> plots;
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const sim::NodeMetrics& m = s->metrics(b.node(ids[k]));
+    const catalog::ServiceDescriptor* svc = catalog::find_service(s->info(b.node(ids[k])).type);
+    if (!svc) continue;
+    bool has_total = false;
+    for (const auto& spec : svc->metrics) has_total = has_total || spec.card == catalog::MetricCard::Total;
+    for (const auto& spec : svc->metrics) {
+      const int idx = m.find_metric(spec.key());
+      if (idx < 0 || !m.def(static_cast<size_t>(idx)).applies) continue;
+      const catalog::MetricSpec* home = &spec;  // the plot it goes in
+      if (spec.card == catalog::MetricCard::Ready && has_total) {
+        if (!one) continue;  // several nodes: their totals only, as the other plots show one line per node
+        for (const auto& t : svc->metrics)
+          if (t.card == catalog::MetricCard::Total) home = &t;
+      }
+      auto it = std::find_if(plots.begin(), plots.end(), [&](const MetricPlot& mp) { return mp.key == home->key(); });
+      if (it == plots.end()) it = plots.insert(plots.end(), MetricPlot{home->key(), home, {}});
+      it->lines.push_back({k, idx, &spec});
+    }
+  }
+  std::vector<std::string> units;  // kept alive while plotting
+  units.reserve(plots.size());
+  for (const MetricPlot& mp : plots) {
+    ps.clear();
+    for (size_t l = 0; l < mp.lines.size(); ++l) {
+      const Line& line = mp.lines[l];
+      const sim::NodeMetrics& m = s->metrics(b.node(ids[line.node]));
+      PlotSeries p;
+      p.label = one ? pick(line.spec->label.en, line.spec->label.ko) : labels[line.node].c_str();
+      p.color = one ? kPalette[(l * 2) % 6] : colors[line.node];
+      p.count = static_cast<int>(m.series.size());
+      p.stride = stride;
+      p.y_stride = static_cast<int>(m.metric_count() * sizeof(float));
+      if (!m.series.empty()) p.xs = &m.series[0].t_s, p.ys = m.point_values(0) + line.metric;
+      ps.push_back(p);
+    }
+    const catalog::MetricSpec& spec = *mp.spec;
+    std::string unit = spec.def.kind == sim::MetricKind::Latency ? std::string("ms p99") : pick(spec.unit.en, spec.unit.ko);
+    if (spec.def.kind == sim::MetricKind::Counter) unit += pick("/s", "/초");
+    units.push_back(unit);
+    cell(i++);
+    plot(("##m_" + mp.key).c_str(), pick(spec.label.en, spec.label.ko), units.back().c_str(), size, ps.data(),
+         static_cast<int>(ps.size()), opt);
+  }
 }
 
 }  // namespace cp::ui

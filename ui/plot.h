@@ -21,9 +21,12 @@ struct PlotSeries {
   const float* xs = nullptr;
   const float* ys = nullptr;
   int count = 0;
-  int stride = sizeof(float);  // bytes between consecutive xs (and ys)
+  int stride = sizeof(float);  // bytes between consecutive xs (and ys, unless y_stride is set)
+  int y_stride = 0;            // bytes between consecutive ys when they live elsewhere (a node's metric rows)
   float x(int i) const { return *reinterpret_cast<const float*>(reinterpret_cast<const char*>(xs) + i * stride); }
-  float y(int i) const { return *reinterpret_cast<const float*>(reinterpret_cast<const char*>(ys) + i * stride); }
+  float y(int i) const {
+    return *reinterpret_cast<const float*>(reinterpret_cast<const char*>(ys) + i * (y_stride ? y_stride : stride));
+  }
 };
 
 struct PlotOptions {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/catalog/catalog.h"
 #include "ui/i18n.h"
 #include "ui/label_layout.h"
 #include "ui/plot.h"
@@ -187,7 +188,18 @@ void RunView::draw_overlay(ImDrawList* dl) {
     } else if (m.series.size() > 1 && p.arrivals_per_s == 0 && s->outgoing(nid).empty()) {
       parts.push_back({"0/s", IM_COL32(0x6B, 0x75, 0x80, 255)});
     }
-    const float q = std::max(p.queue, p.backlog);
+    // What the service declares for its card (catalog::MetricCard): a "ready/total ok"
+    // pair and a count waiting beside the queue (messages in a queue).
+    float q = p.queue, ready = -1, of = -1;
+    if (const catalog::ServiceDescriptor* svc = catalog::find_service(s->info(nid).type))
+      for (const catalog::MetricSpec& spec : svc->metrics) {
+        const int k = m.find_metric(spec.key());
+        if (spec.card == catalog::MetricCard::None || k < 0 || m.series.empty()) continue;
+        const float v = m.point_values(m.series.size() - 1)[k];
+        if (spec.card == catalog::MetricCard::Waiting) q = std::max(q, v);
+        if (spec.card == catalog::MetricCard::Ready) ready = v;
+        if (spec.card == catalog::MetricCard::Total) of = v;
+      }
     if (q >= 0.5f) parts.push_back({"q " + std::string(plot_format(q, buf, sizeof buf)), text, 2});
     const float total = p.arrivals_per_s;
     if (p.errors_per_s > 0 && total > 0) {
@@ -195,9 +207,9 @@ void RunView::draw_overlay(ImDrawList* dl) {
       std::snprintf(buf, sizeof buf, pct >= 10 ? "%.0f%% err" : "%.1f%% err", pct);
       parts.push_back({buf, red, 3});
     }
-    if (p.instances > 0) {
-      std::snprintf(buf, sizeof buf, "%.0f/%.0f ok", p.healthy, p.instances);
-      parts.push_back({buf, p.healthy < p.instances ? red : text, 4});
+    if (of > 0 && ready >= 0) {
+      std::snprintf(buf, sizeof buf, "%.0f/%.0f ok", ready, of);
+      parts.push_back({buf, ready < of ? red : text, 4});
     }
     if (parts.empty()) continue;
     const float bfs = std::clamp(fs * 0.78f * zoom, kMinTextPx, fs * 0.9f);

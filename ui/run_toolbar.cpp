@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "imgui_internal.h"
+#include "core/engine/report.h"
 #include "ui/i18n.h"
 #include "ui/plot.h"
 #include "ui/run_view.h"
@@ -71,14 +72,12 @@ const StringEntry kRunStrings[] = {
     {"run.m_throughput", "Throughput", "처리량"},
     {"run.m_latency", "Latency (served)", "지연 시간(처리된 요청)"},
     {"run.m_errors", "Errors", "오류"},
-    {"run.m_queue", "Queue / backlog", "대기열 / 백로그"},
-    {"run.m_instances", "Instances (healthy)", "인스턴스(정상)"},
+    {"run.m_queue", "Queue (waiting for a worker)", "대기열(작업자를 기다리는 요청)"},
     {"run.m_cost", "Cost per hour", "시간당 비용"},
     // plot legends
     {"run.s_arrivals", "arrivals", "도착"},
     {"run.s_ok", "ok", "성공"},
     {"run.s_errors", "errors", "오류"},
-    {"run.s_healthy", "healthy", "정상"},
     {"run.o_throttled", "throttled", "스로틀링됨"},
     {"run.o_timed_out", "timed out", "시간 초과"},
     {"run.o_no_healthy_target", "no healthy target (503)", "정상 대상 없음(503)"},
@@ -668,27 +667,10 @@ void RunView::draw_bottom_panel(ImVec2 pos, ImVec2 size) {
 
 // ---- export -----------------------------------------------------------------------------------
 
+// The columns every node has, then the declared metrics' (engine::series_csv).
 std::string RunView::metrics_csv() const {
-  std::ostringstream out;
-  out << "t_s,node,name,type,arrivals_per_s,ok_per_s,errors_per_s,p50_ms,p95_ms,p99_ms,queue,utilization,instances,"
-         "healthy,backlog,cost_per_hour\n";
   const sim::Simulation* s = run_.sim();
-  if (!s) return out.str();
-  char line[512];
-  for (size_t i = 0; i < s->node_count(); ++i) {
-    sim::NodeId n{static_cast<uint32_t>(i)};
-    const auto& info = s->info(n);
-    std::string name = info.name;
-    std::replace(name.begin(), name.end(), '"', '\'');
-    for (const auto& p : s->metrics(n).series) {
-      std::snprintf(line, sizeof line, "%.1f,%s,\"%s\",%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.0f,%.0f,%.0f,%.6f\n",
-                    p.t_s, info.id.c_str(), name.c_str(), info.type.c_str(), p.arrivals_per_s, p.completions_per_s,
-                    p.errors_per_s, p.p50_ms, p.p95_ms, p.p99_ms, p.queue, p.utilization, p.instances, p.healthy,
-                    p.backlog, p.cost_per_hour);
-      out << line;
-    }
-  }
-  return out.str();
+  return s ? engine::series_csv(*s) : engine::series_csv(sim::Simulation(0));
 }
 
 namespace {
@@ -788,10 +770,13 @@ nlohmann::json RunView::debug_state() const {
       const auto& m = sim->metrics(n);
       sim::SeriesPoint p = m.series.empty() ? sim::SeriesPoint{} : m.series.back();
       const sim::StatusText status = sim->model(n).status();
+      json named = json::object();  // the declared metrics at the latest point, by key
+      for (size_t k = 0; k < m.metric_count(); ++k)
+        if (m.def(k).applies) named[m.def(k).key] = m.series.empty() ? 0.0f : m.point_values(m.series.size() - 1)[k];
       nodes.push_back({{"id", sim->info(n).id}, {"up", sim->node_up(n)}, {"arrivals_per_s", p.arrivals_per_s},
                        {"ok_per_s", p.completions_per_s}, {"errors_per_s", p.errors_per_s}, {"p99_ms", p.p99_ms},
-                       {"queue", p.queue}, {"utilization", p.utilization}, {"instances", p.instances},
-                       {"healthy", p.healthy}, {"points", m.series.size()}, {"cost_usd", m.cost_usd},
+                       {"queue", p.queue}, {"utilization", p.utilization}, {"metrics", named},
+                       {"points", m.series.size()}, {"cost_usd", m.cost_usd},
                        {"status", status.en}, {"status_ko", status.ko}});
     }
     for (const auto& a : sim->topology().azs()) azs.push_back({{"id", a.id}, {"down", a.down}});

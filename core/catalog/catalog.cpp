@@ -258,6 +258,35 @@ const ParamSpec* find_param(const std::vector<ParamSpec>& specs, const std::stri
   return nullptr;
 }
 
+const MetricSpec* find_metric(const ServiceDescriptor& d, const std::string& key) {
+  for (const MetricSpec& m : d.metrics)
+    if (m.key() == key) return &m;
+  return nullptr;
+}
+
+bool metric_applies(const ServiceDescriptor& d, const MetricSpec& m, const nlohmann::json& params) {
+  return !*m.only_when.en || !d.metric_applies || d.metric_applies(m.key(), params);
+}
+
+std::shared_ptr<const std::vector<sim::MetricDef>> metric_defs(const ServiceDescriptor& d, const nlohmann::json& params) {
+  auto defs = std::make_shared<std::vector<sim::MetricDef>>();
+  for (const MetricSpec& m : d.metrics) {
+    defs->push_back(m.def);
+    defs->back().applies = metric_applies(d, m, params);
+  }
+  return defs;
+}
+
+std::string metric_value_text(const MetricSpec& m, double v, bool korean) {
+  const std::string n = doc::format_number(std::round(v * 100) / 100);
+  const std::string u = m.unit.get(korean);
+  if (u.empty()) return n;
+  if (u == "%") return n + "%";
+  // Korean units written in Hangul follow the number directly ("143크레딧", "12개").
+  const bool hangul = korean && static_cast<unsigned char>(u[0]) >= 0xE0;
+  return n + (hangul ? "" : " ") + u;
+}
+
 // ---- [SECTION] Param validation ---------------------------------------------
 
 namespace {

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/doc/document.h"
+#include "core/sim/metrics.h"
 #include "core/sim/model.h"
 #include "core/sim/topology.h"
 #include "core/sim/wire.h"
@@ -44,6 +45,25 @@ struct ParamSpec {
   nlohmann::json default_value;
   std::vector<std::string> choices;  // for Enum
   std::string fact;             // the AWS-FACTS row behind a limit/default, e.g. "Lambda / Memory"
+};
+
+// What a node's card on the diagram shows of a metric, as a badge under it:
+// "3/4 ok" (a Ready gauge of a Total one) and "q 12" (Waiting, beside the queue).
+enum class MetricCard : uint8_t { None, Total, Ready, Waiting };
+
+// A metric the service measures besides those every node has (arrivals, answers by
+// outcome, latency, queue, utilization, cost): kept by key in the series and the
+// --json report, drawn by the metrics panel, exported as a CSV column, and named by
+// goals. The model gets a handle by key at start (sim.gauge / counter /
+// latency_metric, core/sim/simulation.h) and sets it through that per event.
+struct MetricSpec {
+  sim::MetricDef def;      // key ("cpu_credits"), kind, how a gauge combines over a window
+  Text label;              // "CPU credit balance" / "CPU 크레딧 잔액"
+  Text unit;               // "credits" / "크레딧": of a gauge's value, of what a counter counts, "ms"
+  Text help;               // one sentence: what it means and why it moves
+  MetricCard card = MetricCard::None;
+  Text only_when;          // with metric_applies: when it is measured ("burstable instance types (T2, T3, T3a, T4g)")
+  const std::string& key() const { return def.key; }
 };
 
 // The document's node, the simulation being built, and lookups the factory may need.
@@ -112,6 +132,11 @@ struct ServiceDescriptor {
   // roles. A service that declares a list declares all its roles: makes_calls and
   // accepts_incoming must then agree with whether Call is in it (a test checks).
   std::vector<RoleSpec> source_roles, target_roles;
+  // The service's own metrics (see MetricSpec), in the order the UI draws them.
+  std::vector<MetricSpec> metrics;
+  // Optional: whether a metric with an only_when is measured on a node with these
+  // (defaults-filled) params. Absent, or for a metric without only_when: it is.
+  std::function<bool(const std::string& key, const nlohmann::json& params)> metric_applies;
 };
 
 // Every service, in registry order (core/services/registry.cpp lists them).
@@ -182,6 +207,12 @@ nlohmann::json with_defaults(const ServiceDescriptor& d, const nlohmann::json& p
 nlohmann::json connection_with_defaults(const nlohmann::json& params);
 
 const ParamSpec* find_param(const std::vector<ParamSpec>& specs, const std::string& key);
+const MetricSpec* find_metric(const ServiceDescriptor& d, const std::string& key);
+bool metric_applies(const ServiceDescriptor& d, const MetricSpec& m, const nlohmann::json& params);
+// What the engine builder declares for a node (Simulation::declare_metrics).
+std::shared_ptr<const std::vector<sim::MetricDef>> metric_defs(const ServiceDescriptor& d, const nlohmann::json& params);
+// A metric's unit after a value: "143 credits" / "143크레딧", "92.5%"; a counter's rate: "/s".
+std::string metric_value_text(const MetricSpec& m, double v, bool korean);
 
 // A ParamSpec's unit as a label says it: "requests/s" -> "요청/초", "ms" -> "밀리초"
 // (for "Timeout (ms)" / "제한 시간 (밀리초)"); units without a Korean word (GiB, IOPS) stay.

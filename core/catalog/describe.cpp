@@ -90,6 +90,48 @@ void describe_params(bool korean, const std::vector<ParamSpec>& params, std::str
   out += "\n";
 }
 
+Text kind_text(sim::MetricKind k) {
+  switch (k) {
+    case sim::MetricKind::Counter: return {"counter", "누적 횟수"};
+    case sim::MetricKind::Gauge: return {"gauge", "게이지"};
+    case sim::MetricKind::Latency: return {"latency", "지연 시간 분포"};
+  }
+  return {"", ""};
+}
+
+Text stat_text(const sim::MetricDef& d) {
+  if (d.kind == sim::MetricKind::Counter) return {"its increase", "늘어난 양"};
+  if (d.kind == sim::MetricKind::Latency) return {"p99 of the merged histograms", "합친 히스토그램의 p99"};
+  switch (d.stat) {
+    case sim::MetricStat::Mean: return {"mean", "평균"};
+    case sim::MetricStat::Min: return {"lowest", "최저"};
+    case sim::MetricStat::Max: return {"highest", "최고"};
+    case sim::MetricStat::Last: return {"last value", "마지막 값"};
+  }
+  return {"", ""};
+}
+
+// The service's own metrics (every node also has arrivals, outcomes, latency, queue,
+// utilization and cost): what goals, the --json report and the CSV call them.
+void describe_metrics(bool korean, const ServiceDescriptor& s, std::string& out) {
+  if (s.metrics.empty()) return;
+  out += pick(korean,
+              "Its own metrics, besides those every node has (arrivals, answers by outcome, latency, queue, "
+              "utilization, cost); goals, the `--json` report and the metrics CSV name them by key:\n\n",
+              "모든 노드에 있는 지표(도착, 결과별 응답, 지연 시간, 대기열, 사용률, 비용) 말고 이 서비스만의 지표입니다. "
+              "목표, `--json` 보고서, 지표 CSV에서 키로 씁니다.\n\n");
+  out += pick(korean, "| Metric | Kind | Unit | Over a window | Meaning |\n", "| 지표 | 종류 | 단위 | 구간 값 | 의미 |\n");
+  out += "|---|---|---|---|---|\n";
+  for (const MetricSpec& m : s.metrics) {
+    std::string meaning = m.help.get(korean);
+    if (*m.only_when.en) meaning += std::string(pick(korean, " (only for ", " (")) + m.only_when.get(korean) + pick(korean, ")", "에만 있음)");
+    out += "| `" + m.key() + "` " + cell(m.label.get(korean)) + " | " + kind_text(m.def.kind).get(korean) + " | " +
+           cell(m.def.kind == sim::MetricKind::Latency ? "ms" : m.unit.get(korean)) + " | " + stat_text(m.def).get(korean) +
+           " | " + cell(meaning) + " |\n";
+  }
+  out += "\n";
+}
+
 void describe_one(bool korean, const ServiceDescriptor& s, std::string& out) {
   out += "## " + std::string(s.name.get(korean)) + " (`" + s.type + "`)\n\n";
   out += std::string(s.summary.get(korean)) + "\n\n";
@@ -130,6 +172,7 @@ void describe_one(bool korean, const ServiceDescriptor& s, std::string& out) {
       out += "\n\n";
       describe_params(korean, r.params, out);
     }
+  describe_metrics(korean, s, out);
 }
 
 }  // namespace

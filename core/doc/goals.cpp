@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/catalog/catalog.h"
 #include "core/doc/document.h"
 #include "core/doc/messages.h"
 #include "core/sim/event_filter.h"
@@ -72,34 +73,34 @@ void read_goal(const json& g, const std::string& p, Document& d, std::vector<Iss
   text_field("en", out.en);
   text_field("ko", out.ko);
 
-  // The metric.
+  // The metric: one every node has (goal_metrics), or one the node's service declares
+  // (checked below, once the node is known).
   const GoalMetricSpec* spec = nullptr;
+  bool declared = false;  // not a goal_metrics() key: must be a metric of the node's service
   auto m = g.find("metric");
   if (m == g.end() || !m->is_string()) {
     error(m == g.end() ? p : join_path(p, "metric"),
-          "a goal needs \"metric\": one of " + join_words(quoted(metric_keys()), " or ") + ".",
-          "목표에는 \"metric\"이 필요합니다. " + join_words(quoted(metric_keys()), ", ") + " 중 하나를 적으세요.");
+          "a goal needs \"metric\": one of " + join_words(quoted(metric_keys()), " or ") +
+              ", or a metric of the node's service (such as \"cpu_credits\").",
+          "목표에는 \"metric\"이 필요합니다. " + join_words(quoted(metric_keys()), ", ") +
+              " 중 하나나 노드 서비스의 지표(\"cpu_credits\" 등)를 적으세요.");
     ok = false;
   } else {
     out.metric = m->get<std::string>();
     spec = find_goal_metric(out.metric);
-    if (!spec) {
-      error(join_path(p, "metric"), "there is no goal metric " + quote(out.metric) + "." + did_you_mean(out.metric, metric_keys()) +
-                                        " The metrics are " + join_words(quoted(metric_keys())) + ".",
-            "목표 지표 " + quote(out.metric) + "는 없습니다." + did_you_mean_ko(out.metric, metric_keys()) + " 쓸 수 있는 지표는 " +
-                join_words(quoted(metric_keys()), ", ") + "입니다.");
-      ok = false;
-    }
+    declared = !spec;
   }
 
   // The node it is measured on.
+  const NodeDoc* node = nullptr;
   if (auto n = g.find("node"); n != g.end()) {
     if (!n->is_string()) {
       error(join_path(p, "node"), "expected a node id, got " + describe_value(*n), "노드 ID여야 하는데 " + describe_value_ko(*n) + "입니다.");
       ok = false;
     } else {
       out.node = n->get<std::string>();
-      if (!d.find_node(out.node)) {
+      node = d.find_node(out.node);
+      if (!node) {
         std::vector<std::string> ids;
         for (const auto& nd : d.nodes) ids.push_back(nd.id);
         error(join_path(p, "node"), "there is no node with id " + quote(out.node) + "." + did_you_mean(out.node, ids),
@@ -117,6 +118,38 @@ void read_goal(const json& g, const std::string& p, Document& d, std::vector<Iss
           quote(out.metric) + " 지표는 노드 하나에서 잽니다. \"node\"에 노드 ID를 적으세요(사용자가 겪는 값을 보려면 "
                               "사용자 노드를 적으면 됩니다).");
     ok = false;
+  }
+  if (declared) {
+    // A metric of the node's service, measured with the node's settings.
+    const catalog::ServiceDescriptor* svc = node ? catalog::find_service(node->type) : nullptr;
+    const catalog::MetricSpec* named = svc ? catalog::find_metric(*svc, out.metric) : nullptr;
+    std::vector<std::string> keys = metric_keys(), own;
+    if (svc)
+      for (const catalog::MetricSpec& ms : svc->metrics)
+        if (catalog::metric_applies(*svc, ms, catalog::with_defaults(*svc, node->params))) own.push_back(ms.key());
+    keys.insert(keys.end(), own.begin(), own.end());
+    if (!node && g.contains("node")) {
+      // the node's own error says it all
+    } else if (!node) {
+      error(join_path(p, "metric"), "there is no goal metric " + quote(out.metric) + "." + did_you_mean(out.metric, keys) +
+                                        " The metrics every node has are " + join_words(quoted(metric_keys())) +
+                                        "; a service's own metrics (such as \"cpu_credits\") need \"node\".",
+            "목표 지표 " + quote(out.metric) + "는 없습니다." + did_you_mean_ko(out.metric, keys) + " 모든 노드에 있는 지표는 " +
+                join_words(quoted(metric_keys()), ", ") + "입니다. 서비스의 지표(\"cpu_credits\" 등)에는 \"node\"가 필요합니다.");
+    } else if (!named) {
+      error(join_path(p, "metric"),
+            "node " + quote(out.node) + " (" + (svc ? svc->name.en : node->type.c_str()) + ") has no metric " + quote(out.metric) +
+                "." + did_you_mean(out.metric, keys) + " Its metrics are " + join_words(quoted(keys)) + ".",
+            quote(out.node) + " 노드(" + (svc ? svc->name.get(true) : node->type.c_str()) + ")에는 " + quote(out.metric) +
+                " 지표가 없습니다." + did_you_mean_ko(out.metric, keys) + " 이 노드의 지표는 " + join_words(quoted(keys), ", ") + "입니다.");
+    } else if (std::find(own.begin(), own.end(), out.metric) == own.end()) {
+      error(join_path(p, "metric"),
+            "node " + quote(out.node) + " does not measure " + quote(out.metric) + " with its settings: it is measured only for " +
+                named->only_when.en + ". Its metrics are " + join_words(quoted(keys)) + ".",
+            quote(out.node) + " 노드는 지금 설정으로는 " + quote(out.metric) + " 지표를 재지 않습니다. 이 지표는 " +
+                named->only_when.get(true) + "에서만 잽니다. 이 노드의 지표는 " + join_words(quoted(keys), ", ") + "입니다.");
+    }
+    if (!named || std::find(own.begin(), own.end(), out.metric) == own.end()) ok = false;
   }
 
   // The event kind, for "events".

@@ -6,7 +6,8 @@
 //     {"metric": "error_rate", "node": "users", "below": 1, "during": 0},   // while faults[0] lasts
 //     {"metric": "cost_per_month", "at_most": 500},                        // the whole design
 //     {"metric": "events", "event": "instance_died", "at_most": 0},
-//     {"metric": "events", "event": "instance_died", "reason": "health_check", "at_most": 0}
+//     {"metric": "events", "event": "instance_died", "reason": "health_check", "at_most": 0},
+//     {"metric": "cpu_credits", "node": "api", "at_least": 10, "from": "5:00"}  // a metric api's service declares
 //   ]
 //
 // A goal is one metric, one comparison (below, above, at_most or at_least) and a window
@@ -38,7 +39,7 @@ const std::vector<GoalMetricSpec>& goal_metrics();
 const GoalMetricSpec* find_goal_metric(const std::string& key);
 
 struct GoalDoc {
-  std::string metric;              // a key of goal_metrics()
+  std::string metric;              // a key of goal_metrics(), or of the node's service's metrics ("cpu_credits")
   std::string node;                // node id ("" = the whole design, where allowed)
   std::string event;               // for "events": the event kind ("instance_died"; "" = any)
   std::string reason;              // for "events": why it was logged ("health_check"; "" = any)

@@ -31,6 +31,19 @@ const char* op_words(doc::GoalOp op, bool korean) {
   return "";
 }
 
+// How a declared metric's window is summed up, after its label: "CPU credit balance (lowest)".
+const char* window_statistic(const sim::MetricDef& d, bool korean) {
+  if (d.kind == sim::MetricKind::Counter) return korean ? "(구간 합계)" : "(in the window)";
+  if (d.kind == sim::MetricKind::Latency) return "p99";
+  switch (d.stat) {
+    case sim::MetricStat::Mean: return korean ? "(평균)" : "(mean)";
+    case sim::MetricStat::Min: return korean ? "(최저)" : "(lowest)";
+    case sim::MetricStat::Max: return korean ? "(최고)" : "(highest)";
+    case sim::MetricStat::Last: return korean ? "(구간 끝 값)" : "(at the window's end)";
+  }
+  return "";
+}
+
 bool holds(doc::GoalOp op, double v, double target) {
   switch (op) {
     case doc::GoalOp::Below: return v < target;
@@ -51,6 +64,12 @@ GoalTracker::GoalTracker(const doc::Document& d, const Built& b) {
     t.goal = d.goals[i];
     t.result.index = i;
     if (!t.goal.node.empty()) t.node = b.node(t.goal.node);
+    if (!doc::find_goal_metric(t.goal.metric) && t.node.valid()) {
+      const doc::NodeDoc* nd = d.find_node(t.goal.node);
+      const catalog::ServiceDescriptor* svc = nd ? catalog::find_service(nd->type) : nullptr;
+      t.named = svc ? catalog::find_metric(*svc, t.goal.metric) : nullptr;
+      t.metric = b.sim->metrics(t.node).find_metric(t.goal.metric);
+    }
     double from = t.goal.from_s, to = t.goal.to_s ? *t.goal.to_s : sim::to_seconds(end);
     if (t.goal.during && *t.goal.during < d.faults.size()) {
       const doc::FaultDoc& f = d.faults[*t.goal.during];
@@ -63,15 +82,16 @@ GoalTracker::GoalTracker(const doc::Document& d, const Built& b) {
   }
 }
 
-GoalTracker::Totals GoalTracker::totals(const sim::Simulation& s, sim::NodeId n) const {
+GoalTracker::Totals GoalTracker::totals(const sim::Simulation& s, const Tracked& tr) const {
   Totals t;
+  const sim::NodeId n = tr.node;
   if (n.valid()) {
     const sim::NodeMetrics& m = s.metrics(n);
     t.arrivals = m.arrivals;
     t.completions = m.completions;
     t.errors = m.errors();
     t.cost = m.cost_usd;
-    t.latency = m.latency;
+    if (tr.metric >= 0) t.counter = m.values[static_cast<size_t>(tr.metric)];
   } else {
     for (size_t i = 0; i < s.node_count(); ++i) t.cost += s.metrics(sim::NodeId{static_cast<uint32_t>(i)}).cost_usd;
   }
@@ -81,10 +101,8 @@ GoalTracker::Totals GoalTracker::totals(const sim::Simulation& s, sim::NodeId n)
 void GoalTracker::observe(const sim::Simulation& s) {
   const sim::SimTime now = s.now();
   for (Tracked& t : goals_) {
-    const bool latency = t.goal.metric.size() > 3 && t.goal.metric.compare(t.goal.metric.size() - 3, 3, "_ms") == 0;
     if (!t.started && now >= t.from && t.from < t.to) {
-      t.at_from = totals(s, t.node);
-      if (!latency) t.at_from.latency.reset();  // only latency goals need the copy
+      t.at_from = totals(s, t);
       t.started = true;
     }
     if (t.started && !t.closed && now >= t.to) {
@@ -115,14 +133,25 @@ GoalResult GoalTracker::measure(const Tracked& t, const sim::Simulation& s, bool
   r.to_s = sim::to_seconds(t.to);
   const doc::GoalDoc& g = t.goal;
   const doc::GoalMetricSpec* spec = doc::find_goal_metric(g.metric);
+  const catalog::MetricSpec* named = t.named;
+  const sim::MetricDef* def = named ? &named->def : nullptr;
   const std::string where_en = g.node.empty() ? std::string("whole design") : g.node;
   const std::string where_ko = g.node.empty() ? std::string("설계 전체") : g.node;
   const std::string window = doc::clock_text(r.from_s) + "–" + doc::clock_text(r.to_s);
   const std::string window_ko = doc::clock_text(r.from_s) + "~" + doc::clock_text(r.to_s);
   const char* unit = spec ? spec->unit : "";
-  const std::string target_en = std::string(op_words(g.op, false)) + " " + with_unit(g.value, unit, false);
-  const std::string target_ko = with_unit(g.value, unit, true) + " " + op_words(g.op, true);
+  auto value_text = [&](double v, bool korean) {
+    if (!named) return with_unit(v, unit, korean);
+    if (def->kind == sim::MetricKind::Latency) return with_unit(v, "ms", korean);
+    return catalog::metric_value_text(*named, v, korean);
+  };
   std::string what_en = spec ? spec->en : g.metric, what_ko = spec ? spec->ko : g.metric;
+  if (named) {
+    what_en = named->label.en + std::string(" ") + window_statistic(*def, false);
+    what_ko = named->label.get(true) + std::string(" ") + window_statistic(*def, true);
+  }
+  const std::string target_en = std::string(op_words(g.op, false)) + " " + value_text(g.value, false);
+  const std::string target_ko = value_text(g.value, true) + " " + op_words(g.op, true);
   if (!g.event.empty() || !g.reason.empty()) {  // which events: "events logged (instance_died, reason health_check)"
     const std::string which = g.event + (g.event.empty() || g.reason.empty() ? "" : ", ");
     what_en += " (" + which + (g.reason.empty() ? "" : "reason " + g.reason) + ")";
@@ -137,7 +166,7 @@ GoalResult GoalTracker::measure(const Tracked& t, const sim::Simulation& s, bool
     r.ko = head_ko + (final ? "구간이 시작되기 전에 실행이 끝났습니다" : "아직 구간이 시작되지 않았습니다") + "(목표: " + target_ko + ")";
     return r;
   }
-  Totals now = totals(s, t.node);
+  Totals now = totals(s, t);
   const Totals& a = t.at_from;
   std::optional<double> v;
   std::string none_en, none_ko;  // why there is no value
@@ -164,16 +193,26 @@ GoalResult GoalTracker::measure(const Tracked& t, const sim::Simulation& s, bool
     const double answered = static_cast<double>((now.completions - a.completions) + (now.errors - a.errors));
     if (answered > 0) v = 100.0 * static_cast<double>(now.errors - a.errors) / answered;
     else none_en = "no request was answered in the window", none_ko = "구간에서 응답한 요청이 없습니다";
+  } else if (named && t.metric >= 0 && def->kind == sim::MetricKind::Counter) {
+    v = now.counter - a.counter;
+  } else if (named && t.metric >= 0 && def->kind == sim::MetricKind::Gauge) {
+    v = s.metric_between(t.node, static_cast<size_t>(t.metric), t.from, std::min(t.to, s.now()));
+    if (!v) none_en = "no time has passed in the window", none_ko = "구간에서 아직 시간이 흐르지 않았습니다";
   } else {
-    sim::LatencyHistogram h = now.latency;
-    if (h.subtract_earlier(a.latency) && h.count() > 0) {
+    sim::LatencyHistogram h;
+    if (!named) h = s.latency_between(t.node, t.from, std::min(t.to, s.now()));
+    else if (t.metric >= 0)
+      h = s.latency_between(t.node, sim::LatencyMetricId{s.metrics(t.node).slot[static_cast<size_t>(t.metric)]}, t.from,
+                            std::min(t.to, s.now()));
+    if (h.count() > 0) {
       if (g.metric == "p50_ms") v = h.percentile(50) / 1000.0;
       else if (g.metric == "p95_ms") v = h.percentile(95) / 1000.0;
-      else if (g.metric == "p99_ms") v = h.percentile(99) / 1000.0;
+      else if (g.metric == "p99_ms" || named) v = h.percentile(99) / 1000.0;
       else if (g.metric == "mean_ms") v = h.mean() / 1000.0;
       else if (g.metric == "max_ms") v = h.max() / 1000.0;
     }
-    if (!v) none_en = "no request was served in the window", none_ko = "구간에서 처리된 요청이 없습니다";
+    if (!v && named) none_en = "nothing was recorded in the window", none_ko = "구간에서 기록된 값이 없습니다";
+    else if (!v) none_en = "no request was served in the window", none_ko = "구간에서 처리된 요청이 없습니다";
   }
   const bool closed = final || s.now() >= t.to;
   if (!v) {
@@ -188,8 +227,8 @@ GoalResult GoalTracker::measure(const Tracked& t, const sim::Simulation& s, bool
   r.state = !closed ? GoalResult::State::Measuring : ok ? GoalResult::State::Passed : GoalResult::State::Failed;
   const char* verdict_en = !closed ? " so far" : ok ? ": passed" : ": failed";
   const char* verdict_ko = !closed ? " — 측정 중" : ok ? " — 통과" : " — 실패";
-  r.en = head_en + with_unit(*v, unit, false) + " (goal: " + target_en + ")" + verdict_en;
-  r.ko = head_ko + with_unit(*v, unit, true) + "(목표: " + target_ko + ")" + verdict_ko;
+  r.en = head_en + value_text(*v, false) + " (goal: " + target_en + ")" + verdict_en;
+  r.ko = head_ko + value_text(*v, true) + "(목표: " + target_ko + ")" + verdict_ko;
   return r;
 }
 

@@ -4,18 +4,21 @@
 //   goals.run_until(*built.sim, built.duration);   // stops at each window's start and end
 //   for (const GoalResult& r : goals.results(*built.sim)) ... r.passed(), r.text(korean) ...
 //
-// A window's numbers are differences between the node's totals at its end and a copy
-// taken at its start, so a percentile over 5:00-10:00 is exact to the latency
-// histogram's bucket (<= 0.78%), not a maximum of per-second p99s. Events are counted
-// from the event log by time, start and end included.
+// Counts and cost over a window are differences between the node's totals at its end
+// and at its start. Percentiles come from the series' per-interval histograms merged
+// over the window (Simulation::latency_between), so a p99 over 5:00-10:00 is exact to
+// the histogram's bucket (<= 0.78%), not a maximum of per-second p99s. A metric the
+// node's service declares: a counter's increase, a gauge by its statistic over the
+// window's series points (lowest CPU credit balance, mean hit ratio), a latency's p99.
+// Events are counted from the event log by time, start and end included.
 #pragma once
 #include <array>
 #include <string>
 #include <vector>
 
+#include "core/catalog/catalog.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
-#include "core/sim/histogram.h"
 
 namespace cp::engine {
 
@@ -49,18 +52,20 @@ class GoalTracker {
   struct Totals {
     uint64_t arrivals = 0, completions = 0, errors = 0;
     double cost = 0;
-    sim::LatencyHistogram latency;
+    double counter = 0;            // a declared counter's total
   };
   struct Tracked {
     doc::GoalDoc goal;
     sim::NodeId node;              // invalid for the whole design
+    const catalog::MetricSpec* named = nullptr;  // a metric the node's service declares
+    int metric = -1;               // its index in the node's NodeMetrics
     sim::SimTime from = 0, to = 0;
     bool started = false;          // `at_from` holds the totals at `from`
     Totals at_from;
     bool closed = false;           // `result` holds the verdict at `to`
     GoalResult result;
   };
-  Totals totals(const sim::Simulation& s, sim::NodeId n) const;
+  Totals totals(const sim::Simulation& s, const Tracked& t) const;
   GoalResult measure(const Tracked& t, const sim::Simulation& s, bool final) const;
   void observe(const sim::Simulation& s);
 

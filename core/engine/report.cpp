@@ -1,5 +1,6 @@
 #include "core/engine/report.h"
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 
@@ -96,6 +97,18 @@ nlohmann::json report_json(const Built& b, bool with_series, const std::vector<G
     j["mean_queue"] = num(span > 0 ? q_area / span : 0, 4);
     j["utilization"] = num(span > 0 && m.capacity > 0 ? b_area / span / static_cast<double>(m.capacity) : 0, 4);
     j["cost_usd"] = num(m.cost_usd, 6);
+    // The service's declared metrics by key: a gauge's value now, a counter's total, a
+    // latency's distribution over the run (as "latency").
+    nlohmann::json named = nlohmann::json::object();
+    for (size_t k = 0; k < m.metric_count(); ++k) {
+      const MetricDef& d = m.def(k);
+      if (!d.applies) continue;
+      if (d.kind == MetricKind::Latency)
+        named[d.key] = latency_json(sim.latency_between(n, LatencyMetricId{m.slot[k]}, 0, sim.now()));
+      else
+        named[d.key] = num(m.values[k]);
+    }
+    if (!named.empty()) j["metrics"] = std::move(named);
     const sim::StatusText st = sim.model(n).status();
     j["status"] = st.en;
     j["status_ko"] = st.ko;
@@ -112,6 +125,15 @@ nlohmann::json report_json(const Built& b, bool with_series, const std::vector<G
         util.push_back(num(p.utilization, 4));
       }
       j["series"] = {{"t_s", t}, {"ok_per_s", ok}, {"errors_per_s", err}, {"p99_ms", p99}, {"queue", q}, {"utilization", util}};
+      // Declared metrics, a column each: gauge value, counter rate per second, latency p99 (ms).
+      nlohmann::json cols = nlohmann::json::object();
+      for (size_t k = 0; k < m.metric_count(); ++k) {
+        if (!m.def(k).applies) continue;
+        nlohmann::json c = nlohmann::json::array();
+        for (size_t i = 0; i < m.series.size(); ++i) c.push_back(num(m.point_values(i)[k], 3));
+        cols[m.def(k).key] = std::move(c);
+      }
+      if (!cols.empty()) j["series"]["metrics"] = std::move(cols);
     }
     cost += m.cost_usd;
     nodes.push_back(std::move(j));
@@ -185,6 +207,47 @@ std::string summary_table(const Built& b) {
   std::snprintf(line, sizeof line, "\n%.1f simulated s, %llu events, trace_hash %s\n", secs,
                 static_cast<unsigned long long>(sim.events_processed()), hex64(sim.trace_hash()).c_str());
   out += line;
+  return out;
+}
+
+std::string series_csv(const Simulation& s) {
+  // The declared metrics' columns: every key a node measures, in order of first appearance.
+  std::vector<std::string> keys;
+  for (uint32_t i = 0; i < s.node_count(); ++i) {
+    const NodeMetrics& m = s.metrics(NodeId{i});
+    for (size_t k = 0; k < m.metric_count(); ++k)
+      if (m.def(k).applies && std::find(keys.begin(), keys.end(), m.def(k).key) == keys.end()) keys.push_back(m.def(k).key);
+  }
+  std::string out = "t_s,node,name,type,arrivals_per_s,ok_per_s,errors_per_s,p50_ms,p95_ms,p99_ms,queue,utilization,cost_per_hour";
+  for (const std::string& k : keys) out += "," + k;
+  out += "\n";
+  char line[512];
+  for (uint32_t i = 0; i < s.node_count(); ++i) {
+    const NodeId n{i};
+    const NodeMetrics& m = s.metrics(n);
+    const NodeInfo& info = s.info(n);
+    std::string name = info.name;
+    std::replace(name.begin(), name.end(), '"', '\'');
+    std::vector<int> column(keys.size(), -1);  // key -> this node's metric index
+    for (size_t c = 0; c < keys.size(); ++c) {
+      const int k = m.find_metric(keys[c]);
+      if (k >= 0 && m.def(static_cast<size_t>(k)).applies) column[c] = k;
+    }
+    for (size_t j = 0; j < m.series.size(); ++j) {
+      const SeriesPoint& p = m.series[j];
+      std::snprintf(line, sizeof line, "%.1f,%s,\"%s\",%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.6f", p.t_s,
+                    info.id.c_str(), name.c_str(), info.type.c_str(), p.arrivals_per_s, p.completions_per_s,
+                    p.errors_per_s, p.p50_ms, p.p95_ms, p.p99_ms, p.queue, p.utilization, p.cost_per_hour);
+      out += line;
+      for (int k : column) {
+        out += ',';
+        if (k < 0) continue;
+        std::snprintf(line, sizeof line, "%.3f", m.point_values(j)[k]);
+        out += line;
+      }
+      out += '\n';
+    }
+  }
   return out;
 }
 

@@ -18,6 +18,11 @@ std::string hex64(uint64_t v);
 nlohmann::json report_json(const Built& b, bool with_series = false, const std::vector<GoalResult>* goals = nullptr);
 // A readable table, one line per node.
 std::string summary_table(const Built& b);
+// The per-second series of every node as CSV, one row per node and point: the
+// columns every node has, then one per metric a node's service declares (its key; the
+// cell is empty for nodes without it): a gauge's value, a counter's rate per second,
+// a latency's p99 in ms. The run view's "metrics CSV" download.
+std::string series_csv(const sim::Simulation& s);
 // The event log, one line per entry: "  12.500 s  web-1  scale_out  Launched ..."
 std::string event_log_text(const Built& b);
 // One event log entry with its typed fields (reason, instance, message, about, az, region, fields).

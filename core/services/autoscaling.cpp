@@ -237,6 +237,8 @@ public:
   }
 
   void start(Simulation& sim) override {
+    instances_gauge_ = sim.gauge(id(), "instances");
+    healthy_gauge_ = sim.gauge(id(), "healthy_instances");
     const Topology& topo = sim.topology();
     if (!cfg_.azs.empty()) {
       size_t pos = 0;
@@ -928,13 +930,14 @@ private:
       }
     }
     m.capacity = cap > 0 ? cap : 1;
-    m.instances = instances;
-    m.healthy = healthy;
+    m.set(instances_gauge_, instances);
+    m.set(healthy_gauge_, healthy);
     if (m.busy.value != busy) m.busy.set(sim.now(), busy);
     if (m.queue.value != queued) m.queue.set(sim.now(), queued);
   }
 
   Config cfg_;
+  GaugeId instances_gauge_, healthy_gauge_;  // declared metrics (the descriptor's `metrics`)
   nlohmann::json iparams_;
   std::vector<AzId> azs_;
   std::vector<Instance> instances_;
@@ -1160,6 +1163,20 @@ catalog::ServiceDescriptor make_descriptor() {
         "가용 영역 간 인스턴스 수가 고르지 않게 되면(예: 장애 후 가용 영역 복구) 가장 적은 가용 영역에서 먼저 시작하고 가장 많은 가용 영역에서 종료합니다. 끄면 AZRebalance 프로세스가 일시 중지됩니다."},
        "", 0, 0, true, {}, ""});
   d.validate = validate;
+  d.metrics = {
+      {{"instances", MetricKind::Gauge, MetricStat::Max},
+       {"Instances", "인스턴스"},
+       {"instances", "개"},
+       {"Instances in the group, from pending to in service (not those terminating or leaving).",
+        "그룹에 있는 인스턴스 수입니다(pending부터 InService까지, 종료 중이거나 빠지는 인스턴스는 제외)."},
+       catalog::MetricCard::Total, {}},
+      {{"healthy_instances", MetricKind::Gauge, MetricStat::Min},
+       {"Healthy instances in service", "서비스 중인 정상 인스턴스"},
+       {"instances", "개"},
+       {"Instances in service that the load balancer (if any) does not mark unhealthy: they serve requests.",
+        "InService 상태이고 로드 밸런서(있는 경우)가 비정상으로 표시하지 않은 인스턴스 수입니다. 이 인스턴스들이 요청을 처리합니다."},
+       catalog::MetricCard::Ready, {}},
+  };
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     Config c;

@@ -43,8 +43,8 @@ public:
 
   void start(Simulation& sim) override {
     sim.metrics(id()).capacity = 0;
-    sim.metrics(id()).instances = 0;
-    sim.metrics(id()).healthy = static_cast<double>(sim.outgoing(id()).size());
+    hit_ratio_ = sim.gauge(id(), "hit_ratio");
+    cached_objects_ = sim.gauge(id(), "cached_objects");
   }
 
   void on_request(Simulation& sim, ReqHandle h) override {
@@ -118,10 +118,10 @@ public:
   void on_second(Simulation& sim) override {
     NodeMetrics& m = sim.metrics(id());
     uint64_t n = window_hits_ + window_misses_;
-    m.backlog = n ? 100.0 * static_cast<double>(window_hits_) / static_cast<double>(n) : m.backlog;  // hit ratio %
+    if (n) m.set(hit_ratio_, 100.0 * static_cast<double>(window_hits_) / static_cast<double>(n));  // else: as last second
     size_t objects = 0;
     for (const Edge& e : edges_) objects += e.cache.size();
-    m.instances = static_cast<double>(objects);  // cached objects, all edges
+    m.set(cached_objects_, static_cast<double>(objects));
     window_hits_ = window_misses_ = 0;
   }
 
@@ -227,6 +227,7 @@ private:
   std::vector<Edge> edges_;  // in order of first request (a few: one per client Region)
   std::vector<Tier> tiers_;
   uint64_t hits_ = 0, misses_ = 0, window_hits_ = 0, window_misses_ = 0, origin_ok_ = 0, failovers_ = 0;
+  GaugeId hit_ratio_, cached_objects_;  // declared metrics (the descriptor's `metrics`)
 };
 
 catalog::ServiceDescriptor make_descriptor() {
@@ -279,6 +280,20 @@ catalog::ServiceDescriptor make_descriptor() {
                 {"How many objects each regional edge cache keeps (least recently used evicted first).",
                  "리전별 엣지 캐시 하나가 보관하는 객체 수입니다(가장 오래 쓰지 않은 객체부터 내보냄)."},
                 "objects", 0, 100000000, 1000000, {}, ""},
+  };
+  d.metrics = {
+      {{"hit_ratio", MetricKind::Gauge, MetricStat::Mean},
+       {"Cache hit ratio", "캐시 적중률"},
+       {"%", "%"},
+       {"Share of the last second's requests that an edge location answered from its cache (kept from the second before when there were none).",
+        "직전 1초 동안의 요청 가운데 엣지 로케이션이 캐시에서 바로 응답한 비율입니다(요청이 없던 초에는 그 전 값을 유지합니다)."},
+       catalog::MetricCard::None, {}},
+      {{"cached_objects", MetricKind::Gauge, MetricStat::Last},
+       {"Cached objects", "캐시된 객체"},
+       {"objects", "개"},
+       {"Objects held in the caches of all edge locations together.",
+        "모든 엣지 로케이션의 캐시에 들어 있는 객체 수를 합한 값입니다."},
+       catalog::MetricCard::None, {}},
   };
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;

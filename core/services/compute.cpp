@@ -24,8 +24,6 @@ public:
 
   void start(Simulation& sim) override {
     sim.metrics(id()).capacity = workers_;
-    sim.metrics(id()).instances = 1;
-    sim.metrics(id()).healthy = 1;
   }
 
   void on_request(Simulation& sim, ReqHandle h) override {
@@ -76,7 +74,6 @@ public:
   }
 
   void on_up_changed(Simulation& sim, bool up) override {
-    sim.metrics(id()).healthy = up ? 1 : 0;
     if (up) return;
     ++epoch_;
     // Waiting requests are lost with the node; answers in service fail as their timers fire.

@@ -157,8 +157,9 @@ public:
 
   void start(Simulation& sim) override {
     NodeMetrics& m = sim.metrics(id());
-    m.instances = 1;
-    m.healthy = 1;
+    available_ = sim.gauge(id(), "available");
+    io_credits_ = sim.gauge(id(), "io_credits");
+    m.set(available_, 1);
     m.capacity = static_cast<int64_t>(rate());
     const AzId my_az = sim.info(id()).placement.az;
     const std::string t = type_->name;
@@ -210,7 +211,7 @@ public:
                 "복원할 EBS 볼륨 " + doc::with_subject(sched_.restore_from) + " 없습니다. 비어 있는 새 볼륨으로 만듭니다").because("no_snapshot_source");
       } else {
         creating_ = true;
-        m.healthy = 0;
+        m.set(available_, 0);
         sim.log(id(), LogKind::Info,
                 "creating: this volume is restored from a snapshot of " + sched_.restore_from +
                     " and is created when that snapshot completes",
@@ -294,7 +295,7 @@ public:
     credits_ += baseline_ - static_cast<double>(ios_this_second_);
     ios_this_second_ = 0;
     credits_ = std::clamp(credits_, 0.0, kGp2MaxCredits);
-    m.backlog = credits_;  // the UI's gauge: I/O credit balance
+    m.set(io_credits_, credits_);
     // Hysteresis: back to bursting once a second of burst (3,000 credits) is saved.
     bool empty = out_of_credits_ ? credits_ < kGp2BurstIops : credits_ <= 0;
     if (empty != out_of_credits_) {
@@ -412,7 +413,7 @@ private:
     const auto* src = dynamic_cast<const Ebs*>(&sim.model(source_));
     if (!src || !src->has_snapshot()) return;
     creating_ = false;
-    sim.metrics(id()).healthy = 1;
+    sim.metrics(id()).set(available_, 1);
     // The snapshot's blocks, mapped onto this volume's blocks.
     const Blocks& b = src->snapshot_blocks();
     written_.clear_all();
@@ -494,6 +495,7 @@ private:
   bool configured_ = false;
   double baseline_ = 0, credits_ = 0, usd_per_s_ = 0;
   bool bursts_ = false, out_of_credits_ = false;
+  GaugeId available_, io_credits_;  // declared metrics (the descriptor's `metrics`)
   SimTime latency_ = 0, next_free_ = 0;
   uint64_t ios_this_second_ = 0, ios_total_ = 0, writes_stored_ = 0, throttled_ios_ = 0, refused_ios_ = 0;
   std::set<uint32_t> refused_;  // incoming connections refused (other AZ, not multi-attachable)
@@ -836,6 +838,25 @@ catalog::ServiceDescriptor make_descriptor() {
     if (auto r = renamed.find(it->get<std::string>()); r != renamed.end()) *it = r->second;
   };
   d.validate_document = check_restores;
+  d.metrics = {
+      {{"available", MetricKind::Gauge, MetricStat::Min},
+       {"Available", "사용 가능 여부"},
+       {"", ""},
+       {"1 once the volume exists; 0 while it is being created from another volume's snapshot.",
+        "볼륨이 만들어져 있으면 1, 다른 볼륨의 스냅샷에서 만드는 중이면 0입니다."},
+       catalog::MetricCard::None, {}},
+      {{"io_credits", MetricKind::Gauge, MetricStat::Min},
+       {"I/O credit balance", "I/O 크레딧 잔액"},
+       {"credits", "크레딧"},
+       {"gp2 earns 3 credits per GiB each second and spends one per I/O; while credits last it bursts to 3,000 IOPS, at 0 it runs at its baseline.",
+        "gp2는 매초 GiB당 3크레딧을 모으고 I/O마다 1크레딧을 씁니다. 크레딧이 남아 있으면 3,000 IOPS까지 버스트하고, 0이 되면 기준 성능으로 처리합니다."},
+       catalog::MetricCard::None,
+       {"gp2 volumes", "gp2 볼륨"}},
+  };
+  d.metric_applies = [](const std::string& key, const nlohmann::json& p) {
+    return key != "io_credits" || catalog::param_string(p, "volume_type") == "gp2" ||
+           (catalog::param_number(p, "modify_at_s") >= 0 && catalog::param_string(p, "modify_volume_type") == "gp2");
+  };
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     VolumeConfig c;

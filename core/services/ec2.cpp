@@ -230,11 +230,10 @@ public:
   void start(Simulation& sim) override {
     NodeMetrics& m = sim.metrics(id());
     m.capacity = core_.workers();
-    m.instances = 1;
+    serving_ = sim.gauge(id(), "serving");
+    cpu_credits_ = sim.gauge(id(), "cpu_credits");
     if (!group_.empty() && group_ != "none" && !placement_allowed(sim)) {
       refused_ = true;
-      m.instances = 0;
-      m.healthy = 0;
       return;
     }
     if (start_pending_) launch(sim);
@@ -291,7 +290,7 @@ public:
         return;
       case kAppReady:
         if (state_ == State::Running) {
-          sim.metrics(id()).healthy = 1;
+          sim.metrics(id()).set(serving_, 1);
           sim.log(id(), LogKind::Info, "application started: the instance answers requests",
                   "애플리케이션이 시작되어 인스턴스가 요청에 응답합니다").because("application_started");
         }
@@ -340,7 +339,7 @@ public:
       m.cost_usd += (surplus - billed_surplus_) * kSurplusUsdPerCredit;
       billed_surplus_ = surplus;
     }
-    m.backlog = core_.credits();  // the UI's gauge: CPU credit balance (0 for non-burstable)
+    m.set(cpu_credits_, core_.credits());
     if (core_.throttled() != was_throttled_) {
       was_throttled_ = core_.throttled();
       if (was_throttled_)
@@ -430,7 +429,7 @@ private:
               "pending: 최대 절전에서 재개하는 중입니다(EBS 루트 볼륨에서 RAM을 다시 읽음, 약 " + s + "초, 콜드 부팅 없음)").because("resuming_from_hibernation").field("resume_s", life_.resume_s);
     }
     lifecycle_timer_ = sim.schedule_cancellable(id(), sim.now() + pending, kBooted);
-    sim.metrics(id()).healthy = 0;
+    sim.metrics(id()).set(serving_, 0);
   }
 
   void enter_running(Simulation& sim) {
@@ -439,7 +438,7 @@ private:
     // After a cold boot the application starts first; a resumed instance kept its processes in RAM.
     bool cold = !resuming_ && life_.app_start_s > 0;
     app_ready_at_ = cold ? sim.now() + from_seconds(life_.app_start_s) : sim.now();
-    sim.metrics(id()).healthy = cold ? 0 : 1;
+    sim.metrics(id()).set(serving_, cold ? 0 : 1);
     if (cold) lifecycle_timer_ = sim.schedule_cancellable(id(), app_ready_at_, kAppReady);
     if (resuming_)
       sim.log(id(), LogKind::InstanceLaunched,
@@ -481,7 +480,7 @@ private:
 
   // Leaving the running state: queued requests fail, answers in service are dropped
   // (a new epoch), a pending boot, application start or hibernation never
-  // completes, and the gauges go to zero.
+  // completes, and the node stops serving.
   void drop_work(Simulation& sim) {
     ++epoch_;
     cancel_lifecycle(sim);
@@ -490,7 +489,7 @@ private:
     NodeMetrics& m = sim.metrics(id());
     m.queue.set(sim.now(), 0);
     m.busy.set(sim.now(), 0);
-    m.healthy = 0;
+    m.set(serving_, 0);
   }
 
   // `failed`: a host, AZ or Region failure rather than a stop the user asked for.
@@ -507,7 +506,6 @@ private:
               "최대 절전이 중단되었습니다: 인스턴스가 일반 중지되어 RAM 내용이 사라졌습니다").because("hibernation_interrupted");
     state_ = terminate ? State::Terminated : State::Stopped;
     drop_work(sim);
-    if (terminate) sim.metrics(id()).instances = 0;
     // AWS-FACTS: Instance store / Data loss — stop, hibernate, terminate and host failure wipe it.
     if (store_gib_ > 0 && (was_running || terminate)) {
       std::string n = std::to_string(store_writes_), gib = std::to_string(static_cast<long long>(store_gib_));
@@ -577,6 +575,7 @@ private:
   bool was_throttled_ = false;
   double store_gib_ = 0;
   std::string group_, group_name_;
+  GaugeId serving_, cpu_credits_;  // declared metrics (the descriptor's `metrics`)
   bool refused_ = false;  // the placement group refused the launch
   uint64_t store_writes_ = 0;  // writes kept on the instance store since the last start
   Lifecycle life_;
@@ -694,6 +693,25 @@ catalog::ServiceDescriptor make_descriptor() {
                                 "최대 절전 상태의 인스턴스를 시작할 때 pending 시간입니다(⚠ 일반적인 값이며 AWS 공식 수치가 아닙니다). 콜드 시작은 부팅 시간과 애플리케이션 시작 시간이 걸립니다."},
                                "s", 0, 3600, 10, {}, ""});
   d.validate = validate;
+  d.metrics = {
+      {{"serving", MetricKind::Gauge, MetricStat::Min},
+       {"Answering requests", "요청 응답 여부"},
+       {"", ""},
+       {"1 while the instance runs and its application has started; 0 while it is pending, starting its application, stopping or stopped.",
+        "인스턴스가 실행 중이고 애플리케이션이 시작되었으면 1, pending 상태이거나 애플리케이션을 시작하는 중이거나 중지 중이거나 중지되었으면 0입니다."},
+       catalog::MetricCard::None, {}},
+      {{"cpu_credits", MetricKind::Gauge, MetricStat::Min},
+       {"CPU credit balance", "CPU 크레딧 잔액"},
+       {"credits", "크레딧"},
+       {"Credits earned at the baseline and spent above it (one credit = one vCPU at 100% for a minute); at 0 a standard-mode instance runs at its baseline.",
+        "기준 성능 아래에서 쌓이고 그 위에서 쓰이는 크레딧입니다(1크레딧 = vCPU 하나를 1분 동안 100% 사용). 0이 되면 standard 모드 인스턴스는 기준 성능으로 실행됩니다."},
+       catalog::MetricCard::None,
+       {"burstable instance types (t3)", "버스터블 인스턴스 유형(t3)"}},
+  };
+  d.metric_applies = [](const std::string& key, const nlohmann::json& p) {
+    const InstanceType* t = find_instance_type(catalog::param_string(p, "instance_type"));
+    return key != "cpu_credits" || (t && t->baseline > 0);
+  };
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     Lifecycle life;

@@ -19,6 +19,7 @@ constexpr double kBurstBytes = 100.0 * 1024 * 1024;
 constexpr double kCreditHours = 12;
 // AWS-FACTS: EFS / Price — Standard $0.30 per GB-month.
 constexpr double kUsdPerGbMonth = 0.30;
+constexpr double kBytesPerGib = 1024.0 * 1024 * 1024;
 
 std::string fmt(double v) { return std::to_string(static_cast<long long>(v + 0.5)); }
 
@@ -35,10 +36,8 @@ public:
   }
 
   void start(Simulation& sim) override {
-    NodeMetrics& m = sim.metrics(id());
-    m.instances = 1;
-    m.healthy = 1;
-    m.backlog = credits_;
+    burst_credits_ = sim.gauge(id(), "burst_credits");
+    sim.metrics(id()).set(burst_credits_, credits_ / kBytesPerGib);
   }
 
   void on_request(Simulation& sim, ReqHandle h) override {
@@ -71,7 +70,7 @@ public:
     m.cost_usd += stored_ * kUsdPerGbMonth / kSecondsPerMonth;
     credits_ = std::clamp(credits_ + baseline_ - bytes_this_second_, 0.0, max_credits_);
     bytes_this_second_ = 0;
-    m.backlog = credits_;
+    m.set(burst_credits_, credits_ / kBytesPerGib);
     if (baseline_ >= kBurstBytes) return;
     bool empty = out_of_credits_ ? credits_ < kBurstBytes : credits_ <= 0;  // hysteresis: one second of burst
     if (empty == out_of_credits_) return;
@@ -106,6 +105,7 @@ private:
   bool out_of_credits_ = false;
   SimTime next_free_ = 0;
   uint64_t throttled_ = 0;
+  GaugeId burst_credits_;  // declared metric (the descriptor's `metrics`), in GiB
 };
 
 catalog::ServiceDescriptor make_descriptor() {
@@ -145,6 +145,14 @@ catalog::ServiceDescriptor make_descriptor() {
                 {"Share of the credit bucket the file system starts with.",
                  "파일 시스템이 시작할 때 가진 크레딧 버킷의 비율입니다."},
                 "", 0, 1, 1.0, {}, "EFS / Bursting"},
+  };
+  d.metrics = {
+      {{"burst_credits", MetricKind::Gauge, MetricStat::Min},
+       {"Burst credit balance", "버스트 크레딧 잔액"},
+       {"GiB", "GiB"},
+       {"Data the file system may still move above its baseline (50 KiB/s per GiB stored) at up to 100 MiB/s; at 0 it runs at the baseline.",
+        "파일 시스템이 기준 처리량(저장된 GiB당 50 KiB/s)을 넘어 최대 100 MiB/s로 더 옮길 수 있는 데이터 양입니다. 0이 되면 기준 처리량으로 처리합니다."},
+       catalog::MetricCard::None, {}},
   };
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;

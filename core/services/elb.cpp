@@ -343,7 +343,11 @@ class Elb final : public ModelBase<Elb>, public ListenerReport {
 public:
   explicit Elb(Config c) : c_(std::move(c)) {}
 
-  void start(Simulation& sim) override { sim.metrics(id()).capacity = 0; }
+  void start(Simulation& sim) override {
+    sim.metrics(id()).capacity = 0;
+    targets_gauge_ = sim.gauge(id(), "targets");
+    healthy_gauge_ = sim.gauge(id(), "healthy_targets");
+  }
 
   // Targets are discovered once every model has started, so an Auto Scaling
   // group listed after the load balancer is already registered and in service
@@ -787,11 +791,12 @@ private:
     NodeMetrics& m = sim.metrics(id());
     int healthy = 0;
     for (const Target& t : targets_) healthy += t.state == Hs::Healthy;
-    m.instances = static_cast<double>(targets_.size());
-    m.healthy = healthy;
+    m.set(targets_gauge_, static_cast<double>(targets_.size()));
+    m.set(healthy_gauge_, healthy);
   }
 
   Config c_;
+  GaugeId targets_gauge_, healthy_gauge_;  // declared metrics (the descriptor's `metrics`)
   std::vector<Target> targets_;
   std::vector<std::pair<ConnId, NodeId>> groups_;
   std::vector<GroupTarget> scratch_;
@@ -993,6 +998,20 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
     return out;
   };
   KindSpec spec = k;
+  d.metrics = {
+      {{"targets", MetricKind::Gauge, MetricStat::Max},
+       {"Registered targets", "등록된 대상"},
+       {"targets", "개"},
+       {"Targets in the load balancer's target groups (instances of connected nodes and Auto Scaling groups), draining ones included.",
+        "로드 밸런서의 대상 그룹에 등록된 대상 수입니다(연결된 노드와 Auto Scaling 그룹의 인스턴스, 드레이닝 중인 대상 포함)."},
+       catalog::MetricCard::Total, {}},
+      {{"healthy_targets", MetricKind::Gauge, MetricStat::Min},
+       {"Healthy targets", "정상 대상"},
+       {"targets", "개"},
+       {"Targets that passed their health checks and receive new requests.",
+        "상태 확인을 통과해 새 요청을 받는 대상 수입니다."},
+       catalog::MetricCard::Ready, {}},
+  };
   d.create = [spec](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     std::vector<Rule> rules;

@@ -71,9 +71,12 @@ public:
       groups_[g].endpoints.push_back(endpoints_.size());
       endpoints_.push_back(Endpoint{c, n});
     }
-    sim.metrics(id()).capacity = 0;
-    sim.metrics(id()).instances = static_cast<double>(endpoints_.size());
-    sim.metrics(id()).healthy = static_cast<double>(endpoints_.size());
+    NodeMetrics& m = sim.metrics(id());
+    m.capacity = 0;
+    endpoints_gauge_ = sim.gauge(id(), "endpoints");
+    healthy_gauge_ = sim.gauge(id(), "healthy_endpoints");
+    m.set(endpoints_gauge_, static_cast<double>(endpoints_.size()));
+    m.set(healthy_gauge_, static_cast<double>(endpoints_.size()));
     if (!endpoints_.empty()) sim.schedule_timer(id(), sim.now() + s_.hc_interval, kHealthCheck);
   }
 
@@ -115,7 +118,7 @@ public:
       }
       healthy += ep.healthy;
     }
-    sim.metrics(id()).healthy = static_cast<double>(healthy);
+    sim.metrics(id()).set(healthy_gauge_, static_cast<double>(healthy));
     sim.schedule_timer(id(), sim.now() + s_.hc_interval, kHealthCheck);
   }
 
@@ -191,6 +194,7 @@ private:
   }
 
   Settings s_;
+  GaugeId endpoints_gauge_, healthy_gauge_;  // declared metrics (the descriptor's `metrics`)
   std::vector<Endpoint> endpoints_;
   std::vector<Group> groups_;
 };
@@ -250,6 +254,20 @@ catalog::ServiceDescriptor make_descriptor() {
                 "", 0, 0, "", {}, "Global Accelerator / Weights"},
   };
   d.validate = validate;
+  d.metrics = {
+      {{"endpoints", MetricKind::Gauge, MetricStat::Max},
+       {"Endpoints", "엔드포인트"},
+       {"endpoints", "개"},
+       {"Endpoints in the accelerator's endpoint groups (one per outgoing connection).",
+        "가속기의 엔드포인트 그룹에 있는 엔드포인트 수입니다(나가는 연결마다 하나)."},
+       catalog::MetricCard::Total, {}},
+      {{"healthy_endpoints", MetricKind::Gauge, MetricStat::Min},
+       {"Healthy endpoints", "정상 엔드포인트"},
+       {"endpoints", "개"},
+       {"Endpoints whose health checks pass: traffic goes only to these.",
+        "상태 확인을 통과한 엔드포인트 수입니다. 트래픽은 이 엔드포인트로만 갑니다."},
+       catalog::MetricCard::Ready, {}},
+  };
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     Settings s;

@@ -64,9 +64,12 @@ public:
 
   void start(Simulation& sim) override {
     for (ConnId c : sim.outgoing(id())) targets_.push_back(Target{c, sim.connection(c).to});
-    sim.metrics(id()).capacity = 0;
-    sim.metrics(id()).instances = static_cast<double>(targets_.size());
-    sim.metrics(id()).healthy = static_cast<double>(targets_.size());
+    NodeMetrics& m = sim.metrics(id());
+    m.capacity = 0;
+    endpoints_gauge_ = sim.gauge(id(), "endpoints");
+    healthy_gauge_ = sim.gauge(id(), "healthy_endpoints");
+    m.set(endpoints_gauge_, static_cast<double>(targets_.size()));
+    m.set(healthy_gauge_, static_cast<double>(targets_.size()));
     if (s_.health_check && !targets_.empty()) sim.schedule_timer(id(), sim.now() + s_.hc_interval, kHealthCheck);
   }
 
@@ -187,7 +190,7 @@ private:
       }
       healthy += t.healthy;
     }
-    sim.metrics(id()).healthy = static_cast<double>(healthy);
+    sim.metrics(id()).set(healthy_gauge_, static_cast<double>(healthy));
   }
 
   bool healthy(size_t i) const { return !s_.health_check || targets_[i].healthy; }
@@ -275,6 +278,7 @@ private:
   }
 
   Settings s_;
+  GaugeId endpoints_gauge_, healthy_gauge_;  // declared metrics (the descriptor's `metrics`)
   std::vector<Target> targets_;
   std::map<uint64_t, Cached> cache_;  // (client node, resolver) -> answer
   uint64_t queries_ = 0, cache_hits_ = 0;
@@ -395,6 +399,20 @@ catalog::ServiceDescriptor make_descriptor() {
                 "ms", 0, 5000, 30, {}, ""},
   };
   d.validate = validate;
+  d.metrics = {
+      {{"endpoints", MetricKind::Gauge, MetricStat::Max},
+       {"Record targets", "레코드 대상"},
+       {"targets", "개"},
+       {"The nodes the record answers with (one per outgoing connection).",
+        "레코드가 응답으로 돌려주는 노드 수입니다(나가는 연결마다 하나)."},
+       catalog::MetricCard::Total, {}},
+      {{"healthy_endpoints", MetricKind::Gauge, MetricStat::Min},
+       {"Healthy record targets", "정상 레코드 대상"},
+       {"targets", "개"},
+       {"Targets whose health check passes (all of them when health checks are off).",
+        "상태 확인을 통과한 대상 수입니다(상태 확인을 끄면 모든 대상)."},
+       catalog::MetricCard::Ready, {}},
+  };
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     Settings s;

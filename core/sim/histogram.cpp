@@ -64,26 +64,6 @@ int64_t LatencyHistogram::percentile(double p) const {
   return max_;  // unreachable when the counts are consistent
 }
 
-bool LatencyHistogram::subtract_earlier(const LatencyHistogram& e) {
-  if (e.sub_bits_ != sub_bits_ || e.count_ > count_) return false;
-  if (e.count_ == 0) return true;
-  if (e.hi_bucket_ >= counts_.size()) return false;
-  for (uint32_t i = e.lo_bucket_; i <= e.hi_bucket_; ++i)
-    if (e.counts_[i] > counts_[i]) return false;
-  for (uint32_t i = e.lo_bucket_; i <= e.hi_bucket_; ++i) counts_[i] -= e.counts_[i];
-  count_ -= e.count_;
-  sum_ -= e.sum_;
-  if (count_ == 0) {
-    reset();
-    return true;
-  }
-  while (counts_[lo_bucket_] == 0) ++lo_bucket_;
-  while (counts_[hi_bucket_] == 0) --hi_bucket_;
-  min_ = std::max(min_, bucket_low(lo_bucket_));
-  max_ = std::min(max_, bucket_low(hi_bucket_) + bucket_width(hi_bucket_) - 1);
-  return true;
-}
-
 void LatencyHistogram::merge(const LatencyHistogram& o) {
   if (o.count_ == 0) return;
   if (o.sub_bits_ == sub_bits_) {
@@ -116,6 +96,78 @@ void LatencyHistogram::merge(const LatencyHistogram& o) {
   max_ = count_ ? std::max(max_, o.max_) : o.max_;
   count_ += o.count_;
   sum_ += o.sum_;
+}
+
+namespace {
+void put_varint(std::vector<uint8_t>& out, uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<uint8_t>(v));
+}
+uint64_t get_varint(const uint8_t*& p) {
+  uint64_t v = 0;
+  for (int shift = 0;; shift += 7) {
+    const uint8_t b = *p++;
+    v |= static_cast<uint64_t>(b & 0x7f) << shift;
+    if (!(b & 0x80)) return v;
+  }
+}
+}  // namespace
+
+void LatencyHistogram::append_compact(std::vector<uint8_t>& out) const {
+  uint64_t used = 0;
+  if (count_ > 0)
+    for (uint32_t i = lo_bucket_; i <= hi_bucket_; ++i) used += counts_[i] != 0;
+  put_varint(out, used);
+  if (used == 0) return;
+  put_varint(out, static_cast<uint64_t>(min_));  // values are >= 0 (record clamps)
+  put_varint(out, static_cast<uint64_t>(max_));
+  put_varint(out, static_cast<uint64_t>(sum_));
+  uint32_t next = 0;  // the bucket after the previous non-empty one
+  for (uint32_t i = lo_bucket_; i <= hi_bucket_; ++i) {
+    if (counts_[i] == 0) continue;
+    put_varint(out, i - next);
+    put_varint(out, counts_[i]);
+    next = i + 1;
+  }
+}
+
+const uint8_t* LatencyHistogram::merge_compact(const uint8_t* p) {
+  const uint64_t used = get_varint(p);
+  if (used == 0) return p;
+  const int64_t lo = static_cast<int64_t>(get_varint(p));
+  const int64_t hi = static_cast<int64_t>(get_varint(p));
+  const int64_t sum = static_cast<int64_t>(get_varint(p));
+  uint32_t next = 0;
+  for (uint64_t k = 0; k < used; ++k) {
+    const uint32_t i = next + static_cast<uint32_t>(get_varint(p));
+    const uint64_t n = get_varint(p);
+    if (i >= counts_.size()) grow_to(i);
+    counts_[i] += n;
+    if (count_ == 0) {
+      lo_bucket_ = hi_bucket_ = i;
+      min_ = lo;
+      max_ = hi;
+    } else {
+      lo_bucket_ = std::min(lo_bucket_, i);
+      hi_bucket_ = std::max(hi_bucket_, i);
+    }
+    count_ += n;
+    next = i + 1;
+  }
+  min_ = std::min(min_, lo);
+  max_ = std::max(max_, hi);
+  sum_ += sum;
+  return p;
+}
+
+const uint8_t* LatencyHistogram::skip_compact(const uint8_t* p) {
+  const uint64_t used = get_varint(p);
+  if (used == 0) return p;
+  for (uint64_t k = 0; k < 3 + 2 * used; ++k) get_varint(p);
+  return p;
 }
 
 void LatencyHistogram::reset() {

@@ -6,6 +6,8 @@
 //   int64_t p99 = h.percentile(99.0);     // within half a bucket (<= 0.78%) of the truth
 //   h.count(); h.min(); h.max(); h.mean();  // min/max/mean are exact
 //   total.merge(h); h.reset();
+//   std::vector<uint8_t> bytes; h.append_compact(bytes);   // only its non-empty buckets
+//   total.merge_compact(bytes.data());                     // exact, as merge(h)
 //
 // Layout (log-linear): values below 2^S (S = sub_bits) get one bucket each, so they
 // are exact; every power-of-two range [2^m, 2^(m+1)) above is cut into 2^S equal
@@ -73,11 +75,16 @@ class LatencyHistogram {
   // of its buckets is re-recorded at its representative (count/min/max/sum stay exact).
   void merge(const LatencyHistogram& other);
   void reset();
-  // What was recorded since `earlier`, an earlier copy of this same histogram (equal
-  // sub_bits, every count <= this one's): the latencies of a window of the run, exact
-  // to the bucket. count and sum stay exact; min and max become the bounds of the
-  // lowest and highest buckets left. Returns false (and changes nothing) otherwise.
-  bool subtract_earlier(const LatencyHistogram& earlier);
+
+  // The compact form a series keeps per interval (core/sim/series.h): the number of
+  // non-empty buckets, then min, max and sum, then each non-empty bucket as (gap
+  // since the previous one, count), all as LEB128 varints. An empty histogram is one
+  // byte; a second of 1,000 requests spread over 150 buckets about 350.
+  void append_compact(std::vector<uint8_t>& out) const;
+  // Adds a histogram written by append_compact from one with the same sub_bits:
+  // exactly as merge() would (counts, min, max and sum). Returns the byte after it.
+  const uint8_t* merge_compact(const uint8_t* p);
+  static const uint8_t* skip_compact(const uint8_t* p);  // the byte after a compact histogram
 
   int sub_bits() const { return sub_bits_; }
   size_t bucket_count() const { return static_cast<size_t>(bucket_index(kMaxTrackable)) + 1; }

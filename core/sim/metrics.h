@@ -1,22 +1,31 @@
 // Metrics kept per node and per connection: totals, a fixed-memory latency
-// histogram, time-weighted queue/busy integrals, and a time series with one
-// point per simulated second (halved in resolution when it grows past
-// kMaxSeriesPoints, so memory stays bounded on long runs).
+// histogram, time-weighted queue/busy integrals, the metrics its service declares
+// (named gauges, counters and latencies: see MetricDef), and a time series with
+// one point per simulated second (halved in resolution when it grows past
+// kMaxSeriesPoints, so memory stays bounded on long runs). Each point keeps its
+// interval's latency histograms in compact form, so a window's percentiles are
+// exact to the histogram (Simulation::latency_between).
 #pragma once
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/sim/histogram.h"
+#include "core/sim/histogram_series.h"
 #include "core/sim/request.h"
 #include "core/sim/time.h"
 
 namespace cp::sim {
 
 inline constexpr size_t kMaxSeriesPoints = 4096;
+// The series' latency histograms of all nodes together: ~400 B per node and point
+// for a node serving 1,000 requests/s over a wide latency range (cloudplay-bench g),
+// so 54 such nodes reach this after ~40 simulated minutes and the series halves.
+inline constexpr size_t kMaxSeriesHistogramBytes = size_t(48) << 20;
 
 struct SeriesPoint {
   float t_s = 0;             // end of the interval (simulated seconds)
@@ -28,11 +37,40 @@ struct SeriesPoint {
   float p50_ms = 0, p95_ms = 0, p99_ms = 0, max_ms = 0;  // served requests only
   float queue = 0;           // mean queue length over the interval
   float utilization = 0;     // mean busy / capacity
-  float instances = 0;       // model gauge (instances, shards, ...)
-  float healthy = 0;         // model gauge
-  float backlog = 0;         // model gauge (messages waiting, ...)
   float cost_per_hour = 0;   // cost accrued in the interval, per hour
+  // The node's declared metrics are in NodeMetrics::series_values, one row per point.
 };
+
+// A metric a service declares (the catalog's ServiceDescriptor::metrics holds its
+// labels and units): what the kernel needs to keep it in the series.
+//   Counter: a running total (receives, launches); a point holds its rate per second
+//            in the interval, a window its increase.
+//   Gauge:   a level the model sets (queue depth, credit balance); a point holds its
+//            value at the end of the interval, and `stat` says how points combine
+//            over a longer window (when the series halves, or for a goal's window).
+//   Latency: a distribution the model records (message age at receive); a point holds
+//            the interval's histogram (and its p99 for plotting), a window their merge.
+enum class MetricKind : uint8_t { Counter, Gauge, Latency };
+enum class MetricStat : uint8_t { Mean, Min, Max, Last };
+const char* metric_kind_name(MetricKind k);  // "counter", "gauge", "latency"
+const char* metric_stat_name(MetricStat s);  // "mean", "min", "max", "last"
+
+struct MetricDef {
+  std::string key;                      // "cpu_credits": series, --json report, goals, CSV
+  MetricKind kind = MetricKind::Gauge;
+  MetricStat stat = MetricStat::Mean;   // gauges only
+  // false: the service declares it but this node's settings do not measure it (the
+  // CPU credits of a non-burstable instance type). The model may still set it; the
+  // report, the metrics panel and goals leave it out.
+  bool applies = true;
+};
+
+// Handles a model resolves once (Simulation::gauge/counter/latency_metric, in start)
+// and then uses per event: an index, no string lookup. One type per kind, so a
+// counter cannot be set as a gauge.
+struct GaugeId { uint16_t v = 0; };
+struct CounterId { uint16_t v = 0; };
+struct LatencyMetricId { uint16_t v = 0; };  // its slot in NodeMetrics::latency_windows
 
 // A time-weighted level (queue length, busy workers): integral over time.
 struct Level {
@@ -51,6 +89,16 @@ struct Level {
 };
 
 struct NodeMetrics {
+  // Out of line (series.cpp): inlined into simulation.cpp, copying and destroying
+  // this many vectors used up g++'s inline-unit-growth budget there, and respond()
+  // and send_attempt() stopped inlining record_n and push (+2.7% instructions per event).
+  NodeMetrics();
+  NodeMetrics(const NodeMetrics&);
+  NodeMetrics(NodeMetrics&&) noexcept;
+  NodeMetrics& operator=(const NodeMetrics&);
+  NodeMetrics& operator=(NodeMetrics&&) noexcept;
+  ~NodeMetrics();
+
   uint64_t arrivals = 0;
   uint64_t completions = 0;   // answered Ok
   uint64_t waited = 0;        // arrivals that found every worker busy and queued
@@ -64,20 +112,55 @@ struct NodeMetrics {
   Level busy;                 // workers in use
   int64_t capacity = 1;       // workers (for utilization)
   double cost_usd = 0;
-  // Gauges a model sets for the UI and the series.
-  double instances = 0, healthy = 0, backlog = 0;
+
+  // Declared metrics (Simulation::declare_metrics; shared, as checkpoints copy them).
+  std::shared_ptr<const std::vector<MetricDef>> defs;
+  std::vector<double> values;        // per def: a gauge's level, a counter's total (a latency's: unused)
+  std::vector<uint16_t> slot;        // per def: a latency's index in `latency_windows`
+  std::vector<LatencyHistogram> latency_windows;  // declared latencies, current series interval
+
+  void set(GaugeId g, double v) { values[g.v] = v; }
+  void add(CounterId c, double n = 1) { values[c.v] += n; }
+  void record(LatencyMetricId l, int64_t us) { latency_windows[l.v].record(us); }
+  double value(GaugeId g) const { return values[g.v]; }
+  double value(CounterId c) const { return values[c.v]; }
+  size_t metric_count() const { return defs ? defs->size() : 0; }
+  const MetricDef& def(size_t i) const { return (*defs)[i]; }
+  // The index of a declared metric by key, or -1.
+  int find_metric(const std::string& key) const;
+  // A declared gauge's or counter's value now, by key (for tests and panels); NaN if none.
+  double metric_value(const std::string& key) const;
 
   // Series bookkeeping
   std::vector<SeriesPoint> series;
+  std::vector<float> series_values;  // metric_count() per point: gauge value, counter rate/s, latency p99 ms
+  HistogramSeries series_latency;    // per point: `window`, then each of `latency_windows`
+  std::vector<double> last_values;   // counter totals at the last point
   uint64_t last_arrivals = 0;
   std::array<uint64_t, kOutcomeCount> last_outcomes{};
   double last_cost = 0;
+  // Point i's row of declared metrics (metric_count() floats).
+  const float* point_values(size_t i) const { return series_values.data() + i * metric_count(); }
 
   uint64_t errors() const {
     uint64_t e = 0;
     for (int i = 1; i < kOutcomeCount; ++i) e += outcomes[i];
     return e;
   }
+};
+
+// A node's append-only series (points, metric rows, histograms), moved aside while
+// a checkpoint copies the rest of its metrics, then put back, cut to `len` points
+// on a rewind. Out of line for the reason given at NodeMetrics.
+struct SeriesHistory {
+  std::vector<SeriesPoint> points;
+  std::vector<float> values;
+  HistogramSeries latency;
+  static SeriesHistory take(NodeMetrics& m);
+  void put_back(NodeMetrics& m, size_t len = SIZE_MAX);
+  SeriesHistory();
+  SeriesHistory(SeriesHistory&&) noexcept;
+  ~SeriesHistory();
 };
 
 struct ConnMetrics {

@@ -1,5 +1,6 @@
 #include "core/sim/simulation.h"
 
+#include <algorithm>
 #include <iterator>
 #include <utility>
 
@@ -131,6 +132,7 @@ void Simulation::start() {
 
 // ---- checkpoints --------------------------------------------------------------
 
+
 // Everything but (optionally) the append-only history: series and event log.
 void Simulation::copy_state_from(const Simulation& o, bool with_history) {
   rng_ = o.rng_;
@@ -148,9 +150,9 @@ void Simulation::copy_state_from(const Simulation& o, bool with_history) {
     } else {
       // Copy the metrics without the series (it may hold thousands of points).
       NodeMetrics& m = const_cast<NodeMetrics&>(n.metrics);
-      std::vector<SeriesPoint> keep = std::move(m.series);
+      SeriesHistory keep = SeriesHistory::take(m);
       c.metrics = m;
-      m.series = std::move(keep);
+      keep.put_back(m);
     }
     c.out = n.out;
     c.in = n.in;
@@ -200,8 +202,11 @@ std::unique_ptr<Checkpoint> Simulation::checkpoint() const {
                  copy.attributes_.memory_bytes() + copy.replies_.size() * sizeof(Reply);
   for (const Reply& r : copy.replies_) bytes += r.items.capacity() * sizeof(ReplyItem);
   for (const NodeSlot& n : copy.nodes_)
+  {
     bytes += sizeof(NodeSlot) + n.metrics.latency.memory_bytes() + n.metrics.failed_latency.memory_bytes() +
-             n.metrics.window.memory_bytes();
+             n.metrics.window.memory_bytes() + n.metrics.values.capacity() * 2 * sizeof(double);
+    for (const LatencyHistogram& h : n.metrics.latency_windows) bytes += h.memory_bytes();
+  }
   for (const Connection& c : copy.conns_) bytes += sizeof(Connection) + c.metrics.latency.memory_bytes();
   cp->approx_bytes = bytes;
   return cp;
@@ -216,15 +221,12 @@ bool Simulation::rewind_to(const Checkpoint& cp) {
   for (size_t i = 0; i < conns_.size(); ++i)
     if (cp.conn_series_len[i] > conns_[i].metrics.series.size()) return false;
   if (cp.log_len > log_.size()) return false;
-  std::vector<std::vector<SeriesPoint>> node_series;
+  std::vector<SeriesHistory> node_series;
   std::vector<std::vector<ConnMetrics::Point>> conn_series;
-  for (NodeSlot& n : nodes_) node_series.push_back(std::move(n.metrics.series));
+  for (NodeSlot& n : nodes_) node_series.push_back(SeriesHistory::take(n.metrics));
   for (Connection& c : conns_) conn_series.push_back(std::move(c.metrics.series));
   copy_state_from(*cp.state, /*with_history=*/false);
-  for (size_t i = 0; i < nodes_.size(); ++i) {
-    node_series[i].resize(cp.node_series_len[i]);
-    nodes_[i].metrics.series = std::move(node_series[i]);
-  }
+  for (size_t i = 0; i < nodes_.size(); ++i) node_series[i].put_back(nodes_[i].metrics, cp.node_series_len[i]);
   for (size_t i = 0; i < conns_.size(); ++i) {
     conn_series[i].resize(cp.conn_series_len[i]);
     conns_[i].metrics.series = std::move(conn_series[i]);
@@ -650,56 +652,6 @@ LogEntry& Simulation::log(NodeId node, LogKind kind, std::string text_en, std::s
   return e;
 }
 
-// ---- metrics -----------------------------------------------------------------
-
-void Simulation::sample_series(NodeMetrics& m, SimTime interval) {
-  SeriesPoint p;
-  double secs = to_seconds(interval);
-  p.t_s = static_cast<float>(to_seconds(now_));
-  p.interval_s = static_cast<float>(secs);
-  p.arrivals_per_s = static_cast<float>((m.arrivals - m.last_arrivals) / secs);
-  uint64_t err = 0;
-  for (int i = 0; i < kOutcomeCount; ++i) {
-    uint64_t d = m.outcomes[i] - m.last_outcomes[i];
-    p.outcomes_per_s[i] = static_cast<float>(d / secs);
-    if (i > 0) err += d;
-  }
-  p.completions_per_s = p.outcomes_per_s[0];
-  p.errors_per_s = static_cast<float>(err / secs);
-  if (m.window.count() > 0) {
-    p.p50_ms = static_cast<float>(m.window.percentile(50) / 1000.0);
-    p.p95_ms = static_cast<float>(m.window.percentile(95) / 1000.0);
-    p.p99_ms = static_cast<float>(m.window.percentile(99) / 1000.0);
-    p.max_ms = static_cast<float>(m.window.max() / 1000.0);
-    m.window.reset();
-  }
-  m.queue.set(now_, m.queue.value);
-  m.busy.set(now_, m.busy.value);
-  p.queue = static_cast<float>(m.queue.window_area / static_cast<double>(interval));
-  p.utilization = m.capacity > 0 ? static_cast<float>(m.busy.window_area / static_cast<double>(interval) /
-                                                       static_cast<double>(m.capacity))
-                                 : 0.f;
-  m.queue.window_area = 0;
-  m.busy.window_area = 0;
-  p.instances = static_cast<float>(m.instances);
-  p.healthy = static_cast<float>(m.healthy);
-  p.backlog = static_cast<float>(m.backlog);
-  p.cost_per_hour = static_cast<float>((m.cost_usd - m.last_cost) / secs * 3600.0);
-  m.last_arrivals = m.arrivals;
-  m.last_outcomes = m.outcomes;
-  m.last_cost = m.cost_usd;
-  m.series.push_back(p);
-}
-
-// Halve the resolution of a series: pairs of points become one.
-template <class P, class Merge>
-static void halve(std::vector<P>& s, Merge merge) {
-  size_t out = 0;
-  for (size_t i = 0; i + 1 < s.size(); i += 2) s[out++] = merge(s[i], s[i + 1]);
-  if (s.size() % 2) s[out++] = s.back();
-  s.resize(out);
-}
-
 void Simulation::on_tick() {
   SimTime interval = now_ - last_tick_;
   last_tick_ = now_;
@@ -715,32 +667,8 @@ void Simulation::on_tick() {
     c.metrics.last_calls = c.metrics.calls;
     c.metrics.last_errors = errs;
   }
-  if (!nodes_.empty() && nodes_[0].metrics.series.size() >= kMaxSeriesPoints) {
-    auto merge_point = [](const SeriesPoint& a, const SeriesPoint& b) {
-      SeriesPoint m = b;
-      float ia = a.interval_s, ib = b.interval_s, t = ia + ib;
-      auto avg = [&](float x, float y) { return (x * ia + y * ib) / t; };
-      m.interval_s = t;
-      m.arrivals_per_s = avg(a.arrivals_per_s, b.arrivals_per_s);
-      m.completions_per_s = avg(a.completions_per_s, b.completions_per_s);
-      m.errors_per_s = avg(a.errors_per_s, b.errors_per_s);
-      for (int i = 0; i < kOutcomeCount; ++i) m.outcomes_per_s[i] = avg(a.outcomes_per_s[i], b.outcomes_per_s[i]);
-      m.p50_ms = avg(a.p50_ms, b.p50_ms);
-      m.p95_ms = avg(a.p95_ms, b.p95_ms);
-      m.p99_ms = a.p99_ms > b.p99_ms ? a.p99_ms : b.p99_ms;  // keep the worse tail
-      m.max_ms = a.max_ms > b.max_ms ? a.max_ms : b.max_ms;
-      m.queue = avg(a.queue, b.queue);
-      m.utilization = avg(a.utilization, b.utilization);
-      m.cost_per_hour = avg(a.cost_per_hour, b.cost_per_hour);
-      return m;
-    };
-    for (auto& n : nodes_) halve(n.metrics.series, merge_point);
-    for (auto& c : conns_)
-      halve(c.metrics.series, [](const ConnMetrics::Point& a, const ConnMetrics::Point& b) {
-        return ConnMetrics::Point{b.t_s, (a.calls_per_s + b.calls_per_s) / 2, (a.errors_per_s + b.errors_per_s) / 2};
-      });
-    series_interval_ *= 2;
-  }
+  if (!nodes_.empty() && (nodes_[0].metrics.series.size() >= kMaxSeriesPoints || series_histogram_bytes() > series_budget_))
+    halve_series();
   push(now_ + series_interval_, kKernelTarget, kEvTick, 0, 0);
 }
 

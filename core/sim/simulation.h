@@ -16,6 +16,7 @@
 #pragma once
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -135,6 +136,8 @@ public:
   ConnId add_connection(NodeId from, NodeId to, CallPolicy policy, WireRole role = WireRole::Call,
                         WireParams role_params = {});
   void schedule_command(SimTime at, Command c);
+  // The metrics node n's service declares (the engine builder passes its descriptor's).
+  void declare_metrics(NodeId n, std::shared_ptr<const std::vector<MetricDef>> defs);
   void start();
 
   // ---- running ----
@@ -178,6 +181,18 @@ public:
     return queue_.push_cancellable(at < now_ ? now_ : at, self.v, kEvTimer, timer, payload);
   }
   bool cancel_timer(TimerToken t) { return queue_.cancel(t); }
+  // A declared metric's handle, resolved once (in start) and used per event:
+  //   credits_ = sim.gauge(id(), "cpu_credits");   ...   sim.metrics(id()).set(credits_, c);
+  // A key the node's service does not declare with that kind is a model bug: it gets
+  // a metric of its own (so nothing breaks) and is listed in undeclared_metrics(),
+  // which the tests require to stay empty. Resolve before the first series point.
+  GaugeId gauge(NodeId n, const std::string& key) { return GaugeId{resolve_metric(n, key, MetricKind::Gauge)}; }
+  CounterId counter(NodeId n, const std::string& key) { return CounterId{resolve_metric(n, key, MetricKind::Counter)}; }
+  LatencyMetricId latency_metric(NodeId n, const std::string& key) {
+    const uint16_t i = resolve_metric(n, key, MetricKind::Latency);
+    return LatencyMetricId{nodes_[n.v].metrics.slot[i]};
+  }
+  const std::vector<std::string>& undeclared_metrics() const { return undeclared_metrics_; }
   bool timer_pending(TimerToken t) const { return queue_.pending(t); }
   // Send a call along `conn` (from its `from` node) on behalf of `parent`.
   // The caller's on_response(parent, child, outcome) runs when it ends,
@@ -252,8 +267,25 @@ public:
   SharedPools& pools() { return shared_pools_; }
   const SharedPools& pools() const { return shared_pools_; }
 
+  // The per-interval histograms of all nodes together may take this much; past it
+  // the series halves early (as it does at kMaxSeriesPoints), so a long run of a
+  // large, busy design stays bounded. See kMaxSeriesHistogramBytes.
+  void set_series_histogram_budget(size_t bytes) { series_budget_ = bytes; }
+  size_t series_histogram_bytes() const;
   // Per-second series length (all nodes share it).
   size_t series_points() const { return nodes_.empty() ? 0 : nodes_[0].metrics.series.size(); }
+  // The latencies node n served (or, given a declared latency metric, recorded)
+  // between t0 and t1: the merge of its series intervals' histograms, exact to the
+  // histogram's bucket (<= 0.78%). An interval counts when at least half of it lies
+  // in [t0, t1], the current unfinished one too: windows whose ends are whole
+  // seconds (whole multiples of the interval once a long run halved its series)
+  // are exact; min, max, count and sum are those of the counted intervals.
+  LatencyHistogram latency_between(NodeId n, SimTime t0, SimTime t1) const;
+  LatencyHistogram latency_between(NodeId n, LatencyMetricId m, SimTime t0, SimTime t1) const;
+  // A declared gauge's or counter's series points in [t0, t1] (same rule), combined:
+  // a gauge by its MetricStat (its current value stands for the unfinished interval),
+  // a counter as its mean rate per second. nullopt when no interval counts.
+  std::optional<double> metric_between(NodeId n, size_t metric, SimTime t0, SimTime t1) const;
 
 private:
   struct NodeSlot {
@@ -266,6 +298,10 @@ private:
   };
 
   void copy_state_from(const Simulation& o, bool with_history);
+  uint16_t resolve_metric(NodeId n, const std::string& key, MetricKind kind);
+  // Visits node n's intervals counted in [t0, t1]: f(point index) for the series'
+  // points, then f(SIZE_MAX) for the unfinished one if it counts. Returns how many.
+  template <class F> size_t for_each_interval(NodeId n, SimTime t0, SimTime t1, F f) const;
   // Every event goes through here; inlined for the reason in event_queue.h.
   void push(SimTime at, uint32_t target, uint16_t kind, uint16_t aux, uint64_t payload) {
     if (queue_.full()) [[unlikely]] return drop_event_queue_full();
@@ -292,6 +328,7 @@ private:
   CP_COLD void on_tick();
   CP_COLD void refresh_up_states();
   CP_COLD void sample_series(NodeMetrics& m, SimTime interval);
+  CP_COLD void halve_series();  // core/sim/series.cpp, with sample_series and the windows
 
   Rng rng_;
   Topology topology_;
@@ -318,6 +355,8 @@ private:
   uint64_t events_processed_ = 0;
   uint64_t trace_hash_ = 0xcbf29ce484222325ull;
   bool started_ = false;
+  std::vector<std::string> undeclared_metrics_;
+  size_t series_budget_ = kMaxSeriesHistogramBytes;
 };
 
 // One re-armable wake-up of a model, for "call me at t" where t keeps moving

@@ -34,7 +34,7 @@ test('play shows traffic; an AZ failure is logged and marks nodes down; scrubbin
   const alb = node(s, 'alb'), web = node(s, 'web');
   assert(alb.ok_per_s > 50, `ALB throughput should be > 50/s, got ${alb.ok_per_s}`);
   assert(web.p99_ms > 0, `web p99 should be > 0, got ${web.p99_ms}`);
-  assert(web.instances >= 3 && web.healthy >= 3, `web should have 3 healthy instances: ${JSON.stringify(web)}`);
+  assert(web.metrics.instances >= 3 && web.metrics.healthy_instances >= 3, `web should have 3 healthy instances: ${JSON.stringify(web)}`);
   assert(node(s, 'alb').points >= 30, 'the series (plots) should hold a point per second');
   assert(/^3\/3 targets healthy/.test(node(s, 'alb').status) && /^정상 대상 3\/3/.test(node(s, 'alb').status_ko),
     `the ALB's live status in English and Korean: ${node(s, 'alb').status} / ${node(s, 'alb').status_ko}`);

@@ -29,7 +29,7 @@ TEST_CASE("ASG: simple scaling scales out under load and in only after the coold
   for (size_t i = 1; i < times.size(); ++i) CHECK(times[i] - times[i - 1] >= 300 - 1e-6);
   CHECK(to_seconds(in[0]->time) > 720);  // scale-in after the spike ended
   CHECK(!logs(sim, LogKind::InstanceLaunched).empty());
-  CHECK(sim.metrics(built.node("asg")).instances >= 1);
+  CHECK(sim.metrics(built.node("asg")).metric_value("instances") >= 1);
 }
 
 TEST_CASE("ASG: target tracking keeps CPU near the target", "[asg]") {
@@ -42,7 +42,7 @@ TEST_CASE("ASG: target tracking keeps CPU near the target", "[asg]") {
   REQUIRE(built.ok());
   built.sim->run_until(from_seconds(1800));
   // 550/s needs 2.75 instances at 100%: 6 keep CPU at 46%, just under the 50% target (5 would be 55%).
-  CHECK(built.sim->metrics(built.node("asg")).instances == 6);
+  CHECK(built.sim->metrics(built.node("asg")).metric_value("instances") == 6);
 }
 
 TEST_CASE("ASG target tracking: alarms of 3 of 3 minutes to scale out and 15 of 15 to scale in", "[asg][alarm]") {
@@ -84,7 +84,7 @@ TEST_CASE("ASG: an AZ outage makes the group relaunch in the surviving AZs", "[a
   REQUIRE(built.ok());
   Simulation& sim = *built.sim;
   sim.run_until(from_seconds(99));
-  CHECK(sim.metrics(built.node("asg")).healthy == 3);
+  CHECK(sim.metrics(built.node("asg")).metric_value("healthy_instances") == 3);
   sim.run_until(from_seconds(400));
   auto died = logs(sim, LogKind::InstanceDied);
   REQUIRE(died.size() == 1);
@@ -93,7 +93,7 @@ TEST_CASE("ASG: an AZ outage makes the group relaunch in the surviving AZs", "[a
   REQUIRE(launched.size() == 1);
   CHECK(to_seconds(launched[0]->time) == Approx(160).margin(2));
   CHECK(launched[0]->text_en.find("use1-az1") == std::string::npos);
-  CHECK(sim.metrics(built.node("asg")).healthy == 3);
+  CHECK(sim.metrics(built.node("asg")).metric_value("healthy_instances") == 3);
   // The replacement serves: the last minutes have no errors.
   uint64_t e = sim.metrics(built.node("users")).errors();
   sim.run_until(from_seconds(500));
@@ -140,7 +140,7 @@ TEST_CASE("ASG step scaling: the alarm's step decides the size; warming instance
   CHECK(to_seconds(in[0]->time) > 720);
   for (size_t i = 1; i < in.size(); ++i) CHECK(to_seconds(in[i]->time) - to_seconds(in[i - 1]->time) == Approx(60).margin(1.5));
   CHECK(in[0]->text_en.find("step (-∞, 0] → -1") != std::string::npos);
-  CHECK(sim.metrics(built.node("asg")).instances == 2);
+  CHECK(sim.metrics(built.node("asg")).metric_value("instances") == 2);
 }
 
 TEST_CASE("ASG step scaling on requests per target with PercentChangeInCapacity (AWS rounding)", "[asg][step]") {
@@ -165,7 +165,7 @@ TEST_CASE("ASG step scaling on requests per target with PercentChangeInCapacity 
   CHECK(out[0]->text_en.find("+50% (+2)") != std::string::npos);
   CHECK(to_seconds(out[1]->time) == Approx(300).margin(1.5));
   CHECK(out[1]->text_en.find("desired 6 → 9") != std::string::npos);
-  CHECK(built.sim->metrics(built.node("asg")).instances == 9);
+  CHECK(built.sim->metrics(built.node("asg")).metric_value("instances") == 9);
 }
 
 TEST_CASE("ASG step scaling: bad step adjustments and alarm periods are refused with the reason", "[asg][step]") {
@@ -232,7 +232,7 @@ TEST_CASE("ASG predictive scaling (simplified): forecasts from the previous cycl
   CHECK(only_e1 == scale_e1);
   CHECK(only_e1 > 1000);  // 2 instances (400/s) cannot serve the 480/s peak
   CHECK(scale_e2 < only_e2 / 10);
-  CHECK(scale.sim->metrics(scale.node("asg")).instances >= 4);
+  CHECK(scale.sim->metrics(scale.node("asg")).metric_value("instances") >= 4);
 }
 
 // ---- lifecycle hooks ----------------------------------------------------------------
@@ -249,14 +249,14 @@ TEST_CASE("ASG launch lifecycle hook: Pending:Wait until the heartbeat timeout (
   sim.run_until(from_seconds(3600));
   REQUIRE(count_text(logs(sim, LogKind::Info), "is in Pending:Wait (launch lifecycle hook, heartbeat timeout 3600 s, default result CONTINUE)") == 1);
   CHECK(logs(sim, LogKind::InstanceLaunched).empty());  // booted after 60 s, but still waiting for the hook
-  CHECK(sim.metrics(built.node("asg")).healthy == 2);
-  CHECK(sim.metrics(built.node("asg")).instances == 3);
+  CHECK(sim.metrics(built.node("asg")).metric_value("healthy_instances") == 2);
+  CHECK(sim.metrics(built.node("asg")).metric_value("instances") == 3);
   sim.run_until(from_seconds(3900));
   auto launched = logs(sim, LogKind::InstanceLaunched);
   REQUIRE(launched.size() == 1);
   CHECK(to_seconds(launched[0]->time) == Approx(3701).margin(1.5));
   CHECK(count_text(logs(sim, LogKind::Info), "launch lifecycle hook timed out after 3600 s: CONTINUE") == 1);
-  CHECK(sim.metrics(built.node("asg")).healthy == 3);  // the ALB's health checks passed 150 s after 3700 s
+  CHECK(sim.metrics(built.node("asg")).metric_value("healthy_instances") == 3);  // the ALB's health checks passed 150 s after 3700 s
   CHECK(sim.metrics(built.node("asg")).errors() == 0);  // the waiting instance never got traffic
   // Pending:Wait after boot is billed: ~3540 s of m5.large on top of 2 × 3900 s.
   CHECK(sim.metrics(built.node("asg")).cost_usd == Approx((2 * 3900 + 3540 + 200) * 0.096 / 3600).epsilon(0.02));
@@ -347,8 +347,8 @@ TEST_CASE("ASG AZ rebalancing: after the AZ recovers, launch there first, then t
   // Launch before terminate: the termination comes after the new instance is in service (301 + 60 s).
   CHECK(to_seconds(term[0]->time) >= to_seconds(rb[1]->time));
   CHECK(to_seconds(rb[1]->time) == Approx(361).margin(1.5));
-  CHECK(sim.metrics(on.node("asg")).instances == 3);
-  CHECK(sim.metrics(on.node("asg")).healthy == 3);
+  CHECK(sim.metrics(on.node("asg")).metric_value("instances") == 3);
+  CHECK(sim.metrics(on.node("asg")).metric_value("healthy_instances") == 3);
   // No errors from the rebalancing itself (after the outage's own errors).
   const auto& series = sim.metrics(on.node("users")).series;
   for (size_t t = 300; t < 600 && t < series.size(); ++t) CHECK(series[t].errors_per_s == 0);
@@ -388,5 +388,5 @@ TEST_CASE("ASG + ALB: a new instance is registered once in service and gets traf
   CHECK(healthy - launched <= 60 + 30 + 2);
   CHECK(first >= healthy);
   CHECK(first - healthy < 1);  // 50 requests/s: the next request after it turns healthy
-  CHECK(sim.metrics(built.node("asg")).instances == 2);
+  CHECK(sim.metrics(built.node("asg")).metric_value("instances") == 2);
 }

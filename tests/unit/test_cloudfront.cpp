@@ -49,7 +49,7 @@ CdnRun run(const doc::Document& d, double seconds) {
   r.users_ok = users.completions;
   uint64_t requests = b.sim->metrics(b.node("cdn")).arrivals;
   r.hit_ratio = requests ? 1.0 - static_cast<double>(r.origin_arrivals + r.backup_arrivals) / static_cast<double>(requests) : 0;
-  r.last_hit_gauge = b.sim->metrics(b.node("cdn")).backlog;
+  r.last_hit_gauge = b.sim->metrics(b.node("cdn")).metric_value("hit_ratio");
   return r;
 }
 

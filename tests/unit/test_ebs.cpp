@@ -197,11 +197,11 @@ TEST_CASE("EC2 placement groups: spread allows 7 instances per AZ, cluster stays
   REQUIRE(built.ok());
   built.sim->run_until(from_seconds(30));
   const Simulation& sim = *built.sim;
-  for (int k = 1; k <= 8; ++k) CHECK(sim.metrics(built.node("i" + std::to_string(k))).instances == 1);
-  CHECK(sim.metrics(built.node("i9")).instances == 0);
-  CHECK(sim.metrics(built.node("other")).instances == 1);  // another group
-  CHECK(sim.metrics(built.node("c2")).instances == 1);
-  CHECK(sim.metrics(built.node("c3")).instances == 0);
+  for (int k = 1; k <= 8; ++k) CHECK(sim.metrics(built.node("i" + std::to_string(k))).metric_value("serving") == 1);
+  CHECK(sim.metrics(built.node("i9")).metric_value("serving") == 0);
+  CHECK(sim.metrics(built.node("other")).metric_value("serving") == 1);  // another group
+  CHECK(sim.metrics(built.node("c2")).metric_value("serving") == 1);
+  CHECK(sim.metrics(built.node("c3")).metric_value("serving") == 0);
   auto w = logs(sim, LogKind::Warning);
   REQUIRE(w.size() == 2);
   CHECK(w[0]->node == built.node("i9").v);

@@ -118,5 +118,5 @@ TEST_CASE("Example three-tier-web: scales out for the spike and survives the AZ 
     if (e->time > from_seconds(300)) CHECK(e->text_en.find("use1-az1") == std::string::npos);
   const NodeMetrics& u = b.sim->metrics(b.node("users"));
   CHECK(static_cast<double>(u.errors()) < 0.05 * static_cast<double>(u.arrivals));
-  CHECK(b.sim->metrics(b.node("web")).healthy >= 3);
+  CHECK(b.sim->metrics(b.node("web")).metric_value("healthy_instances") >= 3);
 }

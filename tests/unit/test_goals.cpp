@@ -213,23 +213,3 @@ TEST_CASE("goals: a window with nothing to measure fails and says why; a cut run
   CHECK(cut.results[1].state == engine::GoalResult::State::Failed);
   CHECK(cut.results[1].en.find("the run ended before the window began") != std::string::npos);
 }
-
-TEST_CASE("histogram: subtracting an earlier copy leaves exactly what came after it") {
-  sim::LatencyHistogram all, later;
-  for (int i = 1; i <= 5000; ++i) all.record(i * 37 % 9000);
-  sim::LatencyHistogram earlier = all;
-  for (int i = 1; i <= 3000; ++i) {
-    all.record(20000 + i * 11);
-    later.record(20000 + i * 11);
-  }
-  sim::LatencyHistogram window = all;
-  REQUIRE(window.subtract_earlier(earlier));
-  CHECK(window.count() == later.count());
-  CHECK(window.sum() == later.sum());
-  for (double p : {1.0, 25.0, 50.0, 90.0, 99.0}) CHECK(window.percentile(p) == later.percentile(p));
-  CHECK(window.min() <= later.min());
-  CHECK(window.max() >= later.max());
-  // Not an earlier copy (more data than this one): refused, nothing changed.
-  CHECK_FALSE(earlier.subtract_earlier(all));
-  CHECK(earlier.count() == 5000);
-}
