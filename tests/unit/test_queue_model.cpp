@@ -16,6 +16,7 @@
 // adds its API, limits, costs and long polling.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -346,7 +347,7 @@ TEST_CASE("queue model: goals on queue depth and end-to-end latency pass for a f
 
 TEST_CASE("queue model: end-to-end latency is the queue wait plus the processing plus two hops", "[queue]") {
   QueueServices services;
-  Run r = run(queue_doc(10, 10, 30));
+  Run r = run(queue_doc(10, 10, 30, json::parse(R"([{"metric": "end_to_end", "node": "worker", "below": 1e9}])")));
   const TestQueue& q = r.queue();
   const TestConsumer& c = r.consumer();
   REQUIRE(q.store.counters().expired == 0);
@@ -374,6 +375,14 @@ TEST_CASE("queue model: end-to-end latency is the queue wait plus the processing
   }
   CHECK(sum_e2e / sum_parts == Approx(1.0).epsilon(0.01));
   CHECK(c.acked == c.done.size());
+  // The declared latency metric holds the same samples: the goal's p99 is the
+  // raw samples' p99 to the histogram's resolution (<= 0.78%).
+  std::vector<sim::SimTime> e2e;
+  for (const auto& d : c.done) e2e.push_back(d.end_to_end);
+  std::sort(e2e.begin(), e2e.end());
+  const double p99_ms = static_cast<double>(e2e[(e2e.size() * 99 + 99) / 100 - 1]) / sim::kMillisecond;
+  REQUIRE(r.goals.size() == 1);
+  CHECK(r.goals[0].value == Approx(p99_ms).epsilon(0.008));
 }
 
 TEST_CASE("queue model: a visibility timeout shorter than a batch's work duplicates work", "[queue]") {
