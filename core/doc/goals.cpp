@@ -26,11 +26,6 @@ std::vector<std::string> metric_keys() {
   return v;
 }
 
-std::vector<std::string> event_kinds() {
-  std::vector<std::string> v;
-  for (int k = 0; k <= static_cast<int>(sim::LogKind::Fault); ++k) v.push_back(sim::log_kind_name(static_cast<sim::LogKind>(k)));
-  return v;
-}
 
 std::vector<std::string> quoted(const std::vector<std::string>& v) {
   std::vector<std::string> out;
@@ -154,7 +149,7 @@ void read_goal(const json& g, const std::string& p, Document& d, std::vector<Iss
 
   // The event kind, for "events".
   if (auto e = g.find("event"); e != g.end()) {
-    const auto kinds = event_kinds();
+    const auto& kinds = sim::log_kind_names();
     if (!e->is_string() || std::find(kinds.begin(), kinds.end(), e->get<std::string>()) == kinds.end()) {
       const std::string given = e->is_string() ? e->get<std::string>() : "";
       error(join_path(p, "event"), "expected an event kind such as \"instance_died\", got " + describe_value(*e) + "." +

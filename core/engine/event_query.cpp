@@ -15,12 +15,6 @@ using sim::LogKind;
 const std::vector<std::string> kQueryKeys = {"node", "kind", "reason", "instance", "message",
                                              "about", "az", "region", "from", "to"};
 
-std::vector<std::string> kind_names() {
-  std::vector<std::string> v;
-  for (int k = 0; k <= static_cast<int>(LogKind::Fault); ++k) v.push_back(sim::log_kind_name(static_cast<LogKind>(k)));
-  return v;
-}
-
 std::optional<uint64_t> read_id(std::string_view v, std::string_view prefix) {
   if (v.substr(0, prefix.size()) == prefix) v.remove_prefix(prefix.size());
   if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
@@ -72,14 +66,12 @@ EventQuery parse_event_query(std::string_view text, const Built& b) {
     } else if (key == "about") {
       q.filter.other = node_index("about");
     } else if (key == "kind") {
-      const std::vector<std::string> kinds = kind_names();
-      auto it = std::find(kinds.begin(), kinds.end(), value);
-      if (it == kinds.end())
+      const std::vector<std::string>& kinds = sim::log_kind_names();
+      q.filter.kind = sim::log_kind_from_name(value);
+      if (!q.filter.kind)
         fail("kind: " + doc::quote(value) + " is not an event kind." + doc::did_you_mean(value, kinds) + " Kinds: " + list_text(kinds, 30) + ".",
              "kind: " + doc::with_topic(doc::quote(value)) + " 이벤트 종류가 아닙니다." + doc::did_you_mean_ko(value, kinds) +
                  " 종류: " + list_text(kinds, 30) + ".");
-      else
-        q.filter.kind = static_cast<LogKind>(it - kinds.begin());
     } else if (key == "reason") {
       const auto& reasons = sim::known_event_reasons();
       if (!std::binary_search(reasons.begin(), reasons.end(), value))

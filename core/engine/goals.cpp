@@ -174,8 +174,7 @@ GoalResult GoalTracker::measure(const Tracked& t, const sim::Simulation& s, bool
     sim::EventFilter f;
     f.from = t.from;
     f.to = std::min(t.to, s.now());
-    for (int k = 0; k <= static_cast<int>(sim::LogKind::Fault); ++k)
-      if (g.event == sim::log_kind_name(static_cast<sim::LogKind>(k))) f.kind = static_cast<sim::LogKind>(k);
+    if (!g.event.empty()) f.kind = sim::log_kind_from_name(g.event);
     f.reason = g.reason;
     if (t.node.valid()) f.node = t.node.v;
     v = static_cast<double>(sim::query_events(s.event_log(), f).size());

@@ -4,6 +4,22 @@
 
 namespace cp::sim {
 
+const std::vector<std::string>& log_kind_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (int k = 0; k <= static_cast<int>(LogKind::Fault); ++k) v.push_back(log_kind_name(static_cast<LogKind>(k)));
+    return v;
+  }();
+  return names;
+}
+
+std::optional<LogKind> log_kind_from_name(const std::string& name) {
+  const auto& v = log_kind_names();
+  auto it = std::find(v.begin(), v.end(), name);
+  if (it == v.end()) return std::nullopt;
+  return static_cast<LogKind>(it - v.begin());
+}
+
 const std::vector<std::string>& known_event_reasons() {
   // Every reason a model or the kernel logs (tests/unit/test_events.cpp checks this list against the sources).
   static const std::vector<std::string> reasons = [] {

@@ -44,6 +44,10 @@ struct EventFilter {
   }
 };
 
+// Every LogKind's name ("info" … "fault"), in enum order, and the kind a name stands for.
+const std::vector<std::string>& log_kind_names();
+std::optional<LogKind> log_kind_from_name(const std::string& name);
+
 // Every reason key a model or the kernel logs, sorted (queries and goals check against it).
 const std::vector<std::string>& known_event_reasons();
 
