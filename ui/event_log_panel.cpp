@@ -111,14 +111,17 @@ void RunView::draw_event_log() {
   const engine::Built& b = run_.built();
   const Selection& sel = ed_.selection();
   // With a '=' the filter is a query of typed fields; a wrong word is said under the filter.
-  std::optional<engine::EventQuery> query;
-  if (std::strchr(log_filter_, '=')) {
-    query = engine::parse_event_query(log_filter_, b);
-    if (!query->ok()) {
-      log_query_error_ = ko ? query->error_ko : query->error_en;
-      ImGui::TextColored(ImVec4(0.70f, 0.13f, 0.05f, 1), "%s", trf("log.query_error", (ko ? query->error_ko : query->error_en).c_str()).c_str());
-      query.reset();
-    }
+  // Parsed once per filter text and run (it names nodes of the built run), not every frame.
+  if (log_query_src_ != log_filter_ || log_query_gen_ != run_.generation()) {
+    log_query_src_ = log_filter_;
+    log_query_gen_ = run_.generation();
+    log_query_.reset();
+    if (std::strchr(log_filter_, '=')) log_query_ = engine::parse_event_query(log_filter_, b);
+  }
+  const engine::EventQuery* query = log_query_ && log_query_->ok() ? &*log_query_ : nullptr;
+  if (log_query_ && !log_query_->ok()) {
+    log_query_error_ = ko ? log_query_->error_ko : log_query_->error_en;
+    ImGui::TextColored(ImVec4(0.70f, 0.13f, 0.05f, 1), "%s", trf("log.query_error", log_query_error_.c_str()).c_str());
   }
   std::vector<int> rows;
   rows.reserve(log.size());

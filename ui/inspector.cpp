@@ -285,9 +285,14 @@ void Inspector::draw_connection(doc::ConnectionDoc& c) {
       const sim::WireRole was = role;
       for (sim::WireRole r : roles)
         if (ImGui::Selectable(catalog::role_name(r).get(ko), r == was) && r != was) {
-          // The new role keeps the params it shares with the old one (none, usually).
+          // The new role takes back what it had on this wire before, then keeps the
+          // params it shares with the old one; the old role's are remembered for a switch back.
           const std::vector<catalog::ParamSpec> keep = catalog::wire_params(sa, sb, r);
+          role_params_[c.id + "\n" + catalog::role_key(was)] = c.params;
           json kept = json::object();
+          if (auto memo = role_params_.find(c.id + "\n" + catalog::role_key(r)); memo != role_params_.end())
+            for (auto it = memo->second.begin(); memo->second.is_object() && it != memo->second.end(); ++it)
+              if (catalog::find_param(keep, it.key())) kept[it.key()] = it.value();
           for (auto it = c.params.begin(); c.params.is_object() && it != c.params.end(); ++it)
             if (catalog::find_param(keep, it.key())) kept[it.key()] = it.value();
           c.role = catalog::role_key(r);

@@ -51,6 +51,9 @@ private:
   Editor& ed_;
   void remember_rect(const std::string& key);  // the last item's screen rect, for the tests
   std::map<std::string, Field> fields_;
+  // A wire's params of the roles it had before ("<connection id>\n<role>"): switching back
+  // to a role gives its settings back (batch size of a poll, say), as a user expects.
+  std::map<std::string, nlohmann::json> role_params_;
   std::map<std::string, ImVec4> rects_;   // param key / "name" -> (x, y, w, h) of its widget
   std::string shown_;            // what the fields belong to (selection key)
   uint64_t seen_revision_ = 0;

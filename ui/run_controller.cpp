@@ -81,6 +81,11 @@ void RunController::rebuild() {
   errors_ = built_.errors;
   if (!built_.sim && errors_.empty()) errors_.push_back({"", "the document could not be built", "문서로 실행을 준비하지 못했습니다"});
   if (built_.sim) built_.sim->start();
+  goals_.reset();
+  if (built_.sim && !doc_.goals.empty()) {
+    goals_.emplace(doc_, built_);
+    goals_->observe(*built_.sim);  // windows that start at 0 s
+  }
   checkpoints_.clear();
   checkpoint_every_ = kCheckpointEvents;
   next_fault_ = 0;
@@ -104,13 +109,18 @@ bool RunController::advance_to(sim::SimTime until, double ms_budget, uint64_t ev
   bool reached = false;
   while (true) {
     const bool fault_next = next_fault_ < faults_.size() && faults_[next_fault_].at <= until;
-    const sim::SimTime stop = fault_next ? faults_[next_fault_].at : until;
+    const sim::SimTime fault_or_until = fault_next ? faults_[next_fault_].at : until;
+    // A goal's window edge comes first: its measurement is taken exactly there, as the CLI does.
+    const sim::SimTime edge = goals_ ? goals_->next_edge(s->now()) : sim::kNever;
+    const sim::SimTime stop = std::min(fault_or_until, edge);
     const uint64_t chunk = std::min<uint64_t>(kChunk, event_budget > done ? event_budget - done : 0);
     if (chunk == 0) break;
     const sim::StepResult r = s->advance(stop, chunk);
     done += r.events;
+    if (r.reached_until && goals_) goals_->observe(*s);
     maybe_checkpoint();
     if (r.reached_until) {
+      if (stop < fault_or_until) continue;  // a goal's edge, on the way
       if (!fault_next) {
         reached = true;
         break;
@@ -130,7 +140,7 @@ void RunController::maybe_checkpoint() {
   const sim::Simulation* s = built_.sim.get();
   const uint64_t last = checkpoints_.empty() ? 0 : checkpoints_.back().state->state->events_processed();
   if (!s || s->events_processed() < last + checkpoint_every_) return;
-  checkpoints_.push_back({s->checkpoint(), next_fault_});
+  checkpoints_.push_back({s->checkpoint(), next_fault_, goals_});
   if (checkpoint_bytes() > kCheckpointBytes) {
     // Full: keep every other one (the oldest stays) and take them half as often.
     std::vector<Saved> kept;
@@ -156,6 +166,7 @@ bool RunController::rewind_before(sim::SimTime t) {
     --it;
     if (s->rewind_to(*it->state)) {
       next_fault_ = std::min(it->next_fault, faults_.size());
+      goals_ = it->goals;
       last_rewind_from_ = it->state->at;
       // Checkpoints after this moment stay valid (same history) unless a fault is added.
       ++generation_;  // panels drop what they cached of the later moment
@@ -342,6 +353,11 @@ bool RunController::fault(const std::string& action, const std::string& target, 
   next_fault_ = faults_.size();
   started_ = true;
   return true;
+}
+
+std::vector<engine::GoalResult> RunController::goal_results() const {
+  if (!goals_ || !built_.sim) return {};
+  return goals_->results(*built_.sim);
 }
 
 // ---- share links ---------------------------------------------------------------------------

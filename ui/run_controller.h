@@ -36,6 +36,7 @@
 #include "core/doc/document.h"
 #include "core/doc/share_link.h"
 #include "core/engine/build.h"
+#include "core/engine/goals.h"
 #include "ui/keep_up.h"
 
 namespace cp::ui {
@@ -107,6 +108,10 @@ public:
   void set_checkpoint_every(uint64_t events) { checkpoint_every_ = std::max<uint64_t>(1000, events); }
   size_t checkpoint_bytes() const;
   const std::vector<Fault>& faults() const { return faults_; }
+  // The document's goals at this moment of the run (empty when it has none): open windows
+  // with their value so far, closed ones with their verdict (core/engine/goals.h).
+  bool has_goals() const { return goals_ && !goals_->empty(); }
+  std::vector<engine::GoalResult> goal_results() const;
   Budget& budget() { return budget_; }
   bool started() const { return started_; }  // play was pressed at least once since the last reset
 
@@ -121,6 +126,7 @@ private:
   struct Saved {
     std::unique_ptr<sim::Checkpoint> state;
     size_t next_fault = 0;  // faults_[0 .. next_fault) had been applied
+    std::optional<engine::GoalTracker> goals;  // the goals' measurements at that moment
   };
   void rebuild();
   void start_at_named_speed();  // the document's settings.speed (1× when it names none)
@@ -137,6 +143,7 @@ private:
   bool have_doc_ = false;
   std::optional<double> named_speed_;  // the document's settings.speed
   engine::Built built_;
+  std::optional<engine::GoalTracker> goals_;  // measured as the run advances (stops at each window's edges)
   std::vector<doc::Issue> errors_;
   uint64_t generation_ = 0;
   uint64_t seed_ = 1;

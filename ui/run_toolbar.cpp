@@ -642,8 +642,10 @@ void RunView::draw_bottom_panel(ImVec2 pos, ImVec2 size) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (ImGui::BeginTabBar("##run_tabs")) {
-    const char* keys[] = {"run.tab_metrics", "run.tab_log", "run.tab_cost", "run.tab_faults"};
-    for (int i = 0; i < 4; ++i) {
+    // Tab ids stay as they were (the "tab" test command uses them); goals (4) come second, when the document has any.
+    const char* keys[] = {"run.tab_metrics", "run.tab_log", "run.tab_cost", "run.tab_faults", "run.tab_goals"};
+    for (int i : {0, 4, 1, 2, 3}) {
+      if (i == 4 && !run_.has_goals()) continue;
       std::string label = std::string(tr(keys[i])) + "###" + keys[i];
       ImGuiTabItemFlags flags = 0;
       if (tab_request_ == i) flags |= ImGuiTabItemFlags_SetSelected;
@@ -653,7 +655,8 @@ void RunView::draw_bottom_panel(ImVec2 pos, ImVec2 size) {
         if (i == 0) draw_metrics();
         else if (i == 1) draw_event_log();
         else if (i == 2) draw_cost();
-        else draw_fault_timeline();
+        else if (i == 3) draw_fault_timeline();
+        else draw_goals();
         ImGui::EndChild();
         ImGui::EndTabItem();
       }
@@ -760,6 +763,11 @@ nlohmann::json RunView::debug_state() const {
   json errs = json::array();
   for (const auto& e : run_.errors()) errs.push_back({{"path", e.path}, {"message", e.message}});
   s["errors"] = errs;
+  json goals = json::array();
+  for (const engine::GoalResult& g : run_.goal_results())
+    goals.push_back({{"state", goal_state_name(g.state)}, {"hasValue", g.has_value}, {"value", g.value},
+                     {"text", g.en}, {"text_ko", g.ko}});
+  s["goals"] = goals;
   const sim::Simulation* sim = run_.sim();
   json nodes = json::array(), azs = json::array(), log = json::array(), faults = json::array();
   if (sim) {

@@ -7,6 +7,7 @@
 //   ui/metrics_panel.cpp    draw_metrics()
 //   ui/event_log_panel.cpp  draw_event_log()
 //   ui/cost_panel.cpp       draw_cost()
+//   ui/goals_panel.cpp      draw_goals()
 // The simulation itself is owned by RunController (ui/run_controller.h).
 //
 //   RunView run(editor, canvas, platform);   // installs the canvas hooks
@@ -15,6 +16,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,9 +26,13 @@
 #include "ui/canvas.h"
 #include "ui/editor.h"
 #include "ui/platform.h"
+#include "core/engine/event_query.h"
 #include "ui/run_controller.h"
 
 namespace cp::ui {
+
+// "waiting" | "measuring" | "passed" | "failed" (debug_state, for the browser tests).
+const char* goal_state_name(engine::GoalResult::State s);
 
 class RunView {
 public:
@@ -76,6 +82,7 @@ private:
   void draw_event_log();
   void draw_cost();
   void draw_fault_timeline();
+  void draw_goals();
   // Which toolbar items fit in `width` (the rest go to the "more" menu).
   enum TbItem { kTbStep, kTbReset, kTbSpeedLabel, kTbMax, kTbRec, kTbSeed, kTbCsv, kTbCount };
   struct ToolbarPlan {
@@ -98,7 +105,7 @@ private:
   Platform& platform_;
   RunController run_;
   double anim_t_ = 0;           // wall seconds the dots have moved (only while time runs)
-  int tab_ = 0;                 // 0 metrics, 1 event log, 2 cost, 3 fault timeline
+  int tab_ = 0;                 // 0 metrics, 1 event log, 2 cost, 3 fault timeline, 4 goals
   int tab_request_ = -1;        // a tab to select on the next frame
   nlohmann::json rects_ = nlohmann::json::object();  // toolbar items on screen (browser tests)
   nlohmann::json keep_up_ = nlohmann::json::object(); // the last keep-up notice: cause, achieved, suggested, text
@@ -123,6 +130,9 @@ private:
   char log_filter_[160] = "";  // words, or a query with key=value (core/engine/event_query.h)
   size_t log_rows_shown_ = 0;     // for the browser tests: the rows the filters leave
   std::string log_query_error_;   // what is wrong with the filter's query ("" if none)
+  std::string log_query_src_;     // the filter text log_query_ was parsed from
+  uint64_t log_query_gen_ = 0;    // ... for this run (RunController::generation)
+  std::optional<engine::EventQuery> log_query_;
   bool log_show_[5] = {true, true, true, true, true};  // faults, health, scaling, throttling, other
   bool log_selected_only_ = false;
   size_t log_seen_ = 0;

@@ -5,6 +5,7 @@
 
 #include "core/doc/goals.h"
 #include "core/doc/messages.h"
+#include "core/engine/report.h"
 
 namespace cp::engine {
 namespace {
@@ -149,23 +150,9 @@ std::string event_fields_text(const Built& b, const LogEntry& e) {
 }
 
 std::string events_text(const Built& b, const std::vector<size_t>& rows, bool korean) {
-  const sim::Simulation& s = *b.sim;
-  const auto& log = s.event_log();
+  const auto& log = b.sim->event_log();
   std::string out;
-  char buf[64];
-  for (size_t r : rows) {
-    const LogEntry& e = log[r];
-    std::snprintf(buf, sizeof buf, "%12.6f s  ", sim::to_seconds(e.time));
-    out += buf;
-    out += e.node < s.node_count() ? s.info(sim::NodeId{e.node}).id : std::string("-");
-    out += "  ";
-    out += sim::log_kind_name(e.kind);
-    const std::string fields = event_fields_text(b, e);
-    if (!fields.empty()) out += "  " + fields;
-    out += "  ";
-    out += korean && !e.text_ko.empty() ? e.text_ko : e.text_en;
-    out += "\n";
-  }
+  for (size_t r : rows) out += event_log_line(b, log[r], event_fields_text(b, log[r]), korean);
   return out;
 }
 

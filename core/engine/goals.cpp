@@ -112,14 +112,19 @@ void GoalTracker::observe(const sim::Simulation& s) {
   }
 }
 
+sim::SimTime GoalTracker::next_edge(sim::SimTime now) const {
+  sim::SimTime next = sim::kNever;
+  for (const Tracked& t : goals_) {
+    if (!t.started && t.from > now) next = std::min(next, t.from);
+    if (!t.closed && t.to > now) next = std::min(next, t.to);
+  }
+  return next;
+}
+
 void GoalTracker::run_until(sim::Simulation& s, sim::SimTime until) {
   observe(s);  // windows that start at 0 (or at the current moment)
   while (s.now() < until) {
-    sim::SimTime next = until;
-    for (const Tracked& t : goals_) {
-      if (!t.started && t.from > s.now()) next = std::min(next, t.from);
-      if (!t.closed && t.to > s.now()) next = std::min(next, t.to);
-    }
+    const sim::SimTime next = std::min(until, next_edge(s.now()));
     s.run_until(next);
     observe(s);
     if (s.now() < next) break;  // the run could not reach it (it stops early)

@@ -44,6 +44,12 @@ class GoalTracker {
   // or close its measurement. Splitting a run at those moments does not change it.
   void run_until(sim::Simulation& s, sim::SimTime until);
 
+  // For a driver that advances the run itself (the app's RunController, in budgeted
+  // frames): stop at next_edge(s.now()) at the latest, then observe(s) there. A
+  // tracker is a plain value: copy it with a checkpoint and restore it with the rewind.
+  sim::SimTime next_edge(sim::SimTime now) const;  // the next window start or end after `now` (kNever if none)
+  void observe(const sim::Simulation& s);
+
   // Every goal at s.now(): finished ones with their verdict, open ones with the value so far.
   std::vector<GoalResult> results(const sim::Simulation& s) const;
   bool all_passed(const sim::Simulation& s) const;
@@ -67,7 +73,6 @@ class GoalTracker {
   };
   Totals totals(const sim::Simulation& s, const Tracked& t) const;
   GoalResult measure(const Tracked& t, const sim::Simulation& s, bool final) const;
-  void observe(const sim::Simulation& s);
 
   std::vector<Tracked> goals_;
   sim::SimTime end_ = 0;  // the run's end: a window not closed by then has failed

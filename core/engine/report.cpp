@@ -251,20 +251,24 @@ std::string series_csv(const Simulation& s) {
   return out;
 }
 
-std::string event_log_text(const Built& b) {
+std::string event_log_line(const Built& b, const LogEntry& e, const std::string& fields, bool korean) {
   const Simulation& sim = *b.sim;
+  char time[64];
+  std::snprintf(time, sizeof time, "%12.6f s  ", to_seconds(e.time));
+  std::string out = time;
+  out += e.node < sim.node_count() ? sim.info(NodeId{e.node}).id : std::string("-");
+  out += "  ";
+  out += log_kind_name(e.kind);
+  if (!fields.empty()) out += "  " + fields;
+  out += "  ";
+  out += korean && !e.text_ko.empty() ? e.text_ko : e.text_en;
+  out += "\n";
+  return out;
+}
+
+std::string event_log_text(const Built& b) {
   std::string out;
-  char line[64];
-  for (const LogEntry& e : sim.event_log()) {
-    std::snprintf(line, sizeof line, "%12.6f s  ", to_seconds(e.time));
-    out += line;
-    out += e.node < sim.node_count() ? sim.info(NodeId{e.node}).id : std::string("-");
-    out += "  ";
-    out += log_kind_name(e.kind);
-    out += "  ";
-    out += e.text_en;
-    out += "\n";
-  }
+  for (const LogEntry& e : b.sim->event_log()) out += event_log_line(b, e, "", false);
   return out;
 }
 

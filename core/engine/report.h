@@ -25,6 +25,9 @@ std::string summary_table(const Built& b);
 std::string series_csv(const sim::Simulation& s);
 // The event log, one line per entry: "  12.500 s  web-1  scale_out  Launched ..."
 std::string event_log_text(const Built& b);
+// One such line: time, node, kind, then `fields` if any (event_fields_text), then the text
+// in English or Korean; ends with a newline. Both the log and a query's answer print it.
+std::string event_log_line(const Built& b, const sim::LogEntry& e, const std::string& fields, bool korean);
 // One event log entry with its typed fields (reason, instance, message, about, az, region, fields).
 nlohmann::json event_json(const Built& b, const sim::LogEntry& e);
 
