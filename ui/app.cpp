@@ -347,7 +347,9 @@ void App::draw_canvas() {
   ImGui::Begin("##canvas_window", nullptr,
                kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
                    ImGuiWindowFlags_NoScrollWithMouse);
+  const float before_note = ImGui::GetCursorScreenPos().y;
   if (view_only_) draw_view_only_note(col_w);
+  run_view_.set_canvas_top_inset(ImGui::GetCursorScreenPos().y - before_note);
   canvas_.draw();
   ImGui::End();
   ImGui::PopStyleVar(2);

@@ -84,6 +84,8 @@ std::optional<float> plot(const char* id, const char* title, const char* unit, I
   for (const auto& l : ylabels) left = std::max(left, text_width(font, small, l) + 8);
   std::string head = title;
   if (unit && *unit) head += std::string("  (") + unit + ")";
+  // A title wider than a narrow plot (a phone) ends in an ellipsis instead of running into the next plot.
+  head = ellipsize(font, fs * 0.85f, head, p1.x - p0.x - 16);
   dl->AddText(font, fs * 0.85f, ImVec2(p0.x + 8, p0.y + 3), kTitleText, head.c_str());
   // Legend: whole names beside the title if they fit, else on their own row, each cut
   // with an ellipsis at a readable length (hover shows it whole).
@@ -106,12 +108,16 @@ std::optional<float> plot(const char* id, const char* title, const char* unit, I
     dl->AddText(font, small, ImVec2(a.x - ts.x - 4, py - ts.y / 2), kAxisText, ylabels[i].c_str());
   }
   const float xstep = nice_step(x1 - x0, std::max(2, static_cast<int>((b.x - a.x) / (fs * 5))));
+  float last_label_end = -1e9f;  // a label that would touch the previous one is left out (labels never overlap)
   for (float x = std::ceil(x0 / xstep) * xstep; x <= x1 + 1e-3f; x += xstep) {
     float px = sx(x);
     dl->AddLine(ImVec2(px, b.y), ImVec2(px, b.y + 3), kAxisText);
     format_time(x, buf, sizeof buf);
     ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(small, 1e9f, 0, buf);
-    dl->AddText(ImGui::GetFont(), small, ImVec2(std::clamp(px - ts.x / 2, a.x - 4, b.x - ts.x), b.y + 2), kAxisText, buf);
+    const float lx = std::clamp(px - ts.x / 2, a.x - 4, b.x - ts.x);
+    if (lx < last_label_end + small * 0.6f) continue;
+    dl->AddText(ImGui::GetFont(), small, ImVec2(lx, b.y + 2), kAxisText, buf);
+    last_label_end = lx + ts.x;
   }
   dl->AddLine(ImVec2(a.x, b.y), ImVec2(b.x, b.y), kAxisText);
 

@@ -560,7 +560,7 @@ void RunView::draw_toolbar(ImVec2 pos, ImVec2 size) {
 
   // Status badges over the canvas' top-left corner: cannot keep up, replaying, errors.
   ImDrawList* fg = ImGui::GetForegroundDrawList();
-  ImVec2 p(pos.x + 8, pos.y + size.y + 6);
+  ImVec2 p(pos.x + 8, pos.y + size.y + 6 + canvas_top_inset_);  // below a strip over the canvas' top (phone note)
   auto pill = [&](const std::string& text, ImU32 bg, ImU32 fgc) {
     ImVec2 ts = ImGui::CalcTextSize(text.c_str());
     fg->AddRectFilled(p, ImVec2(p.x + ts.x + 14, p.y + ts.y + 6), bg, 4);

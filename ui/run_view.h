@@ -48,6 +48,9 @@ public:
   void draw_toolbar(ImVec2 pos, ImVec2 size);
   void draw_bottom_panel(ImVec2 pos, ImVec2 size);
   bool overlay_on() const { return run_.started() && run_.ready(); }
+  // The height of a strip the app draws over the canvas' top (the phone's view-only note):
+  // the run's badges and notices go below it instead of over its words.
+  void set_canvas_top_inset(float h) { canvas_top_inset_ = h; }
 
   RunController& controller() { return run_; }
   // Items of the run for the app's File menu (record a clip, metrics CSV).
@@ -109,6 +112,7 @@ private:
   int tab_request_ = -1;        // a tab to select on the next frame
   nlohmann::json rects_ = nlohmann::json::object();  // toolbar items on screen (browser tests)
   nlohmann::json keep_up_ = nlohmann::json::object(); // the last keep-up notice: cause, achieved, suggested, text
+  float canvas_top_inset_ = 0;
   bool panel_open_ = true;
   bool panel_wanted_ = false;   // shown before the run started (View > Fault timeline)
   // Recording.
