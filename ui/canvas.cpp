@@ -698,7 +698,7 @@ void Canvas::draw_az_spans(ImDrawList* dl) const {
   const doc::Document& d = ed_.document();
   const ImU32 col = IM_COL32(0xED, 0x71, 0x00, 170);
   for (const auto& n : d.nodes) {
-    if (n.type != "asg" || n.region.empty()) continue;
+    if (!catalog::has_trait(n.type, sim::Trait::SpansAzs) || n.region.empty()) continue;
     std::vector<std::string> azs;
     std::string list = n.params.is_object() && n.params.contains("azs") && n.params["azs"].is_string()
                            ? n.params["azs"].get<std::string>()

@@ -54,7 +54,27 @@ const ServiceDescriptor* find_service(const std::string& type) {
   return nullptr;
 }
 
+bool has_trait(const std::string& type, sim::Trait t) {
+  const ServiceDescriptor* d = find_service(type);
+  return d && sim::has_trait(d->traits, t);
+}
+
 // ---- [SECTION] Categories ---------------------------------------------------
+
+Icon icon_of(Icon declared, Category c) {
+  if (declared != Icon::ByCategory) return declared;
+  switch (c) {
+    case Category::Clients: return Icon::Person;
+    case Category::Compute: return Icon::Chip;
+    case Category::Networking: return Icon::Globe;
+    case Category::Storage: return Icon::Volume;
+    case Category::Databases: return Icon::Database;
+    case Category::Messaging: return Icon::Queue;
+    case Category::Serverless: return Icon::Lambda;
+    case Category::Testing: return Icon::Gear;
+  }
+  return Icon::Gear;
+}
 
 Text category_name(Category c) {
   switch (c) {

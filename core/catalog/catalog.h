@@ -33,6 +33,13 @@ struct Text {
 enum class Category { Clients, Compute, Networking, Storage, Databases, Messaging, Serverless, Testing };
 Text category_name(Category c);
 
+// The picture on a service's card, palette entry and inspector header (the UI draws
+// each in code: ui/icons.cpp). ByCategory: the category's (Messaging: Queue, ...).
+enum class Icon : uint8_t { ByCategory, Person, Chip, Scaling, Balancer, Dns, Globe, Accelerator, Volume, Bucket,
+                            Database, Table, Cache, Queue, Topic, Stream, Lambda, Api, Gear };
+// A service's icon: its own, or its category's when it names none.
+Icon icon_of(Icon declared, Category c);
+
 enum class ParamType { Int, Float, Bool, Enum, String, Distribution };
 
 struct ParamSpec {
@@ -99,6 +106,11 @@ struct ServiceDescriptor {
   Text summary;                           // palette tooltip / inspector header
   Text simplifications;                   // what the model leaves out (shown in the UI's help)
   sim::PlacementKind placement = sim::PlacementKind::Az;
+  // What kind of thing it is, for code that asks (sim::Trait: LoadBalancer,
+  // InstanceHost, SpansAzs, HttpProxy, Client): `d.traits = sim::Trait::LoadBalancer | ...`.
+  // At run time a model asks sim.info(node).has(Trait::LoadBalancer).
+  sim::Traits traits = 0;
+  Icon icon = Icon::ByCategory;           // what the UI draws for it (icon_of)
   std::vector<ParamSpec> params;
   bool accepts_incoming = true;           // clients do not
   bool makes_calls = true;                // may have outgoing connections
@@ -142,6 +154,8 @@ struct ServiceDescriptor {
 // Every service, in registry order (core/services/registry.cpp lists them).
 const std::vector<const ServiceDescriptor*>& all_services();
 const ServiceDescriptor* find_service(const std::string& type);
+// Does the service of this type have the trait? False for an unknown type.
+bool has_trait(const std::string& type, sim::Trait t);
 // Tests only: replace the registry's list (an empty list restores it).
 void set_services_for_testing(std::vector<const ServiceDescriptor*> services);
 

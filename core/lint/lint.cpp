@@ -15,8 +15,10 @@ namespace {
 
 using nlohmann::json;
 
-bool is_instance(const std::string& type) { return type == "compute" || type == "ec2"; }
-bool is_lb(const std::string& type) { return type == "elb" || type == "alb" || type == "nlb" || type == "load_balancer"; }
+// What a node is, as its service's descriptor declares it (never its type string).
+bool is_instance(const std::string& type) { return catalog::has_trait(type, sim::Trait::InstanceHost); }
+bool is_lb(const std::string& type) { return catalog::has_trait(type, sim::Trait::LoadBalancer); }
+bool is_client(const std::string& type) { return catalog::has_trait(type, sim::Trait::Client); }
 bool is_asg(const std::string& type) { return type == "autoscaling" || type == "asg" || type == "auto_scaling_group"; }
 
 const json* param(const doc::NodeDoc& n, std::initializer_list<const char*> keys) {
@@ -193,7 +195,7 @@ void connection_rules(const doc::Document& d, std::vector<Finding>& out) {
     double timeout = num_param(c.params, "timeout_ms", 0);
     double retries = num_param(c.params, "retries", 0);
     double backoff = num_param(c.params, "backoff_base_ms", 100);
-    if (from->type == "users" && !async && timeout <= 0)
+    if (is_client(from->type) && !async && timeout <= 0)
       out.push_back({"users-without-timeout", Severity::Warning,
                      "Users " + from->id + " call " + c.to + " without a timeout: when the service hangs or its Region "
                      "is down, each request waits until the connection times out (10 s here) instead of failing fast.",
@@ -211,7 +213,7 @@ void connection_rules(const doc::Document& d, std::vector<Finding>& out) {
                          "번 재시도합니다. 재시도가 한꺼번에 몰려 가뜩이나 힘든 서비스의 부하를 몇 배로 늘립니다(재시도 폭주). "
                          "100밀리초 이상의 지수 백오프와 지터를 쓰세요.",
                      {c.id, c.from, c.to}, ""});
-    if (retries > 0 && !async && timeout <= 0 && from->type != "users")
+    if (retries > 0 && !async && timeout <= 0 && !is_client(from->type))
       out.push_back({"retries-without-timeout", Severity::Info,
                      "Connection " + c.id + " retries but has no timeout: a call to a hung service is never retried.",
                      "연결 " + doc::with_topic(c.id) + " 재시도를 하지만 제한 시간이 없습니다. 응답하지 않는 서비스를 호출하면 "

@@ -41,8 +41,6 @@ constexpr double kRebalanceExtraShare = 0.10;
 constexpr int kSlotsPerCycle = 24;
 constexpr int kMaxHistoryCycles = 14;
 
-bool is_lb_type(const std::string& t) { return t == "alb" || t == "nlb" || t == "clb" || t == "gwlb"; }
-
 struct Instance {
   uint32_t id;
   AzId az;
@@ -289,7 +287,7 @@ public:
   void on_request(Simulation& sim, ReqHandle h) override {
     const Request& r = sim.request(h);
     Instance* in = nullptr;
-    if (r.caller.valid() && is_lb_type(sim.info(r.caller).type)) {
+    if (r.caller.valid() && sim.info(r.caller).has(Trait::LoadBalancer)) {
       in = find(r.tag);
       if (!in || in->st == Instance::St::Pending || in->st == Instance::St::TerminatingWait) {
         // The load balancer still lists an instance that is gone: nobody answers.
@@ -304,7 +302,7 @@ public:
         return;
       }
     }
-    if (r.caller.valid() && is_lb_type(sim.info(r.caller).type)) {
+    if (r.caller.valid() && sim.info(r.caller).has(Trait::LoadBalancer)) {
       ++arrivals_;
       if (!in->got_request) log_first_request(sim, *in);
     }
@@ -1057,6 +1055,8 @@ catalog::ServiceDescriptor make_descriptor() {
       "실행 시작 전에 있던 인스턴스는 이미 서비스 중입니다. 축소할 때는 인스턴스가 가장 많은 가용 영역에서 가장 오래된 인스턴스를 고르고, 로드 밸런서의 등록 취소 지연만큼 처리 중인 요청을 기다립니다. "
       "시작 시간(부팅과 소프트웨어 시작)은 고정된 파라미터입니다(⚠ 일반적인 값)."};
   d.placement = PlacementKind::Region;
+  d.traits = sim::Traits(sim::Trait::SpansAzs);
+  d.icon = catalog::Icon::Scaling;
   d.params = instance_params();
   auto add = [&](ParamSpec p) { d.params.push_back(std::move(p)); };
   add({"min_size", ParamType::Int, {"Minimum", "최소 용량"}, {"Never fewer instances than this.", "인스턴스 수가 이보다 적어지지 않습니다."}, "instances", 0, 1000, 1, {}, ""});

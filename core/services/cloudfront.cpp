@@ -255,6 +255,8 @@ catalog::ServiceDescriptor make_descriptor() {
       "쓰고(오리진이 Cache-Control을 보내지 않은 경우처럼), 캐시 키는 요청의 키이며, 쓰기는 캐시하지 않고 오리진으로 보냅니다. "
       "오리진 장애 조치는 실패한 요청을 두 번째 오리진에 한 번 다시 보냅니다. 요금은 근사값입니다."};
   d.placement = PlacementKind::Global;
+  d.traits = sim::Traits(sim::Trait::HttpProxy);
+  d.icon = catalog::Icon::Globe;
   d.params = {
       ParamSpec{"ttl_s", ParamType::Int, {"Default TTL", "기본 TTL"},
                 {"How long an object stays fresh in the cache when the origin sends no caching headers.",

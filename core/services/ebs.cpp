@@ -746,6 +746,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "사이입니다. 수정으로 gp2가 된 볼륨은 버스트 크레딧 없이 시작합니다(⚠). "
       "볼륨 삭제와 내구성에 따른 손실은 다루지 않습니다. gp3 외의 가격은 근사값(⚠)입니다."};
   d.placement = PlacementKind::Az;
+  d.icon = catalog::Icon::Volume;
   d.makes_calls = false;
   std::vector<std::string> types;
   for (const auto& t : volume_types()) types.push_back(t.name);

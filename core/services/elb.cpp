@@ -632,7 +632,7 @@ private:
     // An HTTP proxy in front (CloudFront) adds its own address after the
     // client's: X-Forwarded-For reads "client, proxy" (made-up edge address).
     std::string xff = client;
-    if (r.caller.valid() && r.caller.v != r.origin && sim.info(r.caller).type == "cloudfront")
+    if (r.caller.valid() && r.caller.v != r.origin && sim.info(r.caller).has(Trait::HttpProxy))
       xff += ", " + ipv4(192, 0, 2, 200 + r.caller.v % 50) + " (CloudFront)";
     std::string target = target_name(sim, t);
     const LbAz* a = lb_az(lb_az_v);
@@ -894,6 +894,8 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
       "용량 단위(LCU)는 요청마다 새 연결로 계산합니다(상한). IP 주소는 지어낸 값입니다(문서용 주소 범위와 10.0.0.0/16 VPC). "
       "CLB는 HTTP 리스너로 가정합니다(TCP 리스너라면 대상에 로드 밸런서 IP가 보이고 X-Forwarded-For가 없습니다). 느린 시작과 유휴 제한 시간은 다루지 않습니다."};
   d.placement = PlacementKind::Region;
+  d.traits = sim::Traits(sim::Trait::LoadBalancer);
+  d.icon = catalog::Icon::Balancer;
   d.can_call = {"ec2", "asg", "compute"};
   auto add = [&](ParamSpec p) { d.params.push_back(std::move(p)); };
   const char* hc_fact = k.kind == Kind::Alb ? "ELB / ALB health check" : k.kind == Kind::Clb ? "" : "ELB / NLB health check";

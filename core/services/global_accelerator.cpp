@@ -239,6 +239,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "클라이언트 선호도, 사용자 지정 라우팅 가속기, 프리미엄 데이터 전송 요금은 모델링하지 않으며 시간당 요금은 "
       "근사값입니다."};
   d.placement = PlacementKind::Global;
+  d.icon = catalog::Icon::Accelerator;
   d.params = {
       ParamSpec{"hc_interval_s", ParamType::Int, {"Health check interval", "상태 확인 간격"},
                 {"10 s or 30 s.", "10초 또는 30초입니다."}, "s", 10, 30, 30, {}, "Global Accelerator / Health checks"},

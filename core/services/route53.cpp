@@ -346,6 +346,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "작은 대상입니다. 상태 확인은 대상이 살아 있는지(선택적으로 오류 비율)만 보며, 검사기 18% 정족수는 모델링하지 "
       "않습니다. IP 기반 라우팅은 없습니다."};
   d.placement = PlacementKind::Global;
+  d.icon = catalog::Icon::Dns;
   d.params = {
       ParamSpec{"routing_policy", ParamType::Enum, {"Routing policy", "라우팅 정책"},
                 {"simple: every value, the client picks; weighted: by connection weight; latency: the Region nearest the "

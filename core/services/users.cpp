@@ -297,6 +297,8 @@ catalog::ServiceDescriptor make_descriptor() {
                        "도착은 서로 독립입니다(개방형 부하). 서비스가 느려져도 사용자가 요청을 줄이지 않습니다. 키 인기도는 연속 Zipf 근사를 따릅니다. "
                        "요청의 경로와 Host 헤더는 서로, 그리고 키와도 독립적으로 뽑으며 경로에 쿼리 문자열은 없습니다."};
   d.placement = PlacementKind::Internet;
+  d.traits = sim::Traits(sim::Trait::Client);
+  d.icon = catalog::Icon::Person;
   d.accepts_incoming = false;
   d.params = {
       ParamSpec{"pattern", ParamType::Enum, {"Arrival pattern", "도착 패턴"},
