@@ -14,7 +14,6 @@
 
 #include "core/doc/distribution_json.h"
 #include "core/doc/messages.h"
-#include "core/services/registry.h"
 
 namespace cp::catalog {
 

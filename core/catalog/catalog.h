@@ -235,7 +235,7 @@ std::string unit_label(const std::string& unit, bool korean);
 // "6 instances" / "6개", "500 requests/s" / "초당 500건", "100 GiB" in both.
 std::string amount_text(double v, const std::string& unit, bool korean);
 
-// Validation of params against their specs, for load_document and the inspector
+// Validation of params against their specs, for load_document (validate.h) and the inspector
 // (which checks each edit before applying it). Errors are appended with their
 // JSON path, e.g. {"nodes[3].params.memory_mb", "20000 is above Lambda's maximum of 10240 MB"}.
 // `owner` names whose params they are in messages ("Lambda", "a connection").
@@ -246,3 +246,9 @@ void check_params(const std::vector<ParamSpec>& specs, const nlohmann::json& par
                   const std::string& owner, std::vector<doc::Issue>& errors, const std::string& owner_ko = "");
 
 }  // namespace cp::catalog
+
+namespace cp::services {
+// Appends every service's descriptor, in palette order. Defined by
+// core/services/registry.cpp (one line per service); all_services() calls it once.
+void register_services(std::vector<const catalog::ServiceDescriptor*>& out);
+}  // namespace cp::services

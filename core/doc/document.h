@@ -2,7 +2,7 @@
 // The format is described in docs/document-format.md. Semantics (nodes,
 // connections, faults, settings) are kept apart from the canvas layout.
 //
-//   auto loaded = cp::doc::parse_document(text);        // never throws
+//   auto loaded = cp::catalog::parse_document(text);    // never throws (core/catalog/validate.h)
 //   if (!loaded.ok()) for (auto& e : loaded.errors) print(e.path, e.message);
 //   std::string json = cp::doc::to_json_text(loaded.document);
 #pragma once
@@ -145,8 +145,12 @@ inline constexpr double kMinRunSpeed = 0.1, kMaxRunSpeed = 1000;  // settings.sp
 inline constexpr size_t kMaxStoryMoments = 50;
 inline constexpr size_t kMaxMomentLength = 400;            // characters of one moment's text
 
-LoadResult parse_document(const std::string& text, const ParseLimits& limits = {});
-LoadResult load_document(const nlohmann::json& j, const ParseLimits& limits = {});
+// JSON text -> JSON, refusing text over the limits (size, depth, string length,
+// duplicate keys) or that does not parse, with a message for a person (core/doc/parse.cpp).
+// What the JSON says is validated against the catalog by catalog::parse_document /
+// load_document (core/catalog/validate.h): this folder knows no service.
+std::optional<nlohmann::json> parse_json_text(const std::string& text, std::vector<Issue>& errors,
+                                              const ParseLimits& limits = {});
 nlohmann::json to_json(const Document& d);
 std::string to_json_text(const Document& d, int indent = 2);
 

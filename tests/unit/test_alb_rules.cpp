@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/catalog/validate.h"
 #include "core/services/elb.h"
 #include "lb_test_util.h"
 #include "tests/unit/source_files.h"
@@ -25,7 +26,7 @@ const ListenerReport& report(const engine::Built& b, const std::string& id) {
 
 std::vector<std::string> errors_of(doc::Document d) {
   for (auto& c : d.connections) c.id = c.from + "-to-" + c.to;  // lb_test_util's "a->b" ids are for build() only
-  auto r = doc::load_document(doc::to_json(d));
+  auto r = catalog::load_document(doc::to_json(d));
   std::vector<std::string> v;
   for (const auto& e : r.errors) {
     v.push_back(e.path + ": " + e.message);

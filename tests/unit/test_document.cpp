@@ -10,6 +10,7 @@
 #include <string>
 
 #include "tests/unit/korean_text.h"
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "tests/unit/issue_text.h"
 
@@ -26,6 +27,8 @@ namespace {
 
 using nlohmann::json;
 using namespace cp::doc;
+using cp::catalog::load_document;
+using cp::catalog::parse_document;
 
 struct FakeServices {
   FakeServices() { cptest::install_fake_services(); }
