@@ -738,8 +738,7 @@ bool Editor::paste_json(const std::string& text, float dx, float dy) {
   // Params naming other pasted nodes (an ALB's rule targets, a restored volume's source) follow their new ids.
   for (auto& n : doc_.nodes)
     if (sel_.nodes.count(n.id))
-      if (const auto* svc = catalog::find_service(n.type); svc && svc->rename_node_refs)
-        svc->rename_node_refs(n.params, new_ids);
+      if (const auto* svc = catalog::find_service(n.type)) catalog::rename_node_refs(*svc, n.params, new_ids);
   for (doc::ConnectionDoc c : loaded.document.connections) {
     if (!new_ids.count(c.from) || !new_ids.count(c.to)) continue;
     c.from = new_ids[c.from];

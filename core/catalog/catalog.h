@@ -52,6 +52,12 @@ struct ParamSpec {
   nlohmann::json default_value;
   std::vector<std::string> choices;  // for Enum
   std::string fact;             // the AWS-FACTS row behind a limit/default, e.g. "Lambda / Memory"
+  // A String whose text is structured, read by one parser for every service
+  // (split_list / param_list) and renamed by one renamer (rename_node_refs):
+  char list_separator = 0;      // a list: items separated by this (',' in "use1-az1, use1-az2"); 0 = one value
+  bool node_refs = false;       // the value (or each item) is a node id: pasting nodes under new ids renames it
+  std::string refs_after;       // with node_refs and a list: each item's ids are the comma list after this
+                                // mark ("->" in "10 path=/api/* -> api, api2"); "" = the item is the id
 };
 
 // What a node's card on the diagram shows of a metric, as a badge under it:
@@ -133,9 +139,8 @@ struct ServiceDescriptor {
   // ("nodes[4].az"), run by the document validator after every node and
   // connection loaded. Must not assume the document is otherwise valid.
   std::function<std::vector<doc::Issue>(const doc::Document& d)> validate_document;
-  // Optional: params that name other nodes (an ALB rule's targets, the volume a
-  // snapshot is restored from) get the new ids when nodes are copied under new
-  // ids (paste). `renamed` maps old id -> new id; other names stay.
+  // Deprecated: declare ParamSpec::node_refs instead (catalog::rename_node_refs renames
+  // every such param). Kept so that descriptors written before still compile; applied after.
   std::function<void(nlohmann::json& params, const std::map<std::string, std::string>& renamed)> rename_node_refs;
   // The roles of wires drawn from this service (as their source) and to it (as
   // their target), in order of preference (a new wire takes the first the pair
@@ -215,12 +220,24 @@ double param_number(const nlohmann::json& params, const std::string& key);
 bool param_bool(const nlohmann::json& params, const std::string& key);
 std::string param_string(const nlohmann::json& params, const std::string& key);
 
+// The items of a list: `text` cut at `separator`, each trimmed of white space,
+// empty ones dropped ("a, b,,c " -> a, b, c). The one reader of comma lists.
+std::vector<std::string> split_list(const std::string& text, char separator = ',');
+// The items of a list param (its spec's separator) in (defaults-filled) params.
+std::vector<std::string> param_list(const ServiceDescriptor& d, const nlohmann::json& params, const std::string& key);
+// Pasting nodes under new ids: every node_refs param of `d` in `params` names the
+// new ids (`renamed`: old id -> new id; ids not in it stay, as does the rest of the text).
+void rename_node_refs(const ServiceDescriptor& d, nlohmann::json& params, const std::map<std::string, std::string>& renamed);
+
 // `params` with every missing param set to its default (the document keeps only
 // what the user changed; the model is built from this).
 nlohmann::json with_defaults(const ServiceDescriptor& d, const nlohmann::json& params);
 nlohmann::json connection_with_defaults(const nlohmann::json& params);
 
 const ParamSpec* find_param(const std::vector<ParamSpec>& specs, const std::string& key);
+// While a descriptor is built, its param `key` (it must be there), to set a field:
+//   catalog::param_spec(d, "azs").list_separator = ',';
+ParamSpec& param_spec(ServiceDescriptor& d, const std::string& key);
 const MetricSpec* find_metric(const ServiceDescriptor& d, const std::string& key);
 bool metric_applies(const ServiceDescriptor& d, const MetricSpec& m, const nlohmann::json& params);
 // What the engine builder declares for a node (Simulation::declare_metrics).

@@ -66,7 +66,7 @@ public:
   void run(const json& input) {
     json j = input;
     std::vector<Issue> errors;
-    bool ok = doc::migrate(j, errors, out_.warnings);
+    bool ok = doc::migrate(j, errors, out_.warnings, region_code_of_az);
     errors_from(errors);
     if (!ok) return finish();
     doc_ = Document{};

@@ -7,6 +7,7 @@
 //   std::string json = cp::doc::to_json_text(loaded.document);
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -157,9 +158,14 @@ std::string to_json_text(const Document& d, int indent = 2);
 // The fault actions, in documentation order.
 const std::vector<std::string>& fault_actions();
 
+// The code of the Region an AZ ID is in ("use1-az1" -> "us-east-1"), "" when unknown:
+// the catalog's (catalog::region_code_of_az), since this folder knows no Region.
+using RegionOfAz = std::function<std::string(const std::string& az_id)>;
+
 // Brings an older document up to kCurrentVersion, step by step (v0 -> v1 -> ...).
 // Returns false with issues when the version is unknown or newer than this build.
-bool migrate(nlohmann::json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings);
+// A v0 document lists Regions by code: their AZs are those its nodes use (region_of_az).
+bool migrate(nlohmann::json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings, const RegionOfAz& region_of_az);
 
 }  // namespace cp::doc
 

@@ -1,5 +1,6 @@
 // Migration: brings an older document's JSON up to kCurrentVersion, step by step,
 // before it is validated (core/catalog/validate.cpp).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,7 @@ void rename_key(json& obj, const char* from, const char* to) {
   obj.erase(from);
 }
 
-void migrate_v0_to_v1(json& j, std::vector<Words>& notes) {
+void migrate_v0_to_v1(json& j, std::vector<Words>& notes, const RegionOfAz& region_of_az) {
   if (j.contains("title") && !j.contains("name")) {
     rename_key(j, "title", "name");
     notes.push_back({"\"title\" became \"name\"", "\"title\"은 \"name\"으로 바뀌었습니다"});
@@ -78,8 +79,7 @@ void migrate_v0_to_v1(json& j, std::vector<Words>& notes) {
           if (!n.is_object() || !n.contains("az") || !n["az"].is_string()) continue;
           if (n.contains("region") && n["region"] != code) continue;
           if (!n.contains("region")) {
-            const catalog::RegionSpec* owner = catalog::region_of_az(n["az"].get<std::string>());
-            if (!owner || owner->code != code) continue;
+            if (region_of_az(n["az"].get<std::string>()) != code) continue;
           }
           if (std::find(azs.begin(), azs.end(), n["az"]) == azs.end()) azs.push_back(n["az"]);
         }
@@ -152,11 +152,11 @@ void migrate_v0_to_v1(json& j, std::vector<Words>& notes) {
   }
 }
 
-using MigrationStep = void (*)(json&, std::vector<Words>&);
+using MigrationStep = void (*)(json&, std::vector<Words>&, const RegionOfAz&);
 // steps[v] brings a version v document to version v + 1.
 const MigrationStep kSteps[kCurrentVersion] = {migrate_v0_to_v1};
 
-bool migrate_impl(json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings) {
+bool migrate_impl(json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings, const RegionOfAz& region_of_az) {
   if (!j.is_object()) {
     errors.push_back({"", std::string(kJsonNotDocumentEn) + ": a document is a JSON object ({\"version\": 1, \"nodes\": [...], "
                           "...}), and this is " + describe_value(j) + ".",
@@ -209,7 +209,7 @@ bool migrate_impl(json& j, std::vector<Issue>& errors, std::vector<Issue>& warni
   const int from = static_cast<int>(v);
   std::vector<Words> notes;
   for (int ver = from; ver < kCurrentVersion; ++ver) {
-    kSteps[ver](j, notes);
+    kSteps[ver](j, notes, region_of_az);
     j["version"] = ver + 1;
   }
   if (from < kCurrentVersion) {
@@ -231,9 +231,9 @@ bool migrate_impl(json& j, std::vector<Issue>& errors, std::vector<Issue>& warni
 
 }  // namespace
 
-bool migrate(json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings) {
+bool migrate(json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings, const RegionOfAz& region_of_az) {
   try {
-    return migrate_impl(j, errors, warnings);
+    return migrate_impl(j, errors, warnings, region_of_az);
   } catch (const std::exception& e) {
     errors.push_back({"", std::string("could not migrate this document: ") + e.what(), "이 문서의 형식을 바꾸지 못했습니다."});
   } catch (...) {

@@ -143,11 +143,7 @@ struct Config {
 // "lower:upper:adjustment, ..." with empty bounds for infinity, e.g. "0:20:1, 20::3".
 bool parse_steps(const std::string& text, std::vector<StepAdjustment>& out, catalog::Refusal& error) {
   out.clear();
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t comma = text.find(',', pos);
-    std::string item = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-    pos = comma == std::string::npos ? text.size() : comma + 1;
+  for (const std::string& item : catalog::split_list(text)) {
     std::string parts[3];
     int k = 0;
     for (char c : item) {
@@ -239,16 +235,9 @@ public:
     healthy_gauge_ = sim.gauge(id(), "healthy_instances");
     const Topology& topo = sim.topology();
     if (!cfg_.azs.empty()) {
-      size_t pos = 0;
-      while (pos <= cfg_.azs.size()) {
-        size_t comma = cfg_.azs.find(',', pos);
-        std::string name = cfg_.azs.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-        while (!name.empty() && name.front() == ' ') name.erase(0, 1);
-        while (!name.empty() && name.back() == ' ') name.pop_back();
+      for (const std::string& name : catalog::split_list(cfg_.azs)) {
         AzId a = topo.find_az(name);
         if (a.valid()) azs_.push_back(a);
-        if (comma == std::string::npos) break;
-        pos = comma + 1;
       }
     }
     if (azs_.empty()) {
@@ -1006,12 +995,7 @@ std::vector<doc::Issue> validate(const nlohmann::json& p) {
                                             " s: a lifecycle hook ends after 48 hours at most (AWS-FACTS: Auto Scaling groups / Lifecycle hooks)",
                      "제한 시간 × (1 + 하트비트 수) = " + num_text(total) + "초입니다. 수명 주기 후크는 길어도 48시간 뒤에는 끝납니다."});
   }
-  std::string sched = catalog::param_string(p, "schedule");
-  size_t pos = 0;
-  while (pos < sched.size()) {
-    size_t comma = sched.find(',', pos);
-    std::string item = sched.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-    pos = comma == std::string::npos ? sched.size() : comma + 1;
+  for (const std::string& item : catalog::split_list(catalog::param_string(p, "schedule"))) {
     size_t colon = item.find(':');
     bool ok = colon != std::string::npos;
     try {
@@ -1163,6 +1147,8 @@ catalog::ServiceDescriptor make_descriptor() {
         "가용 영역 간 인스턴스 수가 고르지 않게 되면(예: 장애 후 가용 영역 복구) 가장 적은 가용 영역에서 먼저 시작하고 가장 많은 가용 영역에서 종료합니다. 끄면 AZRebalance 프로세스가 일시 중지됩니다."},
        "", 0, 0, true, {}, ""});
   d.validate = validate;
+  for (const char* list : {"azs", "schedule", "step_out_adjustments", "step_in_adjustments"})
+    catalog::param_spec(d, list).list_separator = ',';
   d.metrics = {
       {{"instances", MetricKind::Gauge, MetricStat::Max},
        {"Instances", "인스턴스"},
@@ -1226,15 +1212,9 @@ catalog::ServiceDescriptor make_descriptor() {
       h.complete_s = catalog::param_number(p, pre + "_complete_s");
     }
     c.az_rebalance = catalog::param_bool(p, "az_rebalance");
-    std::string sched = catalog::param_string(p, "schedule");
-    size_t pos = 0;
-    while (pos < sched.size()) {
-      size_t comma = sched.find(',', pos);
-      std::string item = sched.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    for (const std::string& item : catalog::split_list(catalog::param_string(p, "schedule"))) {
       size_t colon = item.find(':');
       if (colon != std::string::npos) c.schedule.push_back({std::stod(item.substr(0, colon)), std::stoi(item.substr(colon + 1))});
-      if (comma == std::string::npos) break;
-      pos = comma + 1;
     }
     return std::make_unique<Asg>(c, p);
   };

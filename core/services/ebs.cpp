@@ -833,11 +833,7 @@ catalog::ServiceDescriptor make_descriptor() {
   });
   d.validate = validate;
   d.connect_rule = attach_rule;
-  d.rename_node_refs = [](nlohmann::json& params, const std::map<std::string, std::string>& renamed) {
-    auto it = params.find("restore_from");
-    if (it == params.end() || !it->is_string()) return;
-    if (auto r = renamed.find(it->get<std::string>()); r != renamed.end()) *it = r->second;
-  };
+  catalog::param_spec(d, "restore_from").node_refs = true;  // a volume's id: pasted copies follow it
   d.validate_document = check_restores;
   d.metrics = {
       {{"available", MetricKind::Gauge, MetricStat::Min},

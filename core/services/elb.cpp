@@ -76,18 +76,7 @@ std::string trim(const std::string& s) {
   size_t a = s.find_first_not_of(" \t\n\r"), b = s.find_last_not_of(" \t\n\r");
   return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
 }
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t k = s.find(sep, start);
-    std::string item = trim(s.substr(start, k == std::string::npos ? std::string::npos : k - start));
-    if (!item.empty()) out.push_back(item);
-    if (k == std::string::npos) break;
-    start = k + 1;
-  }
-  return out;
-}
+std::vector<std::string> split(const std::string& s, char sep) { return catalog::split_list(s, sep); }
 bool alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -948,30 +937,13 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
          "", 0, 20000, "", {}, ""});
   }
   if (k.kind == Kind::Alb) d.validate_document = check_rule_targets;
-  // "10 path=/api/* -> api, api2; default -> web": the names after each "->" are node ids.
-  d.rename_node_refs = [](nlohmann::json& params, const std::map<std::string, std::string>& renamed) {
-    auto it = params.find("rules");
-    if (it == params.end() || !it->is_string()) return;
-    const std::string text = it->get<std::string>();
-    std::string out;
-    size_t pos = 0;
-    while (pos <= text.size()) {
-      size_t end = text.find(';', pos);
-      if (end == std::string::npos) end = text.size();
-      std::string rule = text.substr(pos, end - pos);
-      if (size_t arrow = rule.find("->"); arrow != std::string::npos) {
-        std::string targets;
-        for (std::string id : split(rule.substr(arrow + 2), ',')) {
-          if (auto r = renamed.find(id); r != renamed.end()) id = r->second;
-          targets += (targets.empty() ? "" : ", ") + id;
-        }
-        rule = rule.substr(0, arrow) + "-> " + targets;
-      }
-      out += (out.empty() && pos == 0 ? "" : ";") + rule;
-      pos = end + 1;
-    }
-    *it = out;
-  };
+  // "10 path=/api/* -> api, api2; default -> web": rules separated by ';', the names after each "->" are node ids.
+  {
+    ParamSpec& rules = catalog::param_spec(d, "rules");
+    rules.list_separator = ';';
+    rules.node_refs = true;
+    rules.refs_after = "->";
+  }
   Kind kind = k.kind;
   d.validate = [kind](const nlohmann::json& params) {
     std::vector<doc::Issue> out;

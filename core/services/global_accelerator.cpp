@@ -25,19 +25,12 @@ struct Settings {
 
 // "eu-west-1=50, us-east-1=100" -> {eu-west-1: 0.5, us-east-1: 1}. Returns false on a malformed entry.
 bool parse_dials(const std::string& text, std::map<std::string, double>& out, std::string& bad) {
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t j = text.find(',', i);
-    if (j == std::string::npos) j = text.size();
-    std::string item = text.substr(i, j - i);
-    i = j + 1;
-    auto trim = [](std::string s) {
-      while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-      while (!s.empty() && s.back() == ' ') s.pop_back();
-      return s;
-    };
-    item = trim(item);
-    if (item.empty()) continue;
+  auto trim = [](std::string s) {
+    while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s;
+  };
+  for (const std::string& item : catalog::split_list(text)) {
     size_t eq = item.find('=');
     if (eq == std::string::npos) { bad = item; return false; }
     std::string code = trim(item.substr(0, eq));
@@ -255,6 +248,7 @@ catalog::ServiceDescriptor make_descriptor() {
                 "", 0, 0, "", {}, "Global Accelerator / Weights"},
   };
   d.validate = validate;
+  catalog::param_spec(d, "traffic_dials").list_separator = ',';
   d.metrics = {
       {{"endpoints", MetricKind::Gauge, MetricStat::Max},
        {"Endpoints", "엔드포인트"},

@@ -83,12 +83,7 @@ constexpr size_t kMaxMixValue = 128;    // AWS rule values are at most 128 chara
 bool parse_mix(const std::string& text, bool hosts, Mix& out, catalog::Refusal& error) {
   out = Mix{};
   double total = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    std::string item = trim(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-    start = comma == std::string::npos ? text.size() + 1 : comma + 1;
-    if (item.empty()) continue;
+  for (const std::string& item : catalog::split_list(text)) {
     std::string value = item;
     double weight = 1;
     size_t eq = item.find('=');
@@ -350,6 +345,8 @@ catalog::ServiceDescriptor make_descriptor() {
                 "", 0, 8000, "", {}, ""},
   };
   d.validate = validate;
+  catalog::param_spec(d, "paths").list_separator = ',';
+  catalog::param_spec(d, "hosts").list_separator = ',';
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     TrafficShape s;

@@ -58,3 +58,41 @@ TEST_CASE("catalog icons: every service has its own icon, or its category's", "[
   for (const catalog::ServiceDescriptor* d : catalog::all_services())
     CHECK(catalog::icon_of(d->icon, d->category) != Icon::ByCategory);
 }
+
+TEST_CASE("catalog lists: one reader of comma lists, declared by the params that hold them", "[catalog][lists]") {
+  CHECK(catalog::split_list(" use1-az1, use1-az2 ,,use1-az3 ") == std::vector<std::string>{"use1-az1", "use1-az2", "use1-az3"});
+  CHECK(catalog::split_list("").empty());
+  CHECK(catalog::split_list("a -> x; b -> y", ';') == std::vector<std::string>{"a -> x", "b -> y"});
+  const catalog::ServiceDescriptor* asg = catalog::find_service("asg");
+  REQUIRE(asg);
+  CHECK(catalog::find_param(asg->params, "azs")->list_separator == ',');
+  CHECK(catalog::param_list(*asg, {{"azs", "use1-az2, use1-az1"}}, "azs") == std::vector<std::string>{"use1-az2", "use1-az1"});
+  // The group launches into the AZs its list names, in that order of preference.
+  doc::Document d = lbt::base(120);
+  lbt::node(d, "asg", "asg", "", {{"azs", "use1-az3 , use1-az1"}, {"desired", 2}, {"policy", "none"}, {"launch_s", 1}});
+  d.nodes.back().az.clear();
+  engine::Built b = engine::build(d);
+  REQUIRE(b.ok());
+  b.sim->run_until(b.duration);
+  std::set<std::string> azs;
+  for (const auto& e : b.sim->event_log())
+    if (e.node == b.node("asg").v)
+      for (const char* az : {"use1-az1", "use1-az2", "use1-az3"})
+        if (e.text_en.find(az) != std::string::npos) azs.insert(az);
+  CHECK(azs == std::set<std::string>{"use1-az1", "use1-az3"});
+}
+
+TEST_CASE("catalog node refs: pasting renames every node-ref param, by its declaration alone", "[catalog][lists]") {
+  catalog::ServiceDescriptor d;
+  d.type = "fake";
+  d.params = {catalog::ParamSpec{"target", catalog::ParamType::String}, catalog::ParamSpec{"peers", catalog::ParamType::String},
+              catalog::ParamSpec{"note", catalog::ParamType::String}};
+  catalog::param_spec(d, "target").node_refs = true;
+  catalog::param_spec(d, "peers").node_refs = true;
+  catalog::param_spec(d, "peers").list_separator = ',';
+  nlohmann::json p = {{"target", "a"}, {"peers", "a, b ,c"}, {"note", "a"}};
+  catalog::rename_node_refs(d, p, {{"a", "a-2"}, {"c", "c-2"}});
+  CHECK(p["target"] == "a-2");
+  CHECK(p["peers"] == "a-2, b ,c-2");  // spacing kept
+  CHECK(p["note"] == "a");             // not a node ref
+}
