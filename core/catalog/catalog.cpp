@@ -235,6 +235,12 @@ json fill_defaults(const std::vector<ParamSpec>& specs, const json& params) {
 
 json with_defaults(const ServiceDescriptor& d, const json& params) { return fill_defaults(d.params, params); }
 
+const json* set_param(const doc::NodeDoc& n, const std::string& key) {
+  if (!n.params.is_object()) return nullptr;
+  auto it = n.params.find(key);
+  return it == n.params.end() ? nullptr : &*it;
+}
+
 ParamSpec& param_spec(ServiceDescriptor& d, const std::string& key) {
   for (ParamSpec& p : d.params)
     if (p.key == key) return p;

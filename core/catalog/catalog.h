@@ -79,6 +79,27 @@ struct MetricSpec {
   const std::string& key() const { return def.key; }
 };
 
+// Advice (core/lint): a design that is legal but unwise. Each finding has a severity,
+// an English and a Korean text, the nodes (or connections) involved and the
+// AWS-FACTS row behind it.
+enum class Severity { Info, Warning };
+struct Finding {
+  std::string rule;               // "single-az-tier"
+  Severity severity = Severity::Warning;
+  std::string text_en, text_ko;
+  std::vector<std::string> nodes; // node ids (and, for connection rules, the connection id first)
+  std::string fact;               // "Regions and AZs / AZ" (a row of AWS-FACTS.md), or "" for engineering advice
+};
+
+// One piece of advice a service gives about its own nodes: lint::lint asks each
+// node of the service each of its rules, in the order declared. `check` returns the
+// finding (its rule may be left empty: it is `key`) or nothing. It must not assume
+// the document valid beyond what loading checked; `n.params` holds what the user set.
+struct LintRule {
+  std::string key;  // "failover-long-ttl"
+  std::function<std::optional<Finding>(const doc::Document& d, const doc::NodeDoc& n)> check;
+};
+
 // The document's node, the simulation being built, and lookups the factory may need.
 struct BuildContext {
   const doc::NodeDoc& node;
@@ -149,6 +170,8 @@ struct ServiceDescriptor {
   // roles. A service that declares a list declares all its roles: makes_calls and
   // accepts_incoming must then agree with whether Call is in it (a test checks).
   std::vector<RoleSpec> source_roles, target_roles;
+  // Advice about its nodes (see LintRule), in the order lint reports it.
+  std::vector<LintRule> lint_rules;
   // The service's own metrics (see MetricSpec), in the order the UI draws them.
   std::vector<MetricSpec> metrics;
   // Optional: whether a metric with an only_when is measured on a node with these
@@ -235,6 +258,8 @@ nlohmann::json with_defaults(const ServiceDescriptor& d, const nlohmann::json& p
 nlohmann::json connection_with_defaults(const nlohmann::json& params);
 
 const ParamSpec* find_param(const std::vector<ParamSpec>& specs, const std::string& key);
+// The value the user set for a param of a node (not its default), or nullptr.
+const nlohmann::json* set_param(const doc::NodeDoc& n, const std::string& key);
 // While a descriptor is built, its param `key` (it must be there), to set a field:
 //   catalog::param_spec(d, "azs").list_separator = ',';
 ParamSpec& param_spec(ServiceDescriptor& d, const std::string& key);

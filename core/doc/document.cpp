@@ -13,6 +13,14 @@ const NodeDoc* Document::find_node(const std::string& id) const {
   return nullptr;
 }
 
+std::vector<const NodeDoc*> Document::callees(const std::string& id) const {
+  std::vector<const NodeDoc*> out;
+  for (const ConnectionDoc& c : connections)
+    if (c.from == id && c.role == "call")
+      if (const NodeDoc* n = find_node(c.to)) out.push_back(n);
+  return out;
+}
+
 const ConnectionDoc* Document::find_connection(const std::string& id) const {
   for (const ConnectionDoc& c : connections)
     if (c.id == id) return &c;

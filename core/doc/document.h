@@ -99,6 +99,9 @@ struct Document {
 
   const NodeDoc* find_node(const std::string& id) const;
   const ConnectionDoc* find_connection(const std::string& id) const;
+  // The nodes `id` calls (its call wires' targets, in wire order): not a poll's source
+  // (its calls go the other way), nor an event's target (nothing waits on it).
+  std::vector<const NodeDoc*> callees(const std::string& id) const;
   bool operator==(const Document&) const = default;
 };
 

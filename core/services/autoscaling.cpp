@@ -1041,6 +1041,50 @@ catalog::ServiceDescriptor make_descriptor() {
   d.placement = PlacementKind::Region;
   d.traits = sim::Traits(sim::Trait::SpansAzs);
   d.icon = catalog::Icon::Scaling;
+  d.lint_rules = {
+      {"asg-min-equals-max",
+       [](const doc::Document&, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+         const nlohmann::json* mn = catalog::set_param(n, "min_size");
+         const nlohmann::json* mx = catalog::set_param(n, "max_size");
+         if (!mn || !mx || !mn->is_number() || !mx->is_number() || mn->get<double>() != mx->get<double>()) return std::nullopt;
+         return catalog::Finding{"", catalog::Severity::Info,
+                                 "Auto Scaling group " + n.id + " has min = max: it replaces unhealthy instances but can never "
+                                 "scale with the load. Raise max if the load varies.",
+                                 "Auto Scaling 그룹 " + doc::with_topic(n.id) + " 최소 = 최대입니다. 비정상 인스턴스는 교체하지만 부하에 따라 "
+                                 "늘거나 줄 수 없습니다. 부하가 변한다면 최대를 올리세요.",
+                                 {n.id}, "Auto Scaling groups / Policies"};
+       }},
+      // A launch hook nobody completes: every new instance waits out the whole timeout
+      // (default one hour) before it serves — scale-outs arrive far too late.
+      {"asg-launch-hook-never-completed",
+       [](const doc::Document&, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+         const nlohmann::json p = catalog::with_defaults(*catalog::find_service(n.type), n.params);
+         if (catalog::param_string(p, "launch_hook") == "none" || catalog::param_number(p, "launch_hook_complete_s") >= 0)
+           return std::nullopt;
+         const std::string t = std::to_string(static_cast<long long>(catalog::param_number(p, "launch_hook_timeout_s")));
+         return catalog::Finding{"", catalog::Severity::Warning,
+                                 "Auto Scaling group " + n.id + " has a launch lifecycle hook that nothing completes: every new "
+                                 "instance waits in Pending:Wait for the whole " + t + " s heartbeat timeout before it gets traffic, "
+                                 "so scale-outs and replacements arrive late. Complete the hook from your bootstrap script "
+                                 "(launch_hook_complete_s) or shorten the timeout.",
+                                 "Auto Scaling 그룹 " + n.id + "의 시작 수명 주기 후크를 완료하는 곳이 없습니다. 새 인스턴스는 하트비트 "
+                                 "제한 시간 " + t + "초 동안 Pending:Wait 상태로 기다린 뒤에야 트래픽을 받으므로 확장과 교체가 늦어집니다. "
+                                 "부트스트랩 스크립트에서 후크를 완료하거나(launch_hook_complete_s) 제한 시간을 줄이세요.",
+                                 {n.id}, "Auto Scaling groups / Lifecycle hooks"};
+       }},
+      // Predictive scaling that only forecasts: it logs what it would do and never scales.
+      {"asg-predictive-forecast-only",
+       [](const doc::Document&, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+         const nlohmann::json* pr = catalog::set_param(n, "predictive");
+         if (!pr || *pr != "forecast_only") return std::nullopt;
+         return catalog::Finding{"", catalog::Severity::Info,
+                                 "Auto Scaling group " + n.id + " runs predictive scaling in forecast-only mode: it forecasts but "
+                                 "does not launch anything. Switch to forecast_and_scale once the forecasts look right.",
+                                 "Auto Scaling 그룹 " + n.id + "의 예측 조정이 예측 전용(forecast only) 모드입니다. 예측만 하고 인스턴스는 "
+                                 "시작하지 않습니다. 예측이 맞아 보이면 forecast_and_scale로 바꾸세요.",
+                                 {n.id}, "Auto Scaling groups / Policies"};
+       }},
+  };
   d.params = instance_params();
   auto add = [&](ParamSpec p) { d.params.push_back(std::move(p)); };
   add({"min_size", ParamType::Int, {"Minimum", "최소 용량"}, {"Never fewer instances than this.", "인스턴스 수가 이보다 적어지지 않습니다."}, "instances", 0, 1000, 1, {}, ""});

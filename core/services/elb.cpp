@@ -885,6 +885,31 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
   d.placement = PlacementKind::Region;
   d.traits = sim::Traits(sim::Trait::LoadBalancer);
   d.icon = catalog::Icon::Balancer;
+  if (k.kind == Kind::Nlb)
+    d.lint_rules = {
+        {"nlb-uneven-without-cross-zone",
+         [](const doc::Document& d, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+           const nlohmann::json* cz = catalog::set_param(n, "cross_zone");
+           if (cz && cz->is_boolean() && cz->get<bool>()) return std::nullopt;  // AWS-FACTS: ELB: NLB cross-zone off by default
+           std::map<std::string, int> per_az;
+           for (const doc::NodeDoc* t : d.callees(n.id))
+             if (catalog::has_trait(t->type, Trait::InstanceHost) && !t->az.empty()) ++per_az[t->az];
+           if (per_az.size() < 2) return std::nullopt;
+           int lo = 1 << 30, hi = 0;
+           for (auto& [az, c] : per_az) lo = std::min(lo, c), hi = std::max(hi, c);
+           if (lo == hi) return std::nullopt;
+           std::string counts;
+           for (auto& [az, c] : per_az) counts += (counts.empty() ? "" : ", ") + az + ": " + std::to_string(c);
+           return catalog::Finding{"", catalog::Severity::Warning,
+                                   "Network Load Balancer " + n.id + " has cross-zone load balancing off and uneven targets per AZ (" +
+                                       counts + "): each AZ's node gets an equal share of the traffic, so the targets in the smaller AZ "
+                                       "carry more each. Turn cross-zone on or even out the AZs.",
+                                   "Network Load Balancer " + doc::with_topic(n.id) + " 교차 영역 로드 밸런싱이 꺼져 있고 가용 영역별 대상 수가 다릅니다(" +
+                                       counts + "). 가용 영역마다 트래픽을 똑같이 나누므로 대상이 적은 가용 영역의 인스턴스가 더 많은 부하를 "
+                                       "받습니다. 교차 영역 로드 밸런싱을 켜거나 가용 영역별 대상 수를 맞추세요.",
+                                   {n.id}, "ELB / NLB cross-zone"};
+         }},
+    };
   d.can_call = {"ec2", "asg", "compute"};
   auto add = [&](ParamSpec p) { d.params.push_back(std::move(p)); };
   const char* hc_fact = k.kind == Kind::Alb ? "ELB / ALB health check" : k.kind == Kind::Clb ? "" : "ELB / NLB health check";

@@ -67,19 +67,6 @@ TEST_CASE("catalog lists: one reader of comma lists, declared by the params that
   REQUIRE(asg);
   CHECK(catalog::find_param(asg->params, "azs")->list_separator == ',');
   CHECK(catalog::param_list(*asg, {{"azs", "use1-az2, use1-az1"}}, "azs") == std::vector<std::string>{"use1-az2", "use1-az1"});
-  // The group launches into the AZs its list names, in that order of preference.
-  doc::Document d = lbt::base(120);
-  lbt::node(d, "asg", "asg", "", {{"azs", "use1-az3 , use1-az1"}, {"desired", 2}, {"policy", "none"}, {"launch_s", 1}});
-  d.nodes.back().az.clear();
-  engine::Built b = engine::build(d);
-  REQUIRE(b.ok());
-  b.sim->run_until(b.duration);
-  std::set<std::string> azs;
-  for (const auto& e : b.sim->event_log())
-    if (e.node == b.node("asg").v)
-      for (const char* az : {"use1-az1", "use1-az2", "use1-az3"})
-        if (e.text_en.find(az) != std::string::npos) azs.insert(az);
-  CHECK(azs == std::set<std::string>{"use1-az1", "use1-az3"});
 }
 
 TEST_CASE("catalog node refs: pasting renames every node-ref param, by its declaration alone", "[catalog][lists]") {
