@@ -21,6 +21,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/catalog/describe.h"
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/event_query.h"
@@ -61,7 +62,7 @@ std::optional<cp::doc::Document> load(const std::string& path, int& exit_code) {
     exit_code = 2;
     return std::nullopt;
   }
-  cp::doc::LoadResult r = cp::doc::parse_document(text);
+  cp::doc::LoadResult r = cp::catalog::parse_document(text);
   // "FILE: path: message", or "FILE: message" when the problem is the whole file (no path).
   for (const auto& w : r.warnings) std::fprintf(stderr, "%s: warning: %s\n", path.c_str(), w.line(false).c_str());
   if (!r.ok()) {

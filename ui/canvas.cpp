@@ -698,19 +698,8 @@ void Canvas::draw_az_spans(ImDrawList* dl) const {
   const doc::Document& d = ed_.document();
   const ImU32 col = IM_COL32(0xED, 0x71, 0x00, 170);
   for (const auto& n : d.nodes) {
-    if (n.type != "asg" || n.region.empty()) continue;
-    std::vector<std::string> azs;
-    std::string list = n.params.is_object() && n.params.contains("azs") && n.params["azs"].is_string()
-                           ? n.params["azs"].get<std::string>()
-                           : std::string();
-    for (size_t pos = 0; !list.empty() && pos <= list.size();) {
-      size_t comma = std::min(list.find(',', pos), list.size());
-      std::string a = list.substr(pos, comma - pos);
-      a.erase(0, a.find_first_not_of(' '));
-      a.erase(a.find_last_not_of(' ') + 1);
-      if (!a.empty()) azs.push_back(a);
-      pos = comma + 1;
-    }
+    if (!catalog::has_trait(n.type, sim::Trait::SpansAzs) || n.region.empty()) continue;
+    std::vector<std::string> azs = catalog::param_list(*catalog::find_service(n.type), n.params, "azs");
     if (azs.empty())
       for (const auto& r : d.regions)
         if (r.code == n.region) azs = r.azs;

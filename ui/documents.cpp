@@ -5,6 +5,7 @@
 //   [autosave]  debounced writes, never before the first edit
 //   [actions]   new, import, examples, export JSON/PNG, copy link
 //   [messages]  the banner window
+#include "core/catalog/validate.h"
 #include "ui/documents.h"
 
 #include <algorithm>
@@ -157,7 +158,7 @@ Documents* Documents::instance() { return g_instance; }
 void Documents::start() {
   std::string fragment = platform_.url_fragment();
   if (!fragment.empty()) {
-    doc::ShareDecodeResult r = doc::decode_share_fragment(fragment);
+    doc::ShareDecodeResult r = catalog::decode_share_fragment(fragment);
     if (r.ok()) {
       // The saved work stays in storage; it is copied aside before the first autosave replaces it.
       backup_before_first_save_ = platform_.storage_get(kAutosaveKey);
@@ -189,7 +190,7 @@ void Documents::start() {
 void Documents::restore_autosave(bool /*after_link_error*/) {
   std::optional<std::string> saved = platform_.storage_get(kAutosaveKey);
   if (!saved || saved->empty()) return;
-  doc::LoadResult r = doc::parse_document(*saved);
+  doc::LoadResult r = catalog::parse_document(*saved);
   if (r.ok()) {
     ed_.reset_document(std::move(r.document));
     return;
@@ -263,7 +264,7 @@ void Documents::frame() {
 void Documents::new_document() { ed_.replace_document(doc::Document{}, tr("doc.undo.new")); }
 
 std::vector<doc::Issue> Documents::import_json(const std::string& text, const std::string& source_name) {
-  doc::LoadResult r = doc::parse_document(text);
+  doc::LoadResult r = catalog::parse_document(text);
   if (!r.ok()) {
     Message m;
     m.id = "import_error";
@@ -339,7 +340,7 @@ bool Documents::open_example(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
-  doc::LoadResult r = doc::parse_document(ss.str());
+  doc::LoadResult r = catalog::parse_document(ss.str());
   if (!in || !r.ok()) {
     Message m;
     m.id = "example_error";

@@ -13,6 +13,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/catalog/regions.h"
+#include "core/catalog/validate.h"
 #include "ui/i18n.h"
 
 namespace cp::ui {
@@ -711,7 +712,7 @@ bool Editor::paste_json(const std::string& text, float dx, float dy) {
   probe["regions"] = doc::to_json(doc_).value("regions", json::array());
   probe["nodes"] = clip.value("nodes", json::array());
   probe["connections"] = clip.value("connections", json::array());
-  doc::LoadResult loaded = doc::load_document(probe);
+  doc::LoadResult loaded = catalog::load_document(probe);
   if (loaded.document.nodes.empty()) return false;
   const json positions = clip.value("positions", json::object());
   std::map<std::string, std::string> new_ids;
@@ -737,8 +738,7 @@ bool Editor::paste_json(const std::string& text, float dx, float dy) {
   // Params naming other pasted nodes (an ALB's rule targets, a restored volume's source) follow their new ids.
   for (auto& n : doc_.nodes)
     if (sel_.nodes.count(n.id))
-      if (const auto* svc = catalog::find_service(n.type); svc && svc->rename_node_refs)
-        svc->rename_node_refs(n.params, new_ids);
+      if (const auto* svc = catalog::find_service(n.type)) catalog::rename_node_refs(*svc, n.params, new_ids);
   for (doc::ConnectionDoc c : loaded.document.connections) {
     if (!new_ids.count(c.from) || !new_ids.count(c.to)) continue;
     c.from = new_ids[c.from];

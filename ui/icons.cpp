@@ -28,36 +28,29 @@ namespace {
 enum class Glyph { Person, Chip, Scaling, Balancer, Dns, Globe, Accelerator, Volume, Bucket, Database, Table,
                    Cache, Queue, Topic, Stream, Lambda, Api, Gear, Letters };
 
-bool has(const std::string& s, const char* word) { return s.find(word) != std::string::npos; }
-
-Glyph glyph_for(const std::string& t, catalog::Category c) {
-  if (has(t, "user") || has(t, "client") || has(t, "browser") || has(t, "load_gen") || has(t, "traffic")) return Glyph::Person;
-  if (has(t, "asg") || has(t, "autoscal") || has(t, "auto_scal") || has(t, "scaling")) return Glyph::Scaling;
-  if (has(t, "lambda") || has(t, "function")) return Glyph::Lambda;
-  if (has(t, "api")) return Glyph::Api;
-  if (has(t, "alb") || has(t, "nlb") || has(t, "elb") || has(t, "balancer") || has(t, "lb")) return Glyph::Balancer;
-  if (has(t, "route53") || has(t, "route_53") || has(t, "dns")) return Glyph::Dns;
-  if (has(t, "accelerator")) return Glyph::Accelerator;
-  if (has(t, "cloudfront") || has(t, "cdn")) return Glyph::Globe;
-  if (has(t, "ebs") || has(t, "volume") || has(t, "disk")) return Glyph::Volume;
-  if (has(t, "s3") || has(t, "bucket")) return Glyph::Bucket;
-  if (has(t, "dynamo") || has(t, "table")) return Glyph::Table;
-  if (has(t, "cache") || has(t, "redis") || has(t, "memcache") || has(t, "dax")) return Glyph::Cache;
-  if (has(t, "rds") || has(t, "aurora") || has(t, "db") || has(t, "database")) return Glyph::Database;
-  if (has(t, "sqs") || has(t, "queue")) return Glyph::Queue;
-  if (has(t, "sns") || has(t, "topic") || has(t, "event")) return Glyph::Topic;
-  if (has(t, "kinesis") || has(t, "stream") || has(t, "firehose")) return Glyph::Stream;
-  if (has(t, "ec2") || has(t, "compute") || has(t, "instance") || has(t, "server") || has(t, "ecs") || has(t, "fargate"))
-    return Glyph::Chip;
-  switch (c) {
-    case catalog::Category::Clients: return Glyph::Person;
-    case catalog::Category::Compute: return Glyph::Chip;
-    case catalog::Category::Networking: return Glyph::Globe;
-    case catalog::Category::Storage: return Glyph::Volume;
-    case catalog::Category::Databases: return Glyph::Database;
-    case catalog::Category::Messaging: return Glyph::Queue;
-    case catalog::Category::Serverless: return Glyph::Lambda;
-    case catalog::Category::Testing: return Glyph::Gear;
+// The glyph of the icon the service's descriptor declares (or its category's).
+Glyph glyph_for(const std::string& type, catalog::Category c) {
+  const catalog::ServiceDescriptor* d = catalog::find_service(type);
+  switch (catalog::icon_of(d ? d->icon : catalog::Icon::ByCategory, d ? d->category : c)) {
+    case catalog::Icon::ByCategory: break;
+    case catalog::Icon::Person: return Glyph::Person;
+    case catalog::Icon::Chip: return Glyph::Chip;
+    case catalog::Icon::Scaling: return Glyph::Scaling;
+    case catalog::Icon::Balancer: return Glyph::Balancer;
+    case catalog::Icon::Dns: return Glyph::Dns;
+    case catalog::Icon::Globe: return Glyph::Globe;
+    case catalog::Icon::Accelerator: return Glyph::Accelerator;
+    case catalog::Icon::Volume: return Glyph::Volume;
+    case catalog::Icon::Bucket: return Glyph::Bucket;
+    case catalog::Icon::Database: return Glyph::Database;
+    case catalog::Icon::Table: return Glyph::Table;
+    case catalog::Icon::Cache: return Glyph::Cache;
+    case catalog::Icon::Queue: return Glyph::Queue;
+    case catalog::Icon::Topic: return Glyph::Topic;
+    case catalog::Icon::Stream: return Glyph::Stream;
+    case catalog::Icon::Lambda: return Glyph::Lambda;
+    case catalog::Icon::Api: return Glyph::Api;
+    case catalog::Icon::Gear: return Glyph::Gear;
   }
   return Glyph::Letters;
 }

@@ -1,6 +1,6 @@
 // Service icons drawn in code with ImDrawList (no image files): a rounded square
 // in the category's colour, as AWS's architecture diagrams do, with a white
-// glyph chosen from the service type ("ec2" gets a chip, "sqs" a queue, ...).
+// glyph: the icon the service's descriptor declares (catalog::Icon; its category's by default).
 //
 //   cp::ui::draw_service_icon(ImGui::GetWindowDrawList(), "sqs", cp::catalog::Category::Messaging, pos, 32);
 #pragma once

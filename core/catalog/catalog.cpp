@@ -11,10 +11,10 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <stdexcept>
 
 #include "core/doc/distribution_json.h"
 #include "core/doc/messages.h"
-#include "core/services/registry.h"
 
 namespace cp::catalog {
 
@@ -54,7 +54,27 @@ const ServiceDescriptor* find_service(const std::string& type) {
   return nullptr;
 }
 
+bool has_trait(const std::string& type, sim::Trait t) {
+  const ServiceDescriptor* d = find_service(type);
+  return d && sim::has_trait(d->traits, t);
+}
+
 // ---- [SECTION] Categories ---------------------------------------------------
+
+Icon icon_of(Icon declared, Category c) {
+  if (declared != Icon::ByCategory) return declared;
+  switch (c) {
+    case Category::Clients: return Icon::Person;
+    case Category::Compute: return Icon::Chip;
+    case Category::Networking: return Icon::Globe;
+    case Category::Storage: return Icon::Volume;
+    case Category::Databases: return Icon::Database;
+    case Category::Messaging: return Icon::Queue;
+    case Category::Serverless: return Icon::Lambda;
+    case Category::Testing: return Icon::Gear;
+  }
+  return Icon::Gear;
+}
 
 Text category_name(Category c) {
   switch (c) {
@@ -214,6 +234,85 @@ json fill_defaults(const std::vector<ParamSpec>& specs, const json& params) {
 }  // namespace
 
 json with_defaults(const ServiceDescriptor& d, const json& params) { return fill_defaults(d.params, params); }
+
+const json* set_param(const doc::NodeDoc& n, const std::string& key) {
+  if (!n.params.is_object()) return nullptr;
+  auto it = n.params.find(key);
+  return it == n.params.end() ? nullptr : &*it;
+}
+
+ParamSpec& param_spec(ServiceDescriptor& d, const std::string& key) {
+  for (ParamSpec& p : d.params)
+    if (p.key == key) return p;
+  throw std::logic_error("service " + d.type + " has no param " + key);
+}
+
+std::vector<std::string> split_list(const std::string& text, char separator) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(separator, start);
+    if (end == std::string::npos) end = text.size();
+    const size_t a = text.find_first_not_of(" \t\r\n", start);
+    if (a != std::string::npos && a < end) {
+      const size_t b = text.find_last_not_of(" \t\r\n", end - 1);
+      out.push_back(text.substr(a, b - a + 1));
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> param_list(const ServiceDescriptor& d, const json& params, const std::string& key) {
+  const ParamSpec* spec = find_param(d.params, key);
+  return split_list(param_string(params, key), spec && spec->list_separator ? spec->list_separator : ',');
+}
+
+namespace {
+// One list item's text with its node ids renamed: the item is an id (spaces around it
+// kept), or, with a mark, the comma list after the mark is ("... -> a, b").
+std::string renamed_item(const std::string& item, const std::string& mark, const std::map<std::string, std::string>& renamed) {
+  if (mark.empty()) {
+    const size_t a = item.find_first_not_of(" \t");
+    if (a == std::string::npos) return item;
+    const size_t b = item.find_last_not_of(" \t");
+    auto r = renamed.find(item.substr(a, b - a + 1));
+    return r == renamed.end() ? item : item.substr(0, a) + r->second + item.substr(b + 1);
+  }
+  const size_t at = item.find(mark);
+  if (at == std::string::npos) return item;
+  std::string ids;
+  for (std::string id : split_list(item.substr(at + mark.size()), ',')) {
+    if (auto r = renamed.find(id); r != renamed.end()) id = r->second;
+    ids += (ids.empty() ? "" : ", ") + id;
+  }
+  return item.substr(0, at) + mark + " " + ids;
+}
+}  // namespace
+
+void rename_node_refs(const ServiceDescriptor& d, json& params, const std::map<std::string, std::string>& renamed) {
+  for (const ParamSpec& spec : d.params) {
+    if (!spec.node_refs) continue;
+    auto it = params.find(spec.key);
+    if (it == params.end() || !it->is_string()) continue;
+    const std::string text = it->get<std::string>();
+    if (!spec.list_separator) {
+      if (auto r = renamed.find(text); r != renamed.end()) *it = r->second;
+      continue;
+    }
+    std::string out;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find(spec.list_separator, start);
+      if (end == std::string::npos) end = text.size();
+      if (start > 0) out += spec.list_separator;
+      out += renamed_item(text.substr(start, end - start), spec.refs_after, renamed);
+      start = end + 1;
+    }
+    *it = out;
+  }
+  if (d.rename_node_refs) d.rename_node_refs(params, renamed);
+}
 json connection_with_defaults(const json& params) { return fill_defaults(connection_params(), params); }
 
 namespace {

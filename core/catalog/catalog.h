@@ -33,6 +33,13 @@ struct Text {
 enum class Category { Clients, Compute, Networking, Storage, Databases, Messaging, Serverless, Testing };
 Text category_name(Category c);
 
+// The picture on a service's card, palette entry and inspector header (the UI draws
+// each in code: ui/icons.cpp). ByCategory: the category's (Messaging: Queue, ...).
+enum class Icon : uint8_t { ByCategory, Person, Chip, Scaling, Balancer, Dns, Globe, Accelerator, Volume, Bucket,
+                            Database, Table, Cache, Queue, Topic, Stream, Lambda, Api, Gear };
+// A service's icon: its own, or its category's when it names none.
+Icon icon_of(Icon declared, Category c);
+
 enum class ParamType { Int, Float, Bool, Enum, String, Distribution };
 
 struct ParamSpec {
@@ -45,6 +52,12 @@ struct ParamSpec {
   nlohmann::json default_value;
   std::vector<std::string> choices;  // for Enum
   std::string fact;             // the AWS-FACTS row behind a limit/default, e.g. "Lambda / Memory"
+  // A String whose text is structured, read by one parser for every service
+  // (split_list / param_list) and renamed by one renamer (rename_node_refs):
+  char list_separator = 0;      // a list: items separated by this (',' in "use1-az1, use1-az2"); 0 = one value
+  bool node_refs = false;       // the value (or each item) is a node id: pasting nodes under new ids renames it
+  std::string refs_after;       // with node_refs and a list: each item's ids are the comma list after this
+                                // mark ("->" in "10 path=/api/* -> api, api2"); "" = the item is the id
 };
 
 // What a node's card on the diagram shows of a metric, as a badge under it:
@@ -64,6 +77,27 @@ struct MetricSpec {
   MetricCard card = MetricCard::None;
   Text only_when;          // with metric_applies: when it is measured ("burstable instance types (T2, T3, T3a, T4g)")
   const std::string& key() const { return def.key; }
+};
+
+// Advice (core/lint): a design that is legal but unwise. Each finding has a severity,
+// an English and a Korean text, the nodes (or connections) involved and the
+// AWS-FACTS row behind it.
+enum class Severity { Info, Warning };
+struct Finding {
+  std::string rule;               // "single-az-tier"
+  Severity severity = Severity::Warning;
+  std::string text_en, text_ko;
+  std::vector<std::string> nodes; // node ids (and, for connection rules, the connection id first)
+  std::string fact;               // "Regions and AZs / AZ" (a row of AWS-FACTS.md), or "" for engineering advice
+};
+
+// One piece of advice a service gives about its own nodes: lint::lint asks each
+// node of the service each of its rules, in the order declared. `check` returns the
+// finding (its rule may be left empty: it is `key`) or nothing. It must not assume
+// the document valid beyond what loading checked; `n.params` holds what the user set.
+struct LintRule {
+  std::string key;  // "failover-long-ttl"
+  std::function<std::optional<Finding>(const doc::Document& d, const doc::NodeDoc& n)> check;
 };
 
 // The document's node, the simulation being built, and lookups the factory may need.
@@ -99,6 +133,11 @@ struct ServiceDescriptor {
   Text summary;                           // palette tooltip / inspector header
   Text simplifications;                   // what the model leaves out (shown in the UI's help)
   sim::PlacementKind placement = sim::PlacementKind::Az;
+  // What kind of thing it is, for code that asks (sim::Trait: LoadBalancer,
+  // InstanceHost, SpansAzs, HttpProxy, Client): `d.traits = sim::Trait::LoadBalancer | ...`.
+  // At run time a model asks sim.info(node).has(Trait::LoadBalancer).
+  sim::Traits traits = 0;
+  Icon icon = Icon::ByCategory;           // what the UI draws for it (icon_of)
   std::vector<ParamSpec> params;
   bool accepts_incoming = true;           // clients do not
   bool makes_calls = true;                // may have outgoing connections
@@ -121,9 +160,8 @@ struct ServiceDescriptor {
   // ("nodes[4].az"), run by the document validator after every node and
   // connection loaded. Must not assume the document is otherwise valid.
   std::function<std::vector<doc::Issue>(const doc::Document& d)> validate_document;
-  // Optional: params that name other nodes (an ALB rule's targets, the volume a
-  // snapshot is restored from) get the new ids when nodes are copied under new
-  // ids (paste). `renamed` maps old id -> new id; other names stay.
+  // Deprecated: declare ParamSpec::node_refs instead (catalog::rename_node_refs renames
+  // every such param). Kept so that descriptors written before still compile; applied after.
   std::function<void(nlohmann::json& params, const std::map<std::string, std::string>& renamed)> rename_node_refs;
   // The roles of wires drawn from this service (as their source) and to it (as
   // their target), in order of preference (a new wire takes the first the pair
@@ -132,6 +170,8 @@ struct ServiceDescriptor {
   // roles. A service that declares a list declares all its roles: makes_calls and
   // accepts_incoming must then agree with whether Call is in it (a test checks).
   std::vector<RoleSpec> source_roles, target_roles;
+  // Advice about its nodes (see LintRule), in the order lint reports it.
+  std::vector<LintRule> lint_rules;
   // The service's own metrics (see MetricSpec), in the order the UI draws them.
   std::vector<MetricSpec> metrics;
   // Optional: whether a metric with an only_when is measured on a node with these
@@ -142,6 +182,8 @@ struct ServiceDescriptor {
 // Every service, in registry order (core/services/registry.cpp lists them).
 const std::vector<const ServiceDescriptor*>& all_services();
 const ServiceDescriptor* find_service(const std::string& type);
+// Does the service of this type have the trait? False for an unknown type.
+bool has_trait(const std::string& type, sim::Trait t);
 // Tests only: replace the registry's list (an empty list restores it).
 void set_services_for_testing(std::vector<const ServiceDescriptor*> services);
 
@@ -201,12 +243,26 @@ double param_number(const nlohmann::json& params, const std::string& key);
 bool param_bool(const nlohmann::json& params, const std::string& key);
 std::string param_string(const nlohmann::json& params, const std::string& key);
 
+// The items of a list: `text` cut at `separator`, each trimmed of white space,
+// empty ones dropped ("a, b,,c " -> a, b, c). The one reader of comma lists.
+std::vector<std::string> split_list(const std::string& text, char separator = ',');
+// The items of a list param (its spec's separator) in (defaults-filled) params.
+std::vector<std::string> param_list(const ServiceDescriptor& d, const nlohmann::json& params, const std::string& key);
+// Pasting nodes under new ids: every node_refs param of `d` in `params` names the
+// new ids (`renamed`: old id -> new id; ids not in it stay, as does the rest of the text).
+void rename_node_refs(const ServiceDescriptor& d, nlohmann::json& params, const std::map<std::string, std::string>& renamed);
+
 // `params` with every missing param set to its default (the document keeps only
 // what the user changed; the model is built from this).
 nlohmann::json with_defaults(const ServiceDescriptor& d, const nlohmann::json& params);
 nlohmann::json connection_with_defaults(const nlohmann::json& params);
 
 const ParamSpec* find_param(const std::vector<ParamSpec>& specs, const std::string& key);
+// The value the user set for a param of a node (not its default), or nullptr.
+const nlohmann::json* set_param(const doc::NodeDoc& n, const std::string& key);
+// While a descriptor is built, its param `key` (it must be there), to set a field:
+//   catalog::param_spec(d, "azs").list_separator = ',';
+ParamSpec& param_spec(ServiceDescriptor& d, const std::string& key);
 const MetricSpec* find_metric(const ServiceDescriptor& d, const std::string& key);
 bool metric_applies(const ServiceDescriptor& d, const MetricSpec& m, const nlohmann::json& params);
 // What the engine builder declares for a node (Simulation::declare_metrics).
@@ -221,7 +277,7 @@ std::string unit_label(const std::string& unit, bool korean);
 // "6 instances" / "6개", "500 requests/s" / "초당 500건", "100 GiB" in both.
 std::string amount_text(double v, const std::string& unit, bool korean);
 
-// Validation of params against their specs, for load_document and the inspector
+// Validation of params against their specs, for load_document (validate.h) and the inspector
 // (which checks each edit before applying it). Errors are appended with their
 // JSON path, e.g. {"nodes[3].params.memory_mb", "20000 is above Lambda's maximum of 10240 MB"}.
 // `owner` names whose params they are in messages ("Lambda", "a connection").
@@ -232,3 +288,9 @@ void check_params(const std::vector<ParamSpec>& specs, const nlohmann::json& par
                   const std::string& owner, std::vector<doc::Issue>& errors, const std::string& owner_ko = "");
 
 }  // namespace cp::catalog
+
+namespace cp::services {
+// Appends every service's descriptor, in palette order. Defined by
+// core/services/registry.cpp (one line per service); all_services() calls it once.
+void register_services(std::vector<const catalog::ServiceDescriptor*>& out);
+}  // namespace cp::services

@@ -70,4 +70,9 @@ const RegionSpec* region_of_az(const std::string& az_id) {
   return nullptr;
 }
 
+std::string region_code_of_az(const std::string& az_id) {
+  const RegionSpec* r = region_of_az(az_id);
+  return r ? r->code : std::string();
+}
+
 }  // namespace cp::catalog

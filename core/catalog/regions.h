@@ -31,6 +31,8 @@ const std::vector<RegionSpec>& all_regions();
 const RegionSpec* find_region(const std::string& code);
 // The Region an AZ ID belongs to; nullptr when no known Region has it.
 const RegionSpec* region_of_az(const std::string& az_id);
+// The code of the Region an AZ ID belongs to, "" when none (doc::RegionOfAz, for migration).
+std::string region_code_of_az(const std::string& az_id);
 // Does `az_id` belong to `region`?
 bool region_has_az(const RegionSpec& region, const std::string& az_id);
 

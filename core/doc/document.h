@@ -2,11 +2,12 @@
 // The format is described in docs/document-format.md. Semantics (nodes,
 // connections, faults, settings) are kept apart from the canvas layout.
 //
-//   auto loaded = cp::doc::parse_document(text);        // never throws
+//   auto loaded = cp::catalog::parse_document(text);    // never throws (core/catalog/validate.h)
 //   if (!loaded.ok()) for (auto& e : loaded.errors) print(e.path, e.message);
 //   std::string json = cp::doc::to_json_text(loaded.document);
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -98,6 +99,9 @@ struct Document {
 
   const NodeDoc* find_node(const std::string& id) const;
   const ConnectionDoc* find_connection(const std::string& id) const;
+  // The nodes `id` calls (its call wires' targets, in wire order): not a poll's source
+  // (its calls go the other way), nor an event's target (nothing waits on it).
+  std::vector<const NodeDoc*> callees(const std::string& id) const;
   bool operator==(const Document&) const = default;
 };
 
@@ -145,17 +149,26 @@ inline constexpr double kMinRunSpeed = 0.1, kMaxRunSpeed = 1000;  // settings.sp
 inline constexpr size_t kMaxStoryMoments = 50;
 inline constexpr size_t kMaxMomentLength = 400;            // characters of one moment's text
 
-LoadResult parse_document(const std::string& text, const ParseLimits& limits = {});
-LoadResult load_document(const nlohmann::json& j, const ParseLimits& limits = {});
+// JSON text -> JSON, refusing text over the limits (size, depth, string length,
+// duplicate keys) or that does not parse, with a message for a person (core/doc/parse.cpp).
+// What the JSON says is validated against the catalog by catalog::parse_document /
+// load_document (core/catalog/validate.h): this folder knows no service.
+std::optional<nlohmann::json> parse_json_text(const std::string& text, std::vector<Issue>& errors,
+                                              const ParseLimits& limits = {});
 nlohmann::json to_json(const Document& d);
 std::string to_json_text(const Document& d, int indent = 2);
 
 // The fault actions, in documentation order.
 const std::vector<std::string>& fault_actions();
 
+// The code of the Region an AZ ID is in ("use1-az1" -> "us-east-1"), "" when unknown:
+// the catalog's (catalog::region_code_of_az), since this folder knows no Region.
+using RegionOfAz = std::function<std::string(const std::string& az_id)>;
+
 // Brings an older document up to kCurrentVersion, step by step (v0 -> v1 -> ...).
 // Returns false with issues when the version is unknown or newer than this build.
-bool migrate(nlohmann::json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings);
+// A v0 document lists Regions by code: their AZs are those its nodes use (region_of_az).
+bool migrate(nlohmann::json& j, std::vector<Issue>& errors, std::vector<Issue>& warnings, const RegionOfAz& region_of_az);
 
 }  // namespace cp::doc
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/catalog/catalog.h"
 #include "core/doc/document.h"
 #include "core/doc/messages.h"
 #include "core/sim/event_filter.h"
@@ -34,7 +33,7 @@ std::vector<std::string> quoted(const std::vector<std::string>& v) {
 }
 
 
-void read_goal(const json& g, const std::string& p, Document& d, std::vector<Issue>& errors) {
+void read_goal(const json& g, const std::string& p, Document& d, std::vector<Issue>& errors, const NodeMetricsOf& metrics_of) {
   auto error = [&](const std::string& path, std::string en, std::string ko) {
     errors.emplace_back(path, std::move(en), std::move(ko));
   };
@@ -116,12 +115,13 @@ void read_goal(const json& g, const std::string& p, Document& d, std::vector<Iss
   }
   if (declared) {
     // A metric of the node's service, measured with the node's settings.
-    const catalog::ServiceDescriptor* svc = node ? catalog::find_service(node->type) : nullptr;
-    const catalog::MetricSpec* named = svc ? catalog::find_metric(*svc, out.metric) : nullptr;
+    const NodeMetrics svc = node ? metrics_of(*node) : NodeMetrics{};
+    const NodeMetric* named = nullptr;
     std::vector<std::string> keys = metric_keys(), own;
-    if (svc)
-      for (const catalog::MetricSpec& ms : svc->metrics)
-        if (catalog::metric_applies(*svc, ms, catalog::with_defaults(*svc, node->params))) own.push_back(ms.key());
+    for (const NodeMetric& ms : svc.metrics) {
+      if (ms.key == out.metric) named = &ms;
+      if (ms.measured) own.push_back(ms.key);
+    }
     keys.insert(keys.end(), own.begin(), own.end());
     if (!node && g.contains("node")) {
       // the node's own error says it all
@@ -133,16 +133,16 @@ void read_goal(const json& g, const std::string& p, Document& d, std::vector<Iss
                 join_words(quoted(metric_keys()), ", ") + "입니다. 서비스의 지표(\"cpu_credits\" 등)에는 \"node\"가 필요합니다.");
     } else if (!named) {
       error(join_path(p, "metric"),
-            "node " + quote(out.node) + " (" + (svc ? svc->name.en : node->type.c_str()) + ") has no metric " + quote(out.metric) +
+            "node " + quote(out.node) + " (" + svc.service_en + ") has no metric " + quote(out.metric) +
                 "." + did_you_mean(out.metric, keys) + " Its metrics are " + join_words(quoted(keys)) + ".",
-            quote(out.node) + " 노드(" + (svc ? svc->name.get(true) : node->type.c_str()) + ")에는 " + quote(out.metric) +
+            quote(out.node) + " 노드(" + svc.service_ko + ")에는 " + quote(out.metric) +
                 " 지표가 없습니다." + did_you_mean_ko(out.metric, keys) + " 이 노드의 지표는 " + join_words(quoted(keys), ", ") + "입니다.");
     } else if (std::find(own.begin(), own.end(), out.metric) == own.end()) {
       error(join_path(p, "metric"),
             "node " + quote(out.node) + " does not measure " + quote(out.metric) + " with its settings: it is measured only for " +
-                named->only_when.en + ". Its metrics are " + join_words(quoted(keys)) + ".",
+                named->only_when_en + ". Its metrics are " + join_words(quoted(keys)) + ".",
             quote(out.node) + " 노드는 지금 설정으로는 " + quote(out.metric) + " 지표를 재지 않습니다. 이 지표는 " +
-                named->only_when.get(true) + "에서만 잽니다. 이 노드의 지표는 " + join_words(quoted(keys), ", ") + "입니다.");
+                named->only_when_ko + "에서만 잽니다. 이 노드의 지표는 " + join_words(quoted(keys), ", ") + "입니다.");
     }
     if (!named || std::find(own.begin(), own.end(), out.metric) == own.end()) ok = false;
   }
@@ -337,7 +337,7 @@ std::string clock_text(double seconds) {
   return out;
 }
 
-void read_goals(const json& j, Document& d, std::vector<Issue>& errors) {
+void read_goals(const json& j, Document& d, std::vector<Issue>& errors, const NodeMetricsOf& metrics_of) {
   auto it = j.find("goals");
   if (it == j.end()) return;
   if (!it->is_array()) {
@@ -350,7 +350,7 @@ void read_goals(const json& j, Document& d, std::vector<Issue>& errors) {
                         "목표가 " + std::to_string(it->size()) + "개입니다. 문서에는 목표를 최대 " + std::to_string(kMaxGoals) + "개까지 둘 수 있습니다.");
     return;
   }
-  for (size_t i = 0; i < it->size(); ++i) read_goal((*it)[i], index_path("goals", i), d, errors);
+  for (size_t i = 0; i < it->size(); ++i) read_goal((*it)[i], index_path("goals", i), d, errors, metrics_of);
 }
 
 json goal_to_json(const GoalDoc& g) {

@@ -14,6 +14,7 @@
 // of the run: from/to (seconds, or "m:ss"), or "during" a fault (its index in faults);
 // none = the whole run. The engine measures it (core/engine/goals.h).
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ namespace cp::doc {
 
 struct Document;
 struct Issue;
+struct NodeDoc;
 
 enum class GoalOp { Below, Above, AtMost, AtLeast };
 
@@ -54,8 +56,21 @@ struct GoalDoc {
 
 const char* goal_op_key(GoalOp op);  // "below", ...
 
+// The metrics a node's service declares of its own, as the catalog says them: the
+// validator passes catalog::node_metrics (this folder knows no service).
+struct NodeMetric {
+  std::string key;                        // "cpu_credits"
+  bool measured = true;                   // with the node's params (a T3's credits, not an M5's)
+  std::string only_when_en, only_when_ko; // when it is measured, for a metric that is not
+};
+struct NodeMetrics {
+  std::string service_en, service_ko;     // the service's name ("EC2 instance"), or the node's type when unknown
+  std::vector<NodeMetric> metrics;        // in the descriptor's order
+};
+using NodeMetricsOf = std::function<NodeMetrics(const NodeDoc&)>;
+
 // Reads j["goals"] into d.goals (after nodes and faults are read: goals name them).
-void read_goals(const nlohmann::json& j, Document& d, std::vector<Issue>& errors);
+void read_goals(const nlohmann::json& j, Document& d, std::vector<Issue>& errors, const NodeMetricsOf& metrics_of);
 nlohmann::json goal_to_json(const GoalDoc& g);
 // A moment of the run as a person writes it: seconds (300) or "m:ss" / "h:mm:ss" ("5:00").
 // nullopt, with why in both languages, otherwise.

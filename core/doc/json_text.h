@@ -2,7 +2,7 @@
 // too long or duplicate-keyed input as it reads (LimitedBuilder), and the words
 // for what is wrong with text that does not parse (line and column, "not JSON at
 // all", nlohmann's syntax errors in plain English and Korean). Used by
-// core/doc/document.cpp's parse_document.
+// core/doc/parse.cpp (parse_json_text) and core/doc/migrate.cpp.
 #pragma once
 #include <optional>
 #include <string>

@@ -485,7 +485,7 @@ std::string encode_share_fragment(const Document& d, const RunSettings& run) {
   return std::string(kShareVersionPrefix) + base64url_encode(raw_deflate(json));
 }
 
-ShareDecodeResult decode_share_fragment(std::string_view f, const ShareLimits& limits) {
+ShareDecodeResult unpack_share_fragment(std::string_view f, const ShareLimits& limits) {
   try {
     if (!f.empty() && f.front() == '#') f.remove_prefix(1);
     if (f.empty())
@@ -592,20 +592,8 @@ ShareDecodeResult decode_share_fragment(std::string_view f, const ShareLimits& l
     }
     doc_it = j.find("doc");
     if (auto run_it = j.find("run"); run_it != j.end()) read_run(*run_it, r.run, r.document_errors);
-    ParseLimits pl;
-    pl.max_depth = limits.max_json_depth;
-    LoadResult loaded = load_document(*doc_it, pl);
-    r.warnings = std::move(loaded.warnings);
-    for (auto& e : loaded.errors) r.document_errors.push_back(std::move(e));
-    if (!r.document_errors.empty()) {
-      size_t n = r.document_errors.size();
-      r.error = ShareError::InvalidDocument;
-      r.message_en = "The document in this link has " + std::to_string(n) + (n == 1 ? " problem" : " problems") +
-                     " and was not opened. Your own work has not been changed.";
-      r.message_ko = "이 링크의 문서에 문제가 " + std::to_string(n) + "개 있어 열지 않았습니다. 작업 중이던 문서는 바뀌지 않았습니다.";
-      return r;
-    }
-    r.document = std::move(loaded.document);
+    // The document's own checks (against the catalog) are catalog::decode_share_fragment's.
+    r.document_json = std::move(*doc_it);
     return r;
   } catch (const std::exception& e) {
     // Not expected (every step above checks first); a message, never a crash.

@@ -3,7 +3,7 @@
 //
 //   std::string frag = cp::doc::encode_share_fragment(doc, run);   // "v1.7VZdb9s4..."
 //   url = base + "#" + frag;
-//   auto r = cp::doc::decode_share_fragment(frag);                 // never throws
+//   auto r = cp::catalog::decode_share_fragment(frag);             // never throws (core/catalog/validate.h)
 //   if (!r.ok()) show(r.error.en / r.error.ko, r.document_errors);   // a sentence for a person
 //   else load(r.document, r.run);
 //
@@ -65,6 +65,7 @@ struct ShareDecodeResult {
   std::string message_ko;
   std::vector<Issue> document_errors;  // InvalidDocument / BadShape: path + message lines
   std::vector<Issue> warnings;         // e.g. the document was migrated from an older version
+  nlohmann::json document_json;        // unpack_share_fragment: the link's document, not yet validated
   bool ok() const { return error == ShareError::None; }
   const std::string& message(bool korean) const { return korean ? message_ko : message_en; }
 };
@@ -75,7 +76,9 @@ inline constexpr std::string_view kShareVersionPrefix = "v1.";
 extern const std::string_view kShareDictionaryV1;
 
 std::string encode_share_fragment(const Document& d, const RunSettings& run);
-ShareDecodeResult decode_share_fragment(std::string_view fragment, const ShareLimits& limits = {});
+// The link's parts, checked for shape (document_json is the document, not yet
+// validated: catalog::decode_share_fragment validates it and fills `document`).
+ShareDecodeResult unpack_share_fragment(std::string_view fragment, const ShareLimits& limits = {});
 
 // The compact JSON that goes into a link, before compression (for tests and size checks).
 nlohmann::json share_payload(const Document& d, const RunSettings& run);

@@ -144,7 +144,7 @@ Built build(const doc::Document& d, std::optional<uint64_t> seed) {
                           svc->name.get(true) + std::string(" 노드를 만들지 못했습니다.")});
       continue;
     }
-    const NodeId added = sim.add_node(std::move(model), NodeInfo{n.id, n.name.empty() ? n.id : n.name, n.type, p});
+    const NodeId added = sim.add_node(std::move(model), NodeInfo{n.id, n.name.empty() ? n.id : n.name, n.type, p, svc->traits});
     if (!svc->metrics.empty()) sim.declare_metrics(added, catalog::metric_defs(*svc, params));
     b.node_ids.push_back(n.id);
   }

@@ -41,8 +41,6 @@ constexpr double kRebalanceExtraShare = 0.10;
 constexpr int kSlotsPerCycle = 24;
 constexpr int kMaxHistoryCycles = 14;
 
-bool is_lb_type(const std::string& t) { return t == "alb" || t == "nlb" || t == "clb" || t == "gwlb"; }
-
 struct Instance {
   uint32_t id;
   AzId az;
@@ -145,11 +143,7 @@ struct Config {
 // "lower:upper:adjustment, ..." with empty bounds for infinity, e.g. "0:20:1, 20::3".
 bool parse_steps(const std::string& text, std::vector<StepAdjustment>& out, catalog::Refusal& error) {
   out.clear();
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t comma = text.find(',', pos);
-    std::string item = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-    pos = comma == std::string::npos ? text.size() : comma + 1;
+  for (const std::string& item : catalog::split_list(text)) {
     std::string parts[3];
     int k = 0;
     for (char c : item) {
@@ -241,16 +235,9 @@ public:
     healthy_gauge_ = sim.gauge(id(), "healthy_instances");
     const Topology& topo = sim.topology();
     if (!cfg_.azs.empty()) {
-      size_t pos = 0;
-      while (pos <= cfg_.azs.size()) {
-        size_t comma = cfg_.azs.find(',', pos);
-        std::string name = cfg_.azs.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-        while (!name.empty() && name.front() == ' ') name.erase(0, 1);
-        while (!name.empty() && name.back() == ' ') name.pop_back();
+      for (const std::string& name : catalog::split_list(cfg_.azs)) {
         AzId a = topo.find_az(name);
         if (a.valid()) azs_.push_back(a);
-        if (comma == std::string::npos) break;
-        pos = comma + 1;
       }
     }
     if (azs_.empty()) {
@@ -289,7 +276,7 @@ public:
   void on_request(Simulation& sim, ReqHandle h) override {
     const Request& r = sim.request(h);
     Instance* in = nullptr;
-    if (r.caller.valid() && is_lb_type(sim.info(r.caller).type)) {
+    if (r.caller.valid() && sim.info(r.caller).has(Trait::LoadBalancer)) {
       in = find(r.tag);
       if (!in || in->st == Instance::St::Pending || in->st == Instance::St::TerminatingWait) {
         // The load balancer still lists an instance that is gone: nobody answers.
@@ -304,7 +291,7 @@ public:
         return;
       }
     }
-    if (r.caller.valid() && is_lb_type(sim.info(r.caller).type)) {
+    if (r.caller.valid() && sim.info(r.caller).has(Trait::LoadBalancer)) {
       ++arrivals_;
       if (!in->got_request) log_first_request(sim, *in);
     }
@@ -1008,12 +995,7 @@ std::vector<doc::Issue> validate(const nlohmann::json& p) {
                                             " s: a lifecycle hook ends after 48 hours at most (AWS-FACTS: Auto Scaling groups / Lifecycle hooks)",
                      "제한 시간 × (1 + 하트비트 수) = " + num_text(total) + "초입니다. 수명 주기 후크는 길어도 48시간 뒤에는 끝납니다."});
   }
-  std::string sched = catalog::param_string(p, "schedule");
-  size_t pos = 0;
-  while (pos < sched.size()) {
-    size_t comma = sched.find(',', pos);
-    std::string item = sched.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-    pos = comma == std::string::npos ? sched.size() : comma + 1;
+  for (const std::string& item : catalog::split_list(catalog::param_string(p, "schedule"))) {
     size_t colon = item.find(':');
     bool ok = colon != std::string::npos;
     try {
@@ -1057,6 +1039,52 @@ catalog::ServiceDescriptor make_descriptor() {
       "실행 시작 전에 있던 인스턴스는 이미 서비스 중입니다. 축소할 때는 인스턴스가 가장 많은 가용 영역에서 가장 오래된 인스턴스를 고르고, 로드 밸런서의 등록 취소 지연만큼 처리 중인 요청을 기다립니다. "
       "시작 시간(부팅과 소프트웨어 시작)은 고정된 파라미터입니다(⚠ 일반적인 값)."};
   d.placement = PlacementKind::Region;
+  d.traits = sim::Traits(sim::Trait::SpansAzs);
+  d.icon = catalog::Icon::Scaling;
+  d.lint_rules = {
+      {"asg-min-equals-max",
+       [](const doc::Document&, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+         const nlohmann::json* mn = catalog::set_param(n, "min_size");
+         const nlohmann::json* mx = catalog::set_param(n, "max_size");
+         if (!mn || !mx || !mn->is_number() || !mx->is_number() || mn->get<double>() != mx->get<double>()) return std::nullopt;
+         return catalog::Finding{"", catalog::Severity::Info,
+                                 "Auto Scaling group " + n.id + " has min = max: it replaces unhealthy instances but can never "
+                                 "scale with the load. Raise max if the load varies.",
+                                 "Auto Scaling 그룹 " + doc::with_topic(n.id) + " 최소 = 최대입니다. 비정상 인스턴스는 교체하지만 부하에 따라 "
+                                 "늘거나 줄 수 없습니다. 부하가 변한다면 최대를 올리세요.",
+                                 {n.id}, "Auto Scaling groups / Policies"};
+       }},
+      // A launch hook nobody completes: every new instance waits out the whole timeout
+      // (default one hour) before it serves — scale-outs arrive far too late.
+      {"asg-launch-hook-never-completed",
+       [](const doc::Document&, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+         const nlohmann::json p = catalog::with_defaults(*catalog::find_service(n.type), n.params);
+         if (catalog::param_string(p, "launch_hook") == "none" || catalog::param_number(p, "launch_hook_complete_s") >= 0)
+           return std::nullopt;
+         const std::string t = std::to_string(static_cast<long long>(catalog::param_number(p, "launch_hook_timeout_s")));
+         return catalog::Finding{"", catalog::Severity::Warning,
+                                 "Auto Scaling group " + n.id + " has a launch lifecycle hook that nothing completes: every new "
+                                 "instance waits in Pending:Wait for the whole " + t + " s heartbeat timeout before it gets traffic, "
+                                 "so scale-outs and replacements arrive late. Complete the hook from your bootstrap script "
+                                 "(launch_hook_complete_s) or shorten the timeout.",
+                                 "Auto Scaling 그룹 " + n.id + "의 시작 수명 주기 후크를 완료하는 곳이 없습니다. 새 인스턴스는 하트비트 "
+                                 "제한 시간 " + t + "초 동안 Pending:Wait 상태로 기다린 뒤에야 트래픽을 받으므로 확장과 교체가 늦어집니다. "
+                                 "부트스트랩 스크립트에서 후크를 완료하거나(launch_hook_complete_s) 제한 시간을 줄이세요.",
+                                 {n.id}, "Auto Scaling groups / Lifecycle hooks"};
+       }},
+      // Predictive scaling that only forecasts: it logs what it would do and never scales.
+      {"asg-predictive-forecast-only",
+       [](const doc::Document&, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+         const nlohmann::json* pr = catalog::set_param(n, "predictive");
+         if (!pr || *pr != "forecast_only") return std::nullopt;
+         return catalog::Finding{"", catalog::Severity::Info,
+                                 "Auto Scaling group " + n.id + " runs predictive scaling in forecast-only mode: it forecasts but "
+                                 "does not launch anything. Switch to forecast_and_scale once the forecasts look right.",
+                                 "Auto Scaling 그룹 " + n.id + "의 예측 조정이 예측 전용(forecast only) 모드입니다. 예측만 하고 인스턴스는 "
+                                 "시작하지 않습니다. 예측이 맞아 보이면 forecast_and_scale로 바꾸세요.",
+                                 {n.id}, "Auto Scaling groups / Policies"};
+       }},
+  };
   d.params = instance_params();
   auto add = [&](ParamSpec p) { d.params.push_back(std::move(p)); };
   add({"min_size", ParamType::Int, {"Minimum", "최소 용량"}, {"Never fewer instances than this.", "인스턴스 수가 이보다 적어지지 않습니다."}, "instances", 0, 1000, 1, {}, ""});
@@ -1163,6 +1191,8 @@ catalog::ServiceDescriptor make_descriptor() {
         "가용 영역 간 인스턴스 수가 고르지 않게 되면(예: 장애 후 가용 영역 복구) 가장 적은 가용 영역에서 먼저 시작하고 가장 많은 가용 영역에서 종료합니다. 끄면 AZRebalance 프로세스가 일시 중지됩니다."},
        "", 0, 0, true, {}, ""});
   d.validate = validate;
+  for (const char* list : {"azs", "schedule", "step_out_adjustments", "step_in_adjustments"})
+    catalog::param_spec(d, list).list_separator = ',';
   d.metrics = {
       {{"instances", MetricKind::Gauge, MetricStat::Max},
        {"Instances", "인스턴스"},
@@ -1226,15 +1256,9 @@ catalog::ServiceDescriptor make_descriptor() {
       h.complete_s = catalog::param_number(p, pre + "_complete_s");
     }
     c.az_rebalance = catalog::param_bool(p, "az_rebalance");
-    std::string sched = catalog::param_string(p, "schedule");
-    size_t pos = 0;
-    while (pos < sched.size()) {
-      size_t comma = sched.find(',', pos);
-      std::string item = sched.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    for (const std::string& item : catalog::split_list(catalog::param_string(p, "schedule"))) {
       size_t colon = item.find(':');
       if (colon != std::string::npos) c.schedule.push_back({std::stod(item.substr(0, colon)), std::stoi(item.substr(colon + 1))});
-      if (comma == std::string::npos) break;
-      pos = comma + 1;
     }
     return std::make_unique<Asg>(c, p);
   };

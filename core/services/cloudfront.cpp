@@ -255,6 +255,20 @@ catalog::ServiceDescriptor make_descriptor() {
       "쓰고(오리진이 Cache-Control을 보내지 않은 경우처럼), 캐시 키는 요청의 키이며, 쓰기는 캐시하지 않고 오리진으로 보냅니다. "
       "오리진 장애 조치는 실패한 요청을 두 번째 오리진에 한 번 다시 보냅니다. 요금은 근사값입니다."};
   d.placement = PlacementKind::Global;
+  d.traits = sim::Traits(sim::Trait::HttpProxy);
+  d.icon = catalog::Icon::Globe;
+  d.lint_rules = {
+      {"cloudfront-single-origin",
+       [](const doc::Document& d, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+         if (d.callees(n.id).size() >= 2) return std::nullopt;
+         return catalog::Finding{"", catalog::Severity::Info,
+                                 "CloudFront " + n.id + " has one origin: when it fails, every cache miss fails. A second origin "
+                                 "(the second connection) gives origin failover.",
+                                 "CloudFront " + n.id + "의 오리진이 하나뿐입니다. 오리진에 장애가 나면 캐시 누락 요청이 모두 실패합니다. "
+                                 "두 번째 오리진(두 번째 연결)을 두면 오리진 장애 조치를 쓸 수 있습니다.",
+                                 {n.id}, ""};
+       }},
+  };
   d.params = {
       ParamSpec{"ttl_s", ParamType::Int, {"Default TTL", "기본 TTL"},
                 {"How long an object stays fresh in the cache when the origin sends no caching headers.",

@@ -180,6 +180,8 @@ catalog::ServiceDescriptor make_descriptor() {
   d.simplifications = {"Not an AWS service: a textbook queue used to build and test designs. Each worker serves one request at a time; the queue is first-in first-out.",
                        "AWS 서비스가 아니라 설계를 만들고 검증하기 위한 교과서적 대기열 모델입니다. 작업자 하나는 한 번에 요청 하나를 처리하고, 대기열은 선입선출입니다."};
   d.placement = PlacementKind::Az;
+  d.traits = sim::Traits(sim::Trait::InstanceHost);
+  d.icon = catalog::Icon::Chip;
   d.params = {
       ParamSpec{"workers", ParamType::Int, {"Workers", "작업자 수"},
                 {"How many requests it serves at the same time (c in M/M/c).", "동시에 처리할 수 있는 요청 수입니다(M/M/c의 c)."},

@@ -746,6 +746,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "사이입니다. 수정으로 gp2가 된 볼륨은 버스트 크레딧 없이 시작합니다(⚠). "
       "볼륨 삭제와 내구성에 따른 손실은 다루지 않습니다. gp3 외의 가격은 근사값(⚠)입니다."};
   d.placement = PlacementKind::Az;
+  d.icon = catalog::Icon::Volume;
   d.makes_calls = false;
   std::vector<std::string> types;
   for (const auto& t : volume_types()) types.push_back(t.name);
@@ -832,11 +833,7 @@ catalog::ServiceDescriptor make_descriptor() {
   });
   d.validate = validate;
   d.connect_rule = attach_rule;
-  d.rename_node_refs = [](nlohmann::json& params, const std::map<std::string, std::string>& renamed) {
-    auto it = params.find("restore_from");
-    if (it == params.end() || !it->is_string()) return;
-    if (auto r = renamed.find(it->get<std::string>()); r != renamed.end()) *it = r->second;
-  };
+  catalog::param_spec(d, "restore_from").node_refs = true;  // a volume's id: pasted copies follow it
   d.validate_document = check_restores;
   d.metrics = {
       {{"available", MetricKind::Gauge, MetricStat::Min},

@@ -640,6 +640,8 @@ catalog::ServiceDescriptor make_descriptor() {
       "클러스터 배치 그룹의 낮은 지연 시간과 파티션은 여기서 모델링하지 않습니다. "
       "t3.micro와 m5.large 외의 가격은 근사값(⚠)입니다. 처리 후 나가는 연결을 순서대로 호출하는 것은 범용 컴퓨팅 노드와 같습니다."};
   d.placement = PlacementKind::Az;
+  d.traits = sim::Traits(sim::Trait::InstanceHost);
+  d.icon = catalog::Icon::Chip;
   d.params = instance_params();
   d.params.push_back(ParamSpec{"initial_state", ParamType::Enum, {"At the start", "시작 상태"},
                                {"running: already running when the run begins; pending: launched at 0 s and boots first.",

@@ -127,6 +127,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "크레딧 버킷은 기준 처리량 12시간분(⚠ 단순화)이며 시뮬레이션 시간 1초마다 계산합니다. "
       "탑재 대상은 암묵적입니다(가용 영역마다 하나, 가용 영역 간 요금 없음). Elastic/프로비저닝 모드, 최대 I/O 모드, IOPS 상한, 수명 주기 스토리지 클래스, 보안 그룹은 다루지 않습니다."};
   d.placement = PlacementKind::Region;
+  d.icon = catalog::Icon::Volume;
   d.makes_calls = false;
   d.params = {
       ParamSpec{"stored_gib", ParamType::Float, {"Data stored", "저장된 데이터"},

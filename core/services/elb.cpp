@@ -76,18 +76,7 @@ std::string trim(const std::string& s) {
   size_t a = s.find_first_not_of(" \t\n\r"), b = s.find_last_not_of(" \t\n\r");
   return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
 }
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t k = s.find(sep, start);
-    std::string item = trim(s.substr(start, k == std::string::npos ? std::string::npos : k - start));
-    if (!item.empty()) out.push_back(item);
-    if (k == std::string::npos) break;
-    start = k + 1;
-  }
-  return out;
-}
+std::vector<std::string> split(const std::string& s, char sep) { return catalog::split_list(s, sep); }
 bool alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -632,7 +621,7 @@ private:
     // An HTTP proxy in front (CloudFront) adds its own address after the
     // client's: X-Forwarded-For reads "client, proxy" (made-up edge address).
     std::string xff = client;
-    if (r.caller.valid() && r.caller.v != r.origin && sim.info(r.caller).type == "cloudfront")
+    if (r.caller.valid() && r.caller.v != r.origin && sim.info(r.caller).has(Trait::HttpProxy))
       xff += ", " + ipv4(192, 0, 2, 200 + r.caller.v % 50) + " (CloudFront)";
     std::string target = target_name(sim, t);
     const LbAz* a = lb_az(lb_az_v);
@@ -894,6 +883,33 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
       "용량 단위(LCU)는 요청마다 새 연결로 계산합니다(상한). IP 주소는 지어낸 값입니다(문서용 주소 범위와 10.0.0.0/16 VPC). "
       "CLB는 HTTP 리스너로 가정합니다(TCP 리스너라면 대상에 로드 밸런서 IP가 보이고 X-Forwarded-For가 없습니다). 느린 시작과 유휴 제한 시간은 다루지 않습니다."};
   d.placement = PlacementKind::Region;
+  d.traits = sim::Traits(sim::Trait::LoadBalancer);
+  d.icon = catalog::Icon::Balancer;
+  if (k.kind == Kind::Nlb)
+    d.lint_rules = {
+        {"nlb-uneven-without-cross-zone",
+         [](const doc::Document& d, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+           const nlohmann::json* cz = catalog::set_param(n, "cross_zone");
+           if (cz && cz->is_boolean() && cz->get<bool>()) return std::nullopt;  // AWS-FACTS: ELB: NLB cross-zone off by default
+           std::map<std::string, int> per_az;
+           for (const doc::NodeDoc* t : d.callees(n.id))
+             if (catalog::has_trait(t->type, Trait::InstanceHost) && !t->az.empty()) ++per_az[t->az];
+           if (per_az.size() < 2) return std::nullopt;
+           int lo = 1 << 30, hi = 0;
+           for (auto& [az, c] : per_az) lo = std::min(lo, c), hi = std::max(hi, c);
+           if (lo == hi) return std::nullopt;
+           std::string counts;
+           for (auto& [az, c] : per_az) counts += (counts.empty() ? "" : ", ") + az + ": " + std::to_string(c);
+           return catalog::Finding{"", catalog::Severity::Warning,
+                                   "Network Load Balancer " + n.id + " has cross-zone load balancing off and uneven targets per AZ (" +
+                                       counts + "): each AZ's node gets an equal share of the traffic, so the targets in the smaller AZ "
+                                       "carry more each. Turn cross-zone on or even out the AZs.",
+                                   "Network Load Balancer " + doc::with_topic(n.id) + " 교차 영역 로드 밸런싱이 꺼져 있고 가용 영역별 대상 수가 다릅니다(" +
+                                       counts + "). 가용 영역마다 트래픽을 똑같이 나누므로 대상이 적은 가용 영역의 인스턴스가 더 많은 부하를 "
+                                       "받습니다. 교차 영역 로드 밸런싱을 켜거나 가용 영역별 대상 수를 맞추세요.",
+                                   {n.id}, "ELB / NLB cross-zone"};
+         }},
+    };
   d.can_call = {"ec2", "asg", "compute"};
   auto add = [&](ParamSpec p) { d.params.push_back(std::move(p)); };
   const char* hc_fact = k.kind == Kind::Alb ? "ELB / ALB health check" : k.kind == Kind::Clb ? "" : "ELB / NLB health check";
@@ -946,30 +962,13 @@ catalog::ServiceDescriptor make_descriptor(const KindSpec& k) {
          "", 0, 20000, "", {}, ""});
   }
   if (k.kind == Kind::Alb) d.validate_document = check_rule_targets;
-  // "10 path=/api/* -> api, api2; default -> web": the names after each "->" are node ids.
-  d.rename_node_refs = [](nlohmann::json& params, const std::map<std::string, std::string>& renamed) {
-    auto it = params.find("rules");
-    if (it == params.end() || !it->is_string()) return;
-    const std::string text = it->get<std::string>();
-    std::string out;
-    size_t pos = 0;
-    while (pos <= text.size()) {
-      size_t end = text.find(';', pos);
-      if (end == std::string::npos) end = text.size();
-      std::string rule = text.substr(pos, end - pos);
-      if (size_t arrow = rule.find("->"); arrow != std::string::npos) {
-        std::string targets;
-        for (std::string id : split(rule.substr(arrow + 2), ',')) {
-          if (auto r = renamed.find(id); r != renamed.end()) id = r->second;
-          targets += (targets.empty() ? "" : ", ") + id;
-        }
-        rule = rule.substr(0, arrow) + "-> " + targets;
-      }
-      out += (out.empty() && pos == 0 ? "" : ";") + rule;
-      pos = end + 1;
-    }
-    *it = out;
-  };
+  // "10 path=/api/* -> api, api2; default -> web": rules separated by ';', the names after each "->" are node ids.
+  {
+    ParamSpec& rules = catalog::param_spec(d, "rules");
+    rules.list_separator = ';';
+    rules.node_refs = true;
+    rules.refs_after = "->";
+  }
   Kind kind = k.kind;
   d.validate = [kind](const nlohmann::json& params) {
     std::vector<doc::Issue> out;

@@ -25,19 +25,12 @@ struct Settings {
 
 // "eu-west-1=50, us-east-1=100" -> {eu-west-1: 0.5, us-east-1: 1}. Returns false on a malformed entry.
 bool parse_dials(const std::string& text, std::map<std::string, double>& out, std::string& bad) {
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t j = text.find(',', i);
-    if (j == std::string::npos) j = text.size();
-    std::string item = text.substr(i, j - i);
-    i = j + 1;
-    auto trim = [](std::string s) {
-      while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-      while (!s.empty() && s.back() == ' ') s.pop_back();
-      return s;
-    };
-    item = trim(item);
-    if (item.empty()) continue;
+  auto trim = [](std::string s) {
+    while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s;
+  };
+  for (const std::string& item : catalog::split_list(text)) {
     size_t eq = item.find('=');
     if (eq == std::string::npos) { bad = item; return false; }
     std::string code = trim(item.substr(0, eq));
@@ -239,6 +232,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "클라이언트 선호도, 사용자 지정 라우팅 가속기, 프리미엄 데이터 전송 요금은 모델링하지 않으며 시간당 요금은 "
       "근사값입니다."};
   d.placement = PlacementKind::Global;
+  d.icon = catalog::Icon::Accelerator;
   d.params = {
       ParamSpec{"hc_interval_s", ParamType::Int, {"Health check interval", "상태 확인 간격"},
                 {"10 s or 30 s.", "10초 또는 30초입니다."}, "s", 10, 30, 30, {}, "Global Accelerator / Health checks"},
@@ -254,6 +248,7 @@ catalog::ServiceDescriptor make_descriptor() {
                 "", 0, 0, "", {}, "Global Accelerator / Weights"},
   };
   d.validate = validate;
+  catalog::param_spec(d, "traffic_dials").list_separator = ',';
   d.metrics = {
       {{"endpoints", MetricKind::Gauge, MetricStat::Max},
        {"Endpoints", "엔드포인트"},

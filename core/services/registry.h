@@ -5,6 +5,5 @@
 
 #include "core/catalog/catalog.h"
 
-namespace cp::services {
-void register_services(std::vector<const catalog::ServiceDescriptor*>& out);
-}
+// register_services is declared in core/catalog/catalog.h (the catalog reads the list;
+// it includes no header of core/services/, so the folders do not include each other).

@@ -346,6 +346,59 @@ catalog::ServiceDescriptor make_descriptor() {
       "작은 대상입니다. 상태 확인은 대상이 살아 있는지(선택적으로 오류 비율)만 보며, 검사기 18% 정족수는 모델링하지 "
       "않습니다. IP 기반 라우팅은 없습니다."};
   d.placement = PlacementKind::Global;
+  d.icon = catalog::Icon::Dns;
+  // Advice (lint): failover without a health check or a second target, long TTLs, CNAMEs.
+  auto failover = [](const doc::Document& d, const doc::NodeDoc& n) {
+    return catalog::param_string(catalog::with_defaults(*catalog::find_service(n.type), n.params), "routing_policy") == "failover";
+  };
+  d.lint_rules = {
+      {"failover-without-health-check",
+       [failover](const doc::Document& d, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+         const nlohmann::json* hc = catalog::set_param(n, "health_check");
+         if (!failover(d, n) || !(hc && hc->is_boolean() && !hc->get<bool>())) return std::nullopt;
+         return catalog::Finding{"", catalog::Severity::Warning,
+                                 "Route 53 record " + n.id + " uses failover routing without a health check: Route 53 then always "
+                                 "considers the primary healthy, and never answers with the secondary.",
+                                 "Route 53 레코드 " + doc::with_topic(n.id) + " 상태 확인 없이 장애 조치 라우팅을 씁니다. 그러면 Route 53은 기본 "
+                                 "레코드를 늘 정상으로 보고 보조 레코드로 응답하지 않습니다.",
+                                 {n.id}, "Route 53 / HC types"};
+       }},
+      {"failover-one-target",
+       [failover](const doc::Document& d, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+         const size_t targets = d.callees(n.id).size();
+         if (!failover(d, n) || targets >= 2) return std::nullopt;
+         return catalog::Finding{"", catalog::Severity::Warning,
+                                 "Route 53 record " + n.id + " uses failover routing but has " + std::to_string(targets) +
+                                     " target(s): connect a primary (first connection) and a secondary (second connection).",
+                                 "Route 53 레코드 " + doc::with_topic(n.id) + " 장애 조치 라우팅인데 대상이 " + std::to_string(targets) +
+                                     "개입니다. 기본(첫 번째 연결)과 보조(두 번째 연결)를 연결하세요.",
+                                 {n.id}, "Route 53 / Policies"};
+       }},
+      {"failover-long-ttl",
+       [failover](const doc::Document& d, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+         const nlohmann::json* ttl = catalog::set_param(n, "ttl_s");
+         if (!failover(d, n) || !ttl || !ttl->is_number() || ttl->get<double>() <= 300) return std::nullopt;
+         const std::string s = std::to_string(static_cast<long>(ttl->get<double>()));
+         return catalog::Finding{"", catalog::Severity::Info,
+                                 "Route 53 record " + n.id + " has a TTL of " + s +
+                                     " s: after a failover, clients keep the old answer that long. 60 s or less makes failover faster.",
+                                 "Route 53 레코드 " + n.id + "의 TTL이 " + s +
+                                     "초입니다. 장애 조치 후에도 클라이언트가 그 시간 동안 예전 응답을 씁니다. 60초 이하로 하면 장애 "
+                                     "조치가 빨라집니다.",
+                                 {n.id}, "Route 53 / TTL"};
+       }},
+      {"cname-instead-of-alias",
+       [](const doc::Document&, const doc::NodeDoc& n) -> std::optional<catalog::Finding> {
+         const nlohmann::json* type = catalog::set_param(n, "record_type");
+         if (!type || *type != "CNAME") return std::nullopt;
+         return catalog::Finding{"", catalog::Severity::Info,
+                                 "Route 53 record " + n.id + " is a CNAME: an alias record to the same AWS resource is answered "
+                                 "for free, works at the zone apex and follows the target's IP addresses.",
+                                 "Route 53 레코드 " + doc::with_topic(n.id) + " CNAME입니다. 같은 AWS 리소스를 가리키는 별칭 레코드는 쿼리가 "
+                                 "무료이고, 영역 apex에도 쓸 수 있으며, 대상의 IP 변경을 따라갑니다.",
+                                 {n.id}, "Route 53 / Alias vs CNAME"};
+       }},
+  };
   d.params = {
       ParamSpec{"routing_policy", ParamType::Enum, {"Routing policy", "라우팅 정책"},
                 {"simple: every value, the client picks; weighted: by connection weight; latency: the Region nearest the "

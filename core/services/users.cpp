@@ -83,12 +83,7 @@ constexpr size_t kMaxMixValue = 128;    // AWS rule values are at most 128 chara
 bool parse_mix(const std::string& text, bool hosts, Mix& out, catalog::Refusal& error) {
   out = Mix{};
   double total = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    std::string item = trim(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-    start = comma == std::string::npos ? text.size() + 1 : comma + 1;
-    if (item.empty()) continue;
+  for (const std::string& item : catalog::split_list(text)) {
     std::string value = item;
     double weight = 1;
     size_t eq = item.find('=');
@@ -297,6 +292,8 @@ catalog::ServiceDescriptor make_descriptor() {
                        "도착은 서로 독립입니다(개방형 부하). 서비스가 느려져도 사용자가 요청을 줄이지 않습니다. 키 인기도는 연속 Zipf 근사를 따릅니다. "
                        "요청의 경로와 Host 헤더는 서로, 그리고 키와도 독립적으로 뽑으며 경로에 쿼리 문자열은 없습니다."};
   d.placement = PlacementKind::Internet;
+  d.traits = sim::Traits(sim::Trait::Client);
+  d.icon = catalog::Icon::Person;
   d.accepts_incoming = false;
   d.params = {
       ParamSpec{"pattern", ParamType::Enum, {"Arrival pattern", "도착 패턴"},
@@ -348,6 +345,8 @@ catalog::ServiceDescriptor make_descriptor() {
                 "", 0, 8000, "", {}, ""},
   };
   d.validate = validate;
+  catalog::param_spec(d, "paths").list_separator = ',';
+  catalog::param_spec(d, "hosts").list_separator = ',';
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     TrafficShape s;

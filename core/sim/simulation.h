@@ -59,6 +59,8 @@ struct NodeInfo {
   std::string name;  // display name
   std::string type;  // service type ("compute", "ec2", ...)
   Placement placement;
+  Traits traits = 0;  // the service's (its descriptor's traits): ask has_trait(), not the type
+  bool has(Trait t) const { return has_trait(traits, t); }
 };
 
 struct Connection {

@@ -29,6 +29,23 @@ struct LatencyTable {
 // internet near a Region.
 enum class PlacementKind : uint8_t { Az, Region, Global, Internet };
 
+// What kind of thing a service is, as other code asks of it ("is it a load
+// balancer?"): declared once in the service's descriptor (catalog::ServiceDescriptor::traits),
+// copied into NodeInfo by the engine builder, and asked with has_trait() — never by
+// comparing type strings. Where a node lives (zonal, Regional, global) is its
+// PlacementKind, not a trait.
+enum class Trait : uint32_t {
+  LoadBalancer = 1u << 0,  // spreads calls over registered targets (ALB, NLB, CLB, GWLB)
+  InstanceHost = 1u << 1,  // serves on instances in one AZ: a tier a caller spreads over AZs (compute, EC2)
+  SpansAzs = 1u << 2,      // launches into several AZs of its Region (an Auto Scaling group's subnets)
+  HttpProxy = 1u << 3,     // an HTTP proxy in front of its callee: adds its address to X-Forwarded-For (CloudFront)
+  Client = 1u << 4,        // sends the traffic (users): its calls start requests, nobody calls it
+};
+using Traits = uint32_t;  // a set of Trait bits
+constexpr Traits operator|(Trait a, Trait b) { return static_cast<Traits>(a) | static_cast<Traits>(b); }
+constexpr Traits operator|(Traits a, Trait b) { return a | static_cast<Traits>(b); }
+constexpr bool has_trait(Traits set, Trait t) { return (set & static_cast<Traits>(t)) != 0; }
+
 struct Placement {
   PlacementKind kind = PlacementKind::Region;
   RegionId region;  // for Az, Region and Internet (the client's nearest Region)

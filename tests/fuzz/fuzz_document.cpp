@@ -8,11 +8,12 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
-  cp::doc::LoadResult r = cp::doc::parse_document(text);
+  cp::doc::LoadResult r = cp::catalog::parse_document(text);
   for (const auto& e : r.errors) {
     if (e.message.empty()) {
       std::fprintf(stderr, "an error without a message at path '%s'\n", e.path.c_str());
@@ -21,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (r.ok()) {
     std::string again = cp::doc::to_json_text(r.document);
-    cp::doc::LoadResult r2 = cp::doc::parse_document(again);
+    cp::doc::LoadResult r2 = cp::catalog::parse_document(again);
     if (!r2.ok() || !(r2.document == r.document)) {
       std::fprintf(stderr, "round trip failed: a loaded document, written by to_json_text, %s\n%s\n",
                    r2.ok() ? "loads as a different document" : "does not load again:", again.c_str());

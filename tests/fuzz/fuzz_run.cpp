@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/report.h"
@@ -45,7 +46,7 @@ Outcome run_once(const cp::doc::Document& d) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  cp::doc::LoadResult r = cp::doc::parse_document(std::string(reinterpret_cast<const char*>(data), size));
+  cp::doc::LoadResult r = cp::catalog::parse_document(std::string(reinterpret_cast<const char*>(data), size));
   if (!r.ok()) return 0;
   const Outcome a = run_once(r.document), b = run_once(r.document);
   if (a.hash != b.hash || a.events != b.events) {

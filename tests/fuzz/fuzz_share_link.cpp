@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/catalog/validate.h"
 #include "core/doc/share_link.h"
 
 namespace {
@@ -44,7 +45,7 @@ void check(const cp::doc::ShareDecodeResult& r, const std::string& fragment) {
     return;
   }
   std::string again = cp::doc::encode_share_fragment(r.document, r.run);
-  cp::doc::ShareDecodeResult r2 = cp::doc::decode_share_fragment(again);
+  cp::doc::ShareDecodeResult r2 = cp::catalog::decode_share_fragment(again);
   if (!r2.ok() || !(r2.document == r.document) || !(r2.run == r.run)) {
     std::fprintf(stderr, "round trip failed: %s\n  link: %s\n  again: %s\n", r2.message_en.c_str(), fragment.c_str(),
                  again.c_str());
@@ -60,6 +61,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                              ? std::string(cp::doc::kShareVersionPrefix) +
                                    cp::doc::base64url_encode(deflate_with_dictionary(input))
                              : input;
-  check(cp::doc::decode_share_fragment(fragment), fragment);
+  check(cp::catalog::decode_share_fragment(fragment), fragment);
   return 0;
 }

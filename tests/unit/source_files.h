@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 
@@ -27,7 +28,7 @@ inline doc::Document example_document(const std::string& file) {
   const std::string text = read_source_file("examples/" + file);
   INFO("examples/" << file);
   REQUIRE_FALSE(text.empty());
-  auto r = doc::parse_document(text);
+  auto r = catalog::parse_document(text);
   for (const auto& e : r.errors) UNSCOPED_INFO(e.path << ": " << e.message);
   REQUIRE(r.ok());
   return r.document;

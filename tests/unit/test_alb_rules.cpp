@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/catalog/validate.h"
 #include "core/services/elb.h"
 #include "lb_test_util.h"
 #include "tests/unit/source_files.h"
@@ -25,7 +26,7 @@ const ListenerReport& report(const engine::Built& b, const std::string& id) {
 
 std::vector<std::string> errors_of(doc::Document d) {
   for (auto& c : d.connections) c.id = c.from + "-to-" + c.to;  // lb_test_util's "a->b" ids are for build() only
-  auto r = doc::load_document(doc::to_json(d));
+  auto r = catalog::load_document(doc::to_json(d));
   std::vector<std::string> v;
   for (const auto& e : r.errors) {
     v.push_back(e.path + ": " + e.message);
@@ -433,9 +434,10 @@ TEST_CASE("ALB rules work behind CloudFront: the path comes from the users' call
 TEST_CASE("ALB rules follow their targets when nodes are copied under new ids (paste)", "[alb-rules]") {
   const auto* alb = catalog::find_service("alb");
   REQUIRE(alb);
-  REQUIRE(alb->rename_node_refs);
+  // Declared by the descriptor (rules: a ';' list, node ids after "->"), renamed by the catalog.
+  CHECK(catalog::find_param(alb->params, "rules")->node_refs);
   nlohmann::json params = {{"rules", "10 path=/api/* -> api, api2; 20 host=*.example.com -> web;default -> web"}};
-  alb->rename_node_refs(params, {{"api", "ec2-7"}, {"web", "ec2-9"}});
+  catalog::rename_node_refs(*alb, params, {{"api", "ec2-7"}, {"web", "ec2-9"}});
   // Renamed ids change; ids not copied (api2) stay; the rest of each rule is kept.
   CHECK(params["rules"] == "10 path=/api/* -> ec2-7, api2; 20 host=*.example.com -> ec2-9;default -> ec2-9");
   // The renamed rules still validate against a document holding the new ids.
@@ -444,8 +446,9 @@ TEST_CASE("ALB rules follow their targets when nodes are copied under new ids (p
 
   const auto* ebs = catalog::find_service("ebs");
   REQUIRE(ebs);
-  REQUIRE(ebs->rename_node_refs);
-  nlohmann::json vol = {{"restore_from", "data-a"}};
-  ebs->rename_node_refs(vol, {{"data-a", "ebs-3"}});
+  nlohmann::json vol = {{"restore_from", "data-a"}, {"size_gib", 100}};
+  catalog::rename_node_refs(*ebs, vol, {{"data-a", "ebs-3"}});
+  CHECK(vol["restore_from"] == "ebs-3");
+  catalog::rename_node_refs(*ebs, vol, {{"other", "ebs-4"}});  // not a copied node: stays
   CHECK(vol["restore_from"] == "ebs-3");
 }

@@ -1,3 +1,4 @@
+#include "core/catalog/validate.h"
 #include <catch2/catch.hpp>
 
 #include "lb_test_util.h"
@@ -173,7 +174,7 @@ TEST_CASE("ASG step scaling: bad step adjustments and alarm periods are refused 
     auto d = base(60);
     node(d, "asg", "asg", "", std::move(params));
     std::string all;
-    for (auto& e : doc::load_document(doc::to_json(d)).errors) all += e.path + ": " + e.message + "\n";
+    for (auto& e : catalog::load_document(doc::to_json(d)).errors) all += e.path + ": " + e.message + "\n";
     return all;
   };
   CHECK(errors_for({{"step_out_adjustments", "0:10:1, 20::2"}}).find("without gaps or overlaps") != std::string::npos);

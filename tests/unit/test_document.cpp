@@ -10,6 +10,8 @@
 #include <string>
 
 #include "tests/unit/korean_text.h"
+#include "core/catalog/regions.h"
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "tests/unit/issue_text.h"
 
@@ -26,6 +28,8 @@ namespace {
 
 using nlohmann::json;
 using namespace cp::doc;
+using cp::catalog::load_document;
+using cp::catalog::parse_document;
 
 struct FakeServices {
   FakeServices() { cptest::install_fake_services(); }
@@ -678,7 +682,7 @@ TEST_CASE("document: version 0 documents are migrated to version 1") {
   // migrate() alone, on the JSON
   json j = json::parse(v0);
   std::vector<Issue> errors, warnings;
-  REQUIRE(migrate(j, errors, warnings));
+  REQUIRE(migrate(j, errors, warnings, cp::catalog::region_code_of_az));
   CHECK(j["version"] == 1);
   CHECK(j.contains("connections"));
   CHECK_FALSE(j.contains("links"));
@@ -697,13 +701,13 @@ TEST_CASE("document: a current document is not changed by migrate") {
   json j = base();
   json before = j;
   std::vector<Issue> errors, warnings;
-  REQUIRE(migrate(j, errors, warnings));
+  REQUIRE(migrate(j, errors, warnings, cp::catalog::region_code_of_az));
   CHECK(j == before);
   CHECK(warnings.empty());
 
   json newer = base();
   newer["version"] = 2;
-  CHECK_FALSE(migrate(newer, errors, warnings));
+  CHECK_FALSE(migrate(newer, errors, warnings, cp::catalog::region_code_of_az));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].path == "version");
   CHECK(errors[0].message.find("newer than this cloudplay understands (it reads versions 0 to 1)") != std::string::npos);

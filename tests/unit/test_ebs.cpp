@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "core/services/ebs.h"
 #include "lb_test_util.h"
@@ -217,7 +218,7 @@ namespace {
 // Validation as the loader does it: the document through JSON, every error as "path: message".
 std::vector<std::string> validation_errors(doc::Document d) {
   for (auto& c : d.connections) c.id = c.from + "-to-" + c.to;  // lb_test_util's "a->b" is not a valid id
-  auto loaded = doc::load_document(doc::to_json(d));
+  auto loaded = catalog::load_document(doc::to_json(d));
   std::vector<std::string> v;
   for (const auto& e : loaded.errors) v.push_back(e.path + ": " + e.message);
   for (const auto& e : v) UNSCOPED_INFO("validation: " << e);

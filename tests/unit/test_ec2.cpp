@@ -1,3 +1,4 @@
+#include "core/catalog/validate.h"
 #include <catch2/catch.hpp>
 
 #include "lb_test_util.h"
@@ -132,7 +133,7 @@ TEST_CASE("EC2: hibernation must be enabled at launch and needs less than 150 Gi
   auto check = [](nlohmann::json params, const std::string& path_part, const std::string& text) {
     auto d = base(60);
     node(d, "i", "ec2", "use1-az1", std::move(params));
-    auto r = doc::load_document(doc::to_json(d));
+    auto r = catalog::load_document(doc::to_json(d));
     bool found = false;
     for (auto& e : r.errors) {
       INFO(e.path << ": " << e.message);
@@ -144,5 +145,5 @@ TEST_CASE("EC2: hibernation must be enabled at launch and needs less than 150 Gi
   CHECK(check({{"instance_type", "r5.8xlarge"}, {"hibernation_enabled", true}}, "params.hibernation_enabled", "less than 150 GiB"));
   auto d = base(60);
   node(d, "i", "ec2", "use1-az1", {{"instance_type", "r5.xlarge"}, {"hibernation_enabled", true}, {"stop_action", "hibernate"}});
-  CHECK(doc::load_document(doc::to_json(d)).ok());  // 32 GiB: fine
+  CHECK(catalog::load_document(doc::to_json(d)).ok());  // 32 GiB: fine
 }

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "core/catalog/validate.h"
 #include "core/engine/build.h"
 #include "core/engine/event_query.h"
 #include "core/engine/goals.h"
@@ -205,7 +206,7 @@ TEST_CASE("events: a goal counts events of one reason, and a reason nobody logs 
       {{"metric", "events"}, {"node", "web"}, {"event", "instance_died"}, {"reason", "az_down"}, {"at_most", 0}},
       {{"metric", "events"}, {"node", "web"}, {"event", "instance_died"}, {"reason", "health_check"}, {"at_most", 0}},
   });
-  auto parsed = doc::parse_document(d.dump());
+  auto parsed = catalog::parse_document(d.dump());
   INFO(all_issues(parsed.errors));
   REQUIRE(parsed.ok());
   engine::Built b = engine::build(parsed.document);
@@ -227,7 +228,7 @@ TEST_CASE("events: a goal counts events of one reason, and a reason nobody logs 
 
   d["goals"] = json::array({{{"metric", "events"}, {"reason", "helth_check"}, {"at_most", 0}},
                             {{"metric", "p99_ms"}, {"node", "web"}, {"reason", "health_check"}, {"below", 100}}});
-  auto bad = doc::parse_document(d.dump());
+  auto bad = catalog::parse_document(d.dump());
   REQUIRE(bad.errors.size() == 2);
   CHECK(bad.errors[0].path == "goals[0].reason");
   CHECK(bad.errors[0].message.find("Did you mean \"health_check\"") != std::string::npos);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/goals.h"
@@ -42,7 +43,7 @@ json queue_doc() {
 }
 
 doc::Document load(const json& j) {
-  doc::LoadResult r = doc::load_document(j);
+  doc::LoadResult r = catalog::load_document(j);
   INFO(all_issues(r.errors));
   REQUIRE(r.ok());
   return r.document;
@@ -84,7 +85,7 @@ TEST_CASE("goals: they load, round-trip, and times may be written as m:ss") {
   CHECK(d.goals[2].op == doc::GoalOp::AtMost);
   CHECK(d.goals[3].event == "node_down");
   const std::string text = doc::to_json_text(d);
-  doc::LoadResult again = doc::parse_document(text);
+  doc::LoadResult again = catalog::parse_document(text);
   INFO(all_issues(again.errors));
   REQUIRE(again.ok());
   CHECK(again.document == d);
@@ -119,7 +120,7 @@ TEST_CASE("goals: each mistake names its path and says what is wrong, in both la
   for (const Case& c : cases) {
     json j = queue_doc();
     j["goals"] = json::array({json::parse(c.goal)});
-    doc::LoadResult r = doc::load_document(j);
+    doc::LoadResult r = catalog::load_document(j);
     INFO(c.goal << "\n" << all_issues(r.errors));
     CHECK_FALSE(r.ok());
     bool found = false;
@@ -132,7 +133,7 @@ TEST_CASE("goals: each mistake names its path and says what is wrong, in both la
   }
   json j = queue_doc();
   j["goals"] = "fast";
-  CHECK_FALSE(doc::load_document(j).ok());
+  CHECK_FALSE(catalog::load_document(j).ok());
 }
 
 TEST_CASE("goals: measuring them stops the run at their windows without changing it") {

@@ -55,14 +55,14 @@ TEST_CASE("lint: users without timeout, retries without backoff", "[lint]") {
   CHECK_FALSE(has(lint::lint(d), "retries-without-backoff"));
 }
 
-TEST_CASE("lint: NLB without cross-zone and uneven AZs; ASG min == max (types by name)", "[lint]") {
+TEST_CASE("lint: NLB without cross-zone and uneven AZs; ASG min == max (the services' own rules)", "[lint]") {
   doc::Document d;
   d.regions = {{"us-east-1", {"use1-az1", "use1-az2"}}};
-  d.nodes.push_back({"nlb", "elb", "NLB", "us-east-1", "", {{"lb_type", "nlb"}}});
+  d.nodes.push_back({"nlb", "nlb", "NLB", "us-east-1", "", {}});
   d.nodes.push_back({"i1", "ec2", "", "us-east-1", "use1-az1", {}});
   for (int i = 2; i <= 5; ++i) d.nodes.push_back({"i" + std::to_string(i), "ec2", "", "us-east-1", "use1-az2", {}});
   for (int i = 1; i <= 5; ++i) d.connections.push_back({"c" + std::to_string(i), "nlb", "i" + std::to_string(i), {}});
-  d.nodes.push_back({"asg", "autoscaling", "", "us-east-1", "", {{"min", 2}, {"max", 2}}});
+  d.nodes.push_back({"asg", "asg", "", "us-east-1", "", {{"min_size", 2}, {"max_size", 2}}});
   auto f = lint::lint(d);
   CHECK(has(f, "nlb-uneven-without-cross-zone"));
   CHECK(has(f, "asg-min-equals-max"));

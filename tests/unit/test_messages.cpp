@@ -11,6 +11,7 @@
 
 #include "tests/unit/korean_text.h"
 #include "core/catalog/catalog.h"
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "core/doc/messages.h"
 #include "core/engine/build.h"
@@ -150,7 +151,7 @@ TEST_CASE("messages: a suggestion only for a close name") {
   CHECK(doc::closest_match("compte", types) == "compute");
   CHECK(doc::did_you_mean_ko("ec3", types) == " 혹시 \"ec2\"의 오타인가요?");
 
-  auto r = doc::load_document(doc_with({{"id", "q"}, {"type", "sqs"}, {"region", "us-east-1"}}));
+  auto r = catalog::load_document(doc_with({{"id", "q"}, {"type", "sqs"}, {"region", "us-east-1"}}));
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].path == "nodes[0].type");
   CHECK(r.errors[0].message.find("there is no service type \"sqs\". cloudplay does not simulate every AWS service yet; "
@@ -177,7 +178,7 @@ TEST_CASE("messages: every validation error of the real catalog has its Korean t
       for (const json& v : bad) {
         json n = node;
         n["params"] = {{p.key, v}};
-        auto r = doc::load_document(doc_with(n));
+        auto r = catalog::load_document(doc_with(n));
         INFO(s->type << "." << p.key << " = " << v.dump().substr(0, 60));
         check_both_languages(r.errors);
         check_both_languages(r.warnings);
@@ -186,7 +187,7 @@ TEST_CASE("messages: every validation error of the real catalog has its Korean t
     }
     json n = node;
     n["params"] = {{"no_such_param", 1}};
-    check_both_languages(doc::load_document(doc_with(n)).errors);
+    check_both_languages(catalog::load_document(doc_with(n)).errors);
   }
   CHECK(seen > 100);
 
@@ -199,7 +200,7 @@ TEST_CASE("messages: every validation error of the real catalog has its Korean t
            json{{"id", "v"}, {"type", "ebs"}, {"region", "us-east-1"}, {"az", "use1-az1"},
                 {"params", {{"volume_type", "gp3"}, {"multi_attach", true}}}},
        }) {
-    auto r = doc::load_document(doc_with(n));
+    auto r = catalog::load_document(doc_with(n));
     INFO(n.dump());
     CHECK_FALSE(r.ok());
     check_both_languages(r.errors);
@@ -207,7 +208,7 @@ TEST_CASE("messages: every validation error of the real catalog has its Korean t
 }
 
 TEST_CASE("messages: the CNAME-at-apex message is English in English and Korean in Korean") {
-  auto r = doc::load_document(
+  auto r = catalog::load_document(
       doc_with({{"id", "dns"}, {"type", "route53"}, {"params", {{"record_type", "CNAME"}, {"apex", true}}}}));
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].message.find("a CNAME record cannot be at the zone apex") == 0);

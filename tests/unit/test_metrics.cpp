@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/catalog/catalog.h"
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/goals.h"
@@ -73,7 +74,7 @@ int64_t raw_percentile(const std::vector<std::pair<sim::SimTime, int64_t>>& all,
 }
 
 doc::Document load(const json& j) {
-  doc::LoadResult r = doc::load_document(j);
+  doc::LoadResult r = catalog::load_document(j);
   INFO(all_issues(r.errors));
   REQUIRE(r.ok());
   return r.document;
@@ -322,7 +323,7 @@ TEST_CASE("metrics: goals may name a declared gauge, and naming a missing one li
   for (const Case& c : cases) {
     json bad = burst_doc();
     bad["goals"] = json::array({json::parse(c.goal)});
-    doc::LoadResult lr = doc::load_document(bad);
+    doc::LoadResult lr = catalog::load_document(bad);
     INFO(c.goal << "\n" << all_issues(lr.errors));
     CHECK_FALSE(lr.ok());
     bool found = false;

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/catalog/catalog.h"
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/goals.h"
@@ -305,7 +306,7 @@ struct Run {
 };
 
 Run run(const json& j) {
-  doc::LoadResult r = doc::parse_document(j.dump());
+  doc::LoadResult r = catalog::parse_document(j.dump());
   INFO(all_issues(r.errors));
   REQUIRE(r.ok());
   Run out;
@@ -420,7 +421,7 @@ TEST_CASE("queue model: a checkpoint mid-run, with messages held and leased, rew
   Run straight = run(j);
   REQUIRE(straight.queue().store.counters().expired > 0);
 
-  doc::LoadResult r = doc::parse_document(j.dump());
+  doc::LoadResult r = catalog::parse_document(j.dump());
   REQUIRE(r.ok());
   engine::Built b = engine::build(r.document);
   REQUIRE(b.ok());

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "route_fixtures.h"
@@ -129,16 +130,16 @@ TEST_CASE("Route 53 resolvers query only on cache misses; CNAME queries cost, al
 TEST_CASE("A CNAME at the zone apex is refused with the reason; alias is fine", "[route53]") {
   std::vector<Target> t = {{"a", "us-east-1", 1}};
   doc::Document bad = multi_target_doc({{"record_type", "CNAME"}, {"apex", true}}, t, "us-east-1");
-  auto r = doc::load_document(doc::to_json(bad));
+  auto r = catalog::load_document(doc::to_json(bad));
   REQUIRE_FALSE(r.ok());
   bool found = false;
   for (auto& e : r.errors)
     if (e.path.find("params.record_type") != std::string::npos && e.message.find("apex") != std::string::npos) found = true;
   CHECK(found);
   doc::Document good = multi_target_doc({{"record_type", "A-alias"}, {"apex", true}}, t, "us-east-1");
-  auto g = doc::load_document(doc::to_json(good));
+  auto g = catalog::load_document(doc::to_json(good));
   for (auto& e : g.errors) INFO(e.path << ": " << e.message);
   CHECK(g.ok());
   doc::Document interval = multi_target_doc({{"hc_interval_s", 20}}, t, "us-east-1");
-  CHECK_FALSE(doc::load_document(doc::to_json(interval)).ok());
+  CHECK_FALSE(catalog::load_document(doc::to_json(interval)).ok());
 }

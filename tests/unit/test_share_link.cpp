@@ -9,10 +9,12 @@
 #include <string>
 
 #include "core/catalog/catalog.h"
+#include "core/catalog/validate.h"
 #include "core/doc/share_link.h"
 
 using namespace cp;
 using namespace cp::doc;
+using cp::catalog::decode_share_fragment;
 using nlohmann::json;
 
 namespace {

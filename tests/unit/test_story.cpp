@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "tests/unit/korean_text.h"
 #include "tests/unit/source_files.h"
@@ -56,7 +57,7 @@ bool has_error(const doc::LoadResult& r, const std::string& path, const std::str
 }  // namespace
 
 TEST_CASE("story: a story and a speed load and round-trip") {
-  doc::LoadResult r = doc::load_document(with_story(small_doc()));
+  doc::LoadResult r = catalog::load_document(with_story(small_doc()));
   INFO(all_issues(r.errors));
   REQUIRE(r.ok());
   const doc::Document& d = r.document;
@@ -71,7 +72,7 @@ TEST_CASE("story: a story and a speed load and round-trip") {
   CHECK(*d.settings.speed == 20);
 
   const std::string text = doc::to_json_text(d);
-  doc::LoadResult again = doc::parse_document(text);
+  doc::LoadResult again = catalog::parse_document(text);
   INFO(all_issues(again.errors));
   REQUIRE(again.ok());
   CHECK(again.document == d);
@@ -82,7 +83,7 @@ TEST_CASE("story: a story and a speed load and round-trip") {
 }
 
 TEST_CASE("story: a document without a story or a speed loads and saves as before") {
-  doc::LoadResult r = doc::load_document(small_doc());
+  doc::LoadResult r = catalog::load_document(small_doc());
   REQUIRE(r.ok());
   CHECK(r.document.story.empty());
   CHECK_FALSE(r.document.settings.speed.has_value());
@@ -139,7 +140,7 @@ TEST_CASE("story: each mistake in a story or a speed gives its path and a senten
     DYNAMIC_SECTION(c.what) {
       json j = with_story(small_doc());
       c.mutate(j);
-      doc::LoadResult r = doc::load_document(j);
+      doc::LoadResult r = catalog::load_document(j);
       INFO(all_issues(r.errors));
       CHECK_FALSE(r.ok());
       CHECK(has_error(r, c.path, c.message));
@@ -153,7 +154,7 @@ TEST_CASE("story: each mistake in a story or a speed gives its path and a senten
 }
 
 TEST_CASE("story: the panel's words follow the UI language, with fallbacks") {
-  doc::Document d = doc::load_document(with_story(small_doc())).document;
+  doc::Document d = catalog::load_document(with_story(small_doc())).document;
   CHECK(ui::story_title(d, false) == "One server");
   CHECK(ui::story_title(d, true) == "서버 하나");
   CHECK(ui::story_text(d, true) == "서버 하나와 대기열입니다.");

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/catalog/catalog.h"
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "core/doc/share_link.h"
 #include "core/engine/build.h"
@@ -191,7 +192,7 @@ TEST_CASE("roles: a pair takes the roles both ends declare, with both ends' para
 
 TEST_CASE("roles: the document stores a wire's role; a call is written without one") {
   RoleServices s;
-  auto r = doc::load_document(role_doc(json::array({
+  auto r = catalog::load_document(role_doc(json::array({
       {{"id", "c-in"}, {"from", "users"}, {"to", "q"}},
       {{"id", "c-poll"}, {"from", "q"}, {"to", "fn"}, {"role", "poll"},
        {"params", {{"batch_size", 25}, {"maximum_batching_window_s", 2}}}},
@@ -207,13 +208,13 @@ TEST_CASE("roles: the document stores a wire's role; a call is written without o
   CHECK_FALSE(out["connections"][0].contains("role"));
   CHECK(out["connections"][1]["role"] == "poll");
   CHECK(out["connections"][1]["params"]["batch_size"] == 25);
-  auto again = doc::load_document(out);
+  auto again = catalog::load_document(out);
   REQUIRE(again.ok());
   CHECK(again.document == r.document);
 
   // A share link carries the role.
   doc::RunSettings run;
-  auto link = doc::decode_share_fragment(doc::encode_share_fragment(r.document, run));
+  auto link = catalog::decode_share_fragment(doc::encode_share_fragment(r.document, run));
   INFO(link.message_en);
   for (const auto& e : link.document_errors) UNSCOPED_INFO(e.line(false));
   REQUIRE(link.ok());
@@ -222,7 +223,7 @@ TEST_CASE("roles: the document stores a wire's role; a call is written without o
 
 TEST_CASE("roles: the validator checks the role and each of its parameters, naming the wire") {
   RoleServices s;
-  auto load = [](json conn) { return doc::load_document(role_doc(json::array({std::move(conn)}))); };
+  auto load = [](json conn) { return catalog::load_document(role_doc(json::array({std::move(conn)}))); };
 
   auto typo = load({{"from", "q"}, {"to", "fn"}, {"role", "pol"}});
   const doc::Issue* e = issue_at(typo.errors, "connections[0].role");
@@ -269,7 +270,7 @@ TEST_CASE("roles: the validator checks the role and each of its parameters, nami
 
 TEST_CASE("roles: a poll wire's runtime connection goes from the consumer to its source, with its parameters") {
   RoleServices s;
-  auto r = doc::load_document(role_doc(json::array({
+  auto r = catalog::load_document(role_doc(json::array({
       {{"id", "c-poll"}, {"from", "q"}, {"to", "fn"}, {"role", "poll"},
        {"params", {{"batch_size", 25}, {"maximum_batching_window_s", 3}}}},
       {{"id", "c-ev"}, {"from", "b"}, {"to", "fn"}, {"role", "event"}},
@@ -338,7 +339,7 @@ TEST_CASE("roles: a document and a share link made before roles build the same e
   REQUIRE_FALSE(link.empty());
   REQUIRE_FALSE(report_then.empty());
 
-  auto file = doc::parse_document(text);
+  auto file = catalog::parse_document(text);
   for (const auto& e : file.errors) UNSCOPED_INFO(e.line(false));
   REQUIRE(file.ok());
   CHECK(file.warnings.empty());  // nothing to migrate: an absent role is a call
@@ -346,7 +347,7 @@ TEST_CASE("roles: a document and a share link made before roles build the same e
 
   std::string fragment = link;
   while (!fragment.empty() && (fragment.back() == '\n' || fragment.back() == '\r')) fragment.pop_back();
-  auto shared = doc::decode_share_fragment(fragment);
+  auto shared = catalog::decode_share_fragment(fragment);
   INFO(shared.message_en);
   REQUIRE(shared.ok());
   CHECK(shared.document == file.document);
@@ -413,7 +414,7 @@ TEST_CASE("roles: every service's declared roles are consistent, labelled in bot
 }
 
 TEST_CASE("roles: a call written before roles, sync or async, stays a call with its mode") {
-  auto r = doc::load_document(json{
+  auto r = catalog::load_document(json{
       {"version", 1},
       {"settings", {{"duration_s", 5}}},
       {"regions", json::array({{{"code", "us-east-1"}, {"azs", {"use1-az1"}}}})},
