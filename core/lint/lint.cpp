@@ -6,6 +6,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/doc/messages.h"
+#include "core/services/sqs.h"
 
 namespace cp::lint {
 
@@ -243,6 +244,7 @@ std::vector<Finding> lint(const doc::Document& d) {
   asg_rules(d, out);
   connection_rules(d, out);
   cloudfront_rules(d, out);
+  services::sqs_lint(d, out);  // the queue's own advice, in core/services/sqs.cpp
   return out;
 }
 
