@@ -83,7 +83,7 @@ public:
     refused_c_ = s.counter(id(), "refused");
     dedup_c_ = s.counter(id(), "deduplicated");
     from_c_ = s.counter(id(), "from_sources");
-    requests_c_ = s.counter(id(), "requests");
+    requests_c_ = s.counter(id(), "billed_requests");
     age_l_ = s.latency_metric(id(), "age_at_receive");
     if (!c_.dlq.empty())
       for (size_t n = 0; n < s.node_count(); ++n) {
@@ -210,17 +210,19 @@ private:
     m.add(sent_c_);
     charge(s, r.size_bytes);
     if (r.size_bytes > c_.max_bytes) {
-      refuse_because(s, "message_too_large",
-             "a message of " + std::to_string(r.size_bytes) + " bytes is refused: the queue's maximum message size is " +
-                 std::to_string(c_.max_bytes / 1024) + " KiB",
-             std::to_string(r.size_bytes) + "바이트 메시지를 거절합니다. 이 대기열의 최대 메시지 크기는 " +
-                 std::to_string(c_.max_bytes / 1024) + " KiB입니다");
+      const std::string en = "a message of " + std::to_string(r.size_bytes) +
+                             " bytes is refused: the queue's maximum message size is " +
+                             std::to_string(c_.max_bytes / 1024) + " KiB";
+      const std::string ko = std::to_string(r.size_bytes) + "바이트 메시지를 거절합니다. 이 대기열의 최대 메시지 크기는 " +
+                             std::to_string(c_.max_bytes / 1024) + " KiB입니다";
+      refuse_because(s, "message_too_large", en, ko);
       s.respond(h, Outcome::Rejected);
       return;
     }
     if (c_.fifo && !s.pools().take(send_pool_, 1, now)) {
-      refuse_because(s, "fifo_throughput", "SendMessage throttled: a FIFO queue takes " + throughput_text(false),
-             "SendMessage 호출이 제한되었습니다. FIFO 대기열은 " + throughput_text(true));
+      const std::string en = "SendMessage throttled: a FIFO queue takes " + throughput_text(false);
+      const std::string ko = "SendMessage 호출이 제한되었습니다. FIFO 대기열은 " + throughput_text(true);
+      refuse_because(s, "fifo_throughput", en, ko);
       s.respond(h, Outcome::Throttled);
       return;
     }
@@ -296,14 +298,16 @@ private:
   void receive(Simulation& s, ReqHandle h, uint32_t n) {
     charge(s, 0);
     if (!c_.fifo && store_.leased() >= kInFlightLimit) {
-      log_because(s, "in_flight_limit", "ReceiveMessage refused (OverLimit): 120,000 messages are in flight",
-                 "ReceiveMessage 요청을 거절했습니다(OverLimit). 처리 중인 메시지가 120,000개입니다");
+      const std::string en = "ReceiveMessage refused (OverLimit): 120,000 messages are in flight";
+      const std::string ko = "ReceiveMessage 요청을 거절했습니다(OverLimit). 처리 중인 메시지가 120,000개입니다";
+      log_because(s, "in_flight_limit", en, ko);
       s.respond(h, Outcome::Rejected);
       return;
     }
     if (c_.fifo && !s.pools().take(receive_pool_, 1, s.now())) {
-      log_because(s, "fifo_throughput", "ReceiveMessage throttled: a FIFO queue takes " + throughput_text(false),
-                 "ReceiveMessage 호출이 제한되었습니다. FIFO 대기열은 " + throughput_text(true));
+      const std::string en = "ReceiveMessage throttled: a FIFO queue takes " + throughput_text(false);
+      const std::string ko = "ReceiveMessage 호출이 제한되었습니다. FIFO 대기열은 " + throughput_text(true);
+      log_because(s, "fifo_throughput", en, ko);
       s.respond(h, Outcome::Throttled);
       return;
     }
@@ -375,8 +379,9 @@ private:
     const Request& r = s.request(h);
     charge(s, 0);
     if (c_.fifo && !s.pools().take(delete_pool_, 1, s.now())) {
-      log_because(s, "fifo_throughput", "DeleteMessage throttled: a FIFO queue takes " + throughput_text(false),
-                 "DeleteMessage 호출이 제한되었습니다. FIFO 대기열은 " + throughput_text(true));
+      const std::string en = "DeleteMessage throttled: a FIFO queue takes " + throughput_text(false);
+      const std::string ko = "DeleteMessage 호출이 제한되었습니다. FIFO 대기열은 " + throughput_text(true);
+      log_because(s, "fifo_throughput", en, ko);
       s.respond(h, Outcome::Throttled);
       return;
     }
@@ -691,7 +696,7 @@ catalog::ServiceDescriptor make_descriptor() {
               "소비자에게 건넨 메시지 수이며 같은 메시지를 다시 건넨 것도 포함합니다."}),
       metric("deleted", K::Counter, St::Max, {"Messages deleted", "삭제한 메시지"}, msgs,
              {"Messages a consumer deleted in time: done.", "소비자가 제때 삭제한 메시지, 즉 처리가 끝난 메시지 수입니다."}),
-      metric("empty_receives", K::Counter, St::Max, {"Empty receives", "빈 수신"}, {"requests", "건"},
+      metric("empty_receives", K::Counter, St::Max, {"Empty receives", "빈 수신"}, {"billed_requests", "건"},
              {"ReceiveMessage requests that returned no message: billed all the same. Long polling makes them rare.",
               "메시지 없이 돌아온 ReceiveMessage 요청 수입니다. 그래도 요금이 붙으며, 긴 폴링을 쓰면 크게 줄어듭니다."}),
       metric("duplicates", K::Counter, St::Max, {"Duplicate receives", "중복 수신"}, msgs,
@@ -713,7 +718,7 @@ catalog::ServiceDescriptor make_descriptor() {
       metric("from_sources", K::Counter, St::Max, {"Messages from source queues", "원본 대기열에서 온 메시지"}, msgs,
              {"As a dead-letter queue: messages its source queues moved here.",
               "배달 못한 편지 대기열로서 원본 대기열들이 옮겨 온 메시지 수입니다."}),
-      metric("requests", K::Counter, St::Max, {"Billed requests", "요금이 붙는 요청"}, {"requests", "건"},
+      metric("billed_requests", K::Counter, St::Max, {"Billed requests", "요금이 붙는 요청"}, {"billed_requests", "건"},
              {"API requests (send, receive, delete; each 64 KB of a payload counts as one): the queue's cost.",
               "API 요청 수입니다(전송, 수신, 삭제, 페이로드 64 KB마다 1건). 대기열 요금의 기준입니다."}),
       metric("age_at_receive", K::Latency, St::Max, {"Age at receive", "수신 시 메시지 나이"}, {"ms", "밀리초"},

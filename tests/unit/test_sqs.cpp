@@ -193,7 +193,7 @@ TEST_CASE("sqs: short polling answers empty at once and pays for it; long pollin
   const double c_short = shortp.sim->metrics(shortp.node("q")).cost_usd, c_long = longp.sim->metrics(longp.node("q")).cost_usd;
   CHECK(c_short > 10 * c_long);
   // AWS-FACTS: SQS / Price — $0.40 per million requests.
-  CHECK(c_short == Approx(metric(shortp, "q", "requests") * 0.40e-6));
+  CHECK(c_short == Approx(metric(shortp, "q", "billed_requests") * 0.40e-6));
 }
 
 TEST_CASE("sqs: poison messages go to the dead-letter queue after maxReceiveCount receives", "[sqs]") {
