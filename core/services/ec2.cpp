@@ -1,4 +1,5 @@
 #include "core/services/ec2.h"
+#include "core/services/sqs.h"
 
 #include "core/doc/distribution_json.h"
 #include "core/doc/messages.h"
@@ -236,6 +237,7 @@ public:
       refused_ = true;
       return;
     }
+    poller_.attach(sim, id());  // poll wires from SQS queues: the instance is also a worker
     if (start_pending_) launch(sim);
     else enter_running(sim);
     if (stop_at_ >= 0) sim.schedule_timer(id(), from_seconds(stop_at_), kStopAt);
@@ -265,6 +267,7 @@ public:
   }
 
   void on_timer(Simulation& sim, uint16_t timer, uint64_t payload) override {
+    if (poller_.on_timer(sim, id(), timer, payload, core_)) return;
     switch (timer) {
       case kBooted:
         if (state_ == State::Pending && sim.node_up(id())) enter_running(sim);
@@ -291,6 +294,7 @@ public:
       case kAppReady:
         if (state_ == State::Running) {
           sim.metrics(id()).set(serving_, 1);
+          poller_.begin(sim, id(), core_.workers());
           sim.log(id(), LogKind::Info, "application started: the instance answers requests",
                   "애플리케이션이 시작되어 인스턴스가 요청에 응답합니다").because("application_started");
         }
@@ -307,6 +311,7 @@ public:
   }
 
   void on_response(Simulation& sim, ReqHandle parent, const Request& child, Outcome o) override {
+    if (poller_.on_response(sim, id(), child, o, core_)) return;
     uint32_t step = child.tag & kStepMask;
     uint32_t epoch = child.tag >> 16;
     if (epoch != (epoch_ & 0x7fff)) {
@@ -355,7 +360,7 @@ public:
   }
 
   StatusText status() const override {
-    const std::string busy = std::to_string(core_.busy()) + "/" + std::to_string(core_.workers());
+    const std::string busy = std::to_string(core_.busy() + poller_.busy()) + "/" + std::to_string(core_.workers());
     const std::string queued = std::to_string(core_.queued());
     StatusText t{std::string(core_.type()->name) + " " + state_name(state_) + ", " + busy + " busy, " + queued + " queued",
                  std::string(core_.type()->name) + " " + state_name_ko(state_) + ", 작업자 " + busy + " 사용 중, 대기열 " +
@@ -364,6 +369,11 @@ public:
       const std::string c = std::to_string(static_cast<int>(core_.credits()));
       t.en += ", " + c + " credits";
       t.ko += ", CPU 크레딧 " + c;
+    }
+    if (poller_.attached()) {
+      const std::string n = std::to_string(poller_.processed()), late = std::to_string(poller_.late_deletes());
+      t.en += ", " + n + " messages processed (" + late + " deleted too late)";
+      t.ko += ", 메시지 " + n + "개 처리(" + late + "개는 늦게 삭제)";
     }
     if (store_gib_ > 0) {
       t.en += ", instance store: " + std::to_string(store_writes_) + " writes";
@@ -374,6 +384,7 @@ public:
 
   const InstanceCore& core() const { return core_; }
   uint64_t instance_store_writes() const { return store_writes_; }
+  const SqsPoller& poller() const { return poller_; }
 
 private:
   // Placement group rules, as limits shared by the group's instances (sim.pools()): each
@@ -440,6 +451,7 @@ private:
     app_ready_at_ = cold ? sim.now() + from_seconds(life_.app_start_s) : sim.now();
     sim.metrics(id()).set(serving_, cold ? 0 : 1);
     if (cold) lifecycle_timer_ = sim.schedule_cancellable(id(), app_ready_at_, kAppReady);
+    else poller_.begin(sim, id(), core_.workers());
     if (resuming_)
       sim.log(id(), LogKind::InstanceLaunched,
               std::string(core_.type()->name) + " is running (resumed from hibernation: application state kept)",
@@ -484,6 +496,7 @@ private:
   void drop_work(Simulation& sim) {
     ++epoch_;
     cancel_lifecycle(sim);
+    poller_.stop(sim);  // messages being worked on are not deleted: they come back after their visibility timeout
     for (ReqHandle h : core_.drain_queue(sim.now())) sim.respond(h, Outcome::Unreachable);
     core_.reset_busy(sim.now());
     NodeMetrics& m = sim.metrics(id());
@@ -579,6 +592,7 @@ private:
   bool refused_ = false;  // the placement group refused the launch
   uint64_t store_writes_ = 0;  // writes kept on the instance store since the last start
   Lifecycle life_;
+  SqsPoller poller_;
   bool hibernated_ = false;          // stopped by hibernation: the next start resumes
   bool resuming_ = false;            // pending because of a resume from hibernation
   bool start_when_stopped_ = false;  // a start came while stopping
@@ -695,6 +709,7 @@ catalog::ServiceDescriptor make_descriptor() {
                                 "최대 절전 상태의 인스턴스를 시작할 때 pending 시간입니다(⚠ 일반적인 값이며 AWS 공식 수치가 아닙니다). 콜드 시작은 부팅 시간과 애플리케이션 시작 시간이 걸립니다."},
                                "s", 0, 3600, 10, {}, ""});
   d.validate = validate;
+  d.target_roles = {catalog::RoleSpec{}, sqs_consumer_role()};  // called, and polls SQS queues (a worker)
   d.metrics = {
       {{"serving", MetricKind::Gauge, MetricStat::Min},
        {"Answering requests", "요청 응답 여부"},

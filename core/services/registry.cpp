@@ -10,6 +10,7 @@
 #include "core/services/route53.h"
 #include "core/services/cloudfront.h"
 #include "core/services/global_accelerator.h"
+#include "core/services/sqs.h"
 
 namespace cp::services {
 
@@ -24,6 +25,7 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&route53_descriptor());
   out.push_back(&cloudfront_descriptor());
   out.push_back(&global_accelerator_descriptor());
+  out.push_back(&sqs_descriptor());
 }
 
 }  // namespace cp::services

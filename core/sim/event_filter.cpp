@@ -37,7 +37,10 @@ const std::vector<std::string>& known_event_reasons() {
         "resuming_from_hibernation", "rule_target_not_connected", "sample_packet", "scale_in",
         "scheduled_action", "simple_scaling", "snapshot_completed", "snapshot_started", "spread_group_az_full",
         "static_ips", "step_scaling", "stopped", "target_again", "target_in_no_rule", "target_tracking",
-        "terminated", "termination_hook", "termination_hook_ended"};
+        "terminated", "termination_hook", "termination_hook_ended",
+        // SQS
+        "fifo_throughput", "in_flight_limit", "max_receive_count", "message_too_large", "retention_period",
+        "visibility_timeout"};
     std::sort(v.begin(), v.end());
     return v;
   }();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog/validate.h"
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/goals.h"
@@ -41,7 +42,7 @@ doc::Document goals_doc() {
       {"metric": "events", "at_most": 100}
     ]
   })");
-  doc::LoadResult r = doc::load_document(j);
+  doc::LoadResult r = catalog::load_document(j);
   INFO(all_issues(r.errors));
   REQUIRE(r.ok());
   return r.document;
