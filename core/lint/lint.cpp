@@ -6,6 +6,8 @@
 
 #include "core/catalog/catalog.h"
 #include "core/doc/messages.h"
+#include "core/services/api_gateway.h"
+#include "core/services/lambda.h"
 
 namespace cp::lint {
 
@@ -243,6 +245,8 @@ std::vector<Finding> lint(const doc::Document& d) {
   asg_rules(d, out);
   connection_rules(d, out);
   cloudfront_rules(d, out);
+  services::lambda_lint(d, out);
+  services::api_gateway_lint(d, out);
   return out;
 }
 

@@ -10,6 +10,8 @@
 #include "core/services/route53.h"
 #include "core/services/cloudfront.h"
 #include "core/services/global_accelerator.h"
+#include "core/services/lambda.h"
+#include "core/services/api_gateway.h"
 
 namespace cp::services {
 
@@ -24,6 +26,8 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&route53_descriptor());
   out.push_back(&cloudfront_descriptor());
   out.push_back(&global_accelerator_descriptor());
+  out.push_back(&lambda_descriptor());
+  out.push_back(&api_gateway_descriptor());
 }
 
 }  // namespace cp::services

@@ -37,7 +37,11 @@ const std::vector<std::string>& known_event_reasons() {
         "resuming_from_hibernation", "rule_target_not_connected", "sample_packet", "scale_in",
         "scheduled_action", "simple_scaling", "snapshot_completed", "snapshot_started", "spread_group_az_full",
         "static_ips", "step_scaling", "stopped", "target_again", "target_in_no_rule", "target_tracking",
-        "terminated", "termination_hook", "termination_hook_ended"};
+        "terminated", "termination_hook", "termination_hook_ended",
+        // Lambda (core/services/lambda.cpp)
+        "concurrency_limit", "reserved_concurrency", "scaling_rate", "throttles_ended",
+        // API Gateway (core/services/api_gateway.cpp)
+        "account_throttle", "stage_throttle"};
     std::sort(v.begin(), v.end());
     return v;
   }();
