@@ -199,6 +199,27 @@ std::optional<Refusal> can_connect_impl(const doc::Document* d, const doc::NodeD
 
 // ---- [SECTION] Param values -------------------------------------------------
 
+std::vector<LintRule> lint_rules_from(const std::string& type, const std::vector<std::string>& keys,
+                                      std::function<void(const doc::Document&, std::vector<Finding>&)> advise) {
+  std::vector<LintRule> rules;
+  for (const std::string& key : keys)
+    rules.push_back({key, [type, key, advise](const doc::Document& d, const doc::NodeDoc& n) -> std::optional<Finding> {
+      std::vector<Finding> found;
+      advise(d, found);
+      for (Finding& f : found) {
+        if (f.rule != key) continue;
+        for (const std::string& id : f.nodes) {
+          const doc::NodeDoc* owner = d.find_node(id);
+          if (!owner || owner->type != type) continue;
+          if (owner->id == n.id) return std::move(f);
+          break;
+        }
+      }
+      return std::nullopt;
+    }});
+  return rules;
+}
+
 double param_number(const json& params, const std::string& key) {
   if (!params.is_object()) return 0;
   auto it = params.find(key);

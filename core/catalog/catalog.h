@@ -99,6 +99,11 @@ struct LintRule {
   std::string key;  // "failover-long-ttl"
   std::function<std::optional<Finding>(const doc::Document& d, const doc::NodeDoc& n)> check;
 };
+// Rules from a function that advises on the whole document at once (SQS, Lambda and API
+// Gateway wrote theirs so): rule `key` at node n gives the first of its findings whose
+// first node of service `type` is n (a finding's nodes may start with a connection id).
+std::vector<LintRule> lint_rules_from(const std::string& type, const std::vector<std::string>& keys,
+                                      std::function<void(const doc::Document&, std::vector<Finding>&)> advise);
 
 // The document's node, the simulation being built, and lookups the factory may need.
 struct BuildContext {

@@ -11,6 +11,8 @@
 #include "core/services/cloudfront.h"
 #include "core/services/global_accelerator.h"
 #include "core/services/sqs.h"
+#include "core/services/lambda.h"
+#include "core/services/api_gateway.h"
 
 namespace cp::services {
 
@@ -26,6 +28,8 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&cloudfront_descriptor());
   out.push_back(&global_accelerator_descriptor());
   out.push_back(&sqs_descriptor());
+  out.push_back(&lambda_descriptor());
+  out.push_back(&api_gateway_descriptor());
 }
 
 }  // namespace cp::services

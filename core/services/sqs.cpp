@@ -14,6 +14,9 @@
 #include "core/sim/simulation.h"
 
 namespace cp::services {
+// The lint advice for one queue (defined with the other lint helpers, below).
+void sqs_lint_node(const doc::Document& d, const doc::NodeDoc& q, std::vector<catalog::Finding>& out);
+
 namespace {
 
 using namespace cp::sim;
@@ -683,6 +686,7 @@ catalog::ServiceDescriptor make_descriptor() {
         if (f.rule == key) return std::move(f);
       return std::nullopt;
     }});
+  d.icon = catalog::Icon::Queue;
   d.metrics = {
       metric("visible", K::Gauge, St::Max, {"Messages available", "사용 가능한 메시지"}, msgs,
              {"Messages waiting to be received (ApproximateNumberOfMessagesVisible; a FIFO queue's messages behind their "
@@ -754,7 +758,6 @@ catalog::ServiceDescriptor make_descriptor() {
 }
 
 // ---- lint helpers ----
-void sqs_lint_node(const doc::Document& d, const doc::NodeDoc& q, std::vector<catalog::Finding>& out);
 // The mean processing time of a consumer, in seconds (its service time), or -1 when unknown.
 double consumer_processing_s(const doc::NodeDoc& n) {
   const catalog::ServiceDescriptor* d = catalog::find_service(n.type);

@@ -40,7 +40,11 @@ const std::vector<std::string>& known_event_reasons() {
         "terminated", "termination_hook", "termination_hook_ended",
         // SQS
         "fifo_throughput", "in_flight_limit", "max_receive_count", "message_too_large", "retention_period",
-        "visibility_timeout"};
+        "visibility_timeout",
+        // Lambda (core/services/lambda.cpp)
+        "concurrency_limit", "reserved_concurrency", "scaling_rate", "throttles_ended",
+        // API Gateway (core/services/api_gateway.cpp)
+        "account_throttle", "stage_throttle"};
     std::sort(v.begin(), v.end());
     return v;
   }();
