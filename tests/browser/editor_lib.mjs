@@ -27,11 +27,24 @@ export const documentOf = async (page) => JSON.parse(await page.evaluate(() => w
 
 export const center = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 
+// The palette scrolls once its services outgrow the window: wheel over it until the
+// item is inside the visible part, as a person would, then return its centre.
 export async function paletteItem(page, type) {
-  const s = await state(page);
-  const it = s.palette.find((p) => p.type === type);
-  if (!it) throw new Error(`no palette item for ${type}; palette has ${s.palette.map((p) => p.type).join(', ')}`);
-  return center(it);
+  const viewportHeight = page.viewportSize().height;
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const s = await state(page);
+    const it = s.palette.find((p) => p.type === type);
+    if (!it) throw new Error(`no palette item for ${type}; palette has ${s.palette.map((p) => p.type).join(', ')}`);
+    const first = s.palette[0];
+    const below = it.y + it.h / 2 > viewportHeight - 30; // the status bar is ~24 px
+    const above = it.y < 80; // under the menu bar and the search box
+    if (!below && !above) return center(it);
+    await page.mouse.move(first.x + first.w / 2, Math.min(viewportHeight / 2, 400));
+    await frames(page, 1);
+    await page.mouse.wheel(0, below ? 120 : -120);
+    await frames(page, 3);
+  }
+  throw new Error(`palette item ${type} never scrolled into view`);
 }
 
 export async function frameRect(page, key) {
