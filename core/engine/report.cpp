@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "core/catalog/catalog.h"
-#include "core/services/sqs.h"
 
 namespace cp::engine {
 
@@ -113,11 +112,12 @@ nlohmann::json report_json(const Built& b, bool with_series, const std::vector<G
     const sim::StatusText st = sim.model(n).status();
     j["status"] = st.en;
     j["status_ko"] = st.ko;
-    if (const auto q = services::sqs_balance(sim, n)) {  // where every message went (issue 15)
-      const services::SqsBalance& b = *q;
-      j["balance"] = {{"sent", b.sent}, {"from_sources", b.from_sources}, {"deleted", b.deleted}, {"visible", b.visible + b.backlog},
-                      {"in_flight", b.in_flight}, {"delayed", b.delayed}, {"expired", b.expired}, {"moved_to_dlq", b.moved_to_dlq},
-                      {"refused", b.refused}, {"deduplicated", b.deduplicated}, {"balanced", b.balanced()}};
+    if (const auto b = sim.model(n).message_balance()) {  // where every message went (issue 15)
+      nlohmann::json jb = nlohmann::json::object();
+      for (const auto* terms : {&b->in, &b->out})
+        for (const sim::BalanceTerm& t : *terms) jb[t.key] = t.value;
+      jb["balanced"] = b->balanced();
+      j["balance"] = std::move(jb);
     }
     if (with_series) {
       // Columns rather than rows: compact, and easy to plot.
@@ -212,8 +212,8 @@ std::string summary_table(const Built& b) {
   }
   out += "(latency of served requests; refused and failed ones are timed apart, in the JSON report's failed_latency)\n";
   for (uint32_t i = 0; i < sim.node_count(); ++i)
-    if (const auto q = services::sqs_balance(sim, NodeId{i}))
-      out += "queue " + sim.info(NodeId{i}).id + ": " + services::sqs_balance_text(*q, false) + "\n";
+    if (const auto b = sim.model(NodeId{i}).message_balance())
+      out += sim.info(NodeId{i}).type + " " + sim.info(NodeId{i}).id + ": " + b->text(false) + "\n";
   std::snprintf(line, sizeof line, "\n%.1f simulated s, %llu events, trace_hash %s\n", secs,
                 static_cast<unsigned long long>(sim.events_processed()), hex64(sim.trace_hash()).c_str());
   out += line;

@@ -151,6 +151,8 @@ public:
     return t;
   }
 
+  std::optional<sim::MessageBalance> message_balance() const override { return sqs_message_balance(balance()); }
+
   SqsBalance balance() const {
     SqsBalance b;
     b.sent = sent_;
@@ -810,19 +812,21 @@ std::optional<SqsBalance> sqs_balance(const Simulation& s, NodeId n) {
   return q->balance();
 }
 
-std::string sqs_balance_text(const SqsBalance& b, bool korean) {
-  const auto n = [](uint64_t v) { return std::to_string(v); };
-  if (korean)
-    return "보냄 " + n(b.sent) + (b.from_sources ? " + 원본 대기열에서 " + n(b.from_sources) : "") + " = 삭제 " + n(b.deleted) +
-           " + 보관 중 " + n(b.held()) + "(표시 " + n(b.visible + b.backlog) + ", 처리 중 " + n(b.in_flight) + ", 지연 " +
-           n(b.delayed) + ") + 만료 " + n(b.expired) + " + DLQ로 이동 " + n(b.moved_to_dlq) + " + 거절 " + n(b.refused) +
-           " + 중복 제거 " + n(b.deduplicated) + (b.balanced() ? "" : " (맞지 않음)");
-  return "sent " + n(b.sent) + (b.from_sources ? " + " + n(b.from_sources) + " from source queues" : "") + " = deleted " +
-         n(b.deleted) + " + held " + n(b.held()) + " (visible " + n(b.visible + b.backlog) + ", in flight " +
-         n(b.in_flight) + ", delayed " + n(b.delayed) + ") + expired " + n(b.expired) + " + moved to DLQ " +
-         n(b.moved_to_dlq) + " + refused " + n(b.refused) + " + deduplicated " + n(b.deduplicated) +
-         (b.balanced() ? "" : " (does not balance)");
+sim::MessageBalance sqs_message_balance(const SqsBalance& b) {
+  sim::MessageBalance m;
+  m.in = {{"sent", "sent", "보냄", b.sent}, {"from_sources", "from source queues", "원본 대기열에서", b.from_sources}};
+  m.out = {{"deleted", "deleted", "삭제", b.deleted},
+           {"visible", "visible", "표시", b.visible + b.backlog, true},
+           {"in_flight", "in flight", "처리 중", b.in_flight, true},
+           {"delayed", "delayed", "지연", b.delayed, true},
+           {"expired", "expired", "만료", b.expired},
+           {"moved_to_dlq", "moved to DLQ", "DLQ로 이동", b.moved_to_dlq},
+           {"refused", "refused", "거절", b.refused},
+           {"deduplicated", "deduplicated", "중복 제거", b.deduplicated}};
+  return m;
 }
+
+std::string sqs_balance_text(const SqsBalance& b, bool korean) { return sqs_message_balance(b).text(korean); }
 
 void sqs_lint(const doc::Document& d, std::vector<catalog::Finding>& out) {
   for (const doc::NodeDoc& q : d.nodes) sqs_lint_node(d, q, out);

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/catalog/catalog.h"
+#include "core/sim/balance.h"
 #include "core/sim/ids.h"
 #include "core/sim/lineage.h"
 #include "core/sim/request.h"
@@ -61,6 +62,8 @@ struct SqsBalance {
 std::optional<SqsBalance> sqs_balance(const sim::Simulation& s, sim::NodeId n);
 // "sent 1200 (+30 from sources) = deleted 1100 + held 50 + expired 0 + moved to DLQ 30 + refused 20 + deduplicated 0"
 std::string sqs_balance_text(const SqsBalance& b, bool korean);
+// The same in the engine's terms (Model::message_balance, the report's "balance").
+sim::MessageBalance sqs_message_balance(const SqsBalance& b);
 
 // Lint advice about queues (core/lint/lint.cpp calls it): a visibility timeout
 // shorter than a consumer's processing time; a queue without a dead-letter queue.

@@ -12,8 +12,10 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "core/sim/balance.h"
 #include "core/sim/ids.h"
 #include "core/sim/request.h"
 
@@ -40,6 +42,9 @@ public:
   // A one-line state summary for the CLI and the UI ("3/4 healthy, 2 in queue"),
   // in English and Korean.
   virtual StatusText status() const { return {}; }
+  // Where every message this node took went, for nodes that hold messages
+  // (queues, topics, streams, buffers); nullopt for the others.
+  virtual std::optional<MessageBalance> message_balance() const { return std::nullopt; }
   // A deep copy of this model's state, for checkpoints (scrubbing a run back).
   // Models hold no pointers into the kernel or to other models (they look
   // peers up through Simulation each time), so a copy constructor is enough:

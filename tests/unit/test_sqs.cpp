@@ -119,7 +119,7 @@ TEST_CASE("sqs: a worker fast enough deletes every message once; the balance hol
   REQUIRE(node["id"] == "q");
   CHECK(node["balance"]["sent"] == x.sent);
   CHECK(node["balance"]["balanced"] == true);
-  CHECK(engine::summary_table(b).find("queue q: sent " + std::to_string(x.sent) + " = deleted") != std::string::npos);
+  CHECK(engine::summary_table(b).find("sqs q: sent " + std::to_string(x.sent) + " = deleted") != std::string::npos);
   // Age at receive: the 0.1–0.6 ms hop plus a short wait, well under a second.
   const auto age = b.sim->latency_between(b.node("q"), b.sim->latency_metric(b.node("q"), "age_at_receive"), 0, b.duration);
   CHECK(age.count() == x.deleted + x.in_flight);
