@@ -13,6 +13,7 @@
 #include "core/services/sqs.h"
 #include "core/services/lambda.h"
 #include "core/services/api_gateway.h"
+#include "core/services/s3.h"
 
 namespace cp::services {
 
@@ -22,6 +23,7 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&ec2_descriptor());
   out.push_back(&ebs_descriptor());
   out.push_back(&efs_descriptor());
+  out.push_back(&s3_descriptor());
   out.push_back(&alb_descriptor()); out.push_back(&nlb_descriptor()); out.push_back(&clb_descriptor()); out.push_back(&gwlb_descriptor());
   out.push_back(&asg_descriptor());
   out.push_back(&route53_descriptor());

@@ -44,7 +44,9 @@ const std::vector<std::string>& known_event_reasons() {
         // Lambda (core/services/lambda.cpp)
         "concurrency_limit", "reserved_concurrency", "scaling_rate", "throttles_ended",
         // API Gateway (core/services/api_gateway.cpp)
-        "account_throttle", "stage_throttle"};
+        "account_throttle", "stage_throttle",
+        // S3 (core/services/s3.cpp)
+        "object_archived", "prefix_rate", "prefix_rate_ok"};
     std::sort(v.begin(), v.end());
     return v;
   }();
