@@ -14,9 +14,6 @@
 #include "core/sim/simulation.h"
 
 namespace cp::services {
-// The lint advice for one queue (defined with the other lint helpers, below).
-void sqs_lint_node(const doc::Document& d, const doc::NodeDoc& q, std::vector<catalog::Finding>& out);
-
 namespace {
 
 using namespace cp::sim;
@@ -677,17 +674,10 @@ catalog::ServiceDescriptor make_descriptor() {
     if (auto r = renamed.find(it->get<std::string>()); r != renamed.end()) *it = r->second;
   };
   const catalog::Text msgs{"messages", "개"};
-  // Lint advice, asked per queue (core/lint asks every descriptor's rules). A rule gives
-  // one finding per queue: for the visibility rule, the first poll wire that breaks it.
-  for (const char* key : {"sqs-visibility-shorter-than-processing", "sqs-no-dead-letter-queue"})
-    d.lint_rules.push_back({key, [key = std::string(key)](const doc::Document& doc, const doc::NodeDoc& n)
-                                     -> std::optional<catalog::Finding> {
-      std::vector<catalog::Finding> found;
-      sqs_lint_node(doc, n, found);
-      for (catalog::Finding& f : found)
-        if (f.rule == key) return std::move(f);
-      return std::nullopt;
-    }});
+  // Lint advice: one finding per queue and rule (for the visibility rule, the first poll
+  // wire that breaks it).
+  d.lint_rules = catalog::lint_rules_from("sqs", {"sqs-visibility-shorter-than-processing", "sqs-no-dead-letter-queue"},
+                                          sqs_lint);
   d.icon = catalog::Icon::Queue;
   d.metrics = {
       metric("visible", K::Gauge, St::Max, {"Messages available", "사용 가능한 메시지"}, msgs,
@@ -829,12 +819,8 @@ sim::MessageBalance sqs_message_balance(const SqsBalance& b) {
 std::string sqs_balance_text(const SqsBalance& b, bool korean) { return sqs_message_balance(b).text(korean); }
 
 void sqs_lint(const doc::Document& d, std::vector<catalog::Finding>& out) {
-  for (const doc::NodeDoc& q : d.nodes) sqs_lint_node(d, q, out);
-}
-
-void sqs_lint_node(const doc::Document& d, const doc::NodeDoc& q, std::vector<catalog::Finding>& out) {
-  {
-    if (q.type != "sqs") return;
+  for (const doc::NodeDoc& q : d.nodes) {
+    if (q.type != "sqs") continue;
     const json p = catalog::with_defaults(sqs_descriptor(), q.params.is_object() ? q.params : json::object());
     const double visibility = catalog::param_number(p, "visibility_timeout_s");
     bool consumed = false;

@@ -65,7 +65,7 @@ std::string sqs_balance_text(const SqsBalance& b, bool korean);
 // The same in the engine's terms (Model::message_balance, the report's "balance").
 sim::MessageBalance sqs_message_balance(const SqsBalance& b);
 
-// Lint advice about queues (core/lint/lint.cpp calls it): a visibility timeout
+// Lint advice about queues (the descriptor's lint rules, catalog::lint_rules_from): a visibility timeout
 // shorter than a consumer's processing time; a queue without a dead-letter queue.
 void sqs_lint(const doc::Document& d, std::vector<catalog::Finding>& out);
 

@@ -13,9 +13,11 @@
 #include "core/services/api_gateway.h"
 #include "core/sim/simulation.h"
 #include "tests/unit/issue_text.h"
+#include "tests/unit/run_document.h"
 #include "tests/unit/korean_text.h"
 
 using namespace cp;
+using cp::test::run_document;
 using nlohmann::json;
 
 namespace {
@@ -39,17 +41,6 @@ json compute_ms(double ms, int workers = 1000) {
               {"params", {{"workers", workers}, {"service_time", {{"kind", "constant"}, {"value_ms", ms}}}}}};
 }
 
-engine::Built run(const json& j) {
-  doc::LoadResult r = catalog::parse_document(j.dump());
-  INFO(cp::test::all_issues(r.errors));
-  REQUIRE(r.ok());
-  engine::Built b = engine::build(r.document);
-  REQUIRE(b.ok());
-  b.sim->run_until(b.duration);
-  CHECK(b.sim->undeclared_metrics().empty());
-  return b;
-}
-
 services::ApiGatewayStats stats(const engine::Built& b) {
   auto s = services::api_gateway_stats(b.sim->model(b.node("api")));
   REQUIRE(s);
@@ -60,7 +51,7 @@ services::ApiGatewayStats stats(const engine::Built& b) {
 
 TEST_CASE("api gateway: the account's token bucket lets a burst through, then the steady rate; the rest get 429", "[apigw]") {
   // 300 requests/s against 100/s with a burst of 500: the bucket empties after ~2.5 s, then ~100/s pass.
-  engine::Built b = run(doc_with({{"account_rate_per_s", 100}, {"account_burst", 500}},
+  engine::Built b = run_document(doc_with({{"account_rate_per_s", 100}, {"account_burst", 500}},
                                  {{"pattern", "constant"}, {"rate_per_s", 300}}, compute_ms(5)));
   const auto s = stats(b);
   const double passed = static_cast<double>(s.requests - s.throttled);
@@ -80,7 +71,7 @@ TEST_CASE("api gateway: the account's token bucket lets a burst through, then th
 }
 
 TEST_CASE("api gateway: a stage throttle below the account's refuses first", "[apigw]") {
-  engine::Built b = run(doc_with({{"stage_rate_per_s", 50}, {"stage_burst", 10}},
+  engine::Built b = run_document(doc_with({{"stage_rate_per_s", 50}, {"stage_burst", 10}},
                                  {{"pattern", "constant"}, {"rate_per_s", 200}}, compute_ms(5)));
   const auto s = stats(b);
   CHECK(static_cast<double>(s.requests - s.throttled) == Approx(10 + 50 * 30).margin(5));
@@ -90,7 +81,7 @@ TEST_CASE("api gateway: a stage throttle below the account's refuses first", "[a
 }
 
 TEST_CASE("api gateway: a backend slower than the integration timeout gets the client a 504 while it keeps working", "[apigw]") {
-  engine::Built b = run(doc_with({{"integration_timeout_ms", 1000}}, {{"pattern", "constant"}, {"rate_per_s", 10}},
+  engine::Built b = run_document(doc_with({{"integration_timeout_ms", 1000}}, {{"pattern", "constant"}, {"rate_per_s", 10}},
                                  compute_ms(2000)));
   const auto s = stats(b);
   const auto& client = b.sim->connection(sim::ConnId{0}).metrics;
@@ -104,14 +95,14 @@ TEST_CASE("api gateway: a backend slower than the integration timeout gets the c
   CHECK(s.late_backend_answers == b.sim->metrics(b.node("be")).completions);
   CHECK(b.sim->metrics(b.node("api")).metric_value("timeouts_504") == static_cast<double>(s.timeouts));
   // With the default 29 s, the same backend is fine.
-  engine::Built ok = run(doc_with(json::object(), {{"pattern", "constant"}, {"rate_per_s", 10}}, compute_ms(2000)));
+  engine::Built ok = run_document(doc_with(json::object(), {{"pattern", "constant"}, {"rate_per_s", 10}}, compute_ms(2000)));
   CHECK(stats(ok).timeouts == 0);
 }
 
 TEST_CASE("api gateway: the cache answers repeated GETs without the backend until the TTL passes", "[apigw]") {
   // 10 keys, all reads, 100 requests/s: after the first miss per key, hits until the 10 s TTL ends.
   const json users = {{"pattern", "constant"}, {"rate_per_s", 100}, {"read_fraction", 1}, {"keys", 10}, {"zipf_s", 0}};
-  engine::Built b = run(doc_with({{"cache", true}, {"cache_ttl_s", 10}}, users, compute_ms(20)));
+  engine::Built b = run_document(doc_with({{"cache", true}, {"cache_ttl_s", 10}}, users, compute_ms(20)));
   const auto s = stats(b);
   CHECK(s.cache_hits + s.cache_misses == s.requests);
   CHECK(s.cache_misses <= 10 * 3 + 20);  // ~one per key per TTL, plus those sent while a miss was under way
@@ -119,12 +110,12 @@ TEST_CASE("api gateway: the cache answers repeated GETs without the backend unti
   CHECK(b.sim->metrics(b.node("be")).arrivals == s.cache_misses);
   CHECK(b.sim->metrics(b.node("api")).metric_value("cache_hits") == static_cast<double>(s.cache_hits));
   // Off: every request reaches the backend.
-  engine::Built off = run(doc_with(json::object(), users, compute_ms(20)));
+  engine::Built off = run_document(doc_with(json::object(), users, compute_ms(20)));
   CHECK(off.sim->metrics(off.node("be")).arrivals == stats(off).requests);
 }
 
 TEST_CASE("api gateway: payloads over the limit get 413", "[apigw]") {
-  engine::Built b = run(doc_with({{"payload_limit_mb", 1}}, {{"pattern", "constant"}, {"rate_per_s", 5}, {"request_bytes", 2 << 20}},
+  engine::Built b = run_document(doc_with({{"payload_limit_mb", 1}}, {{"pattern", "constant"}, {"rate_per_s", 5}, {"request_bytes", 2 << 20}},
                                  compute_ms(1)));
   CHECK(stats(b).too_large == stats(b).requests);
   CHECK(b.sim->metrics(b.node("be")).arrivals == 0);

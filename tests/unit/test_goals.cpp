@@ -16,31 +16,15 @@
 #include "core/sim/simulation.h"
 #include "tests/unit/korean_text.h"
 #include "tests/unit/issue_text.h"
+#include "tests/unit/one_server_doc.h"
 
 using cp::test::all_issues;
 using cp::test::has_hangul;
+using cp::test::one_server_doc;
 using nlohmann::json;
 using namespace cp;
 
 namespace {
-
-// One server, load rising 4/s -> 16/s (a 10 ms service time at one worker), then
-// the server is killed 400-460 s.
-json queue_doc() {
-  return json::parse(R"({
-    "version": 1, "name": "One server",
-    "settings": {"duration_s": 600, "seed": 3},
-    "regions": [{"code": "us-east-1", "azs": ["use1-az1"]}],
-    "nodes": [
-      {"id": "users", "type": "users", "region": "us-east-1",
-       "params": {"pattern": "ramp", "rate_per_s": 4, "ramp_to_per_s": 80, "ramp_s": 600}},
-      {"id": "web", "type": "compute", "region": "us-east-1", "az": "use1-az1",
-       "params": {"workers": 1, "service_time": {"kind": "exponential", "mean_ms": 10}}}
-    ],
-    "connections": [{"id": "c1", "from": "users", "to": "web"}],
-    "faults": [{"at_s": 400, "action": "kill_node", "target": "web", "until_s": 460}]
-  })");
-}
 
 doc::Document load(const json& j) {
   doc::LoadResult r = catalog::load_document(j);
@@ -69,7 +53,7 @@ Measured run(const doc::Document& d) {
 }  // namespace
 
 TEST_CASE("goals: they load, round-trip, and times may be written as m:ss") {
-  json j = queue_doc();
+  json j = one_server_doc();
   j["goals"] = json::parse(R"([
     {"metric": "p99_ms", "node": "web", "below": 200, "from": "1:00", "to": "5:00", "en": "Fast", "ko": "빠릅니다"},
     {"metric": "error_rate", "node": "users", "at_most": 1, "during": 0},
@@ -91,7 +75,7 @@ TEST_CASE("goals: they load, round-trip, and times may be written as m:ss") {
   CHECK(again.document == d);
   CHECK(text.find("\"from\": \"1:00\"") != std::string::npos);
   // A document without goals saves as before.
-  CHECK(doc::to_json_text(load(queue_doc())).find("goals") == std::string::npos);
+  CHECK(doc::to_json_text(load(one_server_doc())).find("goals") == std::string::npos);
 }
 
 TEST_CASE("goals: each mistake names its path and says what is wrong, in both languages") {
@@ -118,7 +102,7 @@ TEST_CASE("goals: each mistake names its path and says what is wrong, in both la
       {R"({"metric": "p99_ms", "node": "web", "below": 200, "en": 5})", "goals[0].en", "expected text"},
   };
   for (const Case& c : cases) {
-    json j = queue_doc();
+    json j = one_server_doc();
     j["goals"] = json::array({json::parse(c.goal)});
     doc::LoadResult r = catalog::load_document(j);
     INFO(c.goal << "\n" << all_issues(r.errors));
@@ -131,17 +115,17 @@ TEST_CASE("goals: each mistake names its path and says what is wrong, in both la
       }
     CHECK(found);
   }
-  json j = queue_doc();
+  json j = one_server_doc();
   j["goals"] = "fast";
   CHECK_FALSE(catalog::load_document(j).ok());
 }
 
 TEST_CASE("goals: measuring them stops the run at their windows without changing it") {
-  doc::Document plain = load(queue_doc());
+  doc::Document plain = load(one_server_doc());
   engine::Built b = engine::build(plain);
   REQUIRE(b.ok());
   b.sim->run_until(b.duration);
-  json j = queue_doc();
+  json j = one_server_doc();
   j["goals"] = json::parse(R"([
     {"metric": "p99_ms", "node": "web", "below": 200, "from": 37.25, "to": 123.5},
     {"metric": "served", "node": "web", "at_least": 1, "during": 0}
@@ -152,7 +136,7 @@ TEST_CASE("goals: measuring them stops the run at their windows without changing
 }
 
 TEST_CASE("goals: a window's p99 is its own requests' p99, and counts over windows add up") {
-  json j = queue_doc();
+  json j = one_server_doc();
   j["goals"] = json::parse(R"([
     {"metric": "p99_ms", "node": "web", "below": 1e9},
     {"metric": "served", "node": "web", "at_least": 0},
@@ -198,7 +182,7 @@ TEST_CASE("goals: a window's p99 is its own requests' p99, and counts over windo
 }
 
 TEST_CASE("goals: a window with nothing to measure fails and says why; a cut run fails windows it never reached") {
-  json j = queue_doc();
+  json j = one_server_doc();
   j["goals"] = json::parse(R"([
     {"metric": "p99_ms", "node": "web", "below": 100, "during": 0},
     {"metric": "p99_ms", "node": "web", "below": 100, "from": "9:00"}

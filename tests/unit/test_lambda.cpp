@@ -17,9 +17,11 @@
 #include "core/sim/lease_store.h"
 #include "core/sim/simulation.h"
 #include "tests/unit/issue_text.h"
+#include "tests/unit/run_document.h"
 #include "tests/unit/korean_text.h"
 
 using namespace cp;
+using cp::test::run_document;
 using nlohmann::json;
 
 namespace {
@@ -44,17 +46,6 @@ json document(json nodes, json connections, double duration_s) {
               {"connections", std::move(connections)}};
 }
 
-engine::Built run(const json& j) {
-  doc::LoadResult r = catalog::parse_document(j.dump());
-  INFO(cp::test::all_issues(r.errors));
-  REQUIRE(r.ok());
-  engine::Built b = engine::build(r.document);
-  REQUIRE(b.ok());
-  b.sim->run_until(b.duration);
-  CHECK(b.sim->undeclared_metrics().empty());
-  return b;
-}
-
 services::LambdaStats stats(const engine::Built& b, const char* node) {
   auto s = services::lambda_stats(b.sim->model(b.node(node)));
   REQUIRE(s);
@@ -77,7 +68,7 @@ TEST_CASE("lambda: the first requests pay a cold start, later ones reuse warm en
   const json j = document({users("u", {{"pattern", "poisson"}, {"rate_per_s", 20}}),
                            fn("f", {{"memory_mb", 2048}, {"duration", constant_ms(100)}, {"runtime", "nodejs"}})},
                           {wire("u", "f")}, 60);
-  engine::Built b = run(j);
+  engine::Built b = run_document(j);
   const auto s = stats(b, "f");
   CHECK(s.invocations > 1100);
   CHECK(s.cold_starts >= 2);
@@ -98,14 +89,14 @@ TEST_CASE("lambda: idle environments are reclaimed, so a quiet function starts c
   json j = document({users("u", {{"pattern", "constant"}, {"rate_per_s", 0.2}}),
                      fn("f", {{"duration", constant_ms(10)}, {"idle_reclaim_s", 2}, {"runtime", "java"}})},
                     {wire("u", "f")}, 60);
-  engine::Built b = run(j);
+  engine::Built b = run_document(j);
   auto s = stats(b, "f");
   CHECK(s.invocations >= 11);
   CHECK(s.cold_starts == s.invocations);
   CHECK(s.reclaimed + 1 >= s.invocations);
   // Kept 60 s: only the first is cold.
   j["nodes"][1]["params"]["idle_reclaim_s"] = 60;
-  engine::Built warm = run(j);
+  engine::Built warm = run_document(j);
   CHECK(stats(warm, "f").cold_starts == 1);
 }
 
@@ -116,7 +107,7 @@ TEST_CASE("lambda: the runtime and the package size set the cold start", "[lambd
                        fn("f", {{"memory_mb", 2048}, {"duration", constant_ms(10)}, {"idle_reclaim_s", 1},
                                 {"runtime", runtime}, {"package_mb", package_mb}})},
                       {wire("u", "f")}, 40);
-    engine::Built b = run(j);
+    engine::Built b = run_document(j);
     REQUIRE(stats(b, "f").cold_starts >= 7);
     REQUIRE(stats(b, "f").cold_starts == stats(b, "f").invocations);
     return b.sim->metrics(b.node("f")).latency.mean() / sim::kMillisecond - 10;
@@ -132,7 +123,7 @@ TEST_CASE("lambda: CPU follows memory, so duration shrinks as memory grows, up t
     json j = document({users("u", {{"pattern", "constant"}, {"rate_per_s", 5}}),
                        fn("f", {{"memory_mb", memory}, {"duration", constant_ms(20)}, {"timeout_s", 10}})},
                       {wire("u", "f")}, 20);
-    engine::Built b = run(j);
+    engine::Built b = run_document(j);
     return mean_duration_ms(b, "f");
   };
   const double at128 = duration(128), at1769 = duration(1769), at4096 = duration(4096);
@@ -147,7 +138,7 @@ TEST_CASE("lambda: functions of a Region share its concurrency; another Region's
   const json p = {{"memory_mb", 2048}, {"duration", constant_ms(200)}, {"account_concurrency", 100}};
   json j = document({users("u1", load), users("u2", load), users("u3", load), fn("a", p), fn("b", p), fn("c", p, "eu-west-1")},
                     {wire("u1", "a"), wire("u2", "b"), wire("u3", "c")}, 30);
-  engine::Built b = run(j);
+  engine::Built b = run_document(j);
   const auto a = stats(b, "a"), bb = stats(b, "b"), c = stats(b, "c");
   CHECK(a.throttles + bb.throttles > 3000);  // ~160 wanted, 100 granted
   CHECK(a.peak_running + bb.peak_running >= 100);
@@ -184,7 +175,7 @@ TEST_CASE("lambda: reserved concurrency caps a function and keeps its share from
                      fn("vital", {{"memory_mb", 2048}, {"duration", constant_ms(100)}, {"account_concurrency", 300},
                                   {"reserved_concurrency", 60}})},
                     {wire("u1", "noisy"), wire("u2", "vital")}, 30);
-  engine::Built b = run(j);
+  engine::Built b = run_document(j);
   const auto noisy = stats(b, "noisy"), vital = stats(b, "vital");
   CHECK(noisy.peak_running == 240);  // 300 - 60 reserved
   CHECK(noisy.throttles > 1000);
@@ -193,7 +184,7 @@ TEST_CASE("lambda: reserved concurrency caps a function and keeps its share from
   CHECK(noisy.throttles > 50 * vital.throttles);
   // Reserved above its need and then cut to 20: the function throttles itself.
   j["nodes"][3]["params"]["reserved_concurrency"] = 20;
-  engine::Built cut = run(j);
+  engine::Built cut = run_document(j);
   CHECK(stats(cut, "vital").peak_running == 20);
   CHECK(stats(cut, "vital").throttles > 1000);
 }
@@ -253,7 +244,7 @@ TEST_CASE("lambda: asynchronous events that keep failing are retried twice, then
                      json{{"id", "dlq"}, {"type", "compute"}, {"region", "us-east-1"}, {"az", "use1-az1"},
                           {"params", {{"workers", 10}, {"service_time", constant_ms(1)}}}}},
                     {wire("u", "f", {{"mode", "async"}}), wire("f", "dlq", {{"mode", "async"}})}, 400);
-  engine::Built b = run(j);
+  engine::Built b = run_document(j);
   const auto s = stats(b, "f");
   CHECK(s.async_accepted >= 199);
   CHECK(static_cast<int64_t>(s.timeouts) + s.running == static_cast<int64_t>(s.invocations));
@@ -268,7 +259,7 @@ TEST_CASE("lambda: asynchronous events that keep failing are retried twice, then
   // Without a destination they are dropped and counted.
   j["nodes"][1]["params"].erase("on_failure_destination");
   j["connections"].erase(1);
-  engine::Built lost = run(j);
+  engine::Built lost = run_document(j);
   CHECK(stats(lost, "f").async_dropped == done);
   CHECK(lost.sim->metrics(lost.node("f")).metric_value("async_dropped") == static_cast<double>(done));
 }
@@ -279,7 +270,7 @@ TEST_CASE("lambda: throttled asynchronous events wait and back off; past their m
                      fn("f", {{"memory_mb", 2048}, {"duration", constant_ms(1000)}, {"reserved_concurrency", 2},
                               {"maximum_event_age_s", 60}})},
                     {wire("u", "f", {{"mode", "async"}})}, 120);
-  engine::Built b = run(j);
+  engine::Built b = run_document(j);
   const auto s = stats(b, "f");
   CHECK(s.async_accepted >= 1199);
   CHECK(s.throttles > 0);
@@ -296,7 +287,7 @@ TEST_CASE("lambda: a payload over 6 MB (sync) or 1 MB (async) is refused", "[lam
                      users("v", {{"pattern", "constant"}, {"rate_per_s", 1}, {"request_bytes", 2 * 1024 * 1024}}),
                      fn("f", {{"duration", constant_ms(1)}})},
                     {wire("u", "f"), wire("v", "f", {{"mode", "async"}})}, 10);
-  engine::Built b = run(j);
+  engine::Built b = run_document(j);
   const auto& sync = b.sim->connection(sim::ConnId{0}).metrics.outcomes;
   const auto& async = b.sim->connection(sim::ConnId{1}).metrics;
   CHECK(sync[0] >= 9);  // sync: 2 MB is fine
@@ -327,7 +318,7 @@ TEST_CASE("lambda: a checkpoint mid-run rewinds to the same trace", "[lambda][ch
                            fn("f", {{"memory_mb", 512}, {"duration", constant_ms(300)}, {"account_concurrency", 150},
                                     {"idle_reclaim_s", 5}})},
                           {wire("u", "f"), wire("v", "f", {{"mode", "async"}})}, 40);
-  engine::Built straight = run(j);
+  engine::Built straight = run_document(j);
   REQUIRE(stats(straight, "f").throttles > 0);
   doc::LoadResult r = catalog::parse_document(j.dump());
   engine::Built b = engine::build(r.document);
@@ -431,7 +422,7 @@ const MiniQueue& queue_of(const engine::Built& b) { return static_cast<const Min
 
 TEST_CASE("lambda: an event source mapping pulls batches from a queue and deletes what it processed", "[lambda][poll]") {
   WithMiniQueue services;
-  engine::Built b = run(poll_doc(50, {{"memory_mb", 2048}, {"duration", constant_ms(100)}}, {{"batch_size", 10}}));
+  engine::Built b = run_document(poll_doc(50, {{"memory_mb", 2048}, {"duration", constant_ms(100)}}, {{"batch_size", 10}}));
   const auto s = stats(b, "f");
   const MiniQueue& q = queue_of(b);
   CHECK(q.store.counters().put > 2700);
@@ -446,7 +437,7 @@ TEST_CASE("lambda: an event source mapping pulls batches from a queue and delete
 TEST_CASE("lambda: a batching window gathers larger batches", "[lambda][poll]") {
   WithMiniQueue services;
   auto mean_batch = [](int batch, int window_s) {
-    engine::Built b = run(poll_doc(10, {{"memory_mb", 2048}, {"duration", constant_ms(50)}},
+    engine::Built b = run_document(poll_doc(10, {{"memory_mb", 2048}, {"duration", constant_ms(50)}},
                                    {{"batch_size", batch}, {"maximum_batching_window_s", window_s}}));
     const auto s = stats(b, "f");
     REQUIRE(s.batches > 0);
@@ -469,7 +460,7 @@ TEST_CASE("lambda: a batching window gathers larger batches", "[lambda][poll]") 
 TEST_CASE("lambda: a failing batch is not deleted, so its messages come back after the visibility timeout", "[lambda][poll]") {
   WithMiniQueue services;
   // Work 3 s, timeout 1 s: every batch fails; a 5 s visibility timeout hands them out again.
-  engine::Built b = run(poll_doc(5, {{"memory_mb", 2048}, {"duration", constant_ms(3000)}, {"timeout_s", 1}},
+  engine::Built b = run_document(poll_doc(5, {{"memory_mb", 2048}, {"duration", constant_ms(3000)}, {"timeout_s", 1}},
                                  {{"batch_size", 10}, {"visibility_timeout_s", 5}}));
   const auto s = stats(b, "f");
   const MiniQueue& q = queue_of(b);

@@ -11,6 +11,7 @@
 #include "core/engine/build.h"
 #include "core/engine/goals.h"
 #include "tests/unit/issue_text.h"
+#include "tests/unit/one_server_doc.h"
 #include "ui/run_controller.h"
 
 using cp::test::all_issues;
@@ -19,29 +20,17 @@ using namespace cp;
 
 namespace {
 
-// One server under rising load, killed 400-460 s; goals over windows that start and
+// The goal tests' one server (one_server_doc.h); goals over windows that start and
 // end between frames, one during the fault, one over the whole run.
 doc::Document goals_doc() {
-  const json j = json::parse(R"({
-    "version": 1, "name": "Goals in the app",
-    "settings": {"duration_s": 600, "seed": 3},
-    "regions": [{"code": "us-east-1", "azs": ["use1-az1"]}],
-    "nodes": [
-      {"id": "users", "type": "users", "region": "us-east-1",
-       "params": {"pattern": "ramp", "rate_per_s": 4, "ramp_to_per_s": 80, "ramp_s": 600}},
-      {"id": "web", "type": "compute", "region": "us-east-1", "az": "use1-az1",
-       "params": {"workers": 1, "service_time": {"kind": "exponential", "mean_ms": 10}}}
-    ],
-    "connections": [{"id": "c1", "from": "users", "to": "web"}],
-    "faults": [{"at_s": 400, "action": "kill_node", "target": "web", "until_s": 460}],
-    "goals": [
+  json j = cp::test::one_server_doc();
+  j["goals"] = json::parse(R"([
       {"metric": "p99_ms", "node": "web", "below": 80, "from": 60.5, "to": 200.25,
        "en": "Web answers fast at low load", "ko": "부하가 낮을 때 웹 서버가 빠르게 응답합니다"},
       {"metric": "error_rate", "node": "users", "below": 1, "during": 0},
       {"metric": "requests", "node": "web", "at_least": 1000, "from": 450.125, "to": 599.5},
       {"metric": "events", "at_most": 100}
-    ]
-  })");
+  ])");
   doc::LoadResult r = catalog::load_document(j);
   INFO(all_issues(r.errors));
   REQUIRE(r.ok());

@@ -21,10 +21,12 @@
 #include "core/services/sqs.h"
 #include "core/sim/simulation.h"
 #include "tests/unit/issue_text.h"
+#include "tests/unit/run_document.h"
 #include "tests/unit/source_files.h"
 
 using namespace cp;
 using cp::test::all_issues;
+using cp::test::build_document;
 using nlohmann::json;
 
 namespace {
@@ -55,16 +57,6 @@ json queue_doc(double rate, double work_ms, json queue_params = json::object(), 
                              {"service_time", {{"kind", "constant"}, {"value_ms", work_ms}}}};
   j["connections"][1]["params"] = std::move(poll_params);
   return j;
-}
-
-engine::Built build(const json& j) {
-  doc::LoadResult r = catalog::parse_document(j.dump());
-  INFO(all_issues(r.errors));
-  REQUIRE(r.ok());
-  engine::Built b = engine::build(r.document);
-  INFO(all_issues(b.errors));
-  REQUIRE(b.ok());
-  return b;
 }
 
 services::SqsBalance balance(const engine::Built& b, const char* node = "q") {
@@ -102,7 +94,7 @@ size_t events(const engine::Built& b, const char* reason) {
 
 TEST_CASE("sqs: a worker fast enough deletes every message once; the balance holds throughout", "[sqs]") {
   // 20 messages/s; two loops at 20 ms each can do 100/s.
-  engine::Built b = build(queue_doc(20, 20, {{"receive_wait_time_s", 20}}));
+  engine::Built b = build_document(queue_doc(20, 20, {{"receive_wait_time_s", 20}}));
   run_checking_balance(b);
   const services::SqsBalance x = balance(b);
   INFO(services::sqs_balance_text(x, false));
@@ -130,7 +122,7 @@ TEST_CASE("sqs: a worker slower than the visibility timeout processes messages t
   // One loop taking 3 s a message, a 2 s visibility timeout: each message is visible again
   // before its delete, and received again.
   json slow = queue_doc(0.25, 3000, {{"visibility_timeout_s", 2}, {"receive_wait_time_s", 20}}, json::object(), 120, 2);
-  engine::Built b = build(slow);
+  engine::Built b = build_document(slow);
   run_checking_balance(b);
   const double dups = metric(b, "q", "duplicates");
   INFO(services::sqs_balance_text(balance(b), false));
@@ -146,7 +138,7 @@ TEST_CASE("sqs: a worker slower than the visibility timeout processes messages t
   CHECK(st.en.find("deleted too late") != std::string::npos);
 
   // The same worker with a 30 s visibility timeout: no duplicates.
-  engine::Built ok = build(queue_doc(0.25, 3000, {{"visibility_timeout_s", 30}, {"receive_wait_time_s", 20}}));
+  engine::Built ok = build_document(queue_doc(0.25, 3000, {{"visibility_timeout_s", 30}, {"receive_wait_time_s", 20}}));
   run_checking_balance(ok);
   CHECK(metric(ok, "q", "duplicates") == 0);
   CHECK(balance(ok).deleted > 20);
@@ -154,7 +146,7 @@ TEST_CASE("sqs: a worker slower than the visibility timeout processes messages t
 
 TEST_CASE("sqs: messages older than the retention period are deleted and counted as expired", "[sqs]") {
   // No worker keeps up: 1 loop at 1 s for 5 messages/s; retention 60 s.
-  engine::Built b = build(queue_doc(5, 1000, {{"message_retention_s", 60}, {"receive_wait_time_s", 20}}, json::object(), 150, 1));
+  engine::Built b = build_document(queue_doc(5, 1000, {{"message_retention_s", 60}, {"receive_wait_time_s", 20}}, json::object(), 150, 1));
   run_checking_balance(b);
   const services::SqsBalance x = balance(b);
   INFO(services::sqs_balance_text(x, false));
@@ -166,7 +158,7 @@ TEST_CASE("sqs: messages older than the retention period are deleted and counted
 }
 
 TEST_CASE("sqs: a delay queue holds each message invisible for its delay", "[sqs]") {
-  engine::Built b = build(queue_doc(10, 10, {{"delivery_delay_s", 15}, {"receive_wait_time_s", 20}}));
+  engine::Built b = build_document(queue_doc(10, 10, {{"delivery_delay_s", 15}, {"receive_wait_time_s", 20}}));
   b.sim->run_until(60 * sim::kSecond);
   const services::SqsBalance x = balance(b);
   CHECK(x.delayed > 100);  // ~10/s × 15 s
@@ -181,9 +173,9 @@ TEST_CASE("sqs: a delay queue holds each message invisible for its delay", "[sqs
 TEST_CASE("sqs: short polling answers empty at once and pays for it; long polling waits", "[sqs]") {
   // One message every 2 s; a worker that polls again 100 ms after an empty receive.
   const json pause = {{"idle_pause_ms", 100}};
-  engine::Built shortp = build(queue_doc(0.5, 10, json::object(), pause));
+  engine::Built shortp = build_document(queue_doc(0.5, 10, json::object(), pause));
   run_checking_balance(shortp);
-  engine::Built longp = build(queue_doc(0.5, 10, {{"receive_wait_time_s", 20}}, pause));
+  engine::Built longp = build_document(queue_doc(0.5, 10, {{"receive_wait_time_s", 20}}, pause));
   run_checking_balance(longp);
   const double e_short = metric(shortp, "q", "empty_receives"), e_long = metric(longp, "q", "empty_receives");
   INFO("empty receives: short " << e_short << ", long " << e_long);
@@ -201,7 +193,7 @@ TEST_CASE("sqs: poison messages go to the dead-letter queue after maxReceiveCoun
   json j = queue_doc(10, 20, {{"visibility_timeout_s", 2}, {"receive_wait_time_s", 20}, {"dead_letter_queue", "dlq"}, {"max_receive_count", 3}},
                      {{"failing_messages_pct", 10}});
   j["nodes"].push_back({{"id", "dlq"}, {"type", "sqs"}, {"region", "us-east-1"}});
-  engine::Built b = build(j);
+  engine::Built b = build_document(j);
   run_checking_balance(b, {"q", "dlq"});
   const services::SqsBalance x = balance(b), d = balance(b, "dlq");
   INFO(services::sqs_balance_text(x, false) << "\n" << services::sqs_balance_text(d, false));
@@ -224,7 +216,7 @@ TEST_CASE("sqs: poison messages go to the dead-letter queue after maxReceiveCoun
 
   // Without a DLQ the same messages keep coming back.
   json none = queue_doc(10, 20, {{"visibility_timeout_s", 2}, {"receive_wait_time_s", 20}}, {{"failing_messages_pct", 10}});
-  engine::Built n = build(none);
+  engine::Built n = build_document(none);
   run_checking_balance(n);
   CHECK(balance(n).moved_to_dlq == 0);
   CHECK(metric(n, "q", "duplicates") > 3 * metric(b, "q", "duplicates"));
@@ -265,9 +257,9 @@ TEST_CASE("sqs: FIFO removes a producer's retried sends within 5 minutes; standa
     j["connections"][0]["params"] = {{"timeout_ms", 1}, {"retries", 2}, {"backoff_base_ms", 1}};
     return j;
   };
-  engine::Built fifo = build(doc("fifo"));
+  engine::Built fifo = build_document(doc("fifo"));
   run_checking_balance(fifo);
-  engine::Built standard = build(doc("standard"));
+  engine::Built standard = build_document(doc("standard"));
   run_checking_balance(standard);
   const services::SqsBalance f = balance(fifo), s = balance(standard);
   INFO(services::sqs_balance_text(f, false) << "\n" << services::sqs_balance_text(s, false));
@@ -284,9 +276,9 @@ TEST_CASE("sqs: FIFO throughput is 300 sends/s without high-throughput mode", "[
     j["nodes"][0]["params"]["keys"] = 1000;
     return j;
   };
-  engine::Built low = build(doc(false));
+  engine::Built low = build_document(doc(false));
   run_checking_balance(low);
-  engine::Built high = build(doc(true));
+  engine::Built high = build_document(doc(true));
   run_checking_balance(high);
   const services::SqsBalance l = balance(low), h = balance(high);
   INFO(services::sqs_balance_text(l, false) << "\n" << services::sqs_balance_text(h, false));
@@ -319,9 +311,9 @@ TEST_CASE("sqs: lint advises on a visibility timeout shorter than the work and o
 
 TEST_CASE("sqs: a checkpoint with messages held, in flight and long polls waiting rewinds to the same run", "[sqs][checkpoint]") {
   const json j = queue_doc(0.25, 3000, {{"visibility_timeout_s", 2}, {"receive_wait_time_s", 20}});
-  engine::Built straight = build(j);
+  engine::Built straight = build_document(j);
   straight.sim->run_until(straight.duration);
-  engine::Built b = build(j);
+  engine::Built b = build_document(j);
   b.sim->run_until(47 * sim::kSecond);
   auto cp = b.sim->checkpoint();
   b.sim->run_until(b.duration);
@@ -415,7 +407,7 @@ TEST_CASE("sqs: FIFO keeps order per message group and one message of a group in
     j["nodes"][2] = {{"id", "worker"}, {"type", "test_order_consumer"}, {"region", "us-east-1"}};
     return j;
   };
-  engine::Built b = build(doc("fifo"));
+  engine::Built b = build_document(doc("fifo"));
   run_checking_balance(b);
   const auto& c = static_cast<const OrderConsumer&>(b.sim->model(b.node("worker")));
   REQUIRE(c.got.size() > 500);
@@ -440,7 +432,7 @@ TEST_CASE("sqs: FIFO keeps order per message group and one message of a group in
   CHECK(most >= 4);
 
   // A standard queue hands out 10 at once, groups mixed.
-  engine::Built s = build(doc("standard"));
+  engine::Built s = build_document(doc("standard"));
   run_checking_balance(s);
   const auto& cs = static_cast<const OrderConsumer&>(s.sim->model(s.node("worker")));
   std::map<sim::SimTime, size_t> per_receive_std;
