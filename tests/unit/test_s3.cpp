@@ -16,6 +16,7 @@
 #include "core/services/sqs.h"
 #include "core/sim/simulation.h"
 #include "tests/unit/issue_text.h"
+#include "tests/unit/run_document.h"
 
 using namespace cp;
 using nlohmann::json;
@@ -52,17 +53,7 @@ json user_bucket_doc(double rate, double read_fraction, json bucket_params, doub
                   json::array({wire("users", "b", {{"retries", 0}})}), duration_s, std::move(faults));
 }
 
-engine::Built run(const json& j) {
-  doc::LoadResult r = catalog::parse_document(j.dump());
-  INFO(cp::test::all_issues(r.errors));
-  REQUIRE(r.ok());
-  engine::Built b = engine::build(r.document);
-  INFO(cp::test::all_issues(b.errors));
-  REQUIRE(b.ok());
-  b.sim->run_until(b.duration);
-  CHECK(b.sim->undeclared_metrics().empty());
-  return b;
-}
+engine::Built run(const json& j) { return cp::test::run_document(j); }
 
 double metric(const engine::Built& b, const char* node, const char* key) {
   return b.sim->metrics(b.node(node)).metric_value(key);
