@@ -14,6 +14,7 @@
 #include "core/services/lambda.h"
 #include "core/services/api_gateway.h"
 #include "core/services/s3.h"
+#include "core/services/sns.h"
 
 namespace cp::services {
 
@@ -30,6 +31,7 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&cloudfront_descriptor());
   out.push_back(&global_accelerator_descriptor());
   out.push_back(&sqs_descriptor());
+  out.push_back(&sns_descriptor());
   out.push_back(&lambda_descriptor());
   out.push_back(&api_gateway_descriptor());
 }

@@ -78,9 +78,46 @@ std::string trim(const std::string& s) {
 constexpr size_t kMaxMixEntries = 100;  // a cloudplay limit (fits the 16-bit tag fields), not an AWS one
 constexpr size_t kMaxMixValue = 128;    // AWS rule values are at most 128 characters; requests kept to the same
 
-// Parses "VALUE=WEIGHT, VALUE=WEIGHT, ..." (weight optional, 1 by default).
+bool attribute_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+         c == '/';
+}
+
+// "type:order&store:web" -> {"store":"web","type":"order"} (the message attributes SNS
+// filter policies read), or false with the reason.
+bool attribute_set_json(const std::string& value, std::string& json_text, catalog::Refusal& error) {
+  nlohmann::json o = nlohmann::json::object();
+  size_t start = 0;
+  while (start <= value.size()) {
+    const size_t amp = value.find('&', start);
+    const std::string pair = trim(value.substr(start, amp == std::string::npos ? std::string::npos : amp - start));
+    const size_t colon = pair.find(':');
+    const std::string name = colon == std::string::npos ? "" : trim(pair.substr(0, colon));
+    const std::string val = colon == std::string::npos ? "" : trim(pair.substr(colon + 1));
+    bool ok = !name.empty() && !val.empty();
+    for (char c : name + val) ok = ok && attribute_char(c);
+    if (!ok) {
+      error = {"\"" + pair + "\": a message attribute is NAME:VALUE (letters, digits, '-', '.', '_', '/'); several are "
+               "joined with '&', e.g. \"type:order&store:web=70\".",
+               "\"" + pair + "\": 메시지 속성은 이름:값 형식입니다(영문자, 숫자, '-', '.', '_', '/'). 여러 개는 '&'로 잇습니다. "
+               "예: \"type:order&store:web=70\"."};
+      return false;
+    }
+    o[name] = val;
+    if (amp == std::string::npos) break;
+    start = amp + 1;
+  }
+  json_text = o.dump();
+  return true;
+}
+
+enum class MixKind { Path, Host, Attributes };
+
+// Parses "VALUE=WEIGHT, VALUE=WEIGHT, ..." (weight optional, 1 by default). An attribute
+// mix's values become the attribute sets' JSON text.
 // On failure returns false with a message in English and Korean.
-bool parse_mix(const std::string& text, bool hosts, Mix& out, catalog::Refusal& error) {
+bool parse_mix(const std::string& text, MixKind kind, Mix& out, catalog::Refusal& error) {
+  const bool hosts = kind == MixKind::Host;
   out = Mix{};
   double total = 0;
   for (const std::string& item : catalog::split_list(text)) {
@@ -93,23 +130,28 @@ bool parse_mix(const std::string& text, bool hosts, Mix& out, catalog::Refusal& 
       char* end = nullptr;
       weight = std::strtod(w.c_str(), &end);
       if (w.empty() || end != w.c_str() + w.size() || !(weight > 0) || weight > 1e6) {
-        const std::string example = hosts ? "api.example.com=30" : "/api/orders=30";
+        const std::string example =
+            hosts ? "api.example.com=30" : kind == MixKind::Attributes ? "type:order=30" : "/api/orders=30";
         error = {"\"" + item + "\": the weight after '=' must be a number above 0 (up to 1000000), e.g. \"" + example + "\".",
                  "\"" + item + "\": '=' 뒤의 가중치는 0보다 크고 1000000 이하인 숫자여야 합니다. 예: \"" + example + "\"."};
         return false;
       }
     }
-    if (value.empty() || value.size() > kMaxMixValue) {
+    if (kind == MixKind::Attributes) {
+      std::string json_text;
+      if (!attribute_set_json(value, json_text, error)) return false;
+      value = json_text;
+    } else if (value.empty() || value.size() > kMaxMixValue) {
       error = {"\"" + item + "\": a " + std::string(hosts ? "host" : "path") + " needs 1 to 128 characters.",
                "\"" + item + "\": " + (hosts ? "호스트는" : "경로는") + " 1~128자여야 합니다."};
       return false;
     }
-    if (!hosts && value[0] != '/') {
+    if (kind == MixKind::Path && value[0] != '/') {
       error = {"\"" + value + "\": a path starts with '/', e.g. \"/api/orders\".",
                "\"" + value + "\": 경로는 \"/api/orders\"처럼 '/'로 시작해야 합니다."};
       return false;
     }
-    for (char c : value) {
+    for (char c : kind == MixKind::Attributes ? std::string() : value) {
       if (hosts ? host_char(c) : path_char(c)) continue;
       error = {"\"" + value + "\": '" + std::string(1, c) + "' cannot be in a request " + (hosts ? "host" : "path") +
                    (hosts ? " (letters, digits, '-', '.', '_')" : " (letters, digits and _-.$/~\"'@:+&; no query string, no wildcards)") +
@@ -133,9 +175,10 @@ bool parse_mix(const std::string& text, bool hosts, Mix& out, catalog::Refusal& 
 class Users final : public ModelBase<Users>, public HttpRequestSource {
 public:
   Users(TrafficShape shape, double read_fraction, uint32_t request_bytes, uint64_t keys, double zipf_s, Mix paths,
-        Mix hosts)
+        Mix hosts, Mix attributes)
       : shape_(shape), read_fraction_(read_fraction), request_bytes_(request_bytes), keys_(keys), zipf_s_(zipf_s),
-        http_(!paths.empty() || !hosts.empty()), paths_(std::move(paths)), hosts_(std::move(hosts)) {
+        http_(!paths.empty() || !hosts.empty()), paths_(std::move(paths)), hosts_(std::move(hosts)),
+        attributes_(std::move(attributes)) {
     if (paths_.empty()) paths_ = Mix{{kDefaultPath}, {1}};
     if (hosts_.empty()) hosts_ = Mix{{kDefaultHost}, {1}};
   }
@@ -151,6 +194,8 @@ public:
 
   void start(Simulation& sim) override {
     sim.metrics(id()).capacity = 0;
+    attribute_ids_.clear();
+    for (const std::string& a : attributes_.values) attribute_ids_.push_back(sim.intern_attributes(a));
     schedule_next(sim);
   }
 
@@ -211,7 +256,11 @@ private:
     // Path and host (only when the user gave a mix: documents without one draw
     // nothing more, so their runs are unchanged).
     uint32_t tag = http_ ? http_tag(draw(sim, paths_), draw(sim, hosts_)) : 0;
-    ReqHandle root = sim.begin_root(id(), kind, request_bytes_, key);
+    // Message attributes (only with a mix: documents without one draw nothing more).
+    const uint32_t attr = attribute_ids_.empty() ? 0
+                          : attribute_ids_.size() == 1 ? attribute_ids_[0]
+                                                       : attribute_ids_[draw(sim, attributes_)];
+    ReqHandle root = sim.begin_root(id(), sim.new_item(id(), key, request_bytes_, attr), kind);
     ++sent_;
     ++sim.metrics(id()).arrivals;
     sim.call(c, root, kind, request_bytes_, key, tag);
@@ -254,17 +303,22 @@ private:
   uint64_t keys_;
   double zipf_s_;
   bool http_;
-  Mix paths_, hosts_;
+  Mix paths_, hosts_, attributes_;
+  std::vector<uint32_t> attribute_ids_;  // attributes_' sets, interned in this run
   uint64_t sent_ = 0;
 };
 
+MixKind mix_kind(const std::string& key) {
+  return key == "hosts" ? MixKind::Host : key == "attributes" ? MixKind::Attributes : MixKind::Path;
+}
+
 std::vector<doc::Issue> validate(const nlohmann::json& params) {
   std::vector<doc::Issue> out;
-  for (const char* key : {"paths", "hosts"}) {
+  for (const char* key : {"paths", "hosts", "attributes"}) {
     if (!params.contains(key) || !params[key].is_string()) continue;
     Mix m;
     catalog::Refusal error;
-    if (!parse_mix(params[key].get<std::string>(), std::string(key) == "hosts", m, error))
+    if (!parse_mix(params[key].get<std::string>(), mix_kind(key), m, error))
       out.push_back({key, error.en, error.ko});
   }
   return out;
@@ -343,10 +397,17 @@ catalog::ServiceDescriptor make_descriptor() {
                  "선택 사항: Host 헤더의 가중치 혼합입니다. 예: \"shop.example.com=80, api.example.com=20\". 비우면 모든 "
                  "요청이 www.example.com으로 갑니다."},
                 "", 0, 8000, "", {}, ""},
+      ParamSpec{"attributes", ParamType::String, {"Message attributes", "메시지 속성"},
+                {"Optional: a weighted mix of message attributes sent with each request, NAME:VALUE joined by '&', e.g. "
+                 "\"type:order=70, type:refund&store:web=30\". An SNS subscription's filter policy picks messages by them.",
+                 "선택 사항: 요청마다 함께 보내는 메시지 속성의 가중치 혼합입니다. 이름:값을 '&'로 잇습니다. 예: "
+                 "\"type:order=70, type:refund&store:web=30\". SNS 구독의 필터 정책이 이 속성으로 메시지를 고릅니다."},
+                "", 0, 8000, "", {}, ""},
   };
   d.validate = validate;
   catalog::param_spec(d, "paths").list_separator = ',';
   catalog::param_spec(d, "hosts").list_separator = ',';
+  catalog::param_spec(d, "attributes").list_separator = ',';
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     TrafficShape s;
@@ -359,14 +420,17 @@ catalog::ServiceDescriptor make_descriptor() {
     s.spike_at_s = catalog::param_number(p, "spike_at_s");
     s.spike_s = catalog::param_number(p, "spike_s");
     s.spike_multiplier = catalog::param_number(p, "spike_multiplier");
-    Mix paths, hosts;
+    Mix paths, hosts, attributes;
     catalog::Refusal error;
-    if (!parse_mix(catalog::param_string(p, "paths"), false, paths, error)) throw std::invalid_argument(error.en);
-    if (!parse_mix(catalog::param_string(p, "hosts"), true, hosts, error)) throw std::invalid_argument(error.en);
+    if (!parse_mix(catalog::param_string(p, "paths"), MixKind::Path, paths, error)) throw std::invalid_argument(error.en);
+    if (!parse_mix(catalog::param_string(p, "hosts"), MixKind::Host, hosts, error)) throw std::invalid_argument(error.en);
+    if (!parse_mix(catalog::param_string(p, "attributes"), MixKind::Attributes, attributes, error))
+      throw std::invalid_argument(error.en);
     return std::make_unique<Users>(s, catalog::param_number(p, "read_fraction"),
                                    static_cast<uint32_t>(catalog::param_number(p, "request_bytes")),
                                    static_cast<uint64_t>(catalog::param_number(p, "keys")),
-                                   catalog::param_number(p, "zipf_s"), std::move(paths), std::move(hosts));
+                                   catalog::param_number(p, "zipf_s"), std::move(paths), std::move(hosts),
+                                   std::move(attributes));
   };
   return d;
 }

@@ -46,7 +46,9 @@ const std::vector<std::string>& known_event_reasons() {
         // API Gateway (core/services/api_gateway.cpp)
         "account_throttle", "stage_throttle",
         // S3 (core/services/s3.cpp)
-        "object_archived", "prefix_rate", "prefix_rate_ok"};
+        "object_archived", "prefix_rate", "prefix_rate_ok",
+        // SNS (core/services/sns.cpp)
+        "delivery_policy_exhausted"};
     std::sort(v.begin(), v.end());
     return v;
   }();
