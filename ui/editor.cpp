@@ -212,6 +212,13 @@ void Editor::set_region_rect(const std::string& code, const WorldRect& r) {
 
 void Editor::set_az_rect(const std::string& az, const WorldRect& r) { layout_section(doc_, "azs")[az] = rect_json(r); }
 
+// Clients (on the internet, near a Region) and global services are in no Region's
+// frame, whatever Region they name.
+static bool drawn_in_region(const doc::NodeDoc& n) {
+  const catalog::ServiceDescriptor* svc = catalog::find_service(n.type);
+  return !svc || svc->placement == sim::PlacementKind::Az || svc->placement == sim::PlacementKind::Region;
+}
+
 void Editor::ensure_layout() {
   json& regions = layout_section(doc_, "regions");
   json& azs = layout_section(doc_, "azs");
@@ -219,11 +226,18 @@ void Editor::ensure_layout() {
 
   // A Region's services that are in no single AZ (a load balancer, an Auto Scaling
   // group spanning AZs, EFS...) get a band of their own above the AZ frames, so they
-  // are not drawn inside one AZ.
+  // are not drawn inside one AZ. It has as many rows as its cards need at the Region's
+  // width: five regional services in a two-AZ Region must not spill into the AZ frames.
   auto regional_band = [&](const doc::RegionDoc& r) {
+    size_t count = 0;
     for (const auto& n : doc_.nodes)
-      if (n.region == r.code && n.az.empty()) return kRegionalBand;
-    return 0.0f;
+      if (n.region == r.code && n.az.empty() && drawn_in_region(n)) ++count;
+    if (count == 0) return 0.0f;
+    const size_t n_azs = std::max<size_t>(1, r.azs.size());
+    const float inner = n_azs * (kAzW + kFramePad) - kFramePad;  // the Region's width less its padding
+    const size_t cols = std::max<size_t>(1, static_cast<size_t>((inner + kGrid) / (kNodeW + kGrid)));
+    const size_t rows = (count + cols - 1) / cols;
+    return kRegionalBand + (rows - 1) * (kNodeH + kGrid);
   };
   // Region frames: left to right, each wide enough for its AZs side by side.
   float next_x = 0;
@@ -244,7 +258,7 @@ void Editor::ensure_layout() {
     bool have_sibling = false;
     for (const auto& other : r.azs)
       if (auto o = az_rect(other)) top = have_sibling ? std::min(top, o->y) : o->y, have_sibling = true;
-    if (!have_sibling && rr.h >= kRegionHeader + kRegionalBand + kAzH) top += regional_band(r);
+    if (!have_sibling && rr.h >= kRegionHeader + regional_band(r) + kAzH) top += regional_band(r);
     for (size_t i = 0; i < r.azs.size(); ++i) {
       if (az_rect(r.azs[i])) continue;
       WorldRect a{rr.x + kFramePad + i * (kAzW + kFramePad), top, kAzW, kAzH};
@@ -271,8 +285,7 @@ void Editor::ensure_layout() {
     // Clients (on the internet, near a Region) and global services are in no Region:
     // they go in the column left of the frames, so a Region's frame (and its "Region
     // down" shading) holds only that Region's services.
-    const catalog::ServiceDescriptor* svc = catalog::find_service(n.type);
-    const bool in_region = !svc || svc->placement == sim::PlacementKind::Az || svc->placement == sim::PlacementKind::Region;
+    const bool in_region = drawn_in_region(n);
     if (!n.az.empty())
       if (auto a = az_rect(n.az)) box = WorldRect{a->x + 20, a->y + 40, a->w - 40, a->h - 50};
     if (!box && !n.region.empty() && in_region) {
