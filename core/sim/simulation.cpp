@@ -126,7 +126,7 @@ void Simulation::start() {
   }
   for (auto& n : nodes_) n.model->start(*this);
   for (auto& n : nodes_) n.model->started(*this);
-  push(now_ + series_interval_, kKernelTarget, kEvTick, 0, 0);
+  push(now_ + kSecond, kKernelTarget, kEvTick, 0, 0);
   last_tick_ = now_;
 }
 
@@ -652,10 +652,15 @@ LogEntry& Simulation::log(NodeId node, LogKind kind, std::string text_en, std::s
   return e;
 }
 
+// Every simulated second: the models' on_second (their per-second limits, gauges and
+// cost meters count on it), then a series point when its interval has passed (the
+// interval doubles in a long run, on_second's period must not).
 void Simulation::on_tick() {
+  for (auto& n : nodes_) n.model->on_second(*this);
+  push(now_ + kSecond, kKernelTarget, kEvTick, 0, 0);
+  if (now_ - last_tick_ < series_interval_) return;
   SimTime interval = now_ - last_tick_;
   last_tick_ = now_;
-  for (auto& n : nodes_) n.model->on_second(*this);
   if (interval <= 0) interval = series_interval_;
   for (auto& n : nodes_) sample_series(n.metrics, interval);
   for (auto& c : conns_) {
@@ -669,7 +674,6 @@ void Simulation::on_tick() {
   }
   if (!nodes_.empty() && (nodes_[0].metrics.series.size() >= kMaxSeriesPoints || series_histogram_bytes() > series_budget_))
     halve_series();
-  push(now_ + series_interval_, kKernelTarget, kEvTick, 0, 0);
 }
 
 }  // namespace cp::sim

@@ -61,6 +61,14 @@ private:
   std::deque<ReqHandle> q_;
 };
 
+// Counts its on_second calls (nothing else).
+class Clock : public ModelBase<Clock> {
+public:
+  void on_request(Simulation& sim, ReqHandle h) override { sim.respond(h, Outcome::Ok); }
+  void on_second(Simulation&) override { ++seconds; }
+  uint64_t seconds = 0;
+};
+
 struct Pair {
   Simulation sim;
   Source* src;
@@ -180,4 +188,21 @@ TEST_CASE("kernel: time series has a point per simulated second") {
   REQUIRE(s[5].arrivals_per_s > 50);
   REQUIRE(s[5].arrivals_per_s < 150);
   REQUIRE(s[5].p99_ms > 0);
+}
+
+TEST_CASE("kernel: on_second runs every simulated second, also once the series grow coarser") {
+  // Past kMaxSeriesPoints (4,096) points the series halve and take a point every 2 s; models
+  // count their per-second limits and cost meters in on_second, which must stay per second.
+  Simulation sim(1);
+  RegionId r = sim.topology().add_region("us-east-1", 38.9, -77.0);
+  AzId a = sim.topology().add_az(r, "use1-az1");
+  auto c = std::make_unique<Clock>();
+  Clock* clock = c.get();
+  NodeId n = sim.add_node(std::move(c), {"clock", "clock", "test", {PlacementKind::Az, r, a}});
+  sim.run_until(10000 * kSecond);
+  CHECK(clock->seconds == 10000);
+  const auto& s = sim.metrics(n).series;
+  REQUIRE(s.size() < kMaxSeriesPoints);
+  CHECK(s.back().t_s == Approx(10000));
+  CHECK(s.back().interval_s == Approx(4));
 }
