@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `cloudplay validate` on files a newcomer might give it: every line names the
 # file, then the JSON path only when there is one (no "FILE: : ..."), and says
-# plainly what is wrong (random bytes are not "line 1, column 2", "kinesis" gets no
+# plainly what is wrong (random bytes are not "line 1, column 2", "redshift" gets no
 # unrelated "Did you mean").
 set -euo pipefail
 cli="$1"
@@ -24,12 +24,12 @@ printf '{\n  "version": 1,\n  "nodes": [}\n' >"$dir/broken.json"
 expect "$dir/broken.json" "^$dir/broken.json: line 3, column "
 printf '[1, 2]' >"$dir/list.json"
 expect "$dir/list.json" "^$dir/list.json: this is JSON, but not a cloudplay document"
-cat >"$dir/kinesis.json" <<'JSON'
+cat >"$dir/redshift.json" <<'JSON'
 {"version": 1, "regions": [{"code": "us-east-1", "azs": ["use1-az1"]}],
- "nodes": [{"id": "q", "type": "kinesis", "region": "us-east-1"}]}
+ "nodes": [{"id": "q", "type": "redshift", "region": "us-east-1"}]}
 JSON
-expect "$dir/kinesis.json" "^$dir/kinesis.json: nodes\[0\]\.type: there is no service type \"kinesis\"\. cloudplay does not simulate"
-if "$cli" validate "$dir/kinesis.json" 2>&1 | grep -q "Did you mean"; then fail "an unrelated suggestion for kinesis"; fi
+expect "$dir/redshift.json" "^$dir/redshift.json: nodes\[0\]\.type: there is no service type \"redshift\"\. cloudplay does not simulate"
+if "$cli" validate "$dir/redshift.json" 2>&1 | grep -q "Did you mean"; then fail "an unrelated suggestion for redshift"; fi
 # --events: a wrong query is refused before the run, naming the word; a good one prints its entries.
 ex="$(dirname "$0")/../examples/three-tier-web.json"
 out="$("$cli" run "$ex" --seconds 5 --events "kind=instance_dead" 2>&1)" && fail "a bad --events query was accepted"

@@ -42,6 +42,8 @@ constexpr double kFullCpuMb = 1769;
 constexpr double kUnreservedMin = 100;
 // AWS-FACTS: SQS / Batch (10 messages per ReceiveMessage).
 constexpr uint32_t kReceiveMax = 10;
+// AWS-FACTS: Kinesis Data Streams / Shard read, shared (up to 10,000 records per GetRecords).
+constexpr uint32_t kStreamReceiveMax = 10000;
 // ⚠ simplified: a mapping whose receive came back empty asks again after 1 s.
 constexpr SimTime kEmptyPollWait = 1 * kSecond;
 
@@ -113,6 +115,7 @@ public:
         p.batch = static_cast<uint32_t>(k.role_params.number("batch_size", 10));
         p.window = from_seconds(k.role_params.number("maximum_batching_window_s", 0));
         p.max_batches = static_cast<uint32_t>(k.role_params.number("maximum_concurrency", 5));
+        p.receive_max = has_trait(sim.info(k.to).traits, Trait::Stream) ? kStreamReceiveMax : kReceiveMax;
         pollers_.push_back(std::move(p));
       } else if (!s_.destination.empty() && sim.info(k.to).id == s_.destination) {
         destination_ = c;
@@ -192,7 +195,13 @@ public:
     }
     for (uint32_t p = 0; p < pollers_.size(); ++p) {
       if (child.conn.v != pollers_[p].conn.v) continue;
-      if (child.tag == kPollDeleteTag) return;  // a delete's answer
+      if (child.tag == kPollDeleteTag) {  // a delete's answer
+        // A stream's shard waits for its batch's checkpoint before it hands out the next: ask
+        // again now rather than after the empty-poll wait (a mapping polls a busy shard at once).
+        Poller& q = pollers_[p];
+        if (q.receive_max == kStreamReceiveMax && q.waiting && !q.receiving) poll(sim, p);
+        return;
+      }
       received(sim, p, parent, o);
       refresh(sim);
       return;
@@ -256,7 +265,7 @@ private:
   };
   struct Poller {
     ConnId conn;
-    uint32_t batch = 10, max_batches = 5, running = 0;
+    uint32_t batch = 10, max_batches = 5, running = 0, receive_max = kReceiveMax;
     SimTime window = 0, since = 0;
     bool receiving = false, waiting = false;
     std::vector<ReplyItem> buffer;
@@ -473,7 +482,7 @@ private:
     if (ready(sim, p) && !dispatch(sim, index)) return;
     if (p.receiving || p.running >= p.max_batches) return;
     p.receiving = true;
-    const uint32_t want = std::min<uint32_t>(kReceiveMax, p.batch - static_cast<uint32_t>(p.buffer.size()));
+    const uint32_t want = std::min<uint32_t>(p.receive_max, p.batch - static_cast<uint32_t>(p.buffer.size()));
     const ReqHandle root = sim.begin_root(id(), RequestKind::Read, 64, 0);
     sim.call(p.conn, root, RequestKind::Read, 64, 0, std::max<uint32_t>(1, want));
   }

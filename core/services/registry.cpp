@@ -15,6 +15,7 @@
 #include "core/services/api_gateway.h"
 #include "core/services/s3.h"
 #include "core/services/sns.h"
+#include "core/services/kinesis.h"
 
 namespace cp::services {
 
@@ -32,6 +33,7 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&global_accelerator_descriptor());
   out.push_back(&sqs_descriptor());
   out.push_back(&sns_descriptor());
+  out.push_back(&kinesis_descriptor());
   out.push_back(&lambda_descriptor());
   out.push_back(&api_gateway_descriptor());
 }

@@ -45,6 +45,8 @@ const std::vector<std::string>& known_event_reasons() {
         "concurrency_limit", "reserved_concurrency", "scaling_rate", "throttles_ended",
         // API Gateway (core/services/api_gateway.cpp)
         "account_throttle", "stage_throttle",
+        // Kinesis Data Streams (core/services/kinesis.cpp)
+        "record_too_large", "shard_write_limit", "shard_write_ok",
         // S3 (core/services/s3.cpp)
         "object_archived", "prefix_rate", "prefix_rate_ok",
         // SNS (core/services/sns.cpp)

@@ -40,6 +40,8 @@ enum class Trait : uint32_t {
   SpansAzs = 1u << 2,      // launches into several AZs of its Region (an Auto Scaling group's subnets)
   HttpProxy = 1u << 3,     // an HTTP proxy in front of its callee: adds its address to X-Forwarded-For (CloudFront)
   Client = 1u << 4,        // sends the traffic (users): its calls start requests, nobody calls it
+  Stream = 1u << 5,        // read shard by shard over poll wires (Kinesis): one GetRecords returns up to
+                           // 10,000 records, where a queue's receive returns 10
 };
 using Traits = uint32_t;  // a set of Trait bits
 constexpr Traits operator|(Trait a, Trait b) { return static_cast<Traits>(a) | static_cast<Traits>(b); }

@@ -144,17 +144,17 @@ TEST_CASE("messages: node names get the particle of how they are read") {
 TEST_CASE("messages: a suggestion only for a close name") {
   std::vector<std::string> types;
   for (const auto* s : catalog::all_services()) types.push_back(s->type);
-  CHECK(doc::closest_match("kinesis", types).empty());
+  CHECK(doc::closest_match("redshift", types).empty());
   CHECK(doc::closest_match("lamda", types) == "lambda");  // a real service now
   CHECK(doc::closest_match("ec3", types) == "ec2");
   CHECK(doc::closest_match("route35", types) == "route53");
   CHECK(doc::closest_match("compte", types) == "compute");
   CHECK(doc::did_you_mean_ko("ec3", types) == " 혹시 \"ec2\"의 오타인가요?");
 
-  auto r = catalog::load_document(doc_with({{"id", "q"}, {"type", "kinesis"}, {"region", "us-east-1"}}));
+  auto r = catalog::load_document(doc_with({{"id", "q"}, {"type", "redshift"}, {"region", "us-east-1"}}));
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].path == "nodes[0].type");
-  CHECK(r.errors[0].message.find("there is no service type \"kinesis\". cloudplay does not simulate every AWS service yet; "
+  CHECK(r.errors[0].message.find("there is no service type \"redshift\". cloudplay does not simulate every AWS service yet; "
                                  "the types it has are ") == 0);
   CHECK(r.errors[0].message.find("Did you mean") == std::string::npos);
   CHECK(r.errors[0].message.find(" ec2, ") != std::string::npos);
