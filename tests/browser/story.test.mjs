@@ -137,12 +137,13 @@ test('the keep-up notice says what the run reaches and offers a speed it keeps',
   assert(k.suggested > 0 && k.suggested < k.achieved, `it offers a speed below what it reaches: ${k.suggested} (reaches ${k.achieved})`);
   assert(/reaches \d+(\.\d)?× of the 1000× chosen/.test(k.text), `the notice's words: ${k.text}`);
   await page.screenshot({ path: artifactPath('run-keep-up.png') });
-  // The offer holds while the run reaches it; a big slow-down on a loaded machine may lower it, so the
-  // speed set is the one shown when the button was pressed.
+  // The offer follows what the run reaches, frame by frame: on a loaded machine it may drop between
+  // reading it and the click, so the speed set is at most an offer shown, and no longer the 1000× chosen.
   const shown = (await runState(page)).keepUp.suggested;
   await click(page, center(r.rects.keepUp));
   r = await runState(page);
-  assert(r.speed === shown && shown <= k.suggested, `the button sets the offered speed: ${r.speed} (offered ${shown}, first ${k.suggested})`);
+  assert(r.speed > 0 && r.speed <= Math.max(shown, k.suggested) && r.speed !== 1000,
+    `the button sets the offered speed: ${r.speed} (offered ${shown}, first ${k.suggested}, reaches ${k.achieved})`);
   await page.evaluate(() => window.cloudplay.run.pause());
 
   // Slow drawing (the page blocked 400 ms a frame): the notice says so, and offers no speed.
