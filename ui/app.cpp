@@ -9,6 +9,7 @@
 #include "core/version.h"
 #include "imgui.h"
 #include "ui/i18n.h"
+#include "ui/live_state.h"
 #include "ui/theme.h"
 #if __has_include("ui/documents.h")
 #include "ui/documents.h"
@@ -314,15 +315,34 @@ void App::draw_live_status() {
   if (m.failed_latency.count() > 0)
     failed = trf("insp.live_failed", static_cast<unsigned long long>(m.failed_latency.count()),
                  m.failed_latency.mean() / 1000.0);
-  if (text.empty() && served.empty() && failed.empty()) return;
+  // A service that marks metrics live (a queue, a function, an API) shows them as rows,
+  // label and value, instead of its status sentence (which says the same less readably).
+  const std::vector<LiveRow> rows = live_rows(*run.sim(), n, korean());
+  if (text.empty() && rows.empty() && served.empty() && failed.empty()) return;
   const ImVec2 top = ImGui::GetCursorScreenPos();
   ImGui::TextColored(ImVec4(0.16f, 0.45f, 0.75f, 1.0f), "%s", tr("insp.live"));
-  if (!text.empty()) ImGui::TextWrapped("%s", text.c_str());
+  std::string rows_text;
+  if (!rows.empty() && ImGui::BeginTable("##live", 2, ImGuiTableFlags_SizingStretchProp)) {
+    for (const LiveRow& r : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.37f, 0.42f, 0.48f, 1));
+      ImGui::TextWrapped("%s", r.label.c_str());
+      ImGui::PopStyleColor();
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", r.value.c_str());
+      rows_text += (rows_text.empty() ? "" : "\n") + r.label + ": " + r.value;
+    }
+    ImGui::EndTable();
+  } else if (!text.empty()) {
+    ImGui::TextWrapped("%s", text.c_str());
+  }
   if (!served.empty()) ImGui::TextWrapped("%s", served.c_str());
   if (!failed.empty()) ImGui::TextWrapped("%s", failed.c_str());
   const ImVec2 bottom = ImGui::GetItemRectMax();
   live_rect_ = ImVec4(top.x, top.y, ImGui::GetContentRegionAvail().x, bottom.y - top.y);
-  live_text_ = text + (served.empty() ? "" : "\n" + served) + (failed.empty() ? "" : "\n" + failed);
+  const std::string& first = rows.empty() ? text : rows_text;
+  live_text_ = first + (served.empty() ? "" : "\n" + served) + (failed.empty() ? "" : "\n" + failed);
   ImGui::Separator();
 }
 

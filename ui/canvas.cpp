@@ -772,15 +772,23 @@ void Canvas::draw_wires(ImDrawList* dl) const {
     float ah = std::clamp(8 * zoom_, 5.0f, 14.0f);
     dl->AddTriangleFilled(bz.p3, ImVec2(bz.p3.x - ah, bz.p3.y - ah * 0.55f), ImVec2(bz.p3.x - ah, bz.p3.y + ah * 0.55f), col);
     // A poll or event wire says so at its middle (below it: the run's rate label sits above).
+    // A poll carries its batch size there too ("Poll · batch 10"): how many messages one
+    // receive hands the consumer.
     if (role != sim::WireRole::Call && zoom_ >= 0.45f) {
-      const char* tag = catalog::role_name(role).get(korean());
+      std::string tag = catalog::role_name(role).get(korean());
+      const catalog::ServiceDescriptor* sa = service_of(*d.find_node(c.from));
+      const catalog::ServiceDescriptor* sb = service_of(*d.find_node(c.to));
+      if (catalog::find_param(catalog::wire_params(sa, sb, role), "batch_size")) {
+        const nlohmann::json p = catalog::wire_with_defaults(sa, sb, role, c.params);
+        tag += " · " + trf("canvas.batch", static_cast<int>(catalog::param_number(p, "batch_size")));
+      }
       const float px = std::max(11.0f, 12.0f * zoom_);
-      const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(px, 1e9f, 0, tag);
+      const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(px, 1e9f, 0, tag.c_str());
       const ImVec2 m = bz.at(0.5f);
       const ImVec2 p(m.x - ts.x / 2, m.y + 4);
       dl->AddRectFilled(ImVec2(p.x - 4, p.y - 1), ImVec2(p.x + ts.x + 4, p.y + ts.y + 1), IM_COL32(255, 255, 255, 235), 4);
       dl->AddRect(ImVec2(p.x - 4, p.y - 1), ImVec2(p.x + ts.x + 4, p.y + ts.y + 1), col, 4);
-      dl->AddText(ImGui::GetFont(), px, p, col, tag);
+      dl->AddText(ImGui::GetFont(), px, p, col, tag.c_str());
     }
   }
 }

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "imgui.h"
+#include "ui/number_text.h"  // plot_format
 
 namespace cp::ui {
 
@@ -40,8 +41,5 @@ struct PlotOptions {
 // mouse while hovered (for linking plots), else nullopt.
 std::optional<float> plot(const char* id, const char* title, const char* unit, ImVec2 size, const PlotSeries* series,
                           int series_count, const PlotOptions& opt = {});
-
-// "1.2k", "35", "0.42": compact numbers for axes and badges.
-const char* plot_format(float v, char* buf, int buf_size);
 
 }  // namespace cp::ui

@@ -10,6 +10,7 @@
 #include "core/catalog/catalog.h"
 #include "ui/i18n.h"
 #include "ui/label_layout.h"
+#include "ui/live_state.h"
 #include "ui/plot.h"
 #include "ui/run_view.h"
 
@@ -211,41 +212,62 @@ void RunView::draw_overlay(ImDrawList* dl) {
       std::snprintf(buf, sizeof buf, "%.0f/%.0f ok", ready, of);
       parts.push_back({buf, ready < of ? red : text, 4});
     }
-    if (parts.empty()) continue;
     const float bfs = std::clamp(fs * 0.78f * zoom, kMinTextPx, fs * 0.9f);
+    float below = c.y + 3;  // where the live line goes: under the badge row, or under the card
     const char* sep = " · ";
-    // The row must not cover another card or label: drop the least telling parts (p99,
-    // queue, instances, then errors) until it fits, or leave the row out.
-    ImVec2 pos(a.x + 2, c.y + 3);
-    float w = 0;
-    const int drop_order[] = {1, 2, 4, 3, 0};  // by kind: 0 rate, 1 p99, 2 queue, 3 errors, 4 instances
-    while (!parts.empty()) {
-      w = 0;
-      std::string text;
+    do {
+      if (parts.empty()) break;
+      // The row must not cover another card or label: drop the least telling parts (p99,
+      // queue, instances, then errors) until it fits, or leave the row out.
+      ImVec2 pos(a.x + 2, c.y + 3);
+      float w = 0;
+      const int drop_order[] = {1, 2, 4, 3, 0};  // by kind: 0 rate, 1 p99, 2 queue, 3 errors, 4 instances
+      while (!parts.empty()) {
+        w = 0;
+        std::string text;
+        for (size_t k = 0; k < parts.size(); ++k) {
+          w += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, parts[k].text.c_str()).x;
+          if (k + 1 < parts.size()) w += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, sep).x;
+          text += (k ? sep : "") + parts[k].text;
+        }
+        if (canvas_.claim_label("badge", text, ImVec2(pos.x - 1, pos.y), ImVec2(w + 10, bfs + 4), bfs, true, id)) break;
+        size_t victim = parts.size() - 1;
+        for (int kind : drop_order) {
+          auto it = std::find_if(parts.begin(), parts.end(), [&](const Part& x) { return x.kind == kind; });
+          if (it != parts.end()) { victim = static_cast<size_t>(it - parts.begin()); break; }
+        }
+        parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(victim));
+      }
+      if (parts.empty()) break;
+      below = pos.y + bfs + 7;
+      dl->AddRectFilled(ImVec2(pos.x - 1, pos.y), ImVec2(pos.x + w + 9, pos.y + bfs + 4), IM_COL32(255, 255, 255, 235), 4);
+      dl->AddRect(ImVec2(pos.x - 1, pos.y), ImVec2(pos.x + w + 9, pos.y + bfs + 4), IM_COL32(0xC6, 0xCD, 0xD5, 255), 4);
+      float x = pos.x + 4;
       for (size_t k = 0; k < parts.size(); ++k) {
-        w += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, parts[k].text.c_str()).x;
-        if (k + 1 < parts.size()) w += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, sep).x;
-        text += (k ? sep : "") + parts[k].text;
+        dl->AddText(ImGui::GetFont(), bfs, ImVec2(x, pos.y + 2), parts[k].col, parts[k].text.c_str());
+        x += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, parts[k].text.c_str()).x;
+        if (k + 1 < parts.size()) {
+          dl->AddText(ImGui::GetFont(), bfs, ImVec2(x, pos.y + 2), IM_COL32(0x9A, 0xA4, 0xAF, 255), sep);
+          x += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, sep).x;
+        }
       }
-      if (canvas_.claim_label("badge", text, ImVec2(pos.x - 1, pos.y), ImVec2(w + 10, bfs + 4), bfs, true, id)) break;
-      size_t victim = parts.size() - 1;
-      for (int kind : drop_order) {
-        auto it = std::find_if(parts.begin(), parts.end(), [&](const Part& x) { return x.kind == kind; });
-        if (it != parts.end()) { victim = static_cast<size_t>(it - parts.begin()); break; }
+    } while (false);
+    // The live line: what the service marks live (ui/live_state.h), "visible 12 · in flight 3 ·
+    // oldest 4 s". Parts go from the end until it fits beside the other cards and labels.
+    std::vector<std::string> live = live_card_parts(live_rows(*s, nid, korean()), 4);
+    const float max_w = std::max(c.x - a.x, fs * 6) * 1.35f;
+    while (!live.empty()) {
+      std::string text;
+      for (size_t k = 0; k < live.size(); ++k) text += (k ? sep : "") + live[k];
+      const float w = ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, text.c_str()).x;
+      const ImVec2 lp(a.x + 1, below);
+      if (w + 10 <= max_w && canvas_.claim_label("live", text, lp, ImVec2(w + 10, bfs + 4), bfs, true, id)) {
+        dl->AddRectFilled(lp, ImVec2(lp.x + w + 10, lp.y + bfs + 4), IM_COL32(0xF3, 0xF7, 0xFC, 240), 4);
+        dl->AddRect(lp, ImVec2(lp.x + w + 10, lp.y + bfs + 4), node_color(id), 4);
+        dl->AddText(ImGui::GetFont(), bfs, ImVec2(lp.x + 5, lp.y + 2), IM_COL32(0x16, 0x19, 0x1F, 255), text.c_str());
+        break;
       }
-      parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(victim));
-    }
-    if (parts.empty()) continue;
-    dl->AddRectFilled(ImVec2(pos.x - 1, pos.y), ImVec2(pos.x + w + 9, pos.y + bfs + 4), IM_COL32(255, 255, 255, 235), 4);
-    dl->AddRect(ImVec2(pos.x - 1, pos.y), ImVec2(pos.x + w + 9, pos.y + bfs + 4), IM_COL32(0xC6, 0xCD, 0xD5, 255), 4);
-    float x = pos.x + 4;
-    for (size_t k = 0; k < parts.size(); ++k) {
-      dl->AddText(ImGui::GetFont(), bfs, ImVec2(x, pos.y + 2), parts[k].col, parts[k].text.c_str());
-      x += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, parts[k].text.c_str()).x;
-      if (k + 1 < parts.size()) {
-        dl->AddText(ImGui::GetFont(), bfs, ImVec2(x, pos.y + 2), IM_COL32(0x9A, 0xA4, 0xAF, 255), sep);
-        x += ImGui::GetFont()->CalcTextSizeA(bfs, 1e9f, 0, sep).x;
-      }
+      live.pop_back();
     }
   }
 }

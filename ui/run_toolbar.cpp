@@ -10,6 +10,7 @@
 #include "imgui_internal.h"
 #include "core/engine/report.h"
 #include "ui/i18n.h"
+#include "ui/live_state.h"
 #include "ui/plot.h"
 #include "ui/run_view.h"
 #if __has_include("ui/documents.h")
@@ -779,11 +780,21 @@ nlohmann::json RunView::debug_state() const {
       sim::SeriesPoint p = m.series.empty() ? sim::SeriesPoint{} : m.series.back();
       const sim::StatusText status = sim->model(n).status();
       json named = json::object();  // the declared metrics at the latest point, by key
+      json totals = json::object();  // ... now: a gauge's level, a counter's total since the start
       for (size_t k = 0; k < m.metric_count(); ++k)
-        if (m.def(k).applies) named[m.def(k).key] = m.series.empty() ? 0.0f : m.point_values(m.series.size() - 1)[k];
+        if (m.def(k).applies) {
+          named[m.def(k).key] = m.series.empty() ? 0.0f : m.point_values(m.series.size() - 1)[k];
+          if (m.def(k).kind != sim::MetricKind::Latency) totals[m.def(k).key] = m.values[k];
+        }
+      // The live state (ui/live_state.h) as the properties panel and the card show it, in both languages.
+      json live = json::array();
+      const std::vector<LiveRow> en = live_rows(*sim, n, false), ko = live_rows(*sim, n, true);
+      for (size_t k = 0; k < en.size() && k < ko.size(); ++k)
+        live.push_back({{"key", en[k].key}, {"v", en[k].v}, {"label", en[k].label}, {"value", en[k].value},
+                        {"card", en[k].card}, {"label_ko", ko[k].label}, {"value_ko", ko[k].value}, {"card_ko", ko[k].card}});
       nodes.push_back({{"id", sim->info(n).id}, {"up", sim->node_up(n)}, {"arrivals_per_s", p.arrivals_per_s},
                        {"ok_per_s", p.completions_per_s}, {"errors_per_s", p.errors_per_s}, {"p99_ms", p.p99_ms},
-                       {"queue", p.queue}, {"utilization", p.utilization}, {"metrics", named},
+                       {"queue", p.queue}, {"utilization", p.utilization}, {"metrics", named}, {"totals", totals}, {"live", live},
                        {"points", m.series.size()}, {"cost_usd", m.cost_usd},
                        {"status", status.en}, {"status_ko", status.ko}});
     }

@@ -268,6 +268,18 @@ ParamSpec& param_spec(ServiceDescriptor& d, const std::string& key) {
   throw std::logic_error("service " + d.type + " has no param " + key);
 }
 
+MetricSpec& metric_spec(ServiceDescriptor& d, const std::string& key) {
+  for (MetricSpec& m : d.metrics)
+    if (m.key() == key) return m;
+  throw std::logic_error("service " + d.type + " has no metric " + key);
+}
+
+void show_live(ServiceDescriptor& d, const std::string& key, MetricLive how, Text brief) {
+  MetricSpec& m = metric_spec(d, key);
+  m.live = how;
+  m.brief = brief;
+}
+
 std::vector<std::string> split_list(const std::string& text, char separator) {
   std::vector<std::string> out;
   size_t start = 0;

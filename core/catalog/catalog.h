@@ -64,6 +64,12 @@ struct ParamSpec {
 // "3/4 ok" (a Ready gauge of a Total one) and "q 12" (Waiting, beside the queue).
 enum class MetricCard : uint8_t { None, Total, Ready, Waiting };
 
+// What a run shows of a metric while it plays: in the live block at the top of the
+// node's properties (every live metric, with its label) and on the line under its card
+// (by its `brief` name, in the order declared). Value: a gauge's level or a counter's
+// total since the start; Rate: a counter's rate per second over the last second.
+enum class MetricLive : uint8_t { None, Value, Rate };
+
 // A metric the service measures besides those every node has (arrivals, answers by
 // outcome, latency, queue, utilization, cost): kept by key in the series and the
 // --json report, drawn by the metrics panel, exported as a CSV column, and named by
@@ -76,6 +82,8 @@ struct MetricSpec {
   Text help;               // one sentence: what it means and why it moves
   MetricCard card = MetricCard::None;
   Text only_when;          // with metric_applies: when it is measured ("burstable instance types (T2, T3, T3a, T4g)")
+  MetricLive live = MetricLive::None;
+  Text brief;              // with live: its short name on the card ("in flight" / "처리 중")
   const std::string& key() const { return def.key; }
 };
 
@@ -269,6 +277,11 @@ const nlohmann::json* set_param(const doc::NodeDoc& n, const std::string& key);
 //   catalog::param_spec(d, "azs").list_separator = ',';
 ParamSpec& param_spec(ServiceDescriptor& d, const std::string& key);
 const MetricSpec* find_metric(const ServiceDescriptor& d, const std::string& key);
+// While a descriptor is built, its metric `key` (it must be there), to set a field:
+//   catalog::metric_spec(d, "visible").live = catalog::MetricLive::Value;
+MetricSpec& metric_spec(ServiceDescriptor& d, const std::string& key);
+// Marks metric `key` live (see MetricLive) with its short name on the card.
+void show_live(ServiceDescriptor& d, const std::string& key, MetricLive how, Text brief);
 bool metric_applies(const ServiceDescriptor& d, const MetricSpec& m, const nlohmann::json& params);
 // What the engine builder declares for a node (Simulation::declare_metrics).
 std::shared_ptr<const std::vector<sim::MetricDef>> metric_defs(const ServiceDescriptor& d, const nlohmann::json& params);

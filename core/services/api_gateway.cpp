@@ -339,6 +339,14 @@ catalog::ServiceDescriptor make_descriptor() {
        {"GETs answered from the stage cache, without the backend.", "백엔드 없이 스테이지 캐시에서 응답한 GET 요청 수입니다."},
        catalog::MetricCard::None, {}},
   };
+  catalog::metric_spec(d, "cache_hits").only_when = {"the response cache is on", "응답 캐시를 켠 경우"};
+  d.metric_applies = [](const std::string& key, const json& p) { return key != "cache_hits" || catalog::param_bool(p, "cache"); };
+  // Live during a run: the stage's traffic and what it refused or cut short.
+  using Live = catalog::MetricLive;
+  catalog::show_live(d, "api_requests", Live::Rate, {"requests", "요청"});
+  catalog::show_live(d, "throttled_429", Live::Value, {"429", "429"});
+  catalog::show_live(d, "timeouts_504", Live::Value, {"504", "504"});
+  catalog::show_live(d, "cache_hits", Live::Value, {"cache hits", "캐시 적중"});
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const json& p = ctx.params;
     Settings s;

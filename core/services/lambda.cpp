@@ -907,6 +907,14 @@ catalog::ServiceDescriptor make_descriptor() {
         "잃어버린 비동기 이벤트 수입니다(사용 기간 초과, 또는 실패 시 대상 없이 모든 재시도 실패)."},
        MetricCard::None, {}},
   };
+  // Live during a run: what the Lambda console's monitoring tab leads with.
+  using Live = catalog::MetricLive;
+  catalog::show_live(d, "concurrency", Live::Value, {"concurrency", "동시성"});
+  catalog::show_live(d, "invocations", Live::Rate, {"invocations", "호출"});
+  catalog::show_live(d, "cold_starts", Live::Value, {"cold starts", "콜드 스타트"});
+  catalog::show_live(d, "throttles", Live::Value, {"throttles", "스로틀링"});
+  catalog::show_live(d, "function_errors", Live::Value, {"errors", "오류"});
+  catalog::show_live(d, "warm_environments", Live::Value, {"warm", "웜 환경"});
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const json& p = ctx.params;
     Settings s;

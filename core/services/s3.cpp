@@ -339,6 +339,13 @@ catalog::ServiceDescriptor make_descriptor() {
               "가장 바쁜 접두사가 지난 1초 동안 받은 요청이 한도에서 차지하는 비율입니다. 100%에 이르면 S3가 503으로 "
               "응답하기 시작합니다."}),
   };
+  // Live during a run: the request rates, what the prefix limit refused, the notifications sent.
+  using Live = catalog::MetricLive;
+  catalog::show_live(d, "gets", Live::Rate, {"GET", "GET"});
+  catalog::show_live(d, "puts", Live::Rate, {"PUT", "PUT"});
+  catalog::show_live(d, "slow_downs", Live::Value, {"503", "503"});
+  catalog::show_live(d, "busiest_prefix_use", Live::Value, {"prefix use", "접두사 사용률"});
+  catalog::show_live(d, "notifications_sent", Live::Value, {"events", "알림"});
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     return std::make_unique<S3>(storage_class(catalog::param_string(p, "storage_class")),

@@ -437,6 +437,13 @@ catalog::ServiceDescriptor make_descriptor() {
       metric("retrying", K::Gauge, {"Waiting to retry", "재시도 대기"}, msgs,
              {"Copies waiting for their next delivery attempt.", "다음 전송 시도를 기다리는 사본 수입니다."}),
   };
+  // Live during a run: what comes in, what goes out, what waits and what was lost.
+  using Live = catalog::MetricLive;
+  catalog::show_live(d, "published", Live::Rate, {"published", "게시"});
+  catalog::show_live(d, "delivered", Live::Rate, {"delivered", "전송"});
+  catalog::show_live(d, "filtered", Live::Value, {"filtered", "필터링"});
+  catalog::show_live(d, "retrying", Live::Value, {"retrying", "재시도 대기"});
+  catalog::show_live(d, "dropped", Live::Value, {"discarded", "버려짐"});
   d.create = [](const catalog::BuildContext&) -> std::unique_ptr<Model> { return std::make_unique<Topic>(); };
   return d;
 }

@@ -73,6 +73,7 @@ public:
     in_flight_g_ = s.gauge(id(), "in_flight");
     delayed_g_ = s.gauge(id(), "delayed");
     oldest_g_ = s.gauge(id(), "oldest_age_s");
+    dlq_g_ = s.gauge(id(), "dlq_messages");
     sent_c_ = s.counter(id(), "sent");
     received_c_ = s.counter(id(), "received");
     deleted_c_ = s.counter(id(), "deleted");
@@ -134,7 +135,13 @@ public:
       if (!g.backlog.empty()) oldest = std::min(oldest, g.backlog.front().item.first_sent_at);
     s.metrics(id()).set(oldest_g_, oldest == kNever ? 0.0 : static_cast<double>(s.now() - oldest) / kSecond);
     oldest_s_ = oldest == kNever ? 0 : (s.now() - oldest) / kSecond;
+    // What waits in the dead-letter queue, read here so the source queue's live state says
+    // where its poison messages are (once a second is enough for a level a person reads).
+    if (dlq_.valid()) s.metrics(id()).set(dlq_g_, static_cast<double>(static_cast<const Sqs&>(s.model(dlq_)).held()));
   }
+
+  // Messages this queue holds now: visible (a FIFO backlog included), in flight, delayed.
+  uint64_t held() const { return store_.held() + backlog_; }
 
   StatusText status() const override {
     const std::string v = std::to_string(store_.visible() + backlog_), f = std::to_string(store_.leased()),
@@ -502,7 +509,7 @@ private:
   SimTime oldest_s_ = 0;
   WakeUp due_, wait_;
   Reply reply_;  // reused: its capacity stays
-  GaugeId visible_g_, in_flight_g_, delayed_g_, oldest_g_;
+  GaugeId visible_g_, in_flight_g_, delayed_g_, oldest_g_, dlq_g_;
   CounterId sent_c_, received_c_, deleted_c_, empty_c_, dup_c_, expired_c_, dlq_c_, refused_c_, dedup_c_, from_c_,
       requests_c_;
   LatencyMetricId age_l_;
@@ -695,6 +702,11 @@ catalog::ServiceDescriptor make_descriptor() {
       metric("oldest_age_s", K::Gauge, St::Max, {"Age of oldest message", "가장 오래된 메시지의 경과 시간"}, {"s", "초"},
              {"How long the oldest message in the queue has been there (ApproximateAgeOfOldestMessage).",
               "대기열에서 가장 오래된 메시지가 머문 시간입니다(ApproximateAgeOfOldestMessage)."}),
+      metric("dlq_messages", K::Gauge, St::Max, {"Messages in the DLQ", "DLQ에 있는 메시지"}, msgs,
+             {"Messages held now by this queue's dead-letter queue (visible, in flight or delayed there): the ones it "
+              "gave up on and nobody has dealt with yet. Read once a second.",
+              "이 대기열의 배달 못한 편지 대기열에 지금 있는 메시지 수입니다(그곳에서 표시, 처리 중, 지연 상태). 이 대기열이 "
+              "처리를 포기했고 아직 아무도 처리하지 않은 메시지입니다. 1초마다 읽습니다."}),
       metric("sent", K::Counter, St::Max, {"Messages sent", "보낸 메시지"}, msgs,
              {"SendMessage requests that reached the queue, refused ones included.",
               "대기열에 도착한 SendMessage 요청 수이며 거절된 것도 포함합니다."}),
@@ -732,6 +744,18 @@ catalog::ServiceDescriptor make_descriptor() {
              {"From the producer's first send to this receive: the wait in the queue and the hops before it.",
               "생산자가 처음 보낸 때부터 이번 수신까지의 시간으로, 대기열에서 기다린 시간과 그 앞의 전달 시간을 합친 값입니다."}),
   };
+  catalog::metric_spec(d, "dlq_messages").only_when = {"a dead-letter queue is set", "배달 못한 편지 대기열을 지정한 경우"};
+  d.metric_applies = [](const std::string& key, const json& p) {
+    return key != "dlq_messages" || !catalog::param_string(p, "dead_letter_queue").empty();
+  };
+  // Live during a run: the queue's state as the SQS console's monitoring shows it.
+  using Live = catalog::MetricLive;
+  catalog::show_live(d, "visible", Live::Value, {"visible", "표시"});
+  catalog::show_live(d, "in_flight", Live::Value, {"in flight", "처리 중"});
+  catalog::show_live(d, "delayed", Live::Value, {"delayed", "지연"});
+  catalog::show_live(d, "oldest_age_s", Live::Value, {"oldest", "최장 대기"});
+  catalog::show_live(d, "dlq_messages", Live::Value, {"in DLQ", "DLQ 메시지"});
+  catalog::show_live(d, "duplicates", Live::Value, {"duplicates", "중복 수신"});
   d.create = [](const catalog::BuildContext& b) -> std::unique_ptr<Model> {
     const json& p = b.params;
     Config c;

@@ -103,6 +103,8 @@ TEST_CASE("conformance: every service says everything in English and Korean", "[
     for (const catalog::MetricSpec& m : d->metrics) {
       check_text(m.label, s + " metric " + m.key() + " label", true, problems);
       check_text(m.help, s + " metric " + m.key() + " help", false, problems);
+      // A metric shown live during a run is named on the card by its brief, in both languages.
+      if (m.live != catalog::MetricLive::None) check_text(m.brief, s + " metric " + m.key() + " brief", true, problems);
     }
   }
   check_params_texts(catalog::connection_params(), "connection", problems);
