@@ -339,7 +339,7 @@ catalog::ServiceDescriptor make_descriptor() {
        {"GETs answered from the stage cache, without the backend.", "백엔드 없이 스테이지 캐시에서 응답한 GET 요청 수입니다."},
        catalog::MetricCard::None, {}},
   };
-  catalog::metric_spec(d, "cache_hits").only_when = {"the response cache is on", "응답 캐시를 켠 경우"};
+  catalog::metric_spec(d, "cache_hits").only_when = {"stages with the response cache on", "응답 캐시를 켠 스테이지"};
   d.metric_applies = [](const std::string& key, const json& p) { return key != "cache_hits" || catalog::param_bool(p, "cache"); };
   // Live during a run: the stage's traffic and what it refused or cut short.
   using Live = catalog::MetricLive;

@@ -705,8 +705,8 @@ catalog::ServiceDescriptor make_descriptor() {
       metric("dlq_messages", K::Gauge, St::Max, {"Messages in the DLQ", "DLQ에 있는 메시지"}, msgs,
              {"Messages held now by this queue's dead-letter queue (visible, in flight or delayed there): the ones it "
               "gave up on and nobody has dealt with yet. Read once a second.",
-              "이 대기열의 배달 못한 편지 대기열에 지금 있는 메시지 수입니다(그곳에서 표시, 처리 중, 지연 상태). 이 대기열이 "
-              "처리를 포기했고 아직 아무도 처리하지 않은 메시지입니다. 1초마다 읽습니다."}),
+              "이 대기열의 배달 못한 편지 대기열(DLQ)에 지금 있는 메시지 수입니다(표시, 처리 중, 지연 상태 모두 포함). 이 "
+              "대기열이 처리를 포기했는데 아직 아무도 처리하지 않은 메시지입니다. 1초마다 읽습니다."}),
       metric("sent", K::Counter, St::Max, {"Messages sent", "보낸 메시지"}, msgs,
              {"SendMessage requests that reached the queue, refused ones included.",
               "대기열에 도착한 SendMessage 요청 수이며 거절된 것도 포함합니다."}),
@@ -744,7 +744,7 @@ catalog::ServiceDescriptor make_descriptor() {
              {"From the producer's first send to this receive: the wait in the queue and the hops before it.",
               "생산자가 처음 보낸 때부터 이번 수신까지의 시간으로, 대기열에서 기다린 시간과 그 앞의 전달 시간을 합친 값입니다."}),
   };
-  catalog::metric_spec(d, "dlq_messages").only_when = {"a dead-letter queue is set", "배달 못한 편지 대기열을 지정한 경우"};
+  catalog::metric_spec(d, "dlq_messages").only_when = {"queues with a dead-letter queue", "배달 못한 편지 대기열(DLQ)을 지정한 대기열"};
   d.metric_applies = [](const std::string& key, const json& p) {
     return key != "dlq_messages" || !catalog::param_string(p, "dead_letter_queue").empty();
   };
