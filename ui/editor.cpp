@@ -399,6 +399,29 @@ WorldRect Editor::regional_band(const std::string& code) {
   return WorldRect{rr->x + kFramePad, y0, rr->w - 2 * kFramePad, room};
 }
 
+WorldRect Editor::regional_spot(const std::string& code, float cx, float cy, const std::string& except) {
+  WorldRect band = regional_band(code);
+  WorldRect spot = free_spot(band, cx, cy, except);
+  if (band.contains(spot.x + spot.w / 2, spot.y + spot.h / 2)) return spot;
+  // The band is full: it takes one more row (the AZ frames and their cards move down), so
+  // that a regional service is never drawn inside one AZ.
+  const float dy = kNodeH + kGrid;
+  const float line = az_top(code);
+  if (auto rr = region_rect(code)) {
+    for (auto& n : doc_.nodes) {
+      const WorldRect r = node_rect(n.id);
+      if (n.id != except && r.y >= line - 1 && rr->contains(r.x + r.w / 2, r.y + r.h / 2)) set_node_pos(n.id, r.x, r.y + dy);
+    }
+    for (const auto& r : doc_.regions)
+      if (r.code == code)
+        for (const auto& a : r.azs)
+          if (auto ar = az_rect(a)) set_az_rect(a, WorldRect{ar->x, ar->y + dy, ar->w, ar->h});
+    set_region_rect(code, WorldRect{rr->x, rr->y, rr->w, rr->h + dy});
+  }
+  band = regional_band(code);
+  return free_spot(band, cx, band.y + band.h - kNodeH / 2, except);
+}
+
 WorldRect Editor::free_spot(const WorldRect& area, float cx, float cy, const std::string& except) const {
   // Grid positions whose card lies inside `area`, nearest to (cx, cy) first, clear of
   // other cards by one grid step.
@@ -477,7 +500,7 @@ bool Editor::settle_where_it_lives(const std::string& id) {
     // A regional service (a load balancer, an Auto Scaling group...) drawn in one AZ would
     // teach that it lives there: it goes to its Region's band, spanning the AZs.
     const std::string region = n->region;
-    WorldRect spot = free_spot(regional_band(region), cx, cy, id);
+    WorldRect spot = regional_spot(region, cx, cy, id);
     set_node_pos(id, spot.x, spot.y);
     notify(trf("msg.regional", svc->name.get(korean())));
     return true;
@@ -495,6 +518,25 @@ bool Editor::settle_where_it_lives(const std::string& id) {
     return true;
   }
   return false;
+}
+
+void Editor::clear_of_other_cards(const std::string& id) {
+  const doc::NodeDoc* n = doc_.find_node(id);
+  if (!n) return;
+  const WorldRect r = node_rect(id);
+  const bool covers = std::any_of(doc_.nodes.begin(), doc_.nodes.end(),
+                                  [&](const doc::NodeDoc& m) { return m.id != id && overlaps(node_rect(m.id), r); });
+  if (!covers) return;
+  // A card dropped onto another would hide it (and the wires between them): it takes the
+  // nearest free spot of the place it lives in, as a drop into a frame does.
+  const catalog::ServiceDescriptor* svc = catalog::find_service(n->type);
+  const sim::PlacementKind kind = svc ? svc->placement : sim::PlacementKind::Az;
+  const float cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+  WorldRect spot = r;
+  if (kind == sim::PlacementKind::Az && !n->az.empty()) spot = free_spot(az_inner(n->az), cx, cy, id);
+  else if (kind == sim::PlacementKind::Region && !n->region.empty()) spot = regional_spot(n->region, cx, cy, id);
+  else spot = free_spot_outside_frames(n->region, cx, cy, id);
+  set_node_pos(id, spot.x, spot.y);
 }
 
 bool Editor::add_region(const std::string& code, int az_count) {
@@ -594,6 +636,7 @@ std::string Editor::add_node(const std::string& type, float x, float y) {
   set_node_pos(n.id, snap(x), snap(y));
   place_by_frames(n.id, snap(x) + kNodeW / 2, snap(y) + kNodeH / 2);
   settle_where_it_lives(n.id);
+  clear_of_other_cards(n.id);
   select_node(n.id);
   commit(tr("undo.add"));
   return n.id;
@@ -625,7 +668,7 @@ std::string Editor::add_node_near(const std::string& type, float cx, float cy) {
   if (kind == sim::PlacementKind::Az && !n.az.empty()) {
     spot = free_spot(az_inner(n.az), cx, cy, n.id);
   } else if (kind == sim::PlacementKind::Region && !n.region.empty()) {
-    spot = free_spot(regional_band(n.region), cx, cy, n.id);
+    spot = regional_spot(n.region, cx, cy, n.id);
   } else {
     spot = free_spot_outside_frames(n.region, cx, cy, n.id);
   }

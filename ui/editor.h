@@ -156,6 +156,10 @@ private:
   // Region's band, a client or global service dropped into a Region goes left of the frames
   // (each with a short note). True if the node moved.
   bool settle_where_it_lives(const std::string& id);
+  // A free spot for a regional service in the Region's band, which grows a row when full.
+  WorldRect regional_spot(const std::string& region, float cx, float cy, const std::string& except);
+  // A new card dropped onto another moves to the nearest free spot where it lives.
+  void clear_of_other_cards(const std::string& id);
   WorldRect az_inner(const std::string& az) const;      // where cards go inside an AZ frame
   float az_top(const std::string& region) const;        // the top of the Region's AZ frames
   // The Region's row for regional services, above its AZ frames; made (the AZ frames move
