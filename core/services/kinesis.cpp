@@ -390,6 +390,13 @@ catalog::ServiceDescriptor make_descriptor() {
              {"Records in the stream now, read or not, until their retention period ends.",
               "읽었든 안 읽었든 보존 기간이 끝날 때까지 지금 스트림에 있는 레코드 수입니다."}),
   };
+  // Live during a run: what gets in, what is throttled, how far the consumers are behind.
+  using Live = catalog::MetricLive;
+  catalog::show_live(d, "incoming_records", Live::Rate, {"in", "수신"});
+  catalog::show_live(d, "write_throttled", Live::Value, {"throttled", "스로틀링"});
+  catalog::show_live(d, "records_read", Live::Rate, {"read", "읽음"});
+  catalog::show_live(d, "iterator_age_s", Live::Value, {"behind", "지연"});
+  catalog::show_live(d, "busiest_shard_write", Live::Value, {"busiest shard", "최다 샤드"});
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     return std::make_unique<Stream>(static_cast<uint32_t>(catalog::param_number(ctx.params, "shards")),
                                     catalog::param_number(ctx.params, "retention_h"));

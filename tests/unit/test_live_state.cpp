@@ -180,3 +180,32 @@ TEST_CASE("live state: a topic shows what it publishes, delivers, filters and di
   CHECK(row(ko, "filtered")->label == "필터링됨");
   CHECK(ui::live_card_parts(ko, 1).front() == "게시 10/초");
 }
+
+TEST_CASE("live state: a stream shows its records in, its throttles and its busiest shard", "[live_state][ui][kinesis]") {
+  // 1,500 records a second with one partition key on 2 shards: one shard takes 1,000, throttles 500.
+  const json j = json::parse(R"({
+    "version": 1, "name": "stream", "settings": {"duration_s": 20, "seed": 3},
+    "regions": [{"code": "us-east-1", "azs": ["use1-az1"]}],
+    "nodes": [
+      {"id": "u", "type": "users", "region": "us-east-1",
+       "params": {"pattern": "constant", "rate_per_s": 1500, "read_fraction": 0, "keys": 1}},
+      {"id": "s", "type": "kinesis", "region": "us-east-1", "params": {"shards": 2}}
+    ],
+    "connections": [{"id": "u-s", "from": "u", "to": "s", "params": {"retries": 0}}]
+  })");
+  doc::LoadResult r = catalog::parse_document(j.dump());
+  REQUIRE(r.ok());
+  engine::Built b = engine::build(r.document);
+  REQUIRE(b.ok());
+  b.sim->run_until(10 * sim::kSecond);
+  const auto rows = ui::live_rows(*b.sim, b.node("s"), false);
+  CHECK(keys(rows) == std::vector<std::string>{"incoming_records", "write_throttled", "records_read", "iterator_age_s",
+                                               "busiest_shard_write"});
+  CHECK(row(rows, "incoming_records")->v == Approx(1000).margin(40));  // the second window starts as the call arrives
+  CHECK(row(rows, "write_throttled")->v == Approx(5000).epsilon(0.05));
+  CHECK(row(rows, "busiest_shard_write")->card == "busiest shard 100%");
+  const auto ko = ui::live_rows(*b.sim, b.node("s"), true);
+  CHECK(row(ko, "incoming_records")->value.rfind("초당 ", 0) == 0);
+  CHECK(row(ko, "incoming_records")->value.find("건") != std::string::npos);
+  CHECK(row(ko, "write_throttled")->label == "쓰기 스로틀링");
+}
