@@ -16,6 +16,7 @@
 #include "core/services/s3.h"
 #include "core/services/sns.h"
 #include "core/services/kinesis.h"
+#include "core/services/firehose.h"
 
 namespace cp::services {
 
@@ -34,6 +35,7 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&sqs_descriptor());
   out.push_back(&sns_descriptor());
   out.push_back(&kinesis_descriptor());
+  out.push_back(&firehose_descriptor());
   out.push_back(&lambda_descriptor());
   out.push_back(&api_gateway_descriptor());
 }

@@ -45,6 +45,8 @@ const std::vector<std::string>& known_event_reasons() {
         "concurrency_limit", "reserved_concurrency", "scaling_rate", "throttles_ended",
         // API Gateway (core/services/api_gateway.cpp)
         "account_throttle", "stage_throttle",
+        // Data Firehose (core/services/firehose.cpp)
+        "delivery_retry_expired", "firehose_throughput", "firehose_throughput_ok",
         // Kinesis Data Streams (core/services/kinesis.cpp)
         "record_too_large", "shard_write_limit", "shard_write_ok",
         // S3 (core/services/s3.cpp)
