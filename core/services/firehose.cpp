@@ -338,6 +338,14 @@ catalog::ServiceDescriptor make_descriptor() {
              {"Records whose delivery failed for the whole retry period.",
               "재시도 기간 내내 전송에 실패한 레코드 수입니다."}),
   };
+  // Live during a run: what comes in, what waits in the buffer, what reached the destination.
+  using Live = catalog::MetricLive;
+  catalog::show_live(d, "incoming_records", Live::Rate, {"in", "수신"});
+  catalog::show_live(d, "buffered_kib", Live::Value, {"buffered", "버퍼"});
+  catalog::show_live(d, "deliveries", Live::Value, {"objects", "객체"});
+  catalog::show_live(d, "data_freshness_s", Live::Value, {"freshness", "신선도"});
+  catalog::show_live(d, "throttled_records", Live::Value, {"throttled", "스로틀링"});
+  catalog::show_live(d, "lost_records", Live::Value, {"lost", "유실"});
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const json& p = ctx.params;
     return std::make_unique<Stream>(static_cast<uint64_t>(catalog::param_number(p, "buffer_mib") * 1024 * 1024),

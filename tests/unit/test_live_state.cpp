@@ -209,3 +209,30 @@ TEST_CASE("live state: a stream shows its records in, its throttles and its busi
   CHECK(row(ko, "incoming_records")->value.find("건") != std::string::npos);
   CHECK(row(ko, "write_throttled")->label == "쓰기 스로틀링");
 }
+
+TEST_CASE("live state: a Firehose stream shows what it buffers and the objects it delivered", "[live_state][ui][firehose]") {
+  const json j = json::parse(R"({
+    "version": 1, "name": "firehose", "settings": {"duration_s": 100, "seed": 3},
+    "regions": [{"code": "us-east-1", "azs": ["use1-az1"]}],
+    "nodes": [
+      {"id": "u", "type": "users", "region": "us-east-1",
+       "params": {"pattern": "constant", "rate_per_s": 10, "read_fraction": 0, "request_bytes": 1024}},
+      {"id": "f", "type": "firehose", "region": "us-east-1", "params": {"buffer_interval_s": 30}},
+      {"id": "b", "type": "s3", "region": "us-east-1"}
+    ],
+    "connections": [{"id": "u-f", "from": "u", "to": "f"}, {"id": "f-b", "from": "f", "to": "b"}]
+  })");
+  doc::LoadResult r = catalog::parse_document(j.dump());
+  REQUIRE(r.ok());
+  engine::Built b = engine::build(r.document);
+  REQUIRE(b.ok());
+  b.sim->run_until(75 * sim::kSecond);
+  const auto rows = ui::live_rows(*b.sim, b.node("f"), false);
+  REQUIRE(row(rows, "deliveries"));
+  CHECK(row(rows, "deliveries")->v == 2);                            // at 30 s and 60 s
+  CHECK(row(rows, "buffered_kib")->v == Approx(150).margin(15));     // 15 s of 10 KiB a second
+  CHECK(row(rows, "data_freshness_s")->card == "freshness 15 s");
+  const auto ko = ui::live_rows(*b.sim, b.node("f"), true);
+  CHECK(row(ko, "deliveries")->card == "객체 2");
+  CHECK(row(ko, "data_freshness_s")->label == "데이터 신선도");
+}
