@@ -321,6 +321,10 @@ void App::draw_live_status() {
   if (text.empty() && rows.empty() && served.empty() && failed.empty()) return;
   const ImVec2 top = ImGui::GetCursorScreenPos();
   ImGui::TextColored(ImVec4(0.16f, 0.45f, 0.75f, 1.0f), "%s", tr("insp.live"));
+  // A service whose sentence says what its rows cannot (an RDS primary's AZ) shows it first.
+  const catalog::ServiceDescriptor* service = catalog::find_service(run.sim()->info(n).type);
+  const bool status_too = !rows.empty() && !text.empty() && service && service->live_status;
+  if (status_too) ImGui::TextWrapped("%s", text.c_str());
   std::string rows_text;
   if (!rows.empty() && ImGui::BeginTable("##live", 2, ImGuiTableFlags_SizingStretchProp)) {
     for (const LiveRow& r : rows) {
@@ -337,11 +341,12 @@ void App::draw_live_status() {
   } else if (!text.empty()) {
     ImGui::TextWrapped("%s", text.c_str());
   }
+
   if (!served.empty()) ImGui::TextWrapped("%s", served.c_str());
   if (!failed.empty()) ImGui::TextWrapped("%s", failed.c_str());
   const ImVec2 bottom = ImGui::GetItemRectMax();
   live_rect_ = ImVec4(top.x, top.y, ImGui::GetContentRegionAvail().x, bottom.y - top.y);
-  const std::string& first = rows.empty() ? text : rows_text;
+  const std::string first = rows.empty() ? text : status_too ? text + "\n" + rows_text : rows_text;
   live_text_ = first + (served.empty() ? "" : "\n" + served) + (failed.empty() ? "" : "\n" + failed);
   ImGui::Separator();
 }

@@ -40,6 +40,7 @@ constexpr ImU32 kSelectCol = IM_COL32(0x09, 0x72, 0xD3, 255);
 constexpr ImU32 kWireCol = IM_COL32(0x5F, 0x6B, 0x7A, 255);
 constexpr ImU32 kPollCol = IM_COL32(0xB0, 0x1E, 0x68, 255);   // a poll: the consumer pulls (magenta, as AWS draws messaging)
 constexpr ImU32 kEventCol = IM_COL32(0xC2, 0x4E, 0x00, 255);  // an event source: an asynchronous invoke
+constexpr ImU32 kReplicaCol = IM_COL32(0x2E, 0x4A, 0xC8, 255); // replication to a copy (blue, as AWS draws databases)
 constexpr ImU32 kOkCol = IM_COL32(0x1D, 0x81, 0x02, 255);
 constexpr ImU32 kBadCol = IM_COL32(0xD9, 0x15, 0x15, 255);
 constexpr ImU32 kTextCol = IM_COL32(0x16, 0x19, 0x1F, 255);
@@ -741,12 +742,15 @@ void Canvas::draw_wires(ImDrawList* dl) const {
     if (maxx < origin_.x || minx > origin_.x + size_.x || maxy < origin_.y || miny > origin_.y + size_.y) continue;
     const bool selected = sel.connections.count(c.id) > 0;
     const sim::WireRole role = catalog::parse_role(c.role).value_or(sim::WireRole::Call);
-    const ImU32 role_col = role == sim::WireRole::Poll ? kPollCol : role == sim::WireRole::Event ? kEventCol : kWireCol;
+    const ImU32 role_col = role == sim::WireRole::Poll        ? kPollCol
+                           : role == sim::WireRole::Event     ? kEventCol
+                           : role == sim::WireRole::Replicate ? kReplicaCol
+                                                              : kWireCol;
     const ImU32 col = selected ? kSelectCol : role_col;
     const float w = selected ? thick + 1 : thick;
     const bool async = c.params.is_object() && c.params.value("mode", std::string()) == "async";
     // Dashes along the curve: `on` of every `period` of 48 steps (a poll: long dashes, an event:
-    // dots; an async call: short even dashes). The arrow always points the way the data flows.
+    // dots, replication: dash and gap alike; an async call: short even dashes). The arrow always points the way the data flows.
     auto dashed = [&](int period, int on) {
       ImVec2 prev = bz.p0;
       for (int i = 1; i <= 48; ++i) {
@@ -759,6 +763,8 @@ void Canvas::draw_wires(ImDrawList* dl) const {
       dashed(6, 4);
     } else if (role == sim::WireRole::Event) {
       dashed(3, 1);
+    } else if (role == sim::WireRole::Replicate) {
+      dashed(4, 2);
     } else if (async) {
       ImVec2 prev = bz.p0;
       for (int i = 1; i <= 24; ++i) {
@@ -774,8 +780,12 @@ void Canvas::draw_wires(ImDrawList* dl) const {
     // A poll or event wire says so at its middle (below it: the run's rate label sits above).
     // A poll carries its batch size there too ("Poll · batch 10"): how many messages one
     // receive hands the consumer.
-    if (role != sim::WireRole::Call && zoom_ >= 0.45f) {
-      std::string tag = catalog::role_name(role).get(korean());
+    // A call that takes only reads or only writes says so ("Reads"): the read replica's wire.
+    const std::string carries = role == sim::WireRole::Call && c.params.is_object() ? c.params.value("requests", "all") : "all";
+    if ((role != sim::WireRole::Call || carries != "all") && zoom_ >= 0.45f) {
+      std::string tag = role != sim::WireRole::Call ? catalog::role_name(role).get(korean())
+                        : carries == "reads"        ? tr("canvas.reads_only")
+                                                    : tr("canvas.writes_only");
       const catalog::ServiceDescriptor* sa = service_of(*d.find_node(c.from));
       const catalog::ServiceDescriptor* sb = service_of(*d.find_node(c.to));
       if (catalog::find_param(catalog::wire_params(sa, sb, role), "batch_size")) {

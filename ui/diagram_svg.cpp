@@ -37,6 +37,7 @@ std::string fill_attr(Rgba c, const char* attr = "fill") {
 constexpr Rgba kRegion{0x00, 0xA4, 0xA6}, kRegionText{0x00, 0x6B, 0x6D}, kAz{0x14, 0x7E, 0xBA};
 constexpr Rgba kText{0x16, 0x19, 0x1F}, kSubText{0x5F, 0x6B, 0x7A}, kWire{0x5F, 0x6B, 0x7A};
 constexpr Rgba kPollWire{0xB0, 0x1E, 0x68}, kEventWire{0xC2, 0x4E, 0x00};  // ui/canvas.cpp's kPollCol, kEventCol
+constexpr Rgba kReplicaWire{0x2E, 0x4A, 0xC8};                             // and kReplicaCol
 constexpr Rgba kCardBorder{0xC6, 0xCD, 0xD5};
 constexpr const char* kFonts =
     "system-ui, -apple-system, 'Segoe UI', 'Noto Sans KR', 'Malgun Gothic', 'Apple SD Gothic Neo', NanumGothic, "
@@ -146,10 +147,14 @@ std::string to_svg(const Scene& s) {
   o += "</g>\n<g id=\"wires\" fill=\"none\" " + fill_attr(kWire, "stroke") + " stroke-width=\"1.6\">\n";
   for (const Wire& w : s.wires) {
     // As the canvas draws them: a poll in long magenta dashes, an event in orange dots.
-    const bool poll = w.role == "poll", event = w.role == "event";
-    const Rgba col = poll ? kPollWire : event ? kEventWire : kWire;
-    const std::string stroke = poll || event ? " " + fill_attr(col, "stroke") : std::string();
-    const char* dash = poll ? " stroke-dasharray=\"10 4\"" : event ? " stroke-dasharray=\"2 4\"" : w.async ? " stroke-dasharray=\"6 5\"" : "";
+    const bool poll = w.role == "poll", event = w.role == "event", replica = w.role == "replicate";
+    const Rgba col = poll ? kPollWire : event ? kEventWire : replica ? kReplicaWire : kWire;
+    const std::string stroke = poll || event || replica ? " " + fill_attr(col, "stroke") : std::string();
+    const char* dash = poll      ? " stroke-dasharray=\"10 4\""
+                       : event   ? " stroke-dasharray=\"2 4\""
+                       : replica ? " stroke-dasharray=\"6 3\""
+                       : w.async ? " stroke-dasharray=\"6 5\""
+                                 : "";
     o += "<path d=\"M" + num(w.p0.x) + " " + num(w.p0.y) + "C" + num(w.p1.x) + " " + num(w.p1.y) + " " +
          num(w.p2.x) + " " + num(w.p2.y) + " " + num(w.p3.x) + " " + num(w.p3.y) + "\"" + stroke + dash + "/>\n";
     o += "<path d=\"M" + num(w.p3.x) + " " + num(w.p3.y) + "L" + num(w.p3.x - 8) + " " + num(w.p3.y - 4.4f) + "L" +

@@ -48,7 +48,7 @@ struct Card {
 struct Wire {
   Point p0, p1, p2, p3;  // cubic Bezier, from the source's output to the target's input
   bool async = false;    // dashed
-  std::string role;      // "poll" (long dashes, magenta) or "event" (dots, orange); "" or "call": by `async`
+  std::string role;      // "poll" (long dashes, magenta), "event" (dots, orange), "replicate" (dashes, blue); "" or "call": by `async`
 };
 
 struct Scene {

@@ -68,6 +68,8 @@ const StringEntry kStrings[] = {
     // ---- canvas ----
     {"canvas.az", "Availability Zone", "가용 영역"},
     {"canvas.batch", "batch %d", "배치 %d"},
+    {"canvas.reads_only", "Reads", "읽기"},
+    {"canvas.writes_only", "Writes", "쓰기"},
     {"canvas.needs_az", "Put it inside an Availability Zone frame: this service runs in one AZ.",
      "가용 영역 프레임 안에 놓으세요. 이 서비스는 가용 영역 하나에서 실행됩니다."},
     {"canvas.needs_region", "Put it inside a Region frame: this service runs in a Region.",

@@ -119,6 +119,13 @@ const std::vector<ParamSpec>& connection_params() {
                 {"When the caller picks one of several connections, its share of the traffic (relative to the others).",
                  "호출하는 쪽이 여러 연결 중 하나를 고를 때 이 연결이 받는 트래픽의 비율(다른 연결과의 상대값)입니다."},
                 "", 0, 1000, 1, {}, ""},
+      ParamSpec{"requests", ParamType::Enum, {"Requests sent", "보내는 요청"},
+                {"Which of the caller's requests go down this wire: all of them, only reads or only writes. An "
+                 "application that writes to the primary database and reads from a read replica draws two wires, "
+                 "one for writes and one for reads.",
+                 "호출하는 쪽의 요청 중 어떤 것을 이 연결로 보낼지 정합니다. 전부, 읽기만, 쓰기만 고를 수 있습니다. 쓰기는 기본 "
+                 "데이터베이스로, 읽기는 읽기 전용 복제본으로 보내는 애플리케이션이라면 쓰기용과 읽기용 연결을 따로 그립니다."},
+                "", 0, 0, "all", {"all", "reads", "writes"}, ""},
   };
   return specs;
 }

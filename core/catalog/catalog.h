@@ -190,6 +190,9 @@ struct ServiceDescriptor {
   // Optional: whether a metric with an only_when is measured on a node with these
   // (defaults-filled) params. Absent, or for a metric without only_when: it is.
   std::function<bool(const std::string& key, const nlohmann::json& params)> metric_applies;
+  // During a run, show the model's status sentence above its live rows too: it says what
+  // numbers cannot (which AZ an RDS primary is in, a failover under way).
+  bool live_status = false;
 };
 
 // Every service, in registry order (core/services/registry.cpp lists them).

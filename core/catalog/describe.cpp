@@ -193,7 +193,7 @@ std::optional<std::string> describe_services(bool korean, const std::string& typ
   for (const ServiceDescriptor* s : all_services()) describe_one(korean, *s, out);
   out += pick(korean, "## Connections\n\nA wire has a role (the document's `role`; `call` when absent):\n\n",
               "## 연결\n\n연결선마다 역할이 있습니다(문서의 `role`, 없으면 `call`).\n\n");
-  for (sim::WireRole r : {sim::WireRole::Call, sim::WireRole::Poll, sim::WireRole::Event})
+  for (sim::WireRole r : {sim::WireRole::Call, sim::WireRole::Poll, sim::WireRole::Event, sim::WireRole::Replicate})
     out += "- `" + std::string(role_key(r)) + "` " + role_name(r).get(korean) + ": " + role_help(r).get(korean) + "\n";
   out += pick(korean,
               "\nA wire carries the parameters its two ends declare for its role (above, under each service). "

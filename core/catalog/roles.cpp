@@ -22,18 +22,19 @@ const char* role_key(WireRole r) {
     case WireRole::Call: return "call";
     case WireRole::Poll: return "poll";
     case WireRole::Event: return "event";
+    case WireRole::Replicate: return "replicate";
   }
   return "call";
 }
 
 std::optional<WireRole> parse_role(const std::string& key) {
-  for (WireRole r : {WireRole::Call, WireRole::Poll, WireRole::Event})
+  for (WireRole r : {WireRole::Call, WireRole::Poll, WireRole::Event, WireRole::Replicate})
     if (key == role_key(r)) return r;
   return std::nullopt;
 }
 
 const std::vector<std::string>& role_keys() {
-  static const std::vector<std::string> keys = {"call", "poll", "event"};
+  static const std::vector<std::string> keys = {"call", "poll", "event", "replicate"};
   return keys;
 }
 
@@ -42,6 +43,7 @@ Text role_name(WireRole r) {
     case WireRole::Call: return {"Call", "호출"};
     case WireRole::Poll: return {"Poll", "폴링"};
     case WireRole::Event: return {"Event", "이벤트"};
+    case WireRole::Replicate: return {"Replication", "복제"};
   }
   return {"Call", "호출"};
 }
@@ -61,6 +63,11 @@ Text role_help(WireRole r) {
               "the target's own retries and event age apply.",
               "출발지가 대상에 이벤트를 비동기로 보냅니다(비동기 호출). 출발지는 기다리지 않고, 재시도와 이벤트 수명은 대상의 "
               "설정을 따릅니다."};
+    case WireRole::Replicate:
+      return {"The source database ships every committed write to the target, a copy of it (an RDS read replica), "
+              "asynchronously: the copy applies them in order at its own pace, so it can fall behind (replica lag).",
+              "원본 데이터베이스가 커밋된 쓰기를 대상 복사본(RDS 읽기 전용 복제본)에 비동기로 보냅니다. 복사본은 받은 순서대로 "
+              "자기 속도에 맞춰 적용하므로 뒤처질 수 있습니다(복제 지연)."};
   }
   return {"", ""};
 }
@@ -197,6 +204,9 @@ Text role_phrase(WireRole r, bool as_source) {
     case WireRole::Event:
       return as_source ? Text{"an event source (it notifies the target)", "이벤트 소스(대상에 알림을 보냄)"}
                        : Text{"an event (it is notified)", "이벤트(알림을 받음)"};
+    case WireRole::Replicate:
+      return as_source ? Text{"replication to a copy (a read replica)", "복사본(읽기 전용 복제본)으로의 복제"}
+                       : Text{"replication from its source database", "원본 데이터베이스에서 오는 복제"};
   }
   return {"", ""};
 }
@@ -243,6 +253,9 @@ std::optional<Refusal> role_refusal(const ServiceDescriptor& a, const ServiceDes
       case WireRole::Event:
         return Refusal{A + " sends no events to other services.",
                        doc::with_topic(Ak) + " 다른 서비스에 이벤트를 보내지 않습니다."};
+      case WireRole::Replicate:
+        return Refusal{A + " replicates to nothing: only a database ships its changes to a copy.",
+                       doc::with_topic(Ak) + " 복제하지 않습니다. 데이터베이스만 복사본에 변경 사항을 보냅니다."};
     }
   }
   const RoleSpec* t = target_role(b, r);
@@ -261,6 +274,9 @@ std::optional<Refusal> role_refusal(const ServiceDescriptor& a, const ServiceDes
                        doc::with_topic(Bk) + " 폴링하지 않으므로 " + Ak + "에서 가져올 수 없습니다."};
       case WireRole::Event:
         return Refusal{B + " does not receive events.", doc::with_topic(Bk) + " 이벤트를 받지 않습니다."};
+      case WireRole::Replicate:
+        return Refusal{B + " is not a copy of a database: a replication wire ends at a read replica.",
+                       doc::with_topic(Bk) + " 데이터베이스의 복사본이 아닙니다. 복제 연결은 읽기 전용 복제본에 이어야 합니다."};
     }
   }
   const std::vector<std::string>& sp = source_peers(a, *s);

@@ -759,9 +759,9 @@ private:
         if (parsed)
           conn.role = *r;
         else
-          error(p + ".role", quote(*r) + " is not a role: a wire is \"call\", \"poll\" or \"event\"." +
+          error(p + ".role", quote(*r) + " is not a role: a wire is \"call\", \"poll\", \"event\" or \"replicate\"." +
                                  did_you_mean(*r, catalog::role_keys()),
-                with_topic(quote(*r)) + " 연결 역할이 아닙니다. 쓸 수 있는 값: \"call\", \"poll\", \"event\"." +
+                with_topic(quote(*r)) + " 연결 역할이 아닙니다. 쓸 수 있는 값: \"call\", \"poll\", \"event\", \"replicate\"." +
                     did_you_mean_ko(*r, catalog::role_keys()));
       }
     }

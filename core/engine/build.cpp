@@ -173,6 +173,8 @@ Built build(const doc::Document& d, std::optional<uint64_t> seed) {
         policy.backoff_base = from_seconds(num("backoff_base_ms", 100) / 1000.0);
         policy.backoff_cap = from_seconds(num("backoff_cap_ms", 20000) / 1000.0);
         policy.weight = num("weight", 1);
+        if (p.contains("requests") && p["requests"] == "reads") policy.carries = CallPolicy::Carries::Reads;
+        if (p.contains("requests") && p["requests"] == "writes") policy.carries = CallPolicy::Carries::Writes;
         sim.add_connection(from, to, policy, role, std::move(role_params));
         break;
       }
@@ -185,6 +187,12 @@ Built build(const doc::Document& d, std::optional<uint64_t> seed) {
       case WireRole::Event:
         // An asynchronous invoke: the source does not wait; retries and event age
         // are the target's (its role params), not the kernel's.
+        policy.sync = false;
+        sim.add_connection(from, to, policy, role, std::move(role_params));
+        break;
+      case WireRole::Replicate:
+        // The source ships its changes and does not wait (asynchronous replication):
+        // the copy's lag is the copy's model's, not a timeout of the kernel's.
         policy.sync = false;
         sim.add_connection(from, to, policy, role, std::move(role_params));
         break;

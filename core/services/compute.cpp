@@ -122,6 +122,10 @@ private:
       const Request& r = sim.request(h);
       RequestKind kind = r.kind;
       uint32_t size = r.size_bytes;
+      if (!sim.connection(c).policy.takes(kind)) {  // a wire for reads only, or writes only
+        ++step;
+        continue;
+      }
       sim.call(c, h, kind, size, 0, tag_epoch | step);
       if (sim.connection(c).policy.sync) return;  // continue in on_response
       ++step;

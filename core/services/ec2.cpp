@@ -553,6 +553,10 @@ private:
       RequestKind kind = r.kind;
       uint32_t size = r.size_bytes;
       uint64_t key = r.key;
+      if (!sim.connection(c).policy.takes(kind)) {  // a wire for reads only, or writes only
+        ++step;
+        continue;
+      }
       sim.call(c, h, kind, size, key, tag_epoch | step);
       if (sim.connection(c).policy.sync) return;
       ++step;

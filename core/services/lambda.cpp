@@ -353,6 +353,10 @@ private:
       const Request& r = sim.request(v.h);
       const RequestKind kind = r.kind;
       const uint32_t size = r.size_bytes;
+      if (!sim.connection(c).policy.takes(kind)) {  // a wire for reads only, or writes only
+        ++v.step;
+        continue;
+      }
       sim.call(c, v.h, kind, size, 0, static_cast<uint32_t>(ref(v.index, v.gen)));
       if (sim.connection(c).policy.sync) return;  // on_response goes on
       ++v.step;

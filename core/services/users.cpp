@@ -252,6 +252,20 @@ private:
       }
     }
     RequestKind kind = sim.rng().next_double() < read_fraction_ ? RequestKind::Read : RequestKind::Write;
+    if (!sim.connection(c).policy.takes(kind)) {
+      // That wire takes only reads (or only writes): choose among those that take this one.
+      double total = 0;
+      for (ConnId x : out)
+        if (sim.connection(x).policy.takes(kind)) total += sim.connection(x).policy.weight;
+      if (total <= 0) return;  // no wire for it: a user with nowhere to send a write sends none
+      double r = sim.rng().next_double() * total;
+      for (ConnId x : out) {
+        if (!sim.connection(x).policy.takes(kind)) continue;
+        c = x;
+        r -= sim.connection(x).policy.weight;
+        if (r < 0) break;
+      }
+    }
     uint64_t key = keys_ > 1 ? draw_key(sim) : 1;
     // Path and host (only when the user gave a mix: documents without one draw
     // nothing more, so their runs are unchanged).

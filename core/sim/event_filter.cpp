@@ -45,6 +45,9 @@ const std::vector<std::string>& known_event_reasons() {
         "concurrency_limit", "reserved_concurrency", "scaling_rate", "throttles_ended",
         // API Gateway (core/services/api_gateway.cpp)
         "account_throttle", "stage_throttle",
+        // RDS (core/services/rds.cpp)
+        "db_az_down", "db_az_up", "db_failover_began", "db_failover_completed", "db_too_many_connections",
+        "replica_lag", "replica_caught_up", "replica_read_only",
         // Data Firehose (core/services/firehose.cpp)
         "delivery_retry_expired", "firehose_throughput", "firehose_throughput_ok",
         // Kinesis Data Streams (core/services/kinesis.cpp)

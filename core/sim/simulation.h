@@ -48,6 +48,12 @@ struct CallPolicy {
   SimTime backoff_base = 100 * kMillisecond;  // exponential backoff with full jitter:
   SimTime backoff_cap = 20 * kSecond;         //   delay = U(0, min(cap, base·2^attempt))
   double weight = 1.0;       // share of traffic when a caller splits among connections
+  // Which of the caller's requests take this wire (the document's `requests`): an
+  // application sends its writes to the primary database and its reads to a replica.
+  enum class Carries : uint8_t { All, Reads, Writes } carries = Carries::All;
+  bool takes(RequestKind k) const {
+    return carries == Carries::All || (carries == Carries::Reads) == (k == RequestKind::Read);
+  }
 };
 
 // If a call lands on a dead node, the caller learns it after this long when

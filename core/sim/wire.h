@@ -19,7 +19,9 @@
 
 namespace cp::sim {
 
-enum class WireRole : uint8_t { Call, Poll, Event };
+// Replicate: a database ships its committed changes to a copy (an RDS read replica, a
+// Regional copy); asynchronous, the copy applies them in order at its own pace.
+enum class WireRole : uint8_t { Call, Poll, Event, Replicate };
 
 // One parameter of a wire's role: numbers (and true/false as 1/0) in `number`,
 // text and choices in `text`, anything else (a distribution) as its JSON text.

@@ -69,7 +69,7 @@ TEST_CASE("catalog: connection params") {
     CHECK(*s.help.ko);
     CHECK_FALSE(s.default_value.is_null());
   }
-  CHECK(keys == std::vector<std::string>{"mode", "timeout_ms", "retries", "backoff_base_ms", "backoff_cap_ms", "weight"});
+  CHECK(keys == std::vector<std::string>{"mode", "timeout_ms", "retries", "backoff_base_ms", "backoff_cap_ms", "weight", "requests"});
   const ParamSpec* timeout = find_param(specs, "timeout_ms");
   REQUIRE(timeout);
   CHECK(timeout->min == 0);

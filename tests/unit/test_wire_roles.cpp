@@ -228,7 +228,7 @@ TEST_CASE("roles: the validator checks the role and each of its parameters, nami
   auto typo = load({{"from", "q"}, {"to", "fn"}, {"role", "pol"}});
   const doc::Issue* e = issue_at(typo.errors, "connections[0].role");
   REQUIRE(e);
-  CHECK(e->message == "\"pol\" is not a role: a wire is \"call\", \"poll\" or \"event\". Did you mean \"poll\"?");
+  CHECK(e->message == "\"pol\" is not a role: a wire is \"call\", \"poll\", \"event\" or \"replicate\". Did you mean \"poll\"?");
   CHECK(e->message_ko.find("\"poll\"") != std::string::npos);
 
   auto not_number = load({{"from", "q"}, {"to", "fn"}, {"role", 3}});
