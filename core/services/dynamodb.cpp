@@ -290,10 +290,10 @@ private:
       const std::string unit_ko = write ? "쓰기 용량 단위(WCU)" : "읽기 용량 단위(RCU)";
       en += "the table consumes more than its " + grouped(s.capacity) + " provisioned " + unit + " a second" +
             (cfg_.burst ? ", and its burst capacity is spent" : "") +
-            ". Raise the capacity, let auto scaling raise it, or switch to on-demand mode";
+            ". Raise the capacity or switch to on-demand mode";
       ko += "테이블이 프로비저닝된 " + unit_ko + " 초당 " + doc::with_object(grouped(s.capacity)) + " 넘게 쓰고 있습니다" +
             (cfg_.burst ? "(버스트 용량도 다 썼습니다)" : "") +
-            ". 용량을 늘리거나, Auto Scaling이 늘리게 하거나, 온디맨드 모드로 바꾸세요";
+            ". 용량을 늘리거나 온디맨드 모드로 바꾸세요";
     }
     sim.log(id(), LogKind::ThrottlingBegan, en, ko)
         .because("dynamodb_throttled")

@@ -317,3 +317,34 @@ TEST_CASE("dynamodb: lint warns when provisioned capacity is below the callers' 
   CHECK(findings(doc_of(users(50, 0, 1000000, {{"pattern", "spike"}, {"spike_multiplier", 3}}), provisioned(100, 100), 10),
                  "dynamodb-provisioned-below-demand") == 1);
 }
+
+TEST_CASE("example dynamodb-hot-partition: one partition throttles during the sale, the table has room", "[dynamodb][examples]") {
+  // The story's numbers: 500 order writes a second over 5 partitions (about 100 each); from 60
+  // to 180 s one key adds 1,500 a second to one partition, which takes 1,000.
+  engine::Built b = cp::test::example_run("dynamodb-hot-partition.json");
+  auto m = [&](const char* key) { return b.sim->metrics(b.node("orders")).metric_value(key); };
+  b.sim->run_until(55 * sim::kSecond);
+  CHECK(m("throttled_writes") == 0);
+  CHECK(m("partitions") == 5);
+  CHECK(m("busiest_partition_use") < 30);
+  b.sim->run_until(120 * sim::kSecond);
+  INFO("at 120 s: busiest " << m("busiest_partition_use") << "%, table " << m("capacity_use") << "%, throttled "
+                            << m("throttled_writes"));
+  CHECK(m("busiest_partition_use") == Approx(100));
+  CHECK(m("capacity_use") < 50);  // the table's capacity is not the cause
+  const double by_120 = m("throttled_writes");
+  CHECK(by_120 > 60 * 500);
+  b.sim->run_until(b.duration);
+  CHECK(m("busiest_partition_use") < 30);
+  bool began = false, ended = false, hot = false;
+  for (const auto& e : b.sim->event_log()) {
+    if (std::string(e.reason) == "dynamodb_throttled") {
+      began = sim::to_seconds(e.time) > 59 && sim::to_seconds(e.time) < 62;
+      hot = e.find_field("partition_hot") && e.find_field("partition_hot")->value == 1;
+    }
+    if (std::string(e.reason) == "dynamodb_throttled_ok") ended = sim::to_seconds(e.time) > 179 && sim::to_seconds(e.time) < 186;
+  }
+  CHECK(began);
+  CHECK(hot);
+  CHECK(ended);
+}
