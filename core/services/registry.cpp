@@ -14,6 +14,7 @@
 #include "core/services/lambda.h"
 #include "core/services/api_gateway.h"
 #include "core/services/s3.h"
+#include "core/services/dynamodb.h"
 #include "core/services/sns.h"
 #include "core/services/kinesis.h"
 #include "core/services/firehose.h"
@@ -30,6 +31,7 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&s3_descriptor());
   out.push_back(&rds_descriptor());
   out.push_back(&rds_read_replica_descriptor());
+  out.push_back(&dynamodb_descriptor());
   out.push_back(&alb_descriptor()); out.push_back(&nlb_descriptor()); out.push_back(&clb_descriptor()); out.push_back(&gwlb_descriptor());
   out.push_back(&asg_descriptor());
   out.push_back(&route53_descriptor());

@@ -52,6 +52,8 @@ const std::vector<std::string>& known_event_reasons() {
         "delivery_retry_expired", "firehose_throughput", "firehose_throughput_ok",
         // Kinesis Data Streams (core/services/kinesis.cpp)
         "record_too_large", "shard_write_limit", "shard_write_ok",
+        // DynamoDB (core/services/dynamodb.cpp)
+        "dynamodb_item_too_large", "dynamodb_throttled", "dynamodb_throttled_ok",
         // S3 (core/services/s3.cpp)
         "object_archived", "prefix_rate", "prefix_rate_ok",
         // SNS (core/services/sns.cpp)

@@ -1,0 +1,350 @@
+// Amazon DynamoDB (core/services/dynamodb.cpp): a table's capacity units, its throttling
+// (by the table's capacity or one hot partition), burst capacity, the on-demand ramp, the
+// item size limit, the cost of both modes and the lint advice. Each test runs a document
+// and checks the numbers a learner would see.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/catalog/catalog.h"
+#include "core/catalog/validate.h"
+#include "core/doc/document.h"
+#include "core/engine/build.h"
+#include "core/lint/lint.h"
+#include "core/sim/simulation.h"
+#include "tests/unit/korean_text.h"
+#include "tests/unit/run_document.h"
+#include "tests/unit/source_files.h"
+
+using namespace cp;
+using nlohmann::json;
+
+namespace {
+
+// Users at a constant `rate` over `keys` equally popular keys (zipf 0), reads a share `reads`.
+json users(double rate, double reads, double keys = 1000000, json extra = json::object()) {
+  json p = {{"pattern", "constant"}, {"rate_per_s", rate}, {"read_fraction", reads}, {"keys", keys}, {"zipf_s", 0}};
+  p.update(extra);
+  return json{{"id", "users"}, {"type", "users"}, {"region", "us-east-1"}, {"params", std::move(p)}};
+}
+json table(json params) {
+  return json{{"id", "t"}, {"type", "dynamodb"}, {"region", "us-east-1"}, {"params", std::move(params)}};
+}
+json provisioned(double rcu, double wcu, json extra = json::object()) {
+  json p = {{"capacity_mode", "PROVISIONED"}, {"read_capacity", rcu}, {"write_capacity", wcu}};
+  p.update(extra);
+  return p;
+}
+json document(json nodes, json connections, double duration_s, json faults = json::array()) {
+  return json{{"version", 1},
+              {"name", "DynamoDB test"},
+              {"settings", {{"duration_s", duration_s}, {"seed", 11}}},
+              {"regions", json::array({json{{"code", "us-east-1"}, {"azs", {"use1-az1", "use1-az2", "use1-az3"}}}})},
+              {"nodes", std::move(nodes)},
+              {"connections", std::move(connections)},
+              {"faults", std::move(faults)}};
+}
+// users --> t with no retries, so that every throttle is counted once.
+json doc_of(json u, json table_params, double duration_s, json faults = json::array()) {
+  return document(json::array({std::move(u), table(std::move(table_params))}),
+                  json::array({json{{"id", "users-t"}, {"from", "users"}, {"to", "t"}, {"params", {{"retries", 0}}}}}),
+                  duration_s, std::move(faults));
+}
+
+engine::Built run(const json& j) { return cp::test::run_document(j); }
+double metric(const engine::Built& b, const char* key) { return b.sim->metrics(b.node("t")).metric_value(key); }
+uint64_t outcome(const engine::Built& b, const char* node, sim::Outcome o) {
+  return b.sim->metrics(b.node(node)).outcomes[static_cast<int>(o)];
+}
+std::vector<const sim::LogEntry*> logged(const engine::Built& b, const std::string& reason) {
+  std::vector<const sim::LogEntry*> out;
+  for (const auto& e : b.sim->event_log())
+    if (reason == e.reason) out.push_back(&e);
+  return out;
+}
+std::vector<catalog::Finding> lint_of(const json& j) {
+  doc::LoadResult r = catalog::parse_document(j.dump());
+  REQUIRE(r.ok());
+  return lint::lint(r.document);
+}
+int findings(const json& j, const std::string& rule) {
+  int n = 0;
+  for (const auto& f : lint_of(j)) n += f.rule == rule;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("dynamodb: 200 writes a second on 100 provisioned WCU: about half are throttled", "[dynamodb]") {
+  engine::Built b = run(doc_of(users(200, 0), provisioned(100, 100), 60));
+  const double writes = metric(b, "writes"), throttled = metric(b, "throttled_writes");
+  INFO("writes " << writes << ", throttled " << throttled);
+  CHECK(writes == Approx(60 * 100).epsilon(0.03));
+  CHECK(throttled == Approx(60 * 100).epsilon(0.05));
+  CHECK(outcome(b, "users", sim::Outcome::Throttled) == Approx(throttled).margin(5));  // a few still on the wire
+  CHECK(metric(b, "write_units_consumed") == Approx(writes));  // 1 KB items: one unit each
+  CHECK(metric(b, "capacity_use") == Approx(100));
+  // The table, not a partition, is the cause: one partition of 1,000 WCU holds 100 WCU.
+  CHECK(metric(b, "partitions") == 1);
+  CHECK(metric(b, "busiest_partition_use") == Approx(10));
+  const auto began = logged(b, "dynamodb_throttled");
+  REQUIRE(began.size() == 1);
+  CHECK(began[0]->find_field("partition_hot")->value == 0);
+  CHECK(began[0]->text_ko.find("쓰기 용량 단위(WCU)") != std::string::npos);
+  CHECK(logged(b, "dynamodb_throttled_ok").empty());  // it never stops
+
+  // Twice the capacity: nothing throttled.
+  engine::Built enough = run(doc_of(users(200, 0), provisioned(100, 200), 60));
+  CHECK(metric(enough, "throttled_writes") == 0);
+  CHECK(logged(enough, "dynamodb_throttled").empty());
+}
+
+TEST_CASE("dynamodb: an eventually consistent read costs half the units of a strongly consistent one", "[dynamodb]") {
+  auto units = [](const char* consistency) {
+    engine::Built b = run(doc_of(users(500, 1), {{"read_consistency", consistency}}, 30));
+    CHECK(metric(b, "throttled_reads") == 0);
+    return std::pair{metric(b, "reads"), metric(b, "read_units_consumed")};
+  };
+  const auto [eventual_reads, eventual] = units("eventual");
+  const auto [strong_reads, strong] = units("strong");
+  const auto [tx_reads, tx] = units("transactional");
+  INFO("units: eventual " << eventual << ", strong " << strong << ", transactional " << tx);
+  CHECK(eventual_reads == strong_reads);  // the same traffic (same seed)
+  CHECK(eventual_reads == Approx(30 * 500).epsilon(0.02));
+  CHECK(eventual == Approx(strong / 2));
+  CHECK(tx == Approx(strong * 2));
+  CHECK(eventual == Approx(eventual_reads * 0.5));
+}
+
+TEST_CASE("dynamodb: a 10 KB item costs 3 read units strongly consistent and 10 write units", "[dynamodb]") {
+  // Rounded up per 4 KB for reads (10 KB -> 3 blocks) and per 1 KB for writes.
+  auto per_request = [](json params) {
+    params["item_kb"] = 10;
+    engine::Built b = run(doc_of(users(100, 0.5), params, 30));
+    REQUIRE(metric(b, "reads") > 1000);
+    REQUIRE(metric(b, "writes") > 1000);
+    return std::pair{metric(b, "read_units_consumed") / metric(b, "reads"),
+                     metric(b, "write_units_consumed") / metric(b, "writes")};
+  };
+  const auto [strong_read, write] = per_request({{"read_consistency", "strong"}});
+  CHECK(strong_read == Approx(3));
+  CHECK(write == Approx(10));
+  const auto [eventual_read, tx_write] = per_request({{"read_consistency", "eventual"}, {"transactional_writes", true}});
+  CHECK(eventual_read == Approx(1.5));
+  CHECK(tx_write == Approx(20));
+  // A 4 KB item is still one block: one unit strongly consistent.
+  engine::Built four = run(doc_of(users(100, 1), {{"item_kb", 4}, {"read_consistency", "strong"}}, 10));
+  CHECK(metric(four, "read_units_consumed") == Approx(metric(four, "reads")));
+}
+
+TEST_CASE("dynamodb: an item over 400 KB is refused, with the reason", "[dynamodb]") {
+  engine::Built b = run(doc_of(users(20, 0.5), {{"item_kb", 401}}, 20));
+  const uint64_t refused = outcome(b, "users", sim::Outcome::Rejected);
+  CHECK(refused >= 390);
+  CHECK(metric(b, "items_too_large") == Approx(static_cast<double>(refused)));
+  CHECK(metric(b, "reads") + metric(b, "writes") == 0);
+  const auto warned = logged(b, "dynamodb_item_too_large");
+  REQUIRE(warned.size() == 1);
+  CHECK(warned[0]->text_ko.find("400KB") != std::string::npos);
+  // 400 KB exactly is allowed (4 a second: 400 WRU a write, well under the 4,000 a second).
+  engine::Built ok = run(doc_of(users(4, 0.5), {{"item_kb", 400}}, 20));
+  CHECK(metric(ok, "items_too_large") == 0);
+  CHECK(ok.sim->metrics(ok.node("users")).errors() == 0);
+}
+
+TEST_CASE("dynamodb: a hot key throttles on its partition while the same rate over many keys does not", "[dynamodb]") {
+  // 3,000 RCU + 4,000 WCU: ceil(3,000/3,000 + 4,000/1,000) = 5 partitions, 1,000 WCU each.
+  // 2,000 writes a second is half the table's capacity, but a single key puts them all on
+  // one partition: it takes 1,000 and throttles the other 1,000.
+  const json params = provisioned(3000, 4000);
+  engine::Built hot = run(doc_of(users(2000, 0, 1), params, 30));
+  engine::Built spread = run(doc_of(users(2000, 0, 100000), params, 30));
+  const double hot_throttled = metric(hot, "throttled_writes"), spread_throttled = metric(spread, "throttled_writes");
+  const double hot_use = metric(hot, "busiest_partition_use"), spread_use = metric(spread, "busiest_partition_use");
+  INFO("hot: throttled " << hot_throttled << ", busiest " << hot_use << "%; spread: throttled " << spread_throttled
+                         << ", busiest " << spread_use << "%");
+  CHECK(metric(hot, "partitions") == 5);
+  CHECK(hot_throttled == Approx(30 * 1000).epsilon(0.05));
+  CHECK(hot_use == Approx(100));
+  CHECK(metric(hot, "capacity_use") == Approx(25).margin(1));  // 1,000 of 4,000 WCU: the table has room
+  CHECK(spread_throttled == 0);
+  CHECK(spread_use < 50);  // about 400 of 1,000 on the busiest
+  const auto began = logged(hot, "dynamodb_throttled");
+  REQUIRE(began.size() == 1);
+  CHECK(began[0]->find_field("partition_hot")->value == 1);
+  CHECK(began[0]->text_en.find("hot partition key") != std::string::npos);
+  CHECK(began[0]->text_ko.find("파티션 키") != std::string::npos);
+
+  // A skewed key space has a hot key too: with zipf 2 over 1,000 keys the top key gets more
+  // than half the requests, and its partition goes over its 1,000.
+  engine::Built zipf = run(doc_of(users(2000, 0, 1000, {{"zipf_s", 2}}), params, 30));
+  INFO("zipf 2: throttled " << metric(zipf, "throttled_writes"));
+  CHECK(metric(zipf, "throttled_writes") > 30 * 50);
+  CHECK(metric(zipf, "busiest_partition_use") == Approx(100));
+}
+
+TEST_CASE("dynamodb: on demand takes 3,000 writes a second; a jump far over twice the previous peak throttles",
+          "[dynamodb]") {
+  engine::Built steady = run(doc_of(users(3000, 0), json::object(), 30));
+  CHECK(metric(steady, "throttled_writes") == 0);
+  CHECK(metric(steady, "writes") == Approx(30 * 3000).epsilon(0.02));
+  CHECK(metric(steady, "write_capacity") == 4000);  // a new table's 4,000 WRU
+  CHECK(metric(steady, "partitions") == 8);         // ceil(12,000/3,000 + 4,000/1,000)
+
+  // 1,000 writes a second with a 10-second jump to 10,000 at 30 s: a new table takes
+  // 4,000 WRU a second, so 6,000 a second are throttled during the jump.
+  engine::Built jump = run(doc_of(users(1000, 0, 1000000, {{"pattern", "spike"}, {"spike_at_s", 30}, {"spike_s", 10},
+                                                         {"spike_multiplier", 10}}),
+                                  json::object(), 60));
+  const double throttled = metric(jump, "throttled_writes");
+  INFO("throttled " << throttled);
+  CHECK(throttled == Approx(10 * 6000).epsilon(0.05));
+  const auto began = logged(jump, "dynamodb_throttled"), ended = logged(jump, "dynamodb_throttled_ok");
+  REQUIRE(began.size() == 1);
+  REQUIRE(ended.size() == 1);
+  CHECK(sim::to_seconds(began[0]->time) == Approx(30).margin(1));
+  CHECK(sim::to_seconds(ended[0]->time) == Approx(41).margin(1.5));
+  CHECK(began[0]->text_en.find("on-demand") != std::string::npos);
+}
+
+TEST_CASE("dynamodb: on demand, a peak becomes the previous peak 30 minutes later and doubles the allowance",
+          "[dynamodb]") {
+  // 2,500 writes a second: after 30 minutes the table takes 5,000 WRU a second, so a jump
+  // to 4,500 then is served; the same jump 10 minutes in throttles at the new table's 4,000.
+  auto jump_at = [](double at_s) {
+    return run(doc_of(users(2500, 0, 1000000, {{"pattern", "spike"}, {"spike_at_s", at_s}, {"spike_s", 20},
+                                               {"spike_multiplier", 1.8}}),
+                      json::object(), at_s + 30));
+  };
+  engine::Built early = jump_at(600), late = jump_at(1900);
+  const double early_throttled = metric(early, "throttled_writes"), late_throttled = metric(late, "throttled_writes");
+  INFO("throttled: jump at 10 min " << early_throttled << ", at 31.7 min " << late_throttled);
+  CHECK(early_throttled == Approx(20 * 500).epsilon(0.1));
+  CHECK(late_throttled == 0);
+  // Twice the 2,500 a second of 30 minutes ago (the jump becomes a peak 30 minutes later).
+  CHECK(metric(late, "write_capacity") >= 5000);
+  CHECK(metric(late, "write_capacity") < 6000);
+}
+
+TEST_CASE("dynamodb: burst capacity absorbs a short spike over the provisioned capacity", "[dynamodb]") {
+  // 50 writes a second on 100 WCU save 50 units a second; a 10 s spike to 150 a second
+  // needs 500 more than the capacity, taken from the ~3,000 saved.
+  auto spike = [](bool burst) {
+    return run(doc_of(users(50, 0, 1000000, {{"pattern", "spike"}, {"spike_at_s", 60}, {"spike_s", 10},
+                                             {"spike_multiplier", 3}}),
+                      provisioned(100, 100, {{"burst_capacity", burst}}), 90));
+  };
+  engine::Built with = spike(true), without = spike(false);
+  INFO("throttled: with burst " << metric(with, "throttled_writes") << ", without " << metric(without, "throttled_writes"));
+  CHECK(metric(with, "throttled_writes") == 0);
+  CHECK(metric(without, "throttled_writes") == Approx(10 * 50).epsilon(0.1));
+  // A long overload spends the saved capacity and then throttles.
+  engine::Built longer = run(doc_of(users(50, 0, 1000000, {{"pattern", "spike"}, {"spike_at_s", 60}, {"spike_s", 120},
+                                                         {"spike_multiplier", 3}}),
+                                    provisioned(100, 100), 200));
+  const double t = metric(longer, "throttled_writes");
+  INFO("120 s spike throttled " << t);
+  CHECK(t == Approx(120 * 50 - 60 * 50).epsilon(0.1));  // 6,000 over, 3,000 saved
+}
+
+TEST_CASE("dynamodb: cost per request unit on demand, per capacity-hour provisioned", "[dynamodb]") {
+  // An hour of 100 writes and 100 eventually consistent reads a second, 1 KB items.
+  engine::Built od = run(doc_of(users(200, 0.5), json::object(), 3600));
+  engine::Built pr = run(doc_of(users(200, 0.5), provisioned(100, 150), 3600));
+  const double od_cost = od.sim->metrics(od.node("t")).cost_usd, pr_cost = pr.sim->metrics(pr.node("t")).cost_usd;
+  // AWS-FACTS: DynamoDB / Price — $0.625 per million WRU, $0.125 per million RRU (0.5 RRU a read).
+  const double od_expected = metric(od, "writes") * 0.625 / 1e6 + metric(od, "reads") * 0.5 * 0.125 / 1e6;
+  // Provisioned: 100 RCU × $0.00013 + 150 WCU × $0.00065 an hour (⚠ not in AWS-FACTS).
+  const double pr_expected = 100 * 0.00013 + 150 * 0.00065;
+  INFO("an hour: on-demand $" << od_cost << " (expected $" << od_expected << "), provisioned $" << pr_cost
+                              << " (expected $" << pr_expected << ")");
+  CHECK(od_expected == Approx(360000 * 0.625 / 1e6 + 360000 * 0.0625 / 1e6).epsilon(0.02));
+  CHECK(od_cost == Approx(od_expected).epsilon(0.001));
+  CHECK(pr_cost == Approx(pr_expected).epsilon(0.01));
+  CHECK(metric(pr, "throttled_reads") + metric(pr, "throttled_writes") == 0);
+}
+
+TEST_CASE("dynamodb: a Regional table survives an AZ's loss; a killed table is unreachable", "[dynamodb]") {
+  const json az = json::array({json{{"at_s", 10}, {"action", "az_down"}, {"target", "use1-az1"}, {"until_s", 20}}});
+  engine::Built b = run(doc_of(users(100, 0.5), json::object(), 30, az));
+  CHECK(b.sim->metrics(b.node("users")).errors() == 0);
+  const json kill = json::array({json{{"at_s", 10}, {"action", "kill_node"}, {"target", "t"}, {"until_s", 20}}});
+  engine::Built k = run(doc_of(users(100, 0.5), json::object(), 30, kill));
+  CHECK(outcome(k, "users", sim::Outcome::Unreachable) == Approx(10 * 100).epsilon(0.05));
+}
+
+TEST_CASE("dynamodb: served requests answer in single-digit milliseconds", "[dynamodb]") {
+  engine::Built b = run(doc_of(users(500, 0.8), json::object(), 30));
+  const auto& lat = b.sim->metrics(b.node("t")).latency;
+  const double p50 = lat.percentile(50) / 1000.0, p99 = lat.percentile(99) / 1000.0;
+  INFO("p50 " << p50 << " ms, p99 " << p99 << " ms");
+  CHECK(p50 == Approx(4).epsilon(0.1));
+  CHECK(p99 < 12);
+}
+
+TEST_CASE("dynamodb: lint warns about a partition key with too few values, through any path", "[dynamodb][lint]") {
+  // 4 keys for a new on-demand table's 8 partitions: warned; 100,000 keys: not.
+  CHECK(findings(doc_of(users(100, 0.5, 4), json::object(), 10), "dynamodb-low-cardinality-key") == 1);
+  CHECK(findings(doc_of(users(100, 0.5, 100000), json::object(), 10), "dynamodb-low-cardinality-key") == 0);
+  // 50 keys: enough for one partition (provisioned 100/100), too few for 50.
+  CHECK(findings(doc_of(users(100, 0.5, 50), provisioned(100, 100), 10), "dynamodb-low-cardinality-key") == 0);
+  CHECK(findings(doc_of(users(100, 0.5, 50), provisioned(100, 100, {{"partitions", 50}}), 10),
+                 "dynamodb-low-cardinality-key") == 1);
+  // Through an instance: users -> web -> table.
+  json d = document(json::array({users(100, 0.5, 1), table(json::object()),
+                                 json{{"id", "web"}, {"type", "compute"}, {"region", "us-east-1"}, {"az", "use1-az1"}}}),
+                    json::array({json{{"id", "u-w"}, {"from", "users"}, {"to", "web"}},
+                                 json{{"id", "w-t"}, {"from", "web"}, {"to", "t"}}}),
+                    10);
+  const auto all = lint_of(d);
+  const catalog::Finding* f = nullptr;
+  for (const auto& x : all)
+    if (x.rule == "dynamodb-low-cardinality-key") f = &x;
+  REQUIRE(f);
+  CHECK(f->text_en.find("a single partition key") != std::string::npos);
+  CHECK(f->text_ko.find("users는") != std::string::npos);
+  CHECK(f->fact == "DynamoDB / Partition limit");
+}
+
+TEST_CASE("dynamodb: lint warns when provisioned capacity is below the callers' peak", "[dynamodb][lint]") {
+  CHECK(findings(doc_of(users(200, 0), provisioned(100, 100), 10), "dynamodb-provisioned-below-demand") == 1);
+  CHECK(findings(doc_of(users(200, 0), provisioned(100, 250), 10), "dynamodb-provisioned-below-demand") == 0);
+  CHECK(findings(doc_of(users(200, 0), json::object(), 10), "dynamodb-provisioned-below-demand") == 0);  // on-demand
+  // 10 KB strongly consistent reads need 3 units each: 100 reads a second need 300 RCU.
+  CHECK(findings(doc_of(users(100, 1), provisioned(200, 5, {{"item_kb", 10}, {"read_consistency", "strong"}}), 10),
+                 "dynamodb-provisioned-below-demand") == 1);
+  // A spike counts at its peak.
+  CHECK(findings(doc_of(users(50, 0, 1000000, {{"pattern", "spike"}, {"spike_multiplier", 3}}), provisioned(100, 100), 10),
+                 "dynamodb-provisioned-below-demand") == 1);
+}
+
+TEST_CASE("example dynamodb-hot-partition: one partition throttles during the sale, the table has room", "[dynamodb][examples]") {
+  // The story's numbers: 500 order writes a second over 5 partitions (about 100 each); from 60
+  // to 180 s one key adds 1,500 a second to one partition, which takes 1,000.
+  engine::Built b = cp::test::example_run("dynamodb-hot-partition.json");
+  auto m = [&](const char* key) { return b.sim->metrics(b.node("orders")).metric_value(key); };
+  b.sim->run_until(55 * sim::kSecond);
+  CHECK(m("throttled_writes") == 0);
+  CHECK(m("partitions") == 5);
+  CHECK(m("busiest_partition_use") < 30);
+  b.sim->run_until(120 * sim::kSecond);
+  INFO("at 120 s: busiest " << m("busiest_partition_use") << "%, table " << m("capacity_use") << "%, throttled "
+                            << m("throttled_writes"));
+  CHECK(m("busiest_partition_use") == Approx(100));
+  CHECK(m("capacity_use") < 50);  // the table's capacity is not the cause
+  const double by_120 = m("throttled_writes");
+  CHECK(by_120 > 60 * 500);
+  b.sim->run_until(b.duration);
+  CHECK(m("busiest_partition_use") < 30);
+  bool began = false, ended = false, hot = false;
+  for (const auto& e : b.sim->event_log()) {
+    if (std::string(e.reason) == "dynamodb_throttled") {
+      began = sim::to_seconds(e.time) > 59 && sim::to_seconds(e.time) < 62;
+      hot = e.find_field("partition_hot") && e.find_field("partition_hot")->value == 1;
+    }
+    if (std::string(e.reason) == "dynamodb_throttled_ok") ended = sim::to_seconds(e.time) > 179 && sim::to_seconds(e.time) < 186;
+  }
+  CHECK(began);
+  CHECK(hot);
+  CHECK(ended);
+}
