@@ -17,6 +17,7 @@
 #include "core/services/sns.h"
 #include "core/services/kinesis.h"
 #include "core/services/firehose.h"
+#include "core/services/elasticache.h"
 
 namespace cp::services {
 
@@ -27,6 +28,7 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&ebs_descriptor());
   out.push_back(&efs_descriptor());
   out.push_back(&s3_descriptor());
+  out.push_back(&elasticache_descriptor());
   out.push_back(&alb_descriptor()); out.push_back(&nlb_descriptor()); out.push_back(&clb_descriptor()); out.push_back(&gwlb_descriptor());
   out.push_back(&asg_descriptor());
   out.push_back(&route53_descriptor());
