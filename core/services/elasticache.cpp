@@ -205,15 +205,20 @@ public:
   }
 
   StatusText status() const override {
-    const uint64_t n = hits_ + misses_;
-    const int pct = n ? static_cast<int>(100.0 * static_cast<double>(hits_) / static_cast<double>(n) + 0.5) : 0;
+    const uint64_t reads = hits_ + misses_;
+    const int pct = reads ? static_cast<int>(100.0 * static_cast<double>(hits_) / static_cast<double>(reads) + 0.5) : 0;
     const std::string engine = s_.memcached ? "Memcached" : s_.valkey ? "Valkey" : "Redis OSS";
-    const std::string layout_en = s_.memcached ? std::to_string(shards_.size()) + " nodes"
-                                               : std::to_string(shards_.size()) + " shards × " +
-                                                     std::to_string(1 + s_.replicas) + " nodes";
+    const size_t n = shards_.size();
+    const std::string layout_en =
+        s_.memcached ? std::to_string(n) + (n == 1 ? " node" : " nodes")
+                     : std::to_string(n) + (n == 1 ? " shard" : " shards") +
+                           (s_.replicas ? " × (primary + " + std::to_string(s_.replicas) +
+                                              (s_.replicas == 1 ? " replica)" : " replicas)")
+                                        : ", no replica");
     const std::string layout_ko = s_.memcached ? "노드 " + std::to_string(shards_.size()) + "개"
-                                               : "샤드 " + std::to_string(shards_.size()) + "개 × 노드 " +
-                                                     std::to_string(1 + s_.replicas) + "개";
+                                               : "샤드 " + std::to_string(n) + "개" +
+                                                     (s_.replicas ? " × (기본 노드 + 복제본 " + std::to_string(s_.replicas) + "개)"
+                                                                  : ", 복제본 없음");
     StatusText t{engine + ", " + layout_en + ": " + std::to_string(pct) + "% hits, " + count_text(items()) +
                      " items, " + count_text(evictions_) + " evictions",
                  engine + ", " + layout_ko + ": 캐시 적중률 " + std::to_string(pct) + "%, 항목 " + count_text(items()) +
@@ -531,7 +536,7 @@ std::optional<catalog::Finding> memcached_advice(const doc::Document& d, const d
                             : " Choose Redis OSS or Valkey with replicas where the keys must survive."),
       "캐시 " + doc::with_topic(n.id) + " 복제본이 없는 Memcached를 씁니다. 노드(또는 그 가용 영역)를 잃으면 그 노드의 "
           "키가 사라지고, 노드가 다시 채워질 때까지 그 키를 읽는 요청이 모두 데이터베이스로 갑니다." +
-          std::string(fails ? " 이 설계는 가용 영역 장애를 일으킵니다. 복제본과 다중 AZ를 켠 Redis OSS나 Valkey라면 몇 초 만에 "
+          std::string(fails ? " 이 설계에는 가용 영역 장애가 들어 있습니다. 복제본과 다중 AZ를 켠 Redis OSS나 Valkey라면 몇 초 만에 "
                               "장애 조치하고 키도 그대로 남습니다."
                             : " 키가 살아남아야 한다면 복제본을 둔 Redis OSS나 Valkey를 고르세요."),
       {n.id},
@@ -697,7 +702,7 @@ catalog::ServiceDescriptor make_descriptor() {
               "기본 노드의 가용 영역에 장애가 나서 복제본을 기본 노드로 승격한 횟수입니다."}),
   };
   catalog::metric_spec(d, "failovers").only_when = {"Redis OSS or Valkey clusters with replicas and Multi-AZ",
-                                                    "복제본과 다중 AZ를 켠 Redis OSS 또는 Valkey 클러스터"};
+                                                    "복제본을 두고 다중 AZ를 켠 Redis OSS 또는 Valkey 클러스터"};
   d.metric_applies = [](const std::string& key, const json& p) {
     return key != "failovers" || (!is_memcached(p) && catalog::param_bool(p, "multi_az"));
   };

@@ -18,6 +18,7 @@
 #include "tests/unit/korean_text.h"
 #include "tests/unit/run_document.h"
 #include "tests/unit/source_files.h"
+#include "ui/live_state.h"
 
 using namespace cp;
 using nlohmann::json;
@@ -338,4 +339,31 @@ TEST_CASE("example elasticache-cache-aside: the hit ratio climbs to ~80%, the da
   INFO("database share 180-600 s " << db_share_late);
   CHECK(db_share_late < 0.35);
   CHECK(b.sim->metrics(b.node("app")).errors() == 0);
+}
+
+TEST_CASE("live state: a cache shows its hit ratio, its items, its evictions and its calls to the database",
+          "[elasticache][live_state][ui]") {
+  engine::Built b = cp::test::build_document(
+      document({{"node_type", "cache.t4g.micro"}, {"item_kb", 100}, {"ttl_s", 0}}, {{"rate_per_s", 1000}}, 120));
+  b.sim->run_until(60 * sim::kSecond);
+  const auto rows = ui::live_rows(*b.sim, b.node("cache"), false);
+  std::vector<std::string> keys;
+  for (const auto& r : rows) keys.push_back(r.key);
+  CHECK(keys == std::vector<std::string>{"hit_ratio", "evictions", "items", "database_calls"});
+  auto row = [](const std::vector<ui::LiveRow>& v, const std::string& key) -> const ui::LiveRow* {
+    for (const auto& r : v)
+      if (r.key == key) return &r;
+    return nullptr;
+  };
+  REQUIRE(row(rows, "hit_ratio"));
+  INFO("hit ratio " << row(rows, "hit_ratio")->value << ", items " << row(rows, "items")->value << ", database "
+                    << row(rows, "database_calls")->value);
+  CHECK(row(rows, "hit_ratio")->v > 50);
+  CHECK(row(rows, "hit_ratio")->v < 80);
+  CHECK(row(rows, "items")->v == 5242);
+  CHECK(row(rows, "evictions")->v > 0);
+  CHECK(row(rows, "database_calls")->value.find("/s") != std::string::npos);
+  const auto ko = ui::live_rows(*b.sim, b.node("cache"), true);
+  CHECK(row(ko, "hit_ratio")->label == "캐시 적중률");
+  CHECK(row(ko, "items")->value.find("개") != std::string::npos);
 }
