@@ -57,7 +57,9 @@ const std::vector<std::string>& known_event_reasons() {
         // S3 (core/services/s3.cpp)
         "object_archived", "prefix_rate", "prefix_rate_ok",
         // SNS (core/services/sns.cpp)
-        "delivery_policy_exhausted"};
+        "delivery_policy_exhausted",
+        // ElastiCache (core/services/elasticache.cpp)
+        "cache_failover", "cache_failover_done", "cache_node_back", "cache_node_lost"};
     std::sort(v.begin(), v.end());
     return v;
   }();
