@@ -433,6 +433,9 @@ void Inspector::param_row(const catalog::ParamSpec& spec, json& params, const st
     }
     case catalog::ParamType::Enum: {
       std::string cur = value.is_string() ? value.get<std::string>() : "";
+      // The combo's frame, remembered before it opens (its popup is another window).
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      rects_[spec.key] = ImVec4(at.x, at.y, ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight());
       ImGui::SetNextItemWidth(-1);
       if (ImGui::BeginCombo("##enum", cur.c_str())) {
         for (const auto& c : spec.choices)

@@ -17,6 +17,7 @@
 #include "core/sim/simulation.h"
 #include "tests/unit/issue_text.h"
 #include "tests/unit/run_document.h"
+#include "tests/unit/source_files.h"
 
 using namespace cp;
 using nlohmann::json;
@@ -285,4 +286,24 @@ TEST_CASE("rds: replication wires go from a DB instance to a read replica only, 
   // A DB instance does not call other services.
   auto call = errors_of(document(json::array({db(json::object()), replica(json::object())}), json::array({wire("db", "replica")}), 10));
   REQUIRE_FALSE(call.empty());
+}
+
+TEST_CASE("rds: example rds-multi-az-failover — writes fail only during the failover, reads carry on", "[rds][examples]") {
+  engine::Built b = cp::test::example_run("rds-multi-az-failover.json");
+  b.sim->run_until(b.duration);
+  const sim::LogEntry* began = event(b, "db_failover_began");
+  const sim::LogEntry* done = event(b, "db_failover_completed");
+  REQUIRE(began);
+  REQUIRE(done);
+  const double took = sim::to_seconds(done->time - began->time);
+  INFO("failover " << sim::to_seconds(began->time) << " s + " << took << " s");
+  // The story's moments: use1-az1 fails at 2:00, the failover ends 99 s later (at 3:39).
+  CHECK(sim::to_seconds(began->time) == Approx(120).margin(1));
+  CHECK(took == Approx(99).margin(1));
+  // About 40 writes a second fail while it lasts; the replica (in use1-az2) loses none.
+  CHECK(static_cast<double>(outcome(b, "db", sim::Outcome::Unreachable)) == Approx(40 * took).epsilon(0.1));
+  CHECK(outcome(b, "replica", sim::Outcome::Unreachable) == 0);
+  CHECK(metric(b, "replica", "reads") > 0.75 * 200 * 600);
+  CHECK(metric(b, "db", "standbys_in_sync") == 0);
+  CHECK(b.sim->model(b.node("db")).status().en.find("Primary in use1-az2 (after a failover)") == 0);
 }
