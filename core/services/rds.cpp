@@ -200,7 +200,8 @@ public:
 
   void on_second(Simulation& sim) override {
     NodeMetrics& m = sim.metrics(id());
-    const double instances = 1.0 + static_cast<double>(standbys_.size());  // AWS-FACTS: RDS / Billing — Multi-AZ ≈2×
+    // Billed by the deployment (AWS-FACTS: RDS / Billing — Multi-AZ ≈2×), also while a lost standby is away.
+    const double instances = deployment_ == Deployment::SingleAz ? 1.0 : deployment_ == Deployment::MultiAzInstance ? 2.0 : 3.0;
     m.cost_usd += class_->usd_per_hour * instances / kSecondsPerHour +
                   storage_gb_ * instances * kStorageUsdPerGbMonth / kSecondsPerMonth;
     watch_azs(sim);

@@ -182,6 +182,8 @@ TEST_CASE("rds: when the primary's AZ fails, a Multi-AZ instance fails over in 6
   CHECK(m.sim->model(m.node("db")).status().ko.find("use1-az2") != std::string::npos);
   // No standby while use1-az1 is down: a second failure now would not fail over.
   CHECK(metric(m, "db", "standbys_in_sync") == 0);
+  // ... and the bill is still Multi-AZ's: two db.m5.large and their storage for 400 s.
+  CHECK(m.sim->metrics(m.node("db")).cost_usd == Approx(2 * (0.171 + 100 * 0.115 / 730) * 400 / 3600).epsilon(0.01));
 
   // Single-AZ: down from 60 s until the AZ returns at 300 s, no failover.
   engine::Built s = run(users_db(50, 0.5, {{"deployment", "single_az"}}, 400, az_down("use1-az1", 60, 300)));
