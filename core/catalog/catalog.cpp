@@ -90,6 +90,25 @@ Text category_name(Category c) {
   return {"Other", "기타"};
 }
 
+// ---- [SECTION] Metrics -------------------------------------------------------
+
+MetricSpec metric(const char* key, sim::MetricKind kind, sim::MetricStat stat, Text label, Text unit, Text help,
+                  MetricCard card) {
+  MetricSpec m;
+  m.card = card;
+  m.def.key = key;
+  m.def.kind = kind;
+  m.def.stat = stat;
+  m.label = label;
+  m.unit = unit;
+  m.help = help;
+  return m;
+}
+
+MetricSpec metric(const char* key, sim::MetricKind kind, Text label, Text unit, Text help) {
+  return metric(key, kind, sim::MetricStat::Max, label, unit, help);
+}
+
 // ---- [SECTION] Connection params --------------------------------------------
 
 const std::vector<ParamSpec>& connection_params() {

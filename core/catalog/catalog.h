@@ -87,6 +87,13 @@ struct MetricSpec {
   const std::string& key() const { return def.key; }
 };
 
+// A metric's description in one call (the services' metric lists are made of these):
+//   metric("reads", MetricKind::Counter, MetricStat::Max, {"Reads", "읽기"}, {"queries", "건"}, {help_en, help_ko})
+// Without a stat a gauge combines over a window by its maximum.
+MetricSpec metric(const char* key, sim::MetricKind kind, sim::MetricStat stat, Text label, Text unit, Text help,
+                  MetricCard card = MetricCard::None);
+MetricSpec metric(const char* key, sim::MetricKind kind, Text label, Text unit, Text help);
+
 // Advice (core/lint): a design that is legal but unwise. Each finding has a severity,
 // an English and a Korean text, the nodes (or connections) involved and the
 // AWS-FACTS row behind it.

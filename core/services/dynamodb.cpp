@@ -331,16 +331,7 @@ uint32_t start_partitions(const Config& c) {
   return c.on_demand ? partitions_for(kOnDemandStartReads, kOnDemandStartWrites) : partitions_for(c.rcu, c.wcu);
 }
 
-catalog::MetricSpec metric(const char* key, MetricKind kind, catalog::Text label, catalog::Text unit, catalog::Text help) {
-  catalog::MetricSpec m;
-  m.def.key = key;
-  m.def.kind = kind;
-  m.def.stat = MetricStat::Max;
-  m.label = label;
-  m.unit = unit;
-  m.help = help;
-  return m;
-}
+using catalog::metric;
 
 
 // The users nodes whose requests reach table `table`, directly or through other nodes

@@ -435,17 +435,7 @@ private:
   GaugeId hit_ratio_g_, items_g_;
 };
 
-catalog::MetricSpec metric(const char* key, MetricKind kind, MetricStat stat, catalog::Text label, catalog::Text unit,
-                           catalog::Text help) {
-  catalog::MetricSpec m;
-  m.def.key = key;
-  m.def.kind = kind;
-  m.def.stat = stat;
-  m.label = label;
-  m.unit = unit;
-  m.help = help;
-  return m;
-}
+using catalog::metric;
 
 bool is_memcached(const json& p) { return catalog::param_string(p, "engine") == "memcached"; }
 

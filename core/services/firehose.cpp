@@ -230,16 +230,7 @@ private:
   GaugeId buffered_g_, freshness_g_;
 };
 
-catalog::MetricSpec metric(const char* key, MetricKind kind, catalog::Text label, catalog::Text unit, catalog::Text help) {
-  catalog::MetricSpec m;
-  m.def.key = key;
-  m.def.kind = kind;
-  m.def.stat = MetricStat::Max;
-  m.label = label;
-  m.unit = unit;
-  m.help = help;
-  return m;
-}
+using catalog::metric;
 
 // One destination per stream, as in AWS.
 std::optional<catalog::Refusal> one_destination(const doc::Document* d, const doc::NodeDoc& from, const doc::NodeDoc& to) {

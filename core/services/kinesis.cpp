@@ -286,16 +286,7 @@ private:
   GaugeId age_g_, shard_use_g_, retained_g_;
 };
 
-catalog::MetricSpec metric(const char* key, MetricKind kind, catalog::Text label, catalog::Text unit, catalog::Text help) {
-  catalog::MetricSpec m;
-  m.def.key = key;
-  m.def.kind = kind;
-  m.def.stat = MetricStat::Max;
-  m.label = label;
-  m.unit = unit;
-  m.help = help;
-  return m;
-}
+using catalog::metric;
 
 std::optional<catalog::Finding> few_keys_advice(const doc::Document& d, const doc::NodeDoc& n) {
   const json p = catalog::with_defaults(kinesis_descriptor(), n.params.is_object() ? n.params : json::object());

@@ -110,17 +110,7 @@ struct QueryEngine {
   }
 };
 
-catalog::MetricSpec metric(const char* key, MetricKind kind, MetricStat stat, catalog::Text label, catalog::Text unit,
-                           catalog::Text help) {
-  catalog::MetricSpec m;
-  m.def.key = key;
-  m.def.kind = kind;
-  m.def.stat = stat;
-  m.label = label;
-  m.unit = unit;
-  m.help = help;
-  return m;
-}
+using catalog::metric;
 
 // ---- The DB instance (primary) ------------------------------------------------
 

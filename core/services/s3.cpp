@@ -216,17 +216,7 @@ private:
   GaugeId prefix_use_g_;
 };
 
-catalog::MetricSpec metric(const char* key, MetricKind kind, MetricStat stat, catalog::Text label, catalog::Text unit,
-                           catalog::Text help) {
-  catalog::MetricSpec m;
-  m.def.key = key;
-  m.def.kind = kind;
-  m.def.stat = stat;
-  m.label = label;
-  m.unit = unit;
-  m.help = help;
-  return m;
-}
+using catalog::metric;
 
 std::optional<catalog::Finding> one_zone_advice(const doc::Document&, const doc::NodeDoc& n) {
   const json p = catalog::with_defaults(s3_descriptor(), n.params.is_object() ? n.params : json::object());

@@ -322,16 +322,7 @@ private:
   GaugeId retrying_g_;
 };
 
-catalog::MetricSpec metric(const char* key, MetricKind kind, catalog::Text label, catalog::Text unit, catalog::Text help) {
-  catalog::MetricSpec m;
-  m.def.key = key;
-  m.def.kind = kind;
-  m.def.stat = MetricStat::Max;
-  m.label = label;
-  m.unit = unit;
-  m.help = help;
-  return m;
-}
+using catalog::metric;
 
 std::optional<catalog::Finding> no_subscription_advice(const doc::Document& d, const doc::NodeDoc& n) {
   const bool any = std::any_of(d.connections.begin(), d.connections.end(),

@@ -520,18 +520,7 @@ catalog::ParamSpec int_param(const char* key, catalog::Text label, catalog::Text
   return catalog::ParamSpec{key, catalog::ParamType::Int, label, help, unit, min, max, def, {}, fact};
 }
 
-catalog::MetricSpec metric(const char* key, MetricKind kind, MetricStat stat, catalog::Text label, catalog::Text unit,
-                           catalog::Text help, catalog::MetricCard card = catalog::MetricCard::None) {
-  catalog::MetricSpec m;
-  m.def.key = key;
-  m.def.kind = kind;
-  m.def.stat = stat;
-  m.label = label;
-  m.unit = unit;
-  m.help = help;
-  m.card = card;
-  return m;
-}
+using catalog::metric;
 
 std::string queue_name(const doc::NodeDoc& n) { return n.name.empty() ? n.id : n.name; }
 bool ends_with(const std::string& s, const std::string& tail) {
