@@ -100,10 +100,7 @@ public:
     items_g_ = sim.gauge(id(), "items");
     // Nodes go round-robin over the Region's AZs: shard i's primary in the i-th,
     // its replicas (Multi-AZ) in the AZs after it, else beside the primary.
-    const Topology& t = sim.topology();
-    const RegionId region = sim.info(id()).placement.region;
-    for (uint32_t i = 0; i < t.azs().size(); ++i)
-      if (t.azs()[i].region == region) region_azs_.push_back(AzId{i});
+    region_azs_ = sim.topology().azs_in(sim.info(id()).placement.region);
     const size_t n = region_azs_.size();
     for (uint32_t i = 0; i < shards_.size(); ++i) {
       Shard& sh = shards_[i];

@@ -5,7 +5,9 @@
 #include <deque>
 #include <unordered_map>
 
+#include "core/doc/goals.h"
 #include "core/doc/messages.h"
+#include "core/services/db_instance.h"
 #include "core/sim/distribution.h"
 #include "core/sim/simulation.h"
 
@@ -75,41 +77,6 @@ constexpr uint16_t timer_of(TimerKind k, uint32_t epoch) { return static_cast<ui
 constexpr TimerKind kind_of(uint16_t t) { return static_cast<TimerKind>(t & 3); }
 constexpr uint32_t epoch_of(uint16_t t) { return t >> 2; }
 
-std::string clock(double s) {
-  const long long t = static_cast<long long>(s + 0.5);
-  const std::string ss = std::to_string(t % 60);
-  return std::to_string(t / 60) + ":" + (ss.size() < 2 ? "0" : "") + ss;
-}
-
-// The Region's AZs in the document's order, for `zone` (1-based, like S3 One Zone's).
-std::vector<AzId> region_azs(const Simulation& sim, RegionId region) {
-  std::vector<AzId> out;
-  const Topology& t = sim.topology();
-  for (uint32_t i = 0; i < t.azs().size(); ++i)
-    if (t.azs()[i].region == region) out.push_back(AzId{i});
-  return out;
-}
-
-// The Region's zone-th AZ (1-based; past the last one: the last), and the AZs after it in turn.
-AzId nth_az(const std::vector<AzId>& azs, int zone, int after = 0) {
-  if (azs.empty()) return AzId{};
-  const size_t first = static_cast<size_t>(std::clamp(zone, 1, static_cast<int>(azs.size())) - 1);
-  return azs[(first + static_cast<size_t>(after)) % azs.size()];
-}
-
-// The instance's query engine: its vCPUs serve queries one at a time each, in arrival
-// order; every query in progress or waiting holds one of max_connections.
-struct QueryEngine {
-  int64_t workers = 1, max_connections = 1;
-  Distribution read_time, write_time;
-  int64_t busy = 0, connections = 0;
-  std::deque<ReqHandle> waiting;
-
-  SimTime service(Rng& rng, RequestKind k) const {
-    return std::max<SimTime>(1, from_seconds((k == RequestKind::Read ? read_time : write_time).sample(rng)));
-  }
-};
-
 using catalog::metric;
 
 // ---- The DB instance (primary) ------------------------------------------------
@@ -128,7 +95,7 @@ public:
     connections_g_ = sim.gauge(id(), "connections");
     standbys_g_ = sim.gauge(id(), "standbys_in_sync");
     sim.metrics(id()).capacity = q_.workers;
-    const std::vector<AzId> azs = region_azs(sim, sim.info(id()).placement.region);
+    const std::vector<AzId> azs = sim.topology().azs_in(sim.info(id()).placement.region);
     primary_ = nth_az(azs, zone_);
     // The standbys live in the AZs after the primary's (a cluster's two in two more AZs).
     const int standbys = deployment_ == Deployment::SingleAz ? 0 : deployment_ == Deployment::MultiAzInstance ? 1 : 2;
@@ -209,9 +176,9 @@ public:
     const std::string p = az_name_.empty() ? "" : az_name_;
     switch (phase_) {
       case Phase::FailingOver:
-        return {"Failing over to " + target_name_ + " since " + clock(to_seconds(failover_began_)) +
+        return {"Failing over to " + target_name_ + " since " + doc::clock_text(to_seconds(failover_began_)) +
                     ": writes and reads fail until the standby takes over (60-120 s)",
-                doc::with_direction(target_name_) + " 장애 조치 중입니다(" + clock(to_seconds(failover_began_)) +
+                doc::with_direction(target_name_) + " 장애 조치 중입니다(" + doc::clock_text(to_seconds(failover_began_)) +
                     "부터). 대기 인스턴스가 넘겨받을 때까지 쓰기와 읽기가 실패합니다(60~120초)"};
       case Phase::Down:
         return {"Unavailable: its only AZ " + p + " is down (Single-AZ)",
@@ -424,7 +391,7 @@ public:
     behind_g_ = sim.gauge(id(), "changes_behind");
     connections_g_ = sim.gauge(id(), "connections");
     sim.metrics(id()).capacity = q_.workers;
-    home_ = nth_az(region_azs(sim, sim.info(id()).placement.region), zone_);
+    home_ = nth_az(sim.topology().azs_in(sim.info(id()).placement.region), zone_);
   }
 
   void on_request(Simulation& sim, ReqHandle h) override {

@@ -19,6 +19,7 @@
 #include "core/services/kinesis.h"
 #include "core/services/firehose.h"
 #include "core/services/rds.h"
+#include "core/services/aurora.h"
 #include "core/services/elasticache.h"
 
 namespace cp::services {
@@ -32,6 +33,7 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&s3_descriptor());
   out.push_back(&rds_descriptor());
   out.push_back(&rds_read_replica_descriptor());
+  out.push_back(&aurora_descriptor());
   out.push_back(&dynamodb_descriptor());
   out.push_back(&elasticache_descriptor());
   out.push_back(&alb_descriptor()); out.push_back(&nlb_descriptor()); out.push_back(&clb_descriptor()); out.push_back(&gwlb_descriptor());

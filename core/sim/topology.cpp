@@ -20,6 +20,13 @@ AzId Topology::add_az(RegionId region, std::string id) {
   return a;
 }
 
+std::vector<AzId> Topology::azs_in(RegionId region) const {
+  std::vector<AzId> out;
+  for (uint32_t i = 0; i < azs_.size(); ++i)
+    if (azs_[i].region == region) out.push_back(AzId{i});
+  return out;
+}
+
 RegionId Topology::find_region(const std::string& code) const {
   for (uint32_t i = 0; i < regions_.size(); ++i)
     if (regions_[i].code == code) return RegionId{i};

@@ -79,6 +79,8 @@ public:
   const AzInfo& az(AzId a) const { return azs_[a.v]; }
   RegionId find_region(const std::string& code) const;
   AzId find_az(const std::string& id) const;
+  // The Region's AZs in the document's order.
+  std::vector<AzId> azs_in(RegionId region) const;
 
   LatencyTable& table() { return table_; }
   const LatencyTable& table() const { return table_; }

@@ -1,0 +1,698 @@
+#include "core/services/aurora.h"
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <unordered_map>
+
+#include "core/doc/goals.h"
+#include "core/doc/messages.h"
+#include "core/services/db_instance.h"
+#include "core/sim/simulation.h"
+
+namespace cp::services {
+
+using namespace cp::sim;
+using nlohmann::json;
+
+namespace {
+
+constexpr double kSecondsPerHour = 3600.0;
+constexpr double kSecondsPerMonth = 730.0 * 3600.0;
+// AWS-FACTS: Aurora / Storage — six copies, two in each of three AZs.
+constexpr int kCopies = 6;
+constexpr int kCopiesPerAz = 2;
+// AWS-FACTS: Aurora / Quorum — write 4/6, read 3/6.
+constexpr int kWriteQuorum = 4;
+constexpr int kReadQuorum = 3;
+// AWS-FACTS: Aurora / Replicas — up to 15.
+constexpr int kMaxReplicas = 15;
+// Aurora Standard, us-east-1: storage per GB-month and I/O per million requests (Aurora
+// pricing page, ⚠ a 2026 reading, not in AWS-FACTS).
+constexpr double kStorageUsdPerGbMonth = 0.10;
+constexpr double kIoUsdPerMillion = 0.20;
+
+// An Aurora DB instance class (Aurora MySQL, on demand, us-east-1, ⚠ a 2026 reading of
+// the pricing page; max_connections is Aurora MySQL's default for the class, from the
+// Aurora user guide, ⚠ not in AWS-FACTS).
+struct AuroraClass {
+  const char* key;
+  int vcpus;
+  double memory_gib;
+  int64_t max_connections;
+  double usd_per_hour;
+};
+const std::array<AuroraClass, 7> kClasses = {{
+    {"db.t3.medium", 2, 4, 90, 0.082},
+    {"db.t4g.medium", 2, 4, 90, 0.073},
+    {"db.r5.large", 2, 16, 1000, 0.29},
+    {"db.r5.xlarge", 4, 32, 2000, 0.58},
+    {"db.r5.2xlarge", 8, 64, 3000, 1.16},
+    {"db.r6g.large", 2, 16, 1000, 0.26},
+    {"db.r6g.xlarge", 4, 32, 2000, 0.519},
+}};
+
+const AuroraClass& aurora_class(const std::string& key) {
+  for (const AuroraClass& c : kClasses)
+    if (key == c.key) return c;
+  return kClasses[2];
+}
+
+std::vector<std::string> class_keys() {
+  std::vector<std::string> keys;
+  for (const AuroraClass& c : kClasses) keys.emplace_back(c.key);
+  return keys;
+}
+
+// Timers: kind in the low 2 bits, the instance's slot in the next 4, its epoch above.
+// Work begun on an instance before it went away finds the epoch changed and fails.
+enum TimerKind : uint16_t { kServed = 0, kCommitted = 1, kFailoverDone = 2 };
+constexpr uint32_t kEpochMask = 0x3ff;
+constexpr uint16_t timer_of(TimerKind k, uint32_t slot, uint32_t epoch) {
+  return static_cast<uint16_t>(k | (slot & 0xf) << 2 | (epoch & kEpochMask) << 6);
+}
+constexpr TimerKind kind_of(uint16_t t) { return static_cast<TimerKind>(t & 3); }
+constexpr uint32_t slot_of(uint16_t t) { return (t >> 2) & 0xf; }
+constexpr uint32_t epoch_of(uint16_t t) { return t >> 6; }
+
+struct Settings {
+  const AuroraClass* cls = &kClasses[2];
+  int replicas = 1;
+  int zone = 1;
+  bool reads_to_reader_endpoint = true;
+  double storage_gb = 100;
+  double lag_min_ms = 10, lag_max_ms = 20;  // AWS-FACTS: Aurora / Replica lag — 10–20 ms
+  QueryEngine engine;
+};
+
+using catalog::metric;
+using catalog::ParamSpec;
+using catalog::ParamType;
+
+class AuroraCluster final : public ModelBase<AuroraCluster> {
+public:
+  explicit AuroraCluster(Settings s) : s_(std::move(s)) {}
+
+  void start(Simulation& sim) override {
+    reads_c_ = sim.counter(id(), "reads");
+    writes_c_ = sim.counter(id(), "writes");
+    refused_c_ = sim.counter(id(), "connections_refused");
+    failovers_c_ = sim.counter(id(), "failovers");
+    stale_c_ = sim.counter(id(), "stale_reads");
+    quorum_c_ = sim.counter(id(), "quorum_failures");
+    replica_reads_c_ = sim.counter(id(), "replica_reads");
+    copies_g_ = sim.gauge(id(), "storage_copies_up");
+    replicas_g_ = sim.gauge(id(), "replicas_available");
+    lag_g_ = sim.gauge(id(), "replica_lag_ms");
+    connections_g_ = sim.gauge(id(), "connections");
+    azs_ = sim.topology().azs_in(sim.info(id()).placement.region);
+    // The volume's copies: two in each of (up to) three of the Region's AZs, from the first.
+    // AWS always spreads them over three AZs; a Region drawn with fewer gets them round-robin.
+    for (int i = 0; i < kCopies && !azs_.empty(); ++i)
+      copy_azs_.push_back(azs_[static_cast<size_t>(i / kCopiesPerAz) % std::min<size_t>(3, azs_.size())]);
+    // The writer in its zone, the replicas in the AZs after it in turn (as the console spreads them).
+    for (int i = 0; i <= s_.replicas; ++i) {
+      Instance in;
+      in.az = nth_az(azs_, s_.zone, i);
+      in.q = s_.engine;
+      instances_.push_back(std::move(in));
+    }
+    writer_ = 0;
+    for (const Instance& in : instances_) instance_up_.push_back(az_up(sim, in));
+    sim.metrics(id()).capacity = s_.engine.workers * static_cast<int64_t>(instances_.size());
+    lag_ms_ = s_.lag_min_ms;
+  }
+
+  void on_request(Simulation& sim, ReqHandle h) override {
+    const Request& r = sim.request(h);
+    const bool read = r.kind == RequestKind::Read;
+    const int copies = copies_up(sim);
+    if (copies < (read ? kReadQuorum : kWriteQuorum)) {
+      sim.metrics(id()).add(quorum_c_);
+      log_quorum(sim, copies);
+      sim.respond(h, Outcome::ServerError);  // the volume cannot reach its quorum
+      return;
+    }
+    const int slot = read && s_.reads_to_reader_endpoint ? reader_slot(sim) : writer_available() ? writer_ : -1;
+    if (slot < 0) {
+      sim.respond(h, Outcome::Unreachable);  // no instance behind the endpoint right now
+      return;
+    }
+    Instance& in = instances_[static_cast<size_t>(slot)];
+    QueryEngine& q = in.q;
+    if (q.connections >= q.max_connections) {
+      sim.metrics(id()).add(refused_c_);
+      sim.respond(h, Outcome::Throttled);  // ERROR 1040: Too many connections
+      return;
+    }
+    ++q.connections;
+    if (q.busy < q.workers) {
+      begin(sim, slot, h);
+    } else {
+      q.waiting.push_back(h);
+      ++sim.metrics(id()).waited;
+      update_queue(sim);
+    }
+  }
+
+  void on_timer(Simulation& sim, uint16_t timer, uint64_t payload) override {
+    const TimerKind kind = kind_of(timer);
+    if (kind == kFailoverDone) {
+      if (epoch_of(timer) == (failover_epoch_ & kEpochMask)) complete_failover(sim);
+      return;
+    }
+    const size_t slot = slot_of(timer);
+    if (slot >= instances_.size()) return;
+    Instance& in = instances_[slot];
+    const bool current = epoch_of(timer) == (in.epoch & kEpochMask);
+    const ReqHandle h{payload};
+    if (kind == kServed) {
+      if (current) release_worker(sim, slot);
+      if (!current) return sim.respond(h, Outcome::Unreachable);  // the instance it ran on went away
+      if (sim.request(h).kind != RequestKind::Read) {
+        // The commit waits for four of the six copies: the writer's AZ holds two, so the
+        // fourth acknowledgement is always a cross-AZ round trip away.
+        sim.schedule_timer(id(), sim.now() + 2 * sim.topology().table().cross_az,
+                           timer_of(kCommitted, static_cast<uint32_t>(slot), in.epoch), h.v);
+        return;
+      }
+      answer(sim, slot, h);
+    } else if (kind == kCommitted) {
+      if (!current) return sim.respond(h, Outcome::Unreachable);
+      if (copies_up(sim) < kWriteQuorum) {
+        // The quorum was lost while the write waited for it.
+        drop_connection(slot);
+        sim.metrics(id()).add(quorum_c_);
+        return sim.respond(h, Outcome::ServerError);
+      }
+      answer(sim, slot, h);
+    }
+  }
+
+  void on_second(Simulation& sim) override {
+    NodeMetrics& m = sim.metrics(id());
+    // Every instance is billed, available or not (AWS re-creates a lost one); storage by
+    // its size, I/O by the requests that reached the volume this second.
+    m.cost_usd += s_.cls->usd_per_hour * static_cast<double>(instances_.size()) / kSecondsPerHour +
+                  s_.storage_gb * kStorageUsdPerGbMonth / kSecondsPerMonth +
+                  static_cast<double>(ios_this_second_) * kIoUsdPerMillion / 1e6;
+    ios_this_second_ = 0;
+    watch_azs(sim);
+    lag_ms_ = s_.lag_min_ms + (s_.lag_max_ms - s_.lag_min_ms) * sim.rng().next_double();
+    copies_seen_ = copies_up(sim);
+    m.set(copies_g_, copies_seen_);
+    m.set(replicas_g_, static_cast<double>(replicas_available()));
+    m.set(lag_g_, replicas_available() > 0 ? lag_ms_ : 0.0);
+    int64_t connections = 0;
+    for (const Instance& in : instances_) connections += in.q.connections;
+    m.set(connections_g_, static_cast<double>(connections));
+    // The quorum message is logged once per loss; a volume back at quorum may lose it again.
+    if (quorum_logged_ && copies_up(sim) >= kWriteQuorum) quorum_logged_ = false;
+  }
+
+  void on_up_changed(Simulation& sim, bool up) override {
+    if (up) return;
+    for (size_t i = 0; i < instances_.size(); ++i) reset_instance(sim, i);  // the whole cluster stopped
+  }
+
+  StatusText status() const override {
+    std::string copies_en, copies_ko;
+    if (copies_seen_ < kCopies) {
+      const std::string c = std::to_string(copies_seen_) + "/6";
+      if (copies_seen_ >= kWriteQuorum)
+        copies_en = "; storage " + c + " copies: reads and writes go on (write quorum 4/6)",
+        copies_ko = ". 스토리지 사본 " + c + ": 쓰기 쿼럼(4/6)이 남아 읽기와 쓰기가 계속됩니다";
+      else if (copies_seen_ >= kReadQuorum)
+        copies_en = "; storage " + c + " copies: read-only, writes fail (write quorum 4/6 lost)",
+        copies_ko = ". 스토리지 사본 " + c + ": 쓰기 쿼럼(4/6)을 잃어 읽기만 되고 쓰기는 실패합니다";
+      else
+        copies_en = "; storage " + c + " copies: reads and writes fail (read quorum 3/6 lost)",
+        copies_ko = ". 스토리지 사본 " + c + ": 읽기 쿼럼(3/6)까지 잃어 읽기와 쓰기가 모두 실패합니다";
+    }
+    if (phase_ == Phase::FailingOver) {
+      const std::string since = doc::clock_text(to_seconds(failover_began_));
+      if (promoting_ >= 0)
+        return {"Failing over since " + since + ": promoting the replica in " + target_name_ +
+                    " to writer (typically under 30-60 s); writes fail until then" + copies_en,
+                "장애 조치 중입니다(" + since + "부터). " + target_name_ +
+                    "의 복제본을 쓰기 인스턴스로 승격하는 중이며(보통 30~60초 이내), 그때까지 쓰기가 실패합니다" + copies_ko};
+      return {"Failing over since " + since + ": no replica, so the writer is being re-created in " + target_name_ +
+                  " (typically under 10 minutes); every query fails until then" + copies_en,
+              "장애 조치 중입니다(" + since + "부터). 복제본이 없어서 " + doc::with_object(target_name_ + "에 쓰기 인스턴스") +
+                  " 다시 만드는 중이며(보통 10분 이내), 그때까지 모든 쿼리가 실패합니다" + copies_ko};
+    }
+    if (phase_ == Phase::Down)
+      return {"Unavailable: no AZ of its Region can hold a writer" + copies_en,
+              "사용할 수 없습니다. 쓰기 인스턴스를 둘 수 있는 가용 영역이 리전에 없습니다" + copies_ko};
+    const std::string w = writer_name_;
+    const size_t n = replicas_available();
+    return {"Writer in " + w + ", " + std::to_string(n) + (n == 1 ? " replica" : " replicas") + " available" +
+                (failed_over_ ? " (after a failover)" : "") + copies_en,
+            "쓰기 인스턴스: " + w + ", 사용 가능한 복제본 " + std::to_string(n) + "개" + (failed_over_ ? "(장애 조치 후)" : "") +
+                copies_ko};
+  }
+
+private:
+  enum class Phase : uint8_t { Up, FailingOver, Down };
+  struct Instance {
+    AzId az;
+    QueryEngine q;
+    uint32_t epoch = 0;
+  };
+
+  int copies_up(const Simulation& sim) const {
+    int up = 0;
+    for (AzId a : copy_azs_)
+      if (!sim.topology().az(a).down) ++up;
+    return up;
+  }
+
+  bool az_up(const Simulation& sim, const Instance& in) const { return in.az.valid() && !sim.topology().az(in.az).down; }
+  bool writer_available() const { return phase_ == Phase::Up; }
+
+  size_t replicas_available() const {
+    size_t n = 0;
+    for (size_t i = 0; i < instances_.size(); ++i)
+      if (static_cast<int>(i) != writer_ && static_cast<int>(i) != promoting_ && instance_up_[i]) ++n;
+    return n;
+  }
+
+  // The reader endpoint: round-robin over the replicas that are up; the writer when none is.
+  int reader_slot(const Simulation&) {
+    const size_t n = instances_.size();
+    for (size_t k = 0; k < n; ++k) {
+      const size_t i = (next_reader_ + k) % n;
+      if (static_cast<int>(i) == writer_ || static_cast<int>(i) == promoting_ || !instance_up_[i]) continue;
+      next_reader_ = i + 1;
+      return static_cast<int>(i);
+    }
+    return writer_available() ? writer_ : -1;
+  }
+
+  void begin(Simulation& sim, int slot, ReqHandle h) {
+    Instance& in = instances_[static_cast<size_t>(slot)];
+    ++in.q.busy;
+    update_busy(sim);
+    const RequestKind k = sim.request(h).kind;
+    sim.schedule_timer(id(), sim.now() + in.q.service(sim.rng(), k),
+                       timer_of(kServed, static_cast<uint32_t>(slot), in.epoch), h.v);
+  }
+
+  void release_worker(Simulation& sim, size_t slot) {
+    QueryEngine& q = instances_[slot].q;
+    if (q.busy > 0) --q.busy;
+    if (!q.waiting.empty()) {
+      const ReqHandle next = q.waiting.front();
+      q.waiting.pop_front();
+      update_queue(sim);
+      begin(sim, static_cast<int>(slot), next);
+      return;
+    }
+    update_busy(sim);
+  }
+
+  void update_busy(Simulation& sim) {
+    int64_t busy = 0;
+    for (const Instance& in : instances_) busy += in.q.busy;
+    sim.metrics(id()).busy.set(sim.now(), busy);
+  }
+  void update_queue(Simulation& sim) {
+    int64_t waiting = 0;
+    for (const Instance& in : instances_) waiting += static_cast<int64_t>(in.q.waiting.size());
+    sim.metrics(id()).queue.set(sim.now(), waiting);
+  }
+
+  void drop_connection(size_t slot) {
+    QueryEngine& q = instances_[slot].q;
+    if (q.connections > 0) --q.connections;
+  }
+
+  void answer(Simulation& sim, size_t slot, ReqHandle h) {
+    drop_connection(slot);
+    const Request& r = sim.request(h);
+    const uint64_t key = r.key ? r.key : r.item_id;
+    NodeMetrics& m = sim.metrics(id());
+    if (r.kind == RequestKind::Read) {
+      m.add(reads_c_);
+      if (static_cast<int>(slot) != writer_) {
+        m.add(replica_reads_c_);
+        // A replica sees the writer's changes 10-20 ms late: a read of a key written
+        // within that lag returns the value from before the write.
+        forget_writes_before(sim.now() - from_seconds(lag_ms_ / 1000.0));
+        if (recent_by_key_.count(key)) m.add(stale_c_);
+      }
+    } else {
+      m.add(writes_c_);
+      ++ios_this_second_;  // reads come from the instance's memory; each write is a billed I/O
+      recent_writes_.push_back({key, sim.now()});
+      ++recent_by_key_[key];
+      forget_writes_before(sim.now() - from_seconds(s_.lag_max_ms / 1000.0));
+    }
+    sim.respond(h, Outcome::Ok);
+  }
+
+  void forget_writes_before(SimTime t) {
+    while (!recent_writes_.empty() && recent_writes_.front().at < t) {
+      auto it = recent_by_key_.find(recent_writes_.front().key);
+      if (it != recent_by_key_.end() && --it->second == 0) recent_by_key_.erase(it);
+      recent_writes_.pop_front();
+    }
+  }
+
+  // The instance went away: its queries in progress or waiting fail (connections reset).
+  void reset_instance(Simulation& sim, size_t slot) {
+    Instance& in = instances_[slot];
+    ++in.epoch;
+    while (!in.q.waiting.empty()) {
+      sim.respond(in.q.waiting.front(), Outcome::Unreachable);
+      in.q.waiting.pop_front();
+    }
+    in.q.busy = 0;
+    in.q.connections = 0;
+    update_queue(sim);
+    update_busy(sim);
+  }
+
+  void watch_azs(Simulation& sim) {
+    for (size_t i = 0; i < instances_.size(); ++i) {
+      const bool up = az_up(sim, instances_[i]);
+      if (instance_up_[i] && !up) reset_instance(sim, i);
+      instance_up_[i] = up;
+    }
+    if (phase_ == Phase::Up && !instance_up_[static_cast<size_t>(writer_)]) begin_failover(sim);
+    if (phase_ == Phase::Down) begin_failover(sim);  // an AZ may be back to re-create the writer in
+    name_writer(sim);
+  }
+
+  // The writer's AZ is down: promote a replica (the first one up: failover priority tiers
+  // are not modelled) or, with none, re-create the writer in an AZ that is up.
+  void begin_failover(Simulation& sim) {
+    int promote = -1;
+    for (size_t i = 0; i < instances_.size(); ++i)
+      if (static_cast<int>(i) != writer_ && instance_up_[i]) {
+        promote = static_cast<int>(i);
+        break;
+      }
+    AzId target;
+    if (promote >= 0) {
+      target = instances_[static_cast<size_t>(promote)].az;
+    } else {
+      for (AzId a : azs_)
+        if (!sim.topology().az(a).down) {
+          target = a;
+          break;
+        }
+    }
+    if (!target.valid()) {
+      if (phase_ != Phase::Down) {
+        phase_ = Phase::Down;
+        sim.log(id(), LogKind::NodeDown,
+                sim.info(id()).name + " is unavailable: the writer's AZ is down and no AZ of the Region is up to hold one",
+                doc::with_topic(sim.info(id()).name) + " 사용할 수 없습니다. 쓰기 인스턴스의 가용 영역이 중단되었고, 쓰기 "
+                    "인스턴스를 둘 가용 영역이 리전에 남아 있지 않습니다")
+            .because("db_az_down");
+      }
+      return;
+    }
+    phase_ = Phase::FailingOver;
+    promoting_ = promote;
+    failover_target_ = target;
+    target_name_ = sim.topology().az(target).id;
+    failover_began_ = sim.now();
+    ++failover_epoch_;
+    // AWS-FACTS: Aurora / Failover — with a replica typically under 60 s, often under 30 s;
+    // without one the instance is re-created, typically under 10 minutes.
+    const double lo = promote >= 0 ? 15 : 300, hi = promote >= 0 ? 45 : 600;
+    const double took = lo + (hi - lo) * sim.rng().next_double();
+    sim.schedule_timer(id(), sim.now() + from_seconds(took), timer_of(kFailoverDone, 0, failover_epoch_), 0);
+    sim.metrics(id()).add(failovers_c_);
+    const std::string old = writer_name_;
+    if (promote >= 0)
+      sim.log(id(), LogKind::Failover,
+              sim.info(id()).name + ": the writer's AZ " + old + " is down; promoting the replica in " + target_name_ +
+                  " (the cluster endpoint will point to it; writes fail until then, reads go on on the other replicas)",
+              doc::with_topic(sim.info(id()).name) + " 쓰기 인스턴스의 가용 영역 " + doc::with_subject(old) + " 중단되어 " +
+                  target_name_ + "의 복제본을 승격합니다(클러스터 엔드포인트가 그쪽을 가리킬 때까지 쓰기는 실패하고, 읽기는 다른 "
+                  "복제본에서 계속됩니다)")
+          .because("db_failover_began")
+          .in_az(failover_target_.v);
+    else
+      sim.log(id(), LogKind::Failover,
+              sim.info(id()).name + ": the writer's AZ " + old + " is down and the cluster has no replica; re-creating "
+                  "the writer in " + target_name_ + " (typically under 10 minutes; every query fails until then)",
+              doc::with_topic(sim.info(id()).name) + " 쓰기 인스턴스의 가용 영역 " + doc::with_subject(old) +
+                  " 중단되었는데 복제본이 없습니다. " + doc::with_object(target_name_ + "에 쓰기 인스턴스") +
+                  " 다시 만듭니다(보통 10분 이내, 그때까지 모든 쿼리가 실패합니다)")
+          .because("db_failover_began")
+          .in_az(failover_target_.v);
+  }
+
+  void complete_failover(Simulation& sim) {
+    if (phase_ != Phase::FailingOver) return;
+    const size_t old = static_cast<size_t>(writer_);
+    if (promoting_ >= 0) {
+      // The promoted replica is the writer; the old writer comes back as a replica with its AZ.
+      writer_ = promoting_;
+    } else {
+      instances_[old].az = failover_target_;
+      reset_instance(sim, old);
+    }
+    promoting_ = -1;
+    phase_ = Phase::Up;
+    failed_over_ = true;
+    instance_up_.assign(instances_.size(), false);
+    for (size_t i = 0; i < instances_.size(); ++i) instance_up_[i] = az_up(sim, instances_[i]);
+    if (!instance_up_[static_cast<size_t>(writer_)]) return begin_failover(sim);  // its AZ failed meanwhile
+    name_writer(sim);
+    const double took = to_seconds(sim.now() - failover_began_);
+    const std::string secs = std::to_string(static_cast<int>(took + 0.5));
+    sim.log(id(), LogKind::Failover,
+            sim.info(id()).name + " failed over in " + secs + " s: the writer is in " + writer_name_ +
+                " now, behind the same cluster endpoint",
+            doc::with_topic(sim.info(id()).name) + " " + secs + "초 만에 장애 조치를 마쳤습니다. 이제 쓰기 인스턴스는 " +
+                writer_name_ + "에 있고, 클러스터 엔드포인트는 그대로입니다")
+        .because("db_failover_completed")
+        .in_az(instances_[static_cast<size_t>(writer_)].az.v)
+        .field("seconds", took);
+  }
+
+  void name_writer(const Simulation& sim) {
+    const AzId a = instances_[static_cast<size_t>(writer_)].az;
+    writer_name_ = a.valid() ? sim.topology().az(a).id : "";
+  }
+
+  [[gnu::noinline]] void log_quorum(Simulation& sim, int copies) {
+    if (quorum_logged_) return;
+    quorum_logged_ = true;
+    const std::string c = std::to_string(copies);
+    if (copies >= kReadQuorum)
+      sim.log(id(), LogKind::Warning,
+              sim.info(id()).name + "'s storage has " + c + " of its 6 copies: below the write quorum of 4, writes fail; "
+                  "reads go on (read quorum 3)",
+              doc::with_topic(sim.info(id()).name + "의 스토리지") + " 사본 6개 중 " + c +
+                  "개만 남았습니다. 쓰기 쿼럼(4개)에 못 미쳐 쓰기가 실패하고, 읽기는 계속됩니다(읽기 쿼럼 3개)")
+          .because("aurora_write_quorum_lost")
+          .field("copies", copies);
+    else
+      sim.log(id(), LogKind::NodeDown,
+              sim.info(id()).name + "'s storage has " + c + " of its 6 copies: below the read quorum of 3, reads and "
+                  "writes fail",
+              doc::with_topic(sim.info(id()).name + "의 스토리지") + " 사본 6개 중 " + c +
+                  "개만 남았습니다. 읽기 쿼럼(3개)에도 못 미쳐 읽기와 쓰기가 모두 실패합니다")
+          .because("aurora_read_quorum_lost")
+          .field("copies", copies);
+  }
+
+  struct RecentWrite {
+    uint64_t key;
+    SimTime at;
+  };
+
+  Settings s_;
+  std::vector<AzId> azs_, copy_azs_;
+  std::vector<Instance> instances_;
+  std::vector<bool> instance_up_;
+  int writer_ = 0, promoting_ = -1;
+  size_t next_reader_ = 1;
+  Phase phase_ = Phase::Up;
+  uint32_t failover_epoch_ = 0;
+  AzId failover_target_;
+  SimTime failover_began_ = 0;
+  bool failed_over_ = false, quorum_logged_ = false;
+  int copies_seen_ = kCopies;  // as of the last second, for status()
+  double lag_ms_ = 10;
+  uint64_t ios_this_second_ = 0;
+  std::deque<RecentWrite> recent_writes_;
+  std::unordered_map<uint64_t, uint32_t> recent_by_key_;
+  std::string writer_name_, target_name_;
+  CounterId reads_c_, writes_c_, refused_c_, failovers_c_, stale_c_, quorum_c_, replica_reads_c_;
+  GaugeId copies_g_, replicas_g_, lag_g_, connections_g_;
+};
+
+std::optional<catalog::Finding> no_replica_advice(const doc::Document& d, const doc::NodeDoc& n) {
+  const json p = catalog::with_defaults(aurora_descriptor(), n.params.is_object() ? n.params : json::object());
+  if (catalog::param_number(p, "replicas") > 0) return std::nullopt;
+  const bool called = std::any_of(d.connections.begin(), d.connections.end(),
+                                  [&](const doc::ConnectionDoc& w) { return w.to == n.id; });
+  if (!called) return std::nullopt;
+  return catalog::Finding{"aurora-no-replica", catalog::Severity::Warning,
+                          "Aurora cluster " + n.id + " has no Aurora Replica: its data survives an AZ failure (six copies "
+                              "in three AZs), but if the writer's AZ fails the writer must be re-created, typically within "
+                              "10 minutes. With one replica in another AZ, failover typically takes under 30-60 s.",
+                          "Aurora 클러스터 " + doc::with_topic(n.id) + " Aurora 복제본이 없습니다. 데이터는 가용 영역 세 곳의 "
+                              "사본 여섯 개 덕분에 가용 영역 장애에도 남지만, 쓰기 인스턴스의 가용 영역에 장애가 나면 쓰기 "
+                              "인스턴스를 다시 만들어야 해서 보통 10분 가까이 걸립니다. 다른 가용 영역에 복제본을 하나 두면 장애 "
+                              "조치가 보통 30~60초 안에 끝납니다.",
+                          {n.id},
+                          "Aurora / Failover"};
+}
+
+catalog::ServiceDescriptor make_cluster() {
+  using K = MetricKind;
+  using St = MetricStat;
+  catalog::ServiceDescriptor d;
+  d.type = "aurora";
+  d.category = catalog::Category::Databases;
+  d.name = {"Aurora DB cluster", "Aurora DB 클러스터"};
+  d.summary = {"Amazon Aurora (MySQL-compatible): a writer and up to 15 Aurora Replicas over one shared volume that "
+               "keeps six copies in three AZs. Writes need 4 of the 6 copies, reads 3: the cluster keeps writing through "
+               "the loss of an AZ, and a replica takes over from a failed writer in well under a minute.",
+               "Amazon Aurora(MySQL 호환): 쓰기 인스턴스 하나와 Aurora 복제본 최대 15개가 공유 스토리지 볼륨 하나를 씁니다. 볼륨은 "
+               "가용 영역 세 곳에 사본 여섯 개를 두고, 쓰기는 사본 6개 중 4개, 읽기는 3개가 있으면 됩니다. 그래서 가용 영역 "
+               "하나를 잃어도 계속 쓸 수 있고, 쓰기 인스턴스에 장애가 나면 복제본이 1분도 안 되어 넘겨받습니다."};
+  d.simplifications = {
+      "Each query runs on one vCPU of its instance for an exponentially distributed time (read_ms, write_ms); reads "
+      "come from the instance's memory without touching the volume, and a write waits one cross-AZ round trip for its "
+      "fourth copy. The six copies live two per AZ in the Region's first three AZs and are lost only with their AZ. "
+      "Reads go to the reader endpoint (round-robin over the replicas that are up; the writer when there are none), "
+      "writes to the cluster endpoint. A replica is 10-20 ms behind the writer, drawn each second: a read of a key "
+      "written within that time is stale. When the writer's AZ is down (checked every second) the first replica that "
+      "is up is promoted in 15-45 s (priority tiers are not modelled; the other replicas keep serving reads); without "
+      "a replica the writer is re-created in an AZ that is up in 5-10 minutes. Serverless v2, global databases, "
+      "backtrack, cloning and I/O-Optimized pricing are not modelled yet.",
+      "쿼리마다 인스턴스의 vCPU 하나에서 지수 분포를 따르는 시간(read_ms, write_ms) 동안 실행됩니다. 읽기는 볼륨에 가지 않고 "
+      "인스턴스의 메모리에서 처리하며(I/O 요금도 없음), 쓰기는 네 번째 사본까지 가용 영역 간 왕복 한 번을 기다립니다. 사본 여섯 개는 리전의 첫 "
+      "가용 영역 세 곳에 두 개씩 있고, 그 가용 영역이 중단될 때만 사라집니다. 읽기는 리더 엔드포인트로(살아 있는 복제본에 "
+      "차례로, 복제본이 없으면 쓰기 인스턴스로), 쓰기는 클러스터 엔드포인트로 갑니다. 복제본은 쓰기 인스턴스보다 10~20밀리초 "
+      "뒤처지며(매초 새로 뽑음), 그 사이에 쓴 키를 읽으면 오래된 읽기입니다. 쓰기 인스턴스의 가용 영역이 중단되면(1초마다 "
+      "확인) 살아 있는 첫 번째 복제본을 15~45초 만에 승격합니다(승격 우선순위 계층은 다루지 않으며, 다른 복제본은 계속 읽기를 "
+      "처리합니다). 복제본이 없으면 살아 있는 가용 영역에 쓰기 인스턴스를 5~10분 만에 다시 만듭니다. Serverless v2, 글로벌 "
+      "데이터베이스, 역추적, 복제(클론), I/O 최적화 요금은 아직 다루지 않습니다."};
+  d.placement = PlacementKind::Region;
+  d.icon = catalog::Icon::Database;
+  d.params = {
+      ParamSpec{"instance_class", ParamType::Enum, {"DB instance class", "DB 인스턴스 클래스"},
+                {"The size of the writer and of every replica: its vCPUs run queries in parallel, and it sets "
+                 "max_connections and the price per hour.",
+                 "쓰기 인스턴스와 모든 복제본의 크기입니다. vCPU 수만큼 쿼리를 동시에 실행하고, max_connections와 시간당 "
+                 "요금을 정합니다."},
+                "", 0, 0, "db.r5.large", class_keys(), "", 0, false, ""},
+      ParamSpec{"replicas", ParamType::Int, {"Aurora Replicas", "Aurora 복제본 수"},
+                {"Readers over the same volume, placed in the AZs after the writer's. They serve the reader endpoint, "
+                 "and one of them is promoted when the writer fails (without one the writer is re-created: minutes).",
+                 "같은 볼륨을 읽는 리더 인스턴스로, 쓰기 인스턴스 다음 가용 영역부터 차례로 둡니다. 리더 엔드포인트의 "
+                 "읽기를 처리하고, 쓰기 인스턴스에 장애가 나면 그중 하나가 승격됩니다(복제본이 없으면 쓰기 인스턴스를 다시 "
+                 "만들어야 해서 몇 분이 걸립니다)."},
+                "", 0, kMaxReplicas, 1, {}, "Aurora / Replicas", 0, false, ""},
+      ParamSpec{"reads_to", ParamType::Enum, {"Reads go to", "읽기 대상"},
+                {"reader_endpoint: reads are spread over the replicas (the writer when there is none). "
+                 "cluster_endpoint: the application sends everything to the writer.",
+                 "reader_endpoint: 읽기를 복제본들에 나눠 보냅니다(복제본이 없으면 쓰기 인스턴스로). cluster_endpoint: "
+                 "애플리케이션이 모든 쿼리를 쓰기 인스턴스로 보냅니다."},
+                "", 0, 0, "reader_endpoint", {"reader_endpoint", "cluster_endpoint"}, "", 0, false, ""},
+      ParamSpec{"read_ms", ParamType::Float, {"Read query time", "읽기 쿼리 시간"},
+                {"Mean time one vCPU spends on a read query (exponentially distributed).",
+                 "vCPU 하나가 읽기 쿼리 하나에 쓰는 평균 시간입니다(지수 분포)."},
+                "ms", 0.01, 60000, 2, {}, "", 0, false, ""},
+      ParamSpec{"write_ms", ParamType::Float, {"Write query time", "쓰기 쿼리 시간"},
+                {"Mean time the writer's vCPU spends on a write before sending it to the volume (exponentially distributed).",
+                 "쓰기 인스턴스의 vCPU가 쓰기 하나를 볼륨에 보내기 전까지 쓰는 평균 시간입니다(지수 분포)."},
+                "ms", 0.01, 60000, 4, {}, "", 0, false, ""},
+      ParamSpec{"max_connections", ParamType::Int, {"Max connections", "최대 연결 수"},
+                {"Queries in progress or waiting at once on each instance; above it new ones are refused (Too many "
+                 "connections). 0 = Aurora MySQL's default for the class.",
+                 "인스턴스마다 동시에 실행 중이거나 기다리는 쿼리 수입니다. 넘으면 새 연결을 거부합니다"
+                 "(\"Too many connections\"). 0이면 클래스에 맞춘 Aurora MySQL 기본값입니다."},
+                "", 0, 100000, 0, {}, "", 0, false, ""},
+      ParamSpec{"storage_gb", ParamType::Float, {"Data stored", "저장된 데이터"},
+                {"How much data the volume holds, for its cost per GB-month; it grows by itself up to 128 TiB (no "
+                 "storage is provisioned).",
+                 "볼륨에 저장된 데이터 양으로, GB-월당 스토리지 요금을 계산합니다. 볼륨은 128TiB까지 저절로 커집니다"
+                 "(미리 할당하지 않습니다)."},
+                "GB", 1, 131072, 100, {}, "Aurora / Size", 0, false, ""},
+      ParamSpec{"zone", ParamType::Int, {"Writer's Availability Zone", "쓰기 인스턴스의 가용 영역"},
+                {"Which of the Region's AZs the writer starts in (1 = the first); replicas go in the AZs after it.",
+                 "쓰기 인스턴스를 처음 둘 리전의 가용 영역입니다(1 = 첫 번째). 복제본은 그다음 가용 영역부터 둡니다."},
+                "", 1, 6, 1, {}, "", 0, false, ""},
+  };
+  d.makes_calls = false;
+  d.lint_rules = {{"aurora-no-replica", no_replica_advice}};
+  d.metrics = {
+      metric("reads", K::Counter, St::Max, {"Reads served", "처리한 읽기"}, {"queries", "건"},
+             {"Read queries answered, by the writer or a replica.", "쓰기 인스턴스나 복제본이 응답한 읽기 쿼리입니다."}),
+      metric("writes", K::Counter, St::Max, {"Writes committed", "커밋된 쓰기"}, {"queries", "건"},
+             {"Writes committed on four of the six storage copies.", "스토리지 사본 6개 중 4개에 기록되어 커밋된 쓰기입니다."}),
+      metric("replica_reads", K::Counter, St::Max, {"Reads on replicas", "복제본 읽기"}, {"queries", "건"},
+             {"Reads the reader endpoint sent to an Aurora Replica, off the writer.",
+              "리더 엔드포인트가 쓰기 인스턴스 대신 Aurora 복제본으로 보낸 읽기입니다."}),
+      metric("storage_copies_up", K::Gauge, St::Min, {"Storage copies up", "살아 있는 스토리지 사본"}, {"copies", "개"},
+             {"Copies of the volume that are reachable, of 6: writes need 4, reads 3.",
+              "닿을 수 있는 볼륨 사본 수입니다(6개 중). 쓰기에는 4개, 읽기에는 3개가 필요합니다."}),
+      metric("quorum_failures", K::Counter, St::Max, {"Quorum failures", "쿼럼 실패"}, {"queries", "건"},
+             {"Queries that failed because too few storage copies were up (a write needs 4 of 6, a read 3).",
+              "살아 있는 스토리지 사본이 모자라 실패한 쿼리입니다(쓰기는 6개 중 4개, 읽기는 3개가 필요)."}),
+      metric("replicas_available", K::Gauge, St::Min, {"Replicas available", "사용 가능한 복제본"}, {"instances", "개"},
+             {"Aurora Replicas up and serving reads; 0 means a writer failure re-creates the writer (minutes).",
+              "살아서 읽기를 처리하는 Aurora 복제본 수입니다. 0이면 쓰기 인스턴스 장애 때 쓰기 인스턴스를 다시 만들어야 "
+              "합니다(몇 분)."}),
+      metric("replica_lag_ms", K::Gauge, St::Max, {"Replica lag", "복제본 지연"}, {"ms", "ms"},
+             {"How far the replicas are behind the writer (AuroraReplicaLag): milliseconds, because they read the same "
+              "volume.",
+              "복제본이 쓰기 인스턴스보다 뒤처진 정도입니다(AuroraReplicaLag). 같은 볼륨을 읽기 때문에 밀리초 단위입니다."}),
+      metric("stale_reads", K::Counter, St::Max, {"Stale reads", "오래된 읽기"}, {"queries", "건"},
+             {"Replica reads of a key written within the replica lag: answered with the value from before the write.",
+              "복제본 지연 시간 안에 쓰인 키를 복제본에서 읽어, 쓰기 전 값으로 응답한 읽기입니다."}),
+      metric("failovers", K::Counter, St::Max, {"Failovers", "장애 조치"}, {"failovers", "회"},
+             {"Times the writer's AZ failed and a replica was promoted (or the writer re-created).",
+              "쓰기 인스턴스의 가용 영역에 장애가 나서 복제본을 승격한(또는 쓰기 인스턴스를 다시 만든) 횟수입니다."}),
+      metric("connections", K::Gauge, St::Max, {"Connections in use", "사용 중인 연결"}, {"connections", "개"},
+             {"Queries in progress or waiting on all instances, each holding a connection.",
+              "모든 인스턴스에서 실행 중이거나 기다리는 쿼리 수입니다(쿼리마다 연결 하나)."}),
+      metric("connections_refused", K::Counter, St::Max, {"Connections refused", "거부된 연결"}, {"queries", "건"},
+             {"Queries refused with Too many connections: every connection of the instance was in use.",
+              "인스턴스의 연결을 모두 쓰고 있어서 \"Too many connections\" 오류로 거부된 쿼리입니다."}),
+  };
+  using Live = catalog::MetricLive;
+  catalog::show_live(d, "reads", Live::Rate, {"reads", "읽기"});
+  catalog::show_live(d, "writes", Live::Rate, {"writes", "쓰기"});
+  catalog::show_live(d, "storage_copies_up", Live::Value, {"copies", "사본"});
+  catalog::show_live(d, "replicas_available", Live::Value, {"replicas", "복제본"});
+  catalog::show_live(d, "quorum_failures", Live::Value, {"quorum fails", "쿼럼 실패"});
+  catalog::show_live(d, "failovers", Live::Value, {"failovers", "장애 조치"});
+  d.live_status = true;
+  d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
+    const auto& p = ctx.params;
+    Settings s;
+    s.cls = &aurora_class(catalog::param_string(p, "instance_class"));
+    s.replicas = static_cast<int>(catalog::param_number(p, "replicas"));
+    s.zone = static_cast<int>(catalog::param_number(p, "zone"));
+    s.reads_to_reader_endpoint = catalog::param_string(p, "reads_to") != "cluster_endpoint";
+    s.storage_gb = catalog::param_number(p, "storage_gb");
+    s.engine.workers = s.cls->vcpus;
+    const int64_t set = static_cast<int64_t>(catalog::param_number(p, "max_connections"));
+    s.engine.max_connections = set > 0 ? set : s.cls->max_connections;
+    s.engine.read_time = Distribution::exponential(catalog::param_number(p, "read_ms") / 1000.0);
+    s.engine.write_time = Distribution::exponential(catalog::param_number(p, "write_ms") / 1000.0);
+    return std::make_unique<AuroraCluster>(std::move(s));
+  };
+  return d;
+}
+
+}  // namespace
+
+const catalog::ServiceDescriptor& aurora_descriptor() {
+  static const catalog::ServiceDescriptor d = make_cluster();
+  return d;
+}
+
+}  // namespace cp::services
