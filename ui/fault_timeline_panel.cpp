@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/catalog/catalog.h"
 #include "ui/i18n.h"
 #include "ui/run_view.h"
 
@@ -23,8 +24,14 @@ std::string clock_text(double s) {
   return buf;
 }
 
-std::string what_text(const doc::FaultDoc& f) {
+std::string what_text(const doc::Document& d, const doc::FaultDoc& f) {
   if (f.action == "add_latency") return trf("run.a_add_latency", f.value);
+  if (f.action == "fail_parts") {
+    const doc::NodeDoc* n = d.find_node(f.target);
+    const catalog::ServiceDescriptor* svc = n ? catalog::find_service(n->type) : nullptr;
+    const std::string parts = svc ? svc->failable_parts.name.get(korean()) : "";
+    return trf("run.a_fail_parts", parts.c_str(), f.value);
+  }
   if (f.action == "error_rate") return trf("run.a_error_rate", f.value * 100);
   const std::string key = "run.a_" + f.action;
   return tr(key);
@@ -32,7 +39,7 @@ std::string what_text(const doc::FaultDoc& f) {
 
 // A node's name, a wire as "from → to", or the AZ ID / Region code itself.
 std::string target_text(const doc::Document& d, const doc::FaultDoc& f) {
-  if (f.action == "kill_node") {
+  if (f.action == "kill_node" || f.action == "fail_parts") {
     if (const doc::NodeDoc* n = d.find_node(f.target)) return n->name.empty() ? n->id : n->name;
   } else if (f.action == "add_latency" || f.action == "error_rate") {
     for (const auto& c : d.connections)
@@ -104,7 +111,7 @@ void RunView::draw_fault_timeline() {
     ImGui::PopStyleColor();
   } else {
     for (const doc::FaultDoc& f : rs.faults) {
-      std::string line = clock_text(f.at_s) + "   " + what_text(f) + "   " + target_text(d, f);
+      std::string line = clock_text(f.at_s) + "   " + what_text(d, f) + "   " + target_text(d, f);
       if (f.until_s) line += "   → " + clock_text(*f.until_s);
       ImGui::BulletText("%s", line.c_str());
     }
@@ -134,7 +141,7 @@ void RunView::draw_fault_timeline() {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(clock_text(f.at_s).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(what_text(f).c_str());
+    ImGui::TextUnformatted(what_text(d, f).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(target_text(d, f).c_str());
     ImGui::TableNextColumn();

@@ -292,8 +292,19 @@ void RunView::context_menu(const Canvas::ContextTarget& t) {
       } else if (ImGui::MenuItem(tr("run.f_revive"))) {
         run_.fault("kill_node", t.node, 0, false);
       }
-      // The node's AZ and Region, so they can be failed from the node too.
       const doc::NodeDoc* nd = ed_.document().find_node(t.node);
+      // Parts of the node that fail on their own (Aurora's storage copies).
+      const catalog::ServiceDescriptor* svc = nd ? catalog::find_service(nd->type) : nullptr;
+      if (svc && svc->failable_parts.max > 0) {
+        const std::string parts = svc->failable_parts.name.get(korean());
+        if (ImGui::BeginMenu(trf("run.f_parts", parts.c_str()).c_str())) {
+          for (int k = 1; k <= svc->failable_parts.max; ++k)
+            if (ImGui::MenuItem(std::to_string(k).c_str())) run_.fault("fail_parts", t.node, k, true);
+          ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem(trf("run.f_parts_back", parts.c_str()).c_str())) run_.fault("fail_parts", t.node, 0, false);
+      }
+      // The node's AZ and Region, so they can be failed from the node too.
       if (nd && !nd->az.empty()) {
         auto a = s->topology().find_az(nd->az);
         if (a.valid()) {

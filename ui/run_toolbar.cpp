@@ -122,6 +122,8 @@ const StringEntry kRunStrings[] = {
     {"run.f_latency_off", "Remove added latency", "추가한 지연 시간 제거"},
     {"run.f_errors", "Fail calls", "호출 실패 주입"},
     {"run.f_errors_off", "Stop failing calls", "호출 실패 주입 중지"},
+    {"run.f_parts", "Fail %s", "%s 장애"},
+    {"run.f_parts_back", "Bring all %s back", "%s 모두 복구"},
     {"run.f_clear", "Clear recorded faults", "기록된 장애 지우기"},
     {"run.f_title", "Run: faults at %s", "실행: %s 시점 장애"},
     {"run.down", "DOWN", "장애"},
@@ -168,6 +170,7 @@ const StringEntry kRunStrings[] = {
     {"run.a_region_down", "Region failure", "리전 장애"},
     {"run.a_add_latency", "+%.0f ms latency", "지연 시간 +%.0f밀리초"},
     {"run.a_error_rate", "%.0f%% of calls fail", "호출의 %.0f%% 실패"},
+    {"run.a_fail_parts", "%s: %.0f failed", "%s %.0f개 장애"},
 };
 
 // A speed as the notice writes it: "42", "1.5", "0.4".

@@ -200,6 +200,12 @@ struct ServiceDescriptor {
   // During a run, show the model's status sentence above its live rows too: it says what
   // numbers cannot (which AZ an RDS primary is in, a failover under way).
   bool live_status = false;
+  // Parts of the node that a fault can fail one by one while the node runs ("fail_parts":
+  // Aurora's storage copies); max 0 = none. The model hears of it in on_parts_failed.
+  struct FailableParts {
+    Text name;        // plural: {"storage copies", "스토리지 사본"}
+    int max = 0;
+  } failable_parts;
 };
 
 // Every service, in registry order (core/services/registry.cpp lists them).

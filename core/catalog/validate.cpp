@@ -887,8 +887,8 @@ private:
       fd.at_s = *at;
     }
     bool action_ok = false;
-    if (auto action = text(f, "action", p, true, 64, "what happens: kill_node, az_down, region_down, add_latency or error_rate",
-                           "일어나는 일: kill_node, az_down, region_down, add_latency, error_rate 중 하나")) {
+    if (auto action = text(f, "action", p, true, 64, "what happens: kill_node, az_down, region_down, add_latency, error_rate or fail_parts",
+                           "일어나는 일: kill_node, az_down, region_down, add_latency, error_rate, fail_parts 중 하나")) {
       fd.action = *action;
       action_ok = std::find(fault_actions().begin(), fault_actions().end(), *action) != fault_actions().end();
       if (!action_ok) {
@@ -917,12 +917,17 @@ private:
               "장애가 시작하자마자 끝납니다(" + seconds_ko(*until) +
                   "). 계속되는 장애라면 until_s를 빼고, 아니면 더 늦은 시각을 쓰세요.");
     }
-    const bool needs_value = fd.action == "add_latency" || fd.action == "error_rate";
+    const bool needs_value = fd.action == "add_latency" || fd.action == "error_rate" || fd.action == "fail_parts";
+    const bool parts = fd.action == "fail_parts";
     if (auto v = number(f, "value", p, needs_value && action_ok,
-                        fd.action == "error_rate" ? "the share of calls that fail, from 0 to 1" : "the latency added, in ms",
-                        fd.action == "error_rate" ? "실패하는 호출의 비율(0~1)" : "추가할 지연 시간(밀리초)")) {
+                        parts ? "how many of the node's parts fail"
+                        : fd.action == "error_rate" ? "the share of calls that fail, from 0 to 1" : "the latency added, in ms",
+                        parts ? "장애가 나는 노드 부분의 수"
+                        : fd.action == "error_rate" ? "실패하는 호출의 비율(0~1)" : "추가할 지연 시간(밀리초)")) {
       fd.value = *v;
-      if (fd.action == "add_latency" && (*v <= 0 || *v > kMaxAddedLatencyMs))
+      if (parts) {
+        failed_parts_count(fd, p + ".value");
+      } else if (fd.action == "add_latency" && (*v <= 0 || *v > kMaxAddedLatencyMs))
         error(p + ".value", format_number(*v) + " ms is not a latency to add: give more than 0 and at most " +
                                 format_number(kMaxAddedLatencyMs) + " ms.",
               format_number(*v) + "밀리초는 추가할 지연 시간으로 쓸 수 없습니다. 0보다 크고 " +
@@ -937,12 +942,41 @@ private:
     doc_.faults.push_back(std::move(fd));
   }
 
+  // The parts a fail_parts fault names, as its target's service declares them; nullptr
+  // (and an error) for a node whose service has none.
+  const catalog::ServiceDescriptor::FailableParts* failable_parts(const FaultDoc& fd, const std::string& p,
+                                                                 bool report) {
+    const NodeDoc* n = find_node(fd.target);
+    const catalog::ServiceDescriptor* svc = n ? catalog::find_service(n->type) : nullptr;
+    if (!svc) return nullptr;  // reported as an unknown node or type already
+    if (svc->failable_parts.max > 0) return &svc->failable_parts;
+    if (report) error(p, "node " + quote(fd.target) + " (" + svc->name.en + ") has no parts that fail on their own: fail_parts acts "
+                 "on a node such as an Aurora DB cluster (its storage copies). Use kill_node to stop the whole node.",
+          quote(fd.target) + " 노드(" + svc->name.ko + ")에는 따로 장애를 낼 수 있는 부분이 없습니다. fail_parts 장애는 Aurora "
+              "DB 클러스터(스토리지 사본) 같은 노드에 씁니다. 노드 전체를 멈추려면 kill_node를 쓰세요.");
+    return nullptr;
+  }
+
+  void failed_parts_count(const FaultDoc& fd, const std::string& p) {
+    // A target without parts was reported with the target.
+    const catalog::ServiceDescriptor::FailableParts* parts = failable_parts(fd, p, false);
+    if (!parts) return;
+    const double v = fd.value;
+    if (v < 1 || v > parts->max || v != static_cast<double>(static_cast<int>(v)))
+      error(p, format_number(v) + " is not a number of " + parts->name.en + " to fail: give a whole number from 1 to " +
+                   std::to_string(parts->max) + ".",
+            with_topic(format_number(v)) + " 장애를 낼 " + parts->name.ko + " 수가 될 수 없습니다. 1부터 " +
+                std::to_string(parts->max) + "까지의 정수를 쓰세요.");
+  }
+
   void fault_target(const FaultDoc& fd, const std::string& p) {
     const std::string& t = fd.target;
-    if (fd.action == "kill_node") {
+    if (fd.action == "kill_node" || fd.action == "fail_parts") {
       if (!find_node(t))
         error(p, "there is no node with id " + quote(t) + "." + did_you_mean(t, all_node_ids()),
               "id가 " + quote(t) + "인 노드가 없습니다." + did_you_mean_ko(t, all_node_ids()));
+      else if (fd.action == "fail_parts")
+        failable_parts(fd, p, true);
     } else if (fd.action == "az_down") {
       std::vector<std::string> azs;
       for (const RegionDoc& r : doc_.regions) azs.insert(azs.end(), r.azs.begin(), r.azs.end());

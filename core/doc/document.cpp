@@ -28,7 +28,7 @@ const ConnectionDoc* Document::find_connection(const std::string& id) const {
 }
 
 const std::vector<std::string>& fault_actions() {
-  static const std::vector<std::string> actions = {"kill_node", "az_down", "region_down", "add_latency", "error_rate"};
+  static const std::vector<std::string> actions = {"kill_node", "az_down", "region_down", "add_latency", "error_rate", "fail_parts"};
   return actions;
 }
 }  // namespace cp::doc

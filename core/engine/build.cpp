@@ -44,6 +44,12 @@ std::optional<Command> fault_command(const Built& b, const std::string& action, 
     c.kind = Command::Kind::SetLatency;
     c.target = k.v;
     c.value = begin ? value * 1000.0 : 0;  // ms -> µs
+  } else if (action == "fail_parts") {
+    NodeId n = b.node(target);
+    if (!n.valid()) return std::nullopt;
+    c.kind = Command::Kind::FailParts;
+    c.target = n.v;
+    c.value = begin ? value : 0;
   } else if (action == "error_rate") {
     ConnId k = b.connection(target);
     if (!k.valid()) return std::nullopt;

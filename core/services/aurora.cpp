@@ -210,6 +210,29 @@ public:
     if (quorum_logged_ && copies_up(sim) >= kWriteQuorum) quorum_logged_ = false;
   }
 
+  void on_parts_failed(Simulation& sim, int failed) override {
+    failed_copies_ = std::clamp(failed, 0, kCopies);
+    const int up = copies_up(sim);
+    const std::string c = std::to_string(up);
+    if (failed_copies_ > 0)
+      sim.log(id(), LogKind::Fault,
+              std::to_string(failed_copies_) + " storage copies of " + sim.info(id()).name + " failed: " + c +
+                  " of 6 are up (writes need 4, reads 3)",
+              doc::with_topic(sim.info(id()).name) + " 스토리지 사본 " + std::to_string(failed_copies_) + "개에 장애가 났습니다. 6개 중 " +
+                  c + "개가 살아 있습니다(쓰기에는 4개, 읽기에는 3개 필요)")
+          .because("fault")
+          .field("copies", up);
+    else
+      sim.log(id(), LogKind::Fault,
+              "The failed storage copies of " + sim.info(id()).name + " are repaired: " + c + " of 6 are up",
+              doc::with_topic(sim.info(id()).name) + " 장애가 났던 스토리지 사본을 복구했습니다. 6개 중 " + c + "개가 살아 있습니다")
+          .because("fault")
+          .field("copies", up);
+    copies_seen_ = up;
+    sim.metrics(id()).set(copies_g_, up);
+    if (quorum_logged_ && up >= kWriteQuorum) quorum_logged_ = false;
+  }
+
   void on_up_changed(Simulation& sim, bool up) override {
     if (up) return;
     for (size_t i = 0; i < instances_.size(); ++i) reset_instance(sim, i);  // the whole cluster stopped
@@ -260,11 +283,12 @@ private:
     uint32_t epoch = 0;
   };
 
+  // Copies in AZs that are up, less those a fail_parts fault took (from the copies still up).
   int copies_up(const Simulation& sim) const {
     int up = 0;
     for (AzId a : copy_azs_)
       if (!sim.topology().az(a).down) ++up;
-    return up;
+    return std::max(0, up - failed_copies_);
   }
 
   bool az_up(const Simulation& sim, const Instance& in) const { return in.az.valid() && !sim.topology().az(in.az).down; }
@@ -520,6 +544,7 @@ private:
   SimTime failover_began_ = 0;
   bool failed_over_ = false, quorum_logged_ = false;
   int copies_seen_ = kCopies;  // as of the last second, for status()
+  int failed_copies_ = 0;      // by a fail_parts fault
   double lag_ms_ = 10;
   uint64_t ios_this_second_ = 0;
   std::deque<RecentWrite> recent_writes_;
@@ -563,7 +588,9 @@ catalog::ServiceDescriptor make_cluster() {
   d.simplifications = {
       "Each query runs on one vCPU of its instance for an exponentially distributed time (read_ms, write_ms); reads "
       "come from the instance's memory without touching the volume, and a write waits one cross-AZ round trip for its "
-      "fourth copy. The six copies live two per AZ in the Region's first three AZs and are lost only with their AZ. "
+      "fourth copy. The six copies live two per AZ in the Region's first three AZs and are lost with their AZ or "
+      "by a fail_parts fault (right-click the cluster during a run), taken from the copies still up; a lost copy is "
+      "not re-replicated elsewhere (AWS repairs it in seconds). "
       "Reads go to the reader endpoint (round-robin over the replicas that are up; the writer when there are none), "
       "writes to the cluster endpoint. A replica is 10-20 ms behind the writer, drawn each second: a read of a key "
       "written within that time is stale. When the writer's AZ is down (checked every second) the first replica that "
@@ -572,7 +599,8 @@ catalog::ServiceDescriptor make_cluster() {
       "backtrack, cloning and I/O-Optimized pricing are not modelled yet.",
       "쿼리마다 인스턴스의 vCPU 하나에서 지수 분포를 따르는 시간(read_ms, write_ms) 동안 실행됩니다. 읽기는 볼륨에 가지 않고 "
       "인스턴스의 메모리에서 처리하며(I/O 요금도 없음), 쓰기는 네 번째 사본까지 가용 영역 간 왕복 한 번을 기다립니다. 사본 여섯 개는 리전의 첫 "
-      "가용 영역 세 곳에 두 개씩 있고, 그 가용 영역이 중단될 때만 사라집니다. 읽기는 리더 엔드포인트로(살아 있는 복제본에 "
+      "가용 영역 세 곳에 두 개씩 있고, 그 가용 영역이 중단되거나 fail_parts 장애(실행 중 클러스터를 오른쪽 클릭)로 "
+      "사라지며, 살아 있는 사본부터 잃습니다. 잃은 사본을 다른 곳에 다시 복제하지는 않습니다(AWS는 몇 초 만에 복구합니다). 읽기는 리더 엔드포인트로(살아 있는 복제본에 "
       "차례로, 복제본이 없으면 쓰기 인스턴스로), 쓰기는 클러스터 엔드포인트로 갑니다. 복제본은 쓰기 인스턴스보다 10~20밀리초 "
       "뒤처지며(매초 새로 뽑음), 그 사이에 쓴 키를 읽으면 오래된 읽기입니다. 쓰기 인스턴스의 가용 영역이 중단되면(1초마다 "
       "확인) 살아 있는 첫 번째 복제본을 15~45초 만에 승격합니다(승격 우선순위 계층은 다루지 않으며, 다른 복제본은 계속 읽기를 "
@@ -626,6 +654,7 @@ catalog::ServiceDescriptor make_cluster() {
                 "", 1, 6, 1, {}, "", 0, false, ""},
   };
   d.makes_calls = false;
+  d.failable_parts = {{"storage copies", "스토리지 사본"}, kCopies};
   d.lint_rules = {{"aurora-no-replica", no_replica_advice}};
   d.metrics = {
       metric("reads", K::Counter, St::Max, {"Reads served", "처리한 읽기"}, {"queries", "건"},

@@ -39,6 +39,8 @@ public:
   virtual void on_timer(Simulation&, uint16_t /*timer*/, uint64_t /*payload*/) {}
   virtual void on_second(Simulation&) {}
   virtual void on_up_changed(Simulation&, bool /*up*/) {}
+  // A "fail_parts" fault: `failed` of the node's failable parts are down now (0: all back).
+  virtual void on_parts_failed(Simulation&, int /*failed*/) {}
   // A one-line state summary for the CLI and the UI ("3/4 healthy, 2 in queue"),
   // in English and Korean.
   virtual StatusText status() const { return {}; }

@@ -624,6 +624,12 @@ void Simulation::apply(const Command& c) {
             .field("added_ms", 0);
       return;
     }
+    case Command::Kind::FailParts: {
+      // The node's own parts (Aurora's storage copies): its model says what failed.
+      if (c.target >= nodes_.size()) return;
+      nodes_[c.target].model->on_parts_failed(*this, c.value > 0 ? static_cast<int>(c.value + 0.5) : 0);
+      return;
+    }
     case Command::Kind::SetErrorRate: {
       if (c.target >= conns_.size()) return;
       Connection& conn = conns_[c.target];

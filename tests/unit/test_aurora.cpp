@@ -180,3 +180,37 @@ TEST_CASE("aurora: cost is every instance's hours plus the data stored and the w
   const double expected = 3 * 0.29 + 730 * 0.10 / 730 + 18000 * 0.20 / 1e6;
   CHECK(b.sim->metrics(b.node("db")).cost_usd == Approx(expected).epsilon(0.02));
 }
+
+TEST_CASE("aurora: an AZ and one more copy lost leave three copies: reads go on, writes fail (read-only)", "[aurora]") {
+  // use1-az3 fails at 0:30 (two copies), one more copy fails at 1:00 and is repaired at 1:30.
+  json faults = json::array({az_down("use1-az3", 30, 1000),
+                             json{{"at_s", 60}, {"action", "fail_parts"}, {"target", "db"}, {"value", 1}, {"until_s", 90}}});
+  engine::Built b = run(document({{"replicas", 1}}, 200, 0.5, 120, faults));
+  CHECK(metric(b, "storage_copies_up") == 4);  // at the end: the copy is repaired, use1-az3 is still down
+  // From 1:00 to 1:30 every write (100/s) failed; no read did.
+  CHECK(metric(b, "quorum_failures") == Approx(30 * 100).epsilon(0.06));
+  CHECK(metric(b, "reads") == Approx(0.5 * 200 * 120).epsilon(0.05));
+  CHECK(metric(b, "writes") == Approx(0.5 * 200 * 90).epsilon(0.06));
+  const sim::LogEntry* lost = event(b, "aurora_write_quorum_lost");
+  REQUIRE(lost);
+  CHECK(sim::to_seconds(lost->time) == Approx(60).margin(1));
+  CHECK(field(*lost, "copies") == 3);
+}
+
+TEST_CASE("aurora: fail_parts is refused on a node without failable parts and beyond six copies", "[aurora]") {
+  json j = document(json::object(), 10, 0.5, 60,
+                    json::array({json{{"at_s", 10}, {"action", "fail_parts"}, {"target", "users"}, {"value", 1}}}));
+  doc::LoadResult r = catalog::parse_document(j.dump());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.errors.front().path == "faults[0].target");
+  CHECK(r.errors.front().message.find("no parts that fail on their own") != std::string::npos);
+  j["faults"][0]["target"] = "db";
+  j["faults"][0]["value"] = 7;
+  r = catalog::parse_document(j.dump());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.errors.front().path == "faults[0].value");
+  CHECK(r.errors.front().message.find("from 1 to 6") != std::string::npos);
+  CHECK(r.errors.front().message_ko.find("스토리지 사본") != std::string::npos);
+  j["faults"][0]["value"] = 2;
+  CHECK(catalog::parse_document(j.dump()).ok());
+}
