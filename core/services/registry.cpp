@@ -20,6 +20,7 @@
 #include "core/services/firehose.h"
 #include "core/services/rds.h"
 #include "core/services/elasticache.h"
+#include "core/services/dax.h"
 
 namespace cp::services {
 
@@ -34,6 +35,7 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&rds_read_replica_descriptor());
   out.push_back(&dynamodb_descriptor());
   out.push_back(&elasticache_descriptor());
+  out.push_back(&dax_descriptor());
   out.push_back(&alb_descriptor()); out.push_back(&nlb_descriptor()); out.push_back(&clb_descriptor()); out.push_back(&gwlb_descriptor());
   out.push_back(&asg_descriptor());
   out.push_back(&route53_descriptor());
