@@ -54,7 +54,9 @@ services::DaxStats stats(const engine::Built& b) {
   REQUIRE(st);
   return *st;
 }
-double table_metric(const engine::Built& b, const char* key) { return b.sim->metrics(b.node("t")).metric_value(key); }
+double table_metric(const engine::Built& b, const char* key, const char* table = "t") {
+  return b.sim->metrics(b.node(table)).metric_value(key);
+}
 uint64_t arrivals(const engine::Built& b, const char* node) { return b.sim->metrics(b.node(node)).arrivals; }
 uint64_t outcome(const engine::Built& b, const char* node, sim::Outcome o) {
   return b.sim->metrics(b.node(node)).outcomes[static_cast<int>(o)];
@@ -333,4 +335,67 @@ TEST_CASE("live state: DAX shows its hit ratio, its items, its misses and its no
   const auto ko = ui::live_rows(*b.sim, b.node("dax"), true);
   CHECK(row(ko, "hit_ratio")->label == "캐시 적중률");
   CHECK(b.sim->model(b.node("dax")).status().ko.find("노드 3개 중 3개") != std::string::npos);
+}
+
+TEST_CASE("example dynamodb-dax-hot-key: DAX serves the viral item from memory; without it its partition throttles",
+          "[dax][examples]") {
+  engine::Built b = cp::test::example_run("dynamodb-dax-hot-key.json");
+  auto at = [&](double s) {
+    b.sim->run_until(sim::from_seconds(s));
+    return stats(b);
+  };
+  auto ratio = [](const services::DaxStats& a, const services::DaxStats& z) {
+    return static_cast<double>(z.hits - a.hits) / static_cast<double>(z.hits - a.hits + z.misses - a.misses);
+  };
+  const auto t0 = stats(b), t30 = at(30), t60 = at(60);
+  const double table_reads_60 = table_metric(b, "reads", "products");
+  const auto t120 = at(120);
+  const double busiest_120 = b.sim->metrics(b.node("products")).metric_value("busiest_partition_use");
+  const auto t180 = at(180);
+  const double table_reads_180 = table_metric(b, "reads", "products");
+  const auto t250 = at(250);
+  const auto end = at(300);
+  INFO("hit ratio 0-30 s " << ratio(t0, t30) << ", 60-180 s " << ratio(t60, t180) << ", 180-300 s " << ratio(t180, end)
+                           << "; table reads 0-60 s " << table_reads_60 << ", 60-180 s " << table_reads_180 - table_reads_60
+                           << "; busiest partition at 120 s " << busiest_120 << "%");
+  CHECK(ratio(t0, t30) > 0.65);
+  CHECK(ratio(t60, t180) > 0.97);  // the viral item: one miss, then hits
+  CHECK(ratio(t180, end) > 0.9);
+  // The table gets fewer reads a second during the spike than before it, none throttled.
+  CHECK((table_reads_180 - table_reads_60) / 120 < table_reads_60 / 60);
+  CHECK(busiest_120 < 20);
+  CHECK(table_metric(b, "throttled_reads", "products") == 0);
+  // use1-az1 at 240 s: two nodes of three serve on with the whole cache.
+  CHECK(t120.nodes_up == 3);
+  CHECK(t250.nodes_up == 2);
+  CHECK(end.items >= t250.items);
+  CHECK(events(b, "dax_nodes_lost") == 1);
+  for (const char* who : {"shoppers", "fans"}) CHECK(b.sim->metrics(b.node(who)).errors() == 0);
+
+  // The same traffic and seed straight to the table: the viral item's partition throttles.
+  json j = json::parse(cp::test::read_source_file("examples/dynamodb-dax-hot-key.json"));
+  json nodes = json::array();
+  for (const auto& n : j["nodes"])
+    if (n["id"] != "dax") nodes.push_back(n);
+  j["nodes"] = nodes;
+  j["connections"] = json::array(
+      {json{{"id", "shoppers-products"}, {"from", "shoppers"}, {"to", "products"}, {"params", {{"timeout_ms", 1000}, {"retries", 2}}}},
+       json{{"id", "fans-products"}, {"from", "fans"}, {"to", "products"}, {"params", {{"timeout_ms", 1000}, {"retries", 2}}}}});
+  engine::Built direct = cp::test::run_document(j);
+  const double throttled = direct.sim->metrics(direct.node("products")).metric_value("throttled_reads");
+  const double fans_failed = static_cast<double>(direct.sim->metrics(direct.node("fans")).errors());
+  INFO("without DAX: throttled reads " << throttled << ", fans' failed reads " << fans_failed);
+  CHECK(throttled > 1500000);         // about 16,000 a second for 120 s, retries included
+  CHECK(fans_failed > 0.35 * 10000 * 120);  // about 4 in 10 of the fans' reads
+  CHECK(fans_failed < 0.5 * 10000 * 120);
+  CHECK(direct.sim->metrics(direct.node("products")).metric_value("busiest_partition_use") < 20);  // after the spike
+
+  // DAX does not cache strongly consistent reads: all of them passing through, the partition throttles again.
+  json strong = json::parse(cp::test::read_source_file("examples/dynamodb-dax-hot-key.json"));
+  for (auto& n : strong["nodes"])
+    if (n["id"] == "dax") n["params"]["strong_read_share"] = 1.0;
+  engine::Built s = cp::test::run_document(strong);
+  INFO("strongly consistent through DAX: throttled reads " << table_metric(s, "throttled_reads", "products"));
+  CHECK(table_metric(s, "throttled_reads", "products") > 1000000);
+  CHECK(stats(s).hits == 0);
 }
