@@ -399,3 +399,17 @@ TEST_CASE("example dynamodb-dax-hot-key: DAX serves the viral item from memory; 
   CHECK(table_metric(s, "throttled_reads", "products") > 1000000);
   CHECK(stats(s).hits == 0);
 }
+
+TEST_CASE("dax: the table's hot-key advice is not given for reads that all go through DAX's item cache",
+          "[dax][lint]") {
+  auto warned = [](const json& j) { return finding(lint_of(j), "dynamodb-low-cardinality-key") != nullptr; };
+  const json one_key = {{"keys", 1}};
+  CHECK(warned(document(json::object(), one_key, 10, json::array(), json::object(), false)));  // straight to the table
+  CHECK_FALSE(warned(document(json::object(), one_key, 10)));                                 // eventually consistent reads, cached
+  CHECK(warned(document({{"strong_read_share", 0.5}}, one_key, 10)));                          // half pass through
+  CHECK(warned(document(json::object(), {{"keys", 1}, {"read_fraction", 0.5}}, 10)));           // writes reach the partition
+  // A second path around DAX still reaches the partition.
+  json around = document(json::object(), one_key, 10);
+  around["connections"].push_back(json{{"id", "users-t"}, {"from", "users"}, {"to", "t"}, {"params", {{"requests", "reads"}}}});
+  CHECK(warned(around));
+}
