@@ -19,7 +19,7 @@ namespace {
 // microseconds" is AWS's order of magnitude, the spread is ours (⚠ simplification).
 constexpr SimTime kHitMin = 200, kHitSpread = 200;
 // AWS-FACTS: DAX / TTL — the item cache's default TTL is 5 minutes (300,000 ms).
-constexpr double kDefaultTtlS = 300;
+constexpr int kDefaultTtlS = 300;
 // AWS-FACTS: DAX / Cluster — at least 3 nodes across AZs recommended. The maximum of 11
 // nodes (a primary and 10 read replicas) is ⚠ not in AWS-FACTS (DAX sizing page).
 constexpr int kRecommendedNodes = 3, kMaxNodes = 11;
@@ -313,7 +313,7 @@ private:
                 std::string(s_.nodes == 1 ? "its only node was lost" : "every node was lost") + "). Every read and "
                 "write through it fails, and its " + count_text(lost) + " cached items are gone. AWS recommends at "
                 "least three nodes in different Availability Zones",
-            "DAX " + doc::with_subject(name) + " 사용할 수 없게 되었습니다. 남은 노드가 없습니다(" +
+            "DAX " + doc::with_object(name) + " 사용할 수 없게 되었습니다. 남은 노드가 없습니다(" +
                 std::string(s_.nodes == 1 ? "하나뿐인 노드를 잃었습니다" : "모든 노드를 잃었습니다") + "). DAX를 거치는 "
                 "읽기와 쓰기가 모두 실패하고, 캐시된 항목 " + count_text(lost) + "개도 사라졌습니다. AWS는 서로 다른 가용 "
                 "영역에 노드를 3개 이상 두도록 권장합니다")
@@ -443,14 +443,15 @@ catalog::ServiceDescriptor make_descriptor() {
       "both go to the table. Strongly consistent and transactional reads are a share of the reads you set (the "
       "requests carry no consistency of their own) and pass through uncached; the table charges every read its own "
       "read consistency setting. A write goes to the table first and sets the item in the cache only once the table "
-      "accepted it; writes that reach the table by another path do not update the cache (they would leave it stale "
-      "until the TTL), and that is not modelled either. Items expire after the TTL (0: never) and the least recently "
+      "accepted it. Writes that reach the table by another path (a caller's wire to the table with Requests sent = "
+      "writes: write-around) do not update the cache and would leave its copy stale until the TTL; that staleness is "
+      "not counted. Items expire after the TTL (0: never) and the least recently "
       "used item is evicted when the memory (node memory / item size, no overhead) is full. Every node holds the whole "
       "item cache (replication between nodes, under a second in AWS, is instant here). A node's capacity is counted "
       "in cache hits a second, estimated from its size; a miss or pass-through read costs 10 hits and a write 25, "
       "as the DAX sizing guide says; reads share every node that is up, writes the primary's capacity alone. When a "
-      "node's AZ fails another node takes over as primary at once; when no node is left the cache is lost and it "
-      "comes back empty. The node memory, capacity and prices (on-demand us-east-1, secondary sources) are "
+      "node's AZ fails another node takes over as primary at once; when no node is left every call fails at once "
+      "(unreachable), the cache is lost and it comes back empty. The node memory, capacity and prices (on-demand us-east-1, secondary sources) are "
       "approximate.",
       "항목 캐시(항목 하나의 GetItem과 PutItem)만 다룹니다. 쿼리 캐시(항목 쓰기로 무효화되지 않는 Query와 Scan 결과), "
       "BatchGetItem, 테이블별 TTL은 다루지 않습니다. 캐시 적중은 요청이 도착한 뒤 200~400마이크로초 만에 응답합니다. "
@@ -458,13 +459,14 @@ catalog::ServiceDescriptor make_descriptor() {
       "테이블로 갑니다. 강력한 일관성 읽기와 트랜잭션 읽기는 직접 정한 읽기 비율만큼 생기며(요청 자체에는 일관성 정보가 "
       "없습니다) 캐시하지 않고 테이블로 그대로 보냅니다. 테이블은 모든 읽기에 자기 읽기 일관성 설정대로 요금과 용량을 "
       "매깁니다. 쓰기는 먼저 테이블에 쓰고, 테이블이 받아들인 뒤에만 캐시의 항목을 갱신합니다. 다른 경로로 테이블에 들어간 "
-      "쓰기는 캐시를 갱신하지 않아 TTL까지 오래된 데이터가 남는데, 이것도 다루지 않습니다. 항목은 TTL이 지나면 만료되며"
+      "쓰기(호출자의 연결선 중 보내는 요청을 writes로 정해 테이블에 바로 쓰는 라이트 어라운드)는 캐시를 갱신하지 않아 TTL까지 "
+      "캐시에 예전 사본이 남지만, 그런 오래된 데이터 읽기는 세지 않습니다. 항목은 TTL이 지나면 만료되며"
       "(0이면 만료되지 않음), 메모리(노드 메모리 / 항목 크기, 오버헤드는 빼지 않음)가 가득 차면 가장 오래 쓰지 않은 항목부터 "
       "제거합니다. 노드마다 항목 캐시 전체를 가지고 있습니다(AWS에서 1초 안에 끝나는 노드 간 복제가 여기서는 즉시 "
       "이루어집니다). 노드의 처리 용량은 노드 크기로 추정한 초당 캐시 적중 수로 셉니다. DAX 크기 조정 안내서대로 누락이나 "
       "그대로 보내는 읽기는 적중 10번, 쓰기는 적중 25번만큼 씁니다. 읽기는 동작 중인 모든 노드가 나누어 처리하고, 쓰기는 "
       "기본 노드 하나의 용량만 씁니다. 노드의 가용 영역에 장애가 나면 다른 노드가 바로 기본 노드를 이어받습니다. 남은 노드가 "
-      "없으면 캐시를 잃고, 복구되면 빈 캐시로 시작합니다. 노드 메모리, 처리 용량, 요금(us-east-1 온디맨드, 2차 출처)은 "
+      "없으면 모든 호출이 바로 실패하고(연결 불가) 캐시를 잃으며, 복구되면 빈 캐시로 시작합니다. 노드 메모리, 처리 용량, 요금(us-east-1 온디맨드, 2차 출처)은 "
       "근사값입니다."};
   d.placement = PlacementKind::Region;
   d.icon = catalog::Icon::Cache;

@@ -209,6 +209,14 @@ TEST_CASE("dax: a small node's memory fills and evicts the least recently used i
   CHECK(l.evictions == 0);
   CHECK(l.items < l.capacity);
   CHECK(small.sim->metrics(small.node("dax")).metric_value("evictions") == s.evictions);
+  // The same memory with popular keys (Zipf, s = 1): the few hot items stay, the hit ratio is far higher.
+  engine::Built zipf = cp::test::run_document(
+      document({{"node_type", "dax.t3.small"}, {"item_kb", 400}}, {{"rate_per_s", 2000}, {"keys", 100000}, {"zipf_s", 1.0}}, 120));
+  const auto z = stats(zipf);
+  const double zr = static_cast<double>(z.hits) / static_cast<double>(z.hits + z.misses);
+  INFO("Zipf hit ratio " << zr);
+  CHECK(z.items == z.capacity);
+  CHECK(zr > 0.5);
 }
 
 TEST_CASE("dax: losing an AZ loses its nodes' share of the capacity; a single node's loss makes DAX unavailable",
