@@ -277,6 +277,22 @@ TEST_CASE("dax: losing an AZ loses its nodes' share of the capacity; a single no
   }
 }
 
+TEST_CASE("dax: stopping the cluster loses its cache; it comes back empty and refills from the table", "[dax]") {
+  const json faults = json::array({json{{"at_s", 10}, {"action", "kill_node"}, {"target", "dax"}, {"until_s", 20}}});
+  engine::Built b = cp::test::build_document(document({{"item_ttl_s", 0}}, json::object(), 40, faults));
+  b.sim->run_until(sim::from_seconds(9));
+  const auto before = stats(b);
+  b.sim->run_until(sim::from_seconds(15));
+  CHECK(before.items == 100);
+  CHECK(stats(b).items == 0);
+  CHECK(events(b, "dax_unavailable") == 1);
+  b.sim->run_until(b.duration);
+  const auto end = stats(b);
+  CHECK(end.items == 100);
+  CHECK(end.misses >= before.misses + 100);  // every key read from the table again
+  CHECK(b.sim->metrics(b.node("users")).errors() > 0);
+}
+
 TEST_CASE("dax: the cluster is billed per node-hour", "[dax]") {
   engine::Built b = cp::test::run_document(document(json::object(), {{"rate_per_s", 1}}, 3600));
   // 3 × dax.r5.large at ≈ $0.269 an hour (⚠ secondary source).
