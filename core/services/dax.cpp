@@ -206,8 +206,8 @@ public:
   // The cluster itself stopped (a fault, its Region down): every node is gone with its
   // memory. It comes back with an empty cache.
   void on_up_changed(Simulation& sim, bool up) override {
-    if (up) return;
-    lose_cache(sim);
+    if (up) unavailable_ = false;
+    else lose_cache(sim);
   }
 
   StatusText status() const override {
@@ -275,6 +275,7 @@ private:
       lose_cache(sim);
       return;
     }
+    if (sim.node_up(id())) unavailable_ = false;
     if (up < before) {
       const std::string lost = std::to_string(before - up);
       sim.log(id(), LogKind::Warning,
@@ -305,6 +306,8 @@ private:
 
   // No node is left: the cache is gone, and the cluster answers nothing until one is back.
   CP_COLD void lose_cache(Simulation& sim) {
+    if (unavailable_) return;  // already said (a Region down stops the cluster and its AZs together)
+    unavailable_ = true;
     const uint64_t lost = cache_.size();
     cache_ = LruCache(capacity_);
     const std::string name = sim.info(id()).name;
@@ -345,6 +348,7 @@ private:
   uint32_t nodes_up_ = 0;
   double used_ = 0, write_used_ = 0;  // this second's cost, in cache hits
   bool throttling_ = false, throttled_now_ = false;
+  bool unavailable_ = false;  // the cache was lost and no node has come back since
   uint64_t hits_ = 0, misses_ = 0, window_hits_ = 0, window_misses_ = 0, pass_through_ = 0, writes_ = 0,
            evictions_ = 0, throttled_ = 0;
   CounterId hits_c_, misses_c_, pass_c_, writes_c_, evictions_c_, throttled_c_;

@@ -291,6 +291,11 @@ TEST_CASE("dax: stopping the cluster loses its cache; it comes back empty and re
   CHECK(end.items == 100);
   CHECK(end.misses >= before.misses + 100);  // every key read from the table again
   CHECK(b.sim->metrics(b.node("users")).errors() > 0);
+  // The Region down stops the cluster and its AZs at once: said once.
+  engine::Built r = cp::test::run_document(document(json::object(), json::object(), 30,
+      json::array({json{{"at_s", 10}, {"action", "region_down"}, {"target", "us-east-1"}, {"until_s", 20}}})));
+  CHECK(events(r, "dax_unavailable") == 1);
+  CHECK(stats(r).items == 100);  // refilled after 20 s
 }
 
 TEST_CASE("dax: the cluster is billed per node-hour", "[dax]") {
