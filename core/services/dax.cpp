@@ -123,11 +123,12 @@ public:
     const bool hit = !write && !strong && lookup(r.key, sim.now());
     const double cost = write ? kWriteCost : hit ? 1.0 : kMissCost;
     // The cluster's capacity this second: every node up serves reads; writes go through the primary alone.
-    if (used_ + cost > s_.type->hits_per_s * nodes_up_ || (write && write_used_ + cost > s_.type->hits_per_s)) {
+    const bool primary_full = write && write_used_ + cost > s_.type->hits_per_s;
+    if (primary_full || used_ + cost > s_.type->hits_per_s * nodes_up_) {
       m.add(throttled_c_);
       ++throttled_;
       throttled_now_ = true;
-      if (!throttling_) log_throttling(sim, write);
+      if (!throttling_) log_throttling(sim, primary_full);
       sim.respond(h, Outcome::Throttled);  // ThrottlingException: the caller's wire may retry it
       return;
     }
@@ -324,18 +325,25 @@ private:
         .field("items", static_cast<double>(lost));
   }
 
-  CP_COLD void log_throttling(Simulation& sim, bool write) {
+  // primary_full: the writes alone are over the primary's capacity, which more nodes do not raise.
+  CP_COLD void log_throttling(Simulation& sim, bool primary_full) {
     throttling_ = true;
     const std::string name = sim.info(id()).name;
+    if (primary_full) {
+      sim.log(id(), LogKind::ThrottlingBegan,
+              "DAX " + name + " throttles writes (ThrottlingException): its primary node, which takes every write, is "
+                  "at capacity. More nodes add read capacity only; a larger node type takes more writes",
+              "DAX " + doc::with_subject(name) + " 쓰기를 스로틀링합니다(ThrottlingException). 모든 쓰기를 처리하는 기본 "
+                  "노드가 처리 용량에 이르렀습니다. 노드를 늘리면 읽기 처리 용량만 늘어나므로, 더 큰 노드 유형을 쓰세요")
+          .because("dax_throttled");
+      return;
+    }
+    const std::string n = std::to_string(nodes_up_);
     sim.log(id(), LogKind::ThrottlingBegan,
-            "DAX " + name + " throttles requests (ThrottlingException): its " + std::to_string(nodes_up_) + " " +
-                (nodes_up_ == 1 ? "node is" : "nodes are") + " at capacity" +
-                (write ? std::string(", and writes go through the primary node alone, which more nodes do not help")
-                       : std::string(". Add nodes for reads, or use a larger node type")),
-            "DAX " + doc::with_subject(name) + " 요청을 스로틀링합니다(ThrottlingException). 노드 " +
-                std::to_string(nodes_up_) + "개가 처리 용량에 이르렀습니다" +
-                (write ? std::string(". 쓰기는 기본 노드 하나만 처리하므로 노드를 늘려도 나아지지 않습니다")
-                       : std::string(". 읽기라면 노드를 늘리거나 더 큰 노드 유형을 쓰세요")))
+            "DAX " + name + " throttles requests (ThrottlingException): its " + n + " " +
+                (nodes_up_ == 1 ? "node is" : "nodes are") + " at capacity. Add nodes for reads, or use a larger node type",
+            "DAX " + doc::with_subject(name) + " 요청을 스로틀링합니다(ThrottlingException). 노드 " + n +
+                "개가 처리 용량에 이르렀습니다. 읽기라면 노드를 늘리거나 더 큰 노드 유형을 쓰세요")
         .because("dax_throttled");
   }
 

@@ -253,6 +253,21 @@ TEST_CASE("dax: losing an AZ loses its nodes' share of the capacity; a single no
     CHECK(static_cast<double>(outcome(b, "users", sim::Outcome::Throttled)) == Approx(after.throttled).epsilon(0.01));
     CHECK(events(b, "dax_throttled") == 1);
   }
+  SECTION("writes go through the primary alone: more nodes do not take more of them") {
+    // 1,000 writes a second cost 25,000 hits; a dax.t3.small takes about 20,000 (⚠ our estimate).
+    for (int nodes : {3, 11}) {
+      engine::Built b = cp::test::run_document(
+          document({{"node_type", "dax.t3.small"}, {"nodes", nodes}}, {{"read_fraction", 0}, {"keys", 100000}}, 20));
+      const auto st = stats(b);
+      INFO(nodes << " nodes: throttled " << st.throttled << ", written " << st.writes);
+      CHECK(static_cast<double>(st.throttled) == Approx(200.0 * 20).epsilon(0.05));
+      bool said = false;
+      for (const auto& e : b.sim->event_log())
+        if (std::string(e.reason) == "dax_throttled")
+          said = e.text_en.find("primary node") != std::string::npos && e.text_ko.find("기본 노드") != std::string::npos;
+      CHECK(said);
+    }
+  }
   SECTION("one node: its AZ's failure makes DAX unavailable, and it comes back empty") {
     engine::Built b = cp::test::build_document(document({{"nodes", 1}}, json::object(), 60, az1_down));
     b.sim->run_until(sim::from_seconds(19));
