@@ -370,6 +370,33 @@ double peak_rate(const json& u) {
   return rate;
 }
 
+// A DAX cluster whose reads are all eventually consistent answers a hot key's reads
+// from its item cache (AWS-FACTS: DAX / Cached reads).
+bool caches_every_read(const doc::NodeDoc& n) {
+  if (n.type != "dax") return false;
+  const catalog::ServiceDescriptor* dax = catalog::find_service("dax");
+  if (!dax) return false;
+  const json p = catalog::with_defaults(*dax, n.params.is_object() ? n.params : json::object());
+  return catalog::param_number(p, "strong_read_share") <= 0;
+}
+
+// Does every path from users node `u` to `table` go through such a DAX cluster?
+bool behind_dax(const doc::Document& d, const std::string& table, const doc::NodeDoc& u) {
+  std::set<std::string> seen{table};
+  std::vector<std::string> todo{table};
+  while (!todo.empty()) {
+    const std::string at = todo.back();
+    todo.pop_back();
+    for (const doc::ConnectionDoc& w : d.connections) {
+      if (w.to != at || !seen.insert(w.from).second) continue;
+      if (w.from == u.id) return false;
+      const doc::NodeDoc* from = d.find_node(w.from);
+      if (from && !caches_every_read(*from)) todo.push_back(w.from);
+    }
+  }
+  return true;
+}
+
 json table_params(const doc::NodeDoc& n) {
   return catalog::with_defaults(dynamodb_descriptor(), n.params.is_object() ? n.params : json::object());
 }
@@ -379,8 +406,11 @@ json table_params(const doc::NodeDoc& n) {
 std::optional<catalog::Finding> few_keys_advice(const doc::Document& d, const doc::NodeDoc& n) {
   const double parts = start_partitions(config_of(table_params(n)));
   for (const doc::NodeDoc* u : upstream_users(d, n.id)) {
-    const double keys = catalog::param_number(users_params(*u), "keys");
+    const json up = users_params(*u);
+    const double keys = catalog::param_number(up, "keys");
     if (keys >= 10 * parts) continue;
+    // Only reads, each through DAX's item cache: the hot key is read from memory, not the partition.
+    if (catalog::param_number(up, "read_fraction") >= 1 && behind_dax(d, n.id, *u)) continue;
     const std::string k = doc::format_number(keys), ps = doc::format_number(parts);
     return catalog::Finding{
         "dynamodb-low-cardinality-key", catalog::Severity::Warning,

@@ -21,6 +21,7 @@
 #include "core/services/rds.h"
 #include "core/services/aurora.h"
 #include "core/services/elasticache.h"
+#include "core/services/dax.h"
 
 namespace cp::services {
 
@@ -36,6 +37,7 @@ void register_services(std::vector<const catalog::ServiceDescriptor*>& out) {
   out.push_back(&aurora_descriptor());
   out.push_back(&dynamodb_descriptor());
   out.push_back(&elasticache_descriptor());
+  out.push_back(&dax_descriptor());
   out.push_back(&alb_descriptor()); out.push_back(&nlb_descriptor()); out.push_back(&clb_descriptor()); out.push_back(&gwlb_descriptor());
   out.push_back(&asg_descriptor());
   out.push_back(&route53_descriptor());

@@ -61,7 +61,9 @@ const std::vector<std::string>& known_event_reasons() {
         // SNS (core/services/sns.cpp)
         "delivery_policy_exhausted",
         // ElastiCache (core/services/elasticache.cpp)
-        "cache_failover", "cache_failover_done", "cache_node_back", "cache_node_lost"};
+        "cache_failover", "cache_failover_done", "cache_node_back", "cache_node_lost",
+        // DAX (core/services/dax.cpp)
+        "dax_nodes_back", "dax_nodes_lost", "dax_throttled", "dax_throttled_ok", "dax_unavailable"};
     std::sort(v.begin(), v.end());
     return v;
   }();
