@@ -143,9 +143,14 @@ CheckResult check_lesson(const Lesson& l, const Facts* facts) {
   }
   c.par_cost_per_month = c.solution.cost_per_month;
   for (const auto& n : l.solution.nodes) c.par_services += n.type != "users";
-  for (const auto& g : c.solution.goals)
-    if (g.passed() && g.has_value && g.index < l.solution.goals.size() && margin(l.solution.goals[g.index], g.value) < kThinMargin)
+  // Only strict bands (below/above): at_most/at_least are inclusive, for counts meant
+  // exactly ("at most 0 lost").
+  for (const auto& g : c.solution.goals) {
+    if (!g.passed() || !g.has_value || g.index >= l.solution.goals.size()) continue;
+    const doc::GoalDoc& gd = l.solution.goals[g.index];
+    if ((gd.op == doc::GoalOp::Below || gd.op == doc::GoalOp::Above) && margin(gd, g.value) < kThinMargin)
       c.thin_margins.push_back(g.index);
+  }
   c.wall_ms = now_ms() - t0;
   return c;
 }
@@ -176,7 +181,7 @@ std::string check_report(const CheckResult& c, const Lesson& l, bool ko) {
   line(ok(c.solution.all_passed()) +
        (ko ? "해답: 목표 " + s_goals + "개 중 " + std::to_string(c.solution.passed) + "개 통과, " + fixed(c.solution.wall_ms, 0) + "밀리초"
            : "solution: " + std::to_string(c.solution.passed) + " of " + s_goals + " goals passed, " + fixed(c.solution.wall_ms, 0) + " ms"));
-  goals(c.solution, !c.solution.all_passed());
+  goals(c.solution, true);
   for (size_t i : c.thin_margins)
     line(ko ? "          주의: goals[" + std::to_string(i) + "]의 여유가 " + fixed(kThinMargin * 100, 0) + "%보다 작습니다(허용 범위를 넓히세요)"
             : "          warning: goals[" + std::to_string(i) + "] passes by less than " + fixed(kThinMargin * 100, 0) + "% (widen its band)");

@@ -54,7 +54,7 @@ struct CheckResult {
   double par_cost_per_month = 0;
   size_t par_services = 0;
   double wall_ms = 0;                        // the whole check
-  // Solution goals that pass by less than kThinMargin of their threshold: a tolerance
+  // Solution goals below/above that pass by less than kThinMargin of their threshold: a tolerance
   // band that thin may flip with a model change (warned, not failed).
   std::vector<size_t> thin_margins;
 
