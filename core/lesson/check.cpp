@@ -107,7 +107,7 @@ std::vector<std::string> missing_translations(const Lesson& l) {
     const Predict& q = *l.steps[i].predict;
     need(out, q.question, doc::join_path(p, "predict"));
     for (size_t k = 0; k < q.choices.size(); ++k) {
-      const std::string cp = doc::index_path(doc::join_path(p, "predict.choices"), k);
+      const std::string cp = doc::index_path(doc::join_path(doc::join_path(p, "predict"), "choices"), k);
       need(out, q.choices[k].text, cp);
       if (k != q.answer || !q.choices[k].why.en.empty() || !q.choices[k].why.ko.empty())
         need(out, q.choices[k].why, doc::join_path(cp, "why"));

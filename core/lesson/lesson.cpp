@@ -122,8 +122,7 @@ bool load_embedded(Reader& r, const json& j, const char* key, const json* goals,
   for (auto& e : lr.errors) {
     const bool of_goals = e.path.rfind("goals", 0) == 0;
     if (of_goals && std::string(key) != "start") continue;  // said once, for the start
-    r.errors.emplace_back(of_goals ? e.path : join_path(key, e.path.empty() ? "" : e.path), e.message, e.message_ko);
-    if (r.errors.back().path.empty() || r.errors.back().path == std::string(key) + ".") r.errors.back().path = key;
+    r.errors.emplace_back(of_goals ? e.path : e.path.empty() ? std::string(key) : std::string(key) + (e.path[0] == '[' ? "" : ".") + e.path, e.message, e.message_ko);
   }
   if (!lr.ok()) return false;
   into = std::move(lr.document);
