@@ -156,6 +156,7 @@ CheckResult check_lesson(const Lesson& l, const Facts* facts) {
 }
 
 std::string check_report(const CheckResult& c, const Lesson& l, bool ko) {
+  static const std::string kIndent = "          ";
   std::string out;
   auto line = [&](const std::string& s) { out += s + "\n"; };
   auto ok = [&](bool b) { return std::string(b ? "  ok    " : "  FAIL  "); };
@@ -183,8 +184,8 @@ std::string check_report(const CheckResult& c, const Lesson& l, bool ko) {
            : "solution: " + std::to_string(c.solution.passed) + " of " + s_goals + " goals passed, " + fixed(c.solution.wall_ms, 0) + " ms"));
   goals(c.solution, true);
   for (size_t i : c.thin_margins)
-    line(ko ? "          주의: goals[" + std::to_string(i) + "]의 여유가 " + fixed(kThinMargin * 100, 0) + "%보다 작습니다(허용 범위를 넓히세요)"
-            : "          warning: goals[" + std::to_string(i) + "] passes by less than " + fixed(kThinMargin * 100, 0) + "% (widen its band)");
+    line(kIndent + (ko ? "주의: goals[" + std::to_string(i) + "]의 여유가 " + fixed(kThinMargin * 100, 0) + "%보다 작습니다(허용 범위를 넓히세요)"
+                       : "warning: goals[" + std::to_string(i) + "] passes by less than " + fixed(kThinMargin * 100, 0) + "% (widen its band)"));
   const doc::FaultDoc& f = l.hidden.fault;
   const std::string fault = f.action + " " + f.target + " " + doc::clock_text(f.at_s) +
                             (f.until_s ? "-" + doc::clock_text(*f.until_s) : "") + (l.hidden.fault_derived ? (ko ? ", 기본값" : ", derived") : "");
@@ -201,12 +202,14 @@ std::string check_report(const CheckResult& c, const Lesson& l, bool ko) {
     line(ok(c.fact_problem_en.empty()) + (ko ? "사실: " : "fact: ") +
          (c.fact_problem_en.empty() ? l.fact.source : ko ? c.fact_problem_ko : c.fact_problem_en));
   else
-    line(ko ? "  -     사실: AWS-FACTS.md가 없어 확인하지 않았습니다(--facts)" : "  -     fact: not checked, no AWS-FACTS.md (--facts)");
-  line(ko ? "  par   해답: 월 $" + fixed(c.par_cost_per_month, 2) + ", 서비스 " + std::to_string(c.par_services) + "개"
-          : "  par   solution: $" + fixed(c.par_cost_per_month, 2) + "/month, " + std::to_string(c.par_services) + " services");
-  line(ko ? "  시간  " + fixed(c.wall_ms / 1000.0, 2) + "초(" + doc::clock_text(l.start.settings.duration_s) + " 시뮬레이션 실행 3번)"
-          : "  time  " + fixed(c.wall_ms / 1000.0, 2) + " s (3 runs of " + doc::clock_text(l.start.settings.duration_s) + " simulated)");
-  line(c.passed() ? (ko ? "  통과" : "  passed") : (ko ? "  실패" : "  FAILED"));
+    line(std::string("  -     ") + (ko ? "사실: AWS-FACTS.md가 없어 확인하지 않았습니다(--facts)" : "fact: not checked, no AWS-FACTS.md (--facts)"));
+  // The column padding stays apart from the Korean words (no double spaces inside them).
+  line(std::string("  par   ") + (ko ? "해답: 월 $" + fixed(c.par_cost_per_month, 2) + ", 서비스 " + std::to_string(c.par_services) + "개"
+                                    : "solution: $" + fixed(c.par_cost_per_month, 2) + "/month, " + std::to_string(c.par_services) + " services"));
+  line(std::string("  ") + (ko ? "시간" : "time") + "  " +
+       (ko ? fixed(c.wall_ms / 1000.0, 2) + "초(" + doc::clock_text(l.start.settings.duration_s) + " 시뮬레이션 실행 3번)"
+           : fixed(c.wall_ms / 1000.0, 2) + " s (3 runs of " + doc::clock_text(l.start.settings.duration_s) + " simulated)"));
+  line(std::string("  ") + (c.passed() ? (ko ? "통과" : "passed") : (ko ? "실패" : "FAILED")));
   return out;
 }
 
