@@ -132,7 +132,13 @@ CheckResult check_lesson(const Lesson& l, const Facts* facts) {
   c.id = l.id;
   c.start = run_document(l.start);
   c.solution = run_document(l.solution);
-  c.hidden = run_document(l.hidden_run);
+  // The same path the app takes for a learner's design.
+  doc::LoadResult h = hidden_run_of(l, l.solution);
+  if (h.ok()) {
+    c.hidden = run_document(h.document);
+  } else {
+    c.hidden.errors = h.errors;
+  }
   c.missing_texts = missing_translations(l);
   if (facts) {
     c.facts_checked = true;
@@ -194,7 +200,7 @@ std::string check_report(const CheckResult& c, const Lesson& l, bool ko) {
                  std::to_string(c.hidden.passed) + "개 통과, " + fixed(c.hidden.wall_ms, 0) + "밀리초"
            : "hidden run (seed " + std::to_string(l.hidden.seed) + ", " + fault + "): " + std::to_string(c.hidden.passed) + " of " +
                  std::to_string(c.hidden.goals.size()) + " goals passed, " + fixed(c.hidden.wall_ms, 0) + " ms"));
-  goals(c.hidden, false);
+  goals(c.hidden, true);
   line(ok(c.missing_texts.empty()) + (ko ? "번역: " : "translations: ") +
        (c.missing_texts.empty() ? (ko ? "빠진 문장 없음" : "none missing")
                                 : (ko ? "빠진 문장 " : "missing ") + doc::join_words(c.missing_texts, ", ")));

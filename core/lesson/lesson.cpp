@@ -378,9 +378,32 @@ LoadResult load_lesson(const json& j, const std::string& expected_id) {
     if (lr.ok()) {
       L.hidden_run = std::move(lr.document);
       L.hidden.fault = L.hidden_run.faults.back();
+      // The learner's design is run with this fault too: its target must be one the
+      // learner starts from (a wire only the solution draws may not be in their design).
+      const doc::FaultDoc& f = L.hidden.fault;
+      const bool node_target = f.action == "kill_node";
+      const bool wire_target = f.action == "add_latency" || f.action == "error_rate";
+      if (start_ok && ((node_target && !L.start.find_node(f.target)) || (wire_target && !L.start.find_connection(f.target))))
+        r.error("hidden.fault.target",
+                "the hidden fault's target " + quote(f.target) + " is not in the start: a learner's design may not have it; "
+                "fail a node, a wire or an AZ the start has",
+                "숨은 장애의 대상 " + doc::with_topic(quote(f.target)) + " 시작 문서에 없습니다. 학습자의 설계에는 없을 수 있으니, "
+                "시작 문서에 있는 노드, 연결, 가용 영역을 대상으로 하세요.");
     }
   }
   return out;
+}
+
+doc::LoadResult hidden_run_of(const Lesson& l, const doc::Document& design) {
+  doc::Document d = design;
+  d.settings.seed = l.hidden.seed;
+  d.faults.push_back(l.hidden.fault);
+  nlohmann::json j = doc::to_json(d);
+  j.erase("layout");
+  doc::LoadResult r = catalog::load_document(j);
+  if (!r.ok()) r.errors.insert(r.errors.begin(), doc::Issue("hidden.fault", "the hidden run could not be built from this design",
+                                                            "이 설계로는 숨은 실행을 만들 수 없습니다."));
+  return r;
 }
 
 }  // namespace cp::lesson

@@ -104,6 +104,12 @@ const std::vector<Topic>& topics();
 LoadResult parse_lesson(const std::string& text, const std::string& expected_id = "");
 LoadResult load_lesson(const nlohmann::json& j, const std::string& expected_id = "");
 
+// The hidden run of a design (the learner's, or the lesson's solution): the design under
+// the hidden seed with the hidden fault added, validated again. The fault's target is in
+// the start (the loader makes sure), so a design that kept the start's nodes, wires and
+// AZs has it; one that removed it gets an error saying so.
+doc::LoadResult hidden_run_of(const Lesson& l, const doc::Document& design);
+
 // When a lesson names no hidden fault: the first AZ of the solution's first Region
 // fails from half the run to its end (most designs a lesson fixes should survive an AZ).
 doc::FaultDoc hidden_fault_default(const doc::Document& solution);

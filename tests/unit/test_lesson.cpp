@@ -142,6 +142,11 @@ TEST_CASE("lesson: each mistake in a lesson file gives its path and a sentence, 
          j["solution"]["nodes"].push_back(json::parse(R"({"id": "q", "type": "sqs", "region": "us-east-1"})"));
        }, "solution.nodes[2]", "neither in the start nor in the palette"},
       {"hidden fault on a missing wire", [](json& j) { j["hidden"]["fault"]["target"] = "c9"; }, "hidden.fault.target", "c9"},
+      {"hidden fault on a wire only the solution has", [](json& j) {
+         j["solution"]["nodes"].push_back(json::parse(R"({"id": "web-2", "type": "compute", "region": "us-east-1", "az": "use1-az1"})"));
+         j["solution"]["connections"].push_back(json::parse(R"({"id": "c2", "from": "users", "to": "web-2"})"));
+         j["hidden"]["fault"]["target"] = "c2";
+       }, "hidden.fault.target", "the hidden fault's target \"c2\" is not in the start"},
       {"hidden seed the document's", [](json& j) { j["hidden"]["seed"] = 3; }, "hidden.seed", "other than the document's"},
       {"unknown hidden field", [](json& j) { j["hidden"]["faults"] = 1; }, "hidden.faults", "Did you mean \"fault\"?"},
   };
@@ -160,6 +165,24 @@ TEST_CASE("lesson: each mistake in a lesson file gives its path and a sentence, 
     }
     CHECK(found);
   }
+}
+
+TEST_CASE("lesson: the hidden run of a learner's design adds the hidden seed and fault, or says why it cannot") {
+  const lesson::Lesson l = load_ok(small_lesson());
+  doc::LoadResult h = lesson::hidden_run_of(l, l.start);
+  INFO(test::all_issues(h.errors));
+  REQUIRE(h.ok());
+  CHECK(h.document.settings.seed == 9);
+  REQUIRE(h.document.faults.size() == 1);
+  CHECK(h.document.faults[0] == l.hidden.fault);
+  CHECK(h.document.nodes == l.start.nodes);
+  // A design that dropped the wire the fault slows cannot be run with it.
+  doc::Document rewired = l.start;
+  rewired.connections[0].id = "c-new";
+  doc::LoadResult bad = lesson::hidden_run_of(l, rewired);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.errors[0].path == "hidden.fault");
+  CHECK(test::has_hangul(bad.errors[0].message_ko));
 }
 
 TEST_CASE("lesson: a file that is not JSON is refused with a message") {
