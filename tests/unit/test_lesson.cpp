@@ -314,3 +314,40 @@ TEST_CASE("lesson: every lesson in lessons/ loads, and its Korean reads as an in
   }
   CHECK(n >= 8);
 }
+
+// The hidden run catches the fixes that only pass the run the learner sees: a group in
+// two AZs survives use1-az1 but not use1-az2 as well; a Single-AZ database moved to
+// use1-az2 survives use1-az1 but not use1-az2's failure.
+TEST_CASE("lesson check: a design that passes only the visible run of a shipped lesson fails its hidden run") {
+  struct Case {
+    const char* lesson;
+    const char* node;
+    const char* param;
+    json value;
+  };
+  const std::vector<Case> cases = {
+      {"auto-scaling-across-azs", "web", "azs", "use1-az1,use1-az2"},
+      {"rds-multi-az-vs-read-replica", "db", "zone", 2},
+  };
+  for (const auto& c : cases) {
+    INFO(c.lesson);
+    lesson::LoadResult r = lesson::parse_lesson(test::read_source_file(std::string("lessons/") + c.lesson + ".json"), c.lesson);
+    INFO(test::all_issues(r.errors));
+    REQUIRE(r.ok());
+    doc::Document design = r.lesson.start;
+    bool found = false;
+    for (auto& n : design.nodes)
+      if (n.id == c.node) {
+        n.params[c.param] = c.value;
+        found = true;
+      }
+    REQUIRE(found);
+    const lesson::RunResult visible = lesson::run_document(design);
+    CHECK(visible.all_passed());
+    doc::LoadResult h = lesson::hidden_run_of(r.lesson, design);
+    INFO(test::all_issues(h.errors));
+    REQUIRE(h.ok());
+    const lesson::RunResult hidden = lesson::run_document(h.document);
+    CHECK_FALSE(hidden.all_passed());
+  }
+}
