@@ -4,6 +4,7 @@
 //   cloudplay validate DOC.json
 //   cloudplay lint DOC.json [--ko]
 //   cloudplay describe [TYPE] [--ko]
+//   cloudplay lesson check [ID] [--dir DIR] [--facts AWS-FACTS.md] [--ko]   (cli/lesson.cpp)
 //   cloudplay --version
 //
 // --events QUERY prints the log entries that match (core/engine/event_query.h), e.g.
@@ -29,6 +30,8 @@
 #include "core/lint/lint.h"
 #include "core/version.h"
 
+int cmd_lesson(int argc, char** argv);  // cli/lesson.cpp
+
 namespace {
 
 const char* kUsage =
@@ -37,6 +40,7 @@ const char* kUsage =
     "  cloudplay validate DOC.json\n"
     "  cloudplay lint DOC.json [--ko]\n"
     "  cloudplay describe [TYPE] [--ko]   the services, their parameters and limits (docs/services.md)\n"
+    "  cloudplay lesson check [ID] [--dir DIR] [--facts AWS-FACTS.md] [--ko]   prove the lessons (lessons/*.json)\n"
     "  cloudplay --version\n";
 
 bool read_file(const std::string& path, std::string& out) {
@@ -256,6 +260,7 @@ int main(int argc, char** argv) {
     if (cmd == "validate") return cmd_validate(argc - 2, argv + 2);
     if (cmd == "lint") return cmd_lint(argc - 2, argv + 2);
     if (cmd == "describe") return cmd_describe(argc - 2, argv + 2);
+    if (cmd == "lesson") return cmd_lesson(argc - 2, argv + 2);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cloudplay: internal error: %s\n", e.what());
     return 3;

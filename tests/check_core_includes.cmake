@@ -5,6 +5,7 @@
 #   doc       the document: data, JSON text, migration, writing (knows no service)
 #   catalog   the services' descriptions, and validation of documents against them
 #   services  the models; engine (building and measuring runs); lint
+#   lesson    lessons (lessons/*.json) and their checker, on the engine
 file(GLOB_RECURSE files ${CORE_DIR}/*.h ${CORE_DIR}/*.hpp ${CORE_DIR}/*.cpp)
 set(bad "")
 set(allowed_sim "sim")
@@ -13,6 +14,7 @@ set(allowed_catalog "sim;doc;catalog")
 set(allowed_services "sim;doc;catalog;services")
 set(allowed_engine "sim;doc;catalog;engine")
 set(allowed_lint "sim;doc;catalog;lint")
+set(allowed_lesson "sim;doc;catalog;engine;lesson")
 # Known ties, to be undone (not to be added to): the kernel's log texts use doc's
 # text helpers (Korean particles, numbers), which belong in a folder below both.
 # The report's per-queue balance (sent = deleted + held + ...) reads the SQS model; it

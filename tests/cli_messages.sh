@@ -37,4 +37,23 @@ grep -q -- '--events: kind: "instance_dead" is not an event kind. Did you mean "
 out="$("$cli" run "$ex" --seconds 400 --events "kind=az_down reason=fault")"
 grep -qE '^ +300\.000000 s  -  az_down  reason=fault az=use1-az1 region=us-east-1  Availability Zone use1-az1 failed$' <<<"$out" ||
   fail "--events output: $out"
+# lesson check: a broken lesson names its file and field; an unknown lesson is a usage error.
+mkdir "$dir/lessons"
+cat >"$dir/lessons/bad-lesson.json" <<'JSON'
+{"id": "bad-lesson", "topic": "load-balanceing", "title": {"en": "Bad"}, "steps": [{"en": "x", "ko": "x"}],
+ "palette": ["computer"], "fact": {"source": "ELB", "en": "x", "ko": "x"}, "goals": [], "start": {}, "solution": {}}
+JSON
+out="$("$cli" lesson check --dir "$dir/lessons" 2>&1)" && fail "a broken lesson passed the check"
+for p in "^$dir/lessons/bad-lesson.json: topic: there is no topic \"load-balanceing\"\. Did you mean \"load-balancing\"\?" \
+         "^$dir/lessons/bad-lesson.json: palette\[0\]: there is no service type \"computer\"" \
+         "^$dir/lessons/bad-lesson.json: fact.source: a source is \"Section / Row\"" \
+         "^$dir/lessons/bad-lesson.json: goals: a lesson needs at least one goal" \
+         "^0 of 1 lessons passed"; do
+  grep -qE -- "$p" <<<"$out" || fail "no line matching /$p/ in: $out"
+done
+out="$("$cli" lesson check --ko --dir "$dir/lessons" 2>&1)" && fail "a broken lesson passed the check in Korean"
+grep -q "^$dir/lessons/bad-lesson.json: topic: \"load-balanceing\" 주제는 없습니다" <<<"$out" || fail "lesson check --ko: no Korean message in: $out"
+grep -q "^$dir/lessons/bad-lesson.json: start: " <<<"$out" || fail "lesson check: the empty start is not named \"start\" in: $out"
+code=0; "$cli" lesson check no-such-lesson --dir "$dir/lessons" >/dev/null 2>&1 || code=$?
+[ "$code" = 2 ] || fail "lesson check of an unknown lesson exited $code, not 2"
 echo "ok"
