@@ -216,7 +216,8 @@ public:
     const std::string c = std::to_string(up);
     if (failed_copies_ > 0)
       sim.log(id(), LogKind::Fault,
-              std::to_string(failed_copies_) + " storage copies of " + sim.info(id()).name + " failed: " + c +
+              std::to_string(failed_copies_) + (failed_copies_ == 1 ? " storage copy of " : " storage copies of ") +
+                  sim.info(id()).name + " failed: " + c +
                   " of 6 are up (writes need 4, reads 3)",
               doc::with_topic(sim.info(id()).name) + " 스토리지 사본 " + std::to_string(failed_copies_) + "개에 장애가 났습니다. 6개 중 " +
                   c + "개가 살아 있습니다(쓰기에는 4개, 읽기에는 3개 필요)")
