@@ -17,7 +17,11 @@
 // (g) memory per series point of the realistic architecture: fixed fields,
 //     declared metrics and the per-interval latency histograms
 //
-//   cloudplay-bench --only kernel|micro|doc|realistic|leases   one of them
+// (h) data-heavy: users at 10,000 requests/s with Zipf keys (s = 1, 1,000,000
+//     keys) -> app tier -> ElastiCache (cache-aside) -> DynamoDB; and the bytes
+//     per key of the cache's store (LruCache, also DAX's) holding 1,000,000 keys
+//
+//   cloudplay-bench --only kernel|micro|doc|realistic|data|leases   one of them
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -30,6 +34,7 @@
 #include "core/engine/build.h"
 #include "core/sim/detmath.h"
 #include "core/sim/lease_store.h"
+#include "core/sim/lru_cache.h"
 #include "core/sim/simulation.h"
 
 #include <malloc.h>
@@ -181,6 +186,28 @@ doc::Document mm1_doc() {
   return d;
 }
 
+// (h) Users read (90%) and write 1,000,000 keys with Zipf popularity at 10,000
+// requests/s; the app asks ElastiCache (lazy loading), which reads DynamoDB on a
+// miss. The cache (r7g.2xlarge, 1 KB items: ~55 M keys) never fills in the run,
+// so the working set grows all the time, as a cold cache's does.
+doc::Document data_doc() {
+  doc::Document d;
+  d.regions = {{"us-east-1", {"use1-az1", "use1-az2"}}};
+  d.nodes.push_back(node("users", "users", "us-east-1", "",
+                         {{"pattern", "poisson"}, {"rate_per_s", 10000}, {"read_fraction", 0.9}, {"keys", 1000000},
+                          {"zipf_s", 1.0}}));
+  d.nodes.push_back(node("app", "compute", "us-east-1", "use1-az1",
+                         {{"workers", 256}, {"service_time", {{"kind", "constant"}, {"value_ms", 0.5}}}}));
+  d.nodes.push_back(node("cache", "elasticache", "us-east-1", "",
+                         {{"engine", "redis"}, {"node_type", "cache.r7g.2xlarge"}, {"item_kb", 1}, {"ttl_s", 300},
+                          {"strategy", "lazy_loading"}}));
+  d.nodes.push_back(node("db", "dynamodb", "us-east-1", "", {{"item_kb", 1}}));
+  d.connections.push_back(conn("users", "app", {{"timeout_ms", 2000}}));
+  d.connections.push_back(conn("app", "cache", {{"timeout_ms", 1000}}));
+  d.connections.push_back(conn("cache", "db", {{"timeout_ms", 1000}}));
+  return d;
+}
+
 // 3 Regions × (users → front tier (fanout one) → 15 app servers in 3 AZs → 1 db) + global users = 54 nodes.
 doc::Document realistic_doc(double rate_per_region) {
   doc::Document d;
@@ -328,6 +355,22 @@ void series_memory(const char* where, const doc::Document& d, double sim_seconds
 
 }  // namespace
 
+// (h) memory: the store ElastiCache's shards and DAX keep (LruCache) holding
+// 1,000,000 distinct keys, filled directly (a run would need ~14 M uniform
+// requests to touch every key). DynamoDB's model keeps no state per key (only
+// per-partition units), so a table's memory does not grow with its keys.
+void cache_memory(const char* where) {
+  const size_t n = 1000000;
+  const size_t heap0 = heap_in_use();
+  {
+    LruCache c(n);
+    for (size_t i = 0; i < n; ++i) c.put(i * 0x9e3779b97f4a7c15ull + 1, kSecond * 300);
+    const size_t grew = heap_in_use() - heap0;
+    std::printf("%-7s cache store (ElastiCache, DAX) holding %zu keys: %.1f bytes per key (malloc; heap grew %.1f MB)\n",
+                where, c.size(), static_cast<double>(grew) / c.size(), grew / 1048576.0);
+  }
+}
+
 int main(int argc, char** argv) {
   bool quick = false;
   const char* only = nullptr;  // --only kernel|micro|doc|realistic: one scenario (for profilers)
@@ -372,6 +415,13 @@ int main(int argc, char** argv) {
   if (wanted("realistic")) {
     run_doc("warm-up", big, 6 * scale);
     results.push_back(median_of_3([&] { return run_doc(name, big, 60 * scale); }));
+  }
+  if (wanted("data")) {
+    run_doc("warm-up", data_doc(), 6 * scale);
+    results.push_back(median_of_3([&] {
+      return run_doc("cache-aside: 10k req/s, Zipf 1M keys, ElastiCache, DynamoDB", data_doc(), 60 * scale);
+    }));
+    std::printf("%-7s cache-aside: %.1f simulated seconds per wall-second\n", where, 60 * scale / results.back().secs);
   }
   for (const Result& r : results)
     std::printf("%-7s %-56s %12.0f events/s  (%llu events in %.2f s, trace %016llx)\n", where, r.name,
@@ -439,6 +489,7 @@ int main(int argc, char** argv) {
 #endif
   }
   series_memory(where, big, quick ? 60 : 600);
+  cache_memory(where);
   leases();  // last: its memory would otherwise be in (e)'s peak RSS
   return 0;
 }
