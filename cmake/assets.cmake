@@ -4,6 +4,7 @@
 # Hangul syllables; it is rebuilt when a source file's strings may have changed.
 set(ASSET_DIR ${CMAKE_BINARY_DIR}/assets)
 file(GLOB EXAMPLE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/examples/*.json)
+file(GLOB LESSON_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/lessons/*.json)
 
 # Debian's python3 has fontTools (python3-fonttools); another python3 on PATH may not.
 find_program(CLOUDPLAY_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
@@ -23,11 +24,16 @@ add_custom_command(OUTPUT ${UI_FONT} ${UI_SYMBOLS_FONT}
 
 add_custom_target(web_assets
   COMMAND ${CMAKE_COMMAND} -E make_directory ${ASSET_DIR}/examples
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${ASSET_DIR}/lessons
   COMMAND ${CMAKE_COMMAND} -E touch ${ASSET_DIR}/.keep
-  DEPENDS ${EXAMPLE_FILES} ${UI_FONT})
+  DEPENDS ${EXAMPLE_FILES} ${LESSON_FILES} ${UI_FONT})
 if(EXAMPLE_FILES)
   add_custom_command(TARGET web_assets POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${EXAMPLE_FILES} ${ASSET_DIR}/examples/)
+endif()
+if(LESSON_FILES)  # the lessons ship with the page (ui/lesson_panel.h reads /assets/lessons)
+  add_custom_command(TARGET web_assets POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${LESSON_FILES} ${ASSET_DIR}/lessons/)
 endif()
 # --preload-file packs cloudplay.data at link time: relink when the font changes.
 if(TARGET cloudplay_web)

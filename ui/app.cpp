@@ -15,6 +15,7 @@
 #include "ui/documents.h"
 #define CLOUDPLAY_HAS_DOCUMENTS 1
 #endif
+#include "ui/lesson_panel.h"
 
 namespace cp::ui {
 
@@ -38,6 +39,10 @@ App::App(Platform& platform) : platform_(platform), editor_(platform), canvas_(e
 #ifdef CLOUDPLAY_HAS_DOCUMENTS
   editor_.add_extension(std::make_unique<Documents>(editor_, platform_));
 #endif
+  // After Documents: a `#lesson=` link replaces the autosaved design Documents restored.
+  auto lessons = std::make_unique<LessonPanel>(editor_, platform_);
+  lessons_ = lessons.get();
+  editor_.add_extension(std::move(lessons));
 }
 
 void App::frame(double dt_seconds) {
@@ -195,6 +200,7 @@ void App::draw_menu_bar() {
     }
     end_menu();
   }
+  lessons_->menu();
   if (begin_menu("menu.view")) {
     if (item("menu.fit", "F")) canvas_.fit_to_view();
     if (item("menu.zoom_in", "Wheel")) canvas_.zoom_by(1.25f);
@@ -471,6 +477,7 @@ nlohmann::json App::debug_state() const {
   s["frameMs"] = smoothed_frame_ms_;
   s["frameTimeShown"] = show_frame_time_;
   s["story"] = story_.debug_state();
+  s["lesson"] = lessons_->debug_state();
   s["run"] = run_view_.debug_state();
   s["plotLegend"] = run_view_.legend_debug();
   s["liveStatus"] = {{"x", live_rect_.x}, {"y", live_rect_.y}, {"w", live_rect_.z}, {"h", live_rect_.w},

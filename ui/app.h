@@ -21,6 +21,7 @@
 #include "ui/touch_gesture.h"
 
 namespace cp::ui {
+class LessonPanel;
 
 class App {
 public:
@@ -59,6 +60,7 @@ private:
   Inspector inspector_;
   RunView run_view_;  // the live run: toolbar over the canvas, overlay, bottom panel
   StoryPanel story_;  // the document's story and its moments, over the canvas' top-right corner
+  LessonPanel* lessons_ = nullptr;  // owned by the editor (an extension): the Lessons menu and window
   float last_story_w_ = 0;  // the story column's width last frame (a change refits a fitted view)
   bool show_frame_time_ = false;  // View > Frame time: the status line's frame ms and fps (for developers)
   double last_frame_ms_ = 0;
