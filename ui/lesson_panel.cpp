@@ -36,7 +36,7 @@ const StringEntry kLessonStrings[] = {
     {"lesson.undo_solution", "Show solution", "정답 보기"},
     {"lesson.passed_all", "Every goal passed, the hidden check too. Lesson done!",
      "모든 목표를 통과했고, 숨은 확인도 통과했습니다. 레슨 완료!"},
-    {"lesson.summary", "%d of %d goals passed (checked in %.0f ms)", "목표 %d개 중 %d개 통과 (확인에 %.0f밀리초)"},
+    {"lesson.summary", "%d of %d goals passed (checked in %.0f ms)", "목표 %d개 통과(전체 %d개) · 확인에 %.0f밀리초"},
     {"lesson.not_built", "The design could not be run: %s", "설계를 실행할 수 없습니다: %s"},
     {"lesson.hidden_failed", "Your design passes the run you see, but not the hidden check: %s",
      "보이는 실행은 통과했지만 숨은 확인은 통과하지 못했습니다: %s"},
