@@ -40,7 +40,7 @@ App::App(Platform& platform) : platform_(platform), editor_(platform), canvas_(e
   editor_.add_extension(std::make_unique<Documents>(editor_, platform_));
 #endif
   // After Documents: a `#lesson=` link replaces the autosaved design Documents restored.
-  auto lessons = std::make_unique<LessonPanel>(editor_, platform_);
+  auto lessons = std::make_unique<LessonPanel>(editor_, platform_, run_view_.controller());
   lessons_ = lessons.get();
   editor_.add_extension(std::move(lessons));
 }
@@ -70,7 +70,7 @@ void App::frame(double dt_seconds) {
   if (!view_only_) draw_inspector();
   lap(2);
   draw_canvas();
-  story_.draw();
+  if (!lessons_->lesson_open()) story_.draw();
   lap(3);
   draw_status_bar();
   draw_about();
@@ -366,7 +366,9 @@ void App::draw_canvas() {
   const float bar_h = run_view_.toolbar_height(col_w), panel_h = run_view_.panel_height(col_h);
   run_view_.draw_toolbar(ImVec2(col_x, vp->WorkPos.y), ImVec2(col_w, bar_h));
   run_view_.draw_bottom_panel(ImVec2(col_x, vp->WorkPos.y + col_h - panel_h), ImVec2(col_w, panel_h));
-  const float story_w = story_.width(col_w);  // the story's column, at the canvas' right
+  // The lesson's column, or else the story's, at the canvas' right.
+  const float lesson_w = lessons_->width(col_w);
+  const float story_w = lesson_w > 0 ? lesson_w : story_.width(col_w);
   if (story_w != last_story_w_) {
     last_story_w_ = story_w;
     canvas_.refit_if_fitted();  // opened with a document (the fit came a frame before) or closed

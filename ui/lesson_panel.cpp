@@ -9,6 +9,7 @@
 
 #include "core/doc/goals.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "ui/i18n.h"
 
 namespace cp::ui {
@@ -42,8 +43,29 @@ const StringEntry kLessonStrings[] = {
      "보이는 실행은 통과했지만 숨은 확인은 통과하지 못했습니다: %s"},
     {"lesson.broke", "%s (from %s)", "%s (%s부터)"},
     {"lesson.par", "Par: $%.2f/month, %d services. Yours: $%.2f/month, %d services.",
-     "기준: 월 $%.2f, 서비스 %d개 · 내 설계: 월 $%.2f, 서비스 %d개"},
-    {"lesson.under_par", "Under par: cheaper than the reference solution!", "기준보다 저렴합니다. 훌륭합니다!"},
+     "모범 답안: 월 $%.2f, 서비스 %d개 · 내 설계: 월 $%.2f, 서비스 %d개"},
+    {"lesson.under_par", "Under par: cheaper than the reference solution!", "모범 답안보다 저렴합니다. 훌륭합니다!"},
+    {"lesson.replay_hidden", "Replay the hidden run from %s", "숨은 실행을 %s부터 다시 보기"},
+    {"lesson.replay_hidden_tip",
+     "Runs your design with the hidden check's seed and fault in the run view, paused where it broke. Your design is not changed.",
+     "내 설계를 숨은 확인의 시드와 장애로 실행 화면에서 다시 돌리고, 문제가 생긴 시점에서 멈춥니다. 설계는 바뀌지 않습니다."},
+    {"lesson.replaying", "The run view shows the hidden run (seed %d, with its extra fault).",
+     "지금 실행 화면은 숨은 실행(시드 %d, 추가 장애 포함)입니다."},
+    {"lesson.back_visible", "Back to the run you see", "원래 실행으로 돌아가기"},
+    {"lesson.gallery", "All lessons...", "전체 레슨 보기..."},
+    {"lesson.gallery_title", "Lessons by exam topic", "시험 주제별 레슨"},
+    {"lesson.gallery_done", "%d of %d lessons done", "완료한 레슨 %d개 / 전체 %d개"},
+    {"lesson.open_button", "Open", "열기"},
+    {"lesson.steps_n", "%d steps", "%d단계"},
+    {"lesson.progress", "Move your progress to another browser", "다른 브라우저로 진행 상황 옮기기"},
+    {"lesson.copy_code", "Copy progress code", "진행 코드 복사"},
+    {"lesson.code_copied", "Copied the progress code (%d lessons done)", "진행 코드를 복사했습니다(완료한 레슨 %d개)"},
+    {"lesson.import_hint", "Paste a progress code from another browser:", "다른 브라우저에서 복사한 진행 코드를 붙여 넣으세요:"},
+    {"lesson.import", "Import", "가져오기"},
+    {"lesson.import_ok", "Imported: %d more lessons marked done.", "가져왔습니다. 레슨 %d개를 새로 완료로 표시했습니다."},
+    {"lesson.import_bad", "That is not a progress code: it starts with \"cloudplay-lessons:\".",
+     "진행 코드가 아닙니다. 진행 코드는 \"cloudplay-lessons:\"로 시작합니다."},
+    {"lesson.import_unknown", " Not in this build, skipped: %s", " 이 빌드에 없는 레슨은 건너뛰었습니다: %s"},
     {"lesson.bad_id", "There is no lesson \"%s\" in this build.", "이 빌드에는 \"%s\" 레슨이 없습니다."},
     {"lesson.bad_step", "The lesson has no step %s; it opened at step 1.", "이 레슨에는 %s단계가 없어 1단계에서 열었습니다."},
     {"lesson.bad_link", "The lesson link is not valid: %s", "레슨 링크가 올바르지 않습니다: %s"},
@@ -63,6 +85,17 @@ std::string en_ko(const char* key, bool ko, const std::string& arg) {
   return s;
 }
 
+// A message with a number, in one language.
+std::string en_ko_n(const char* key, bool ko, int n) {
+  const Lang was = language();
+  set_language(ko ? Lang::Ko : Lang::En);
+  std::string s = trf(key, n);
+  set_language(was);
+  return s;
+}
+
+constexpr float kNarrowColumnEms = 34;  // below this the lesson floats over the canvas instead
+
 size_t services(const doc::Document& d) {
   size_t n = 0;
   for (const auto& node : d.nodes) n += node.type != "users";
@@ -73,7 +106,8 @@ const ImVec4 kGreen(0.10f, 0.55f, 0.25f, 1.0f), kRed(0.80f, 0.15f, 0.15f, 1.0f);
 
 }  // namespace
 
-LessonPanel::LessonPanel(Editor& editor, Platform& platform) : ed_(editor), platform_(platform) {
+LessonPanel::LessonPanel(Editor& editor, Platform& platform, RunController& run)
+    : ed_(editor), platform_(platform), run_(run) {
   (void)kAdded;
   g_instance = this;
   if (auto saved = platform_.storage_get(kDoneKey)) {
@@ -208,7 +242,84 @@ void LessonPanel::check() {
     par_services_ = services(current_->solution);
   }
   checked_ = true;
+  hidden_moment_s_ = -1;
+  if (hidden_built_)
+    for (const auto& g : hidden_.goals)
+      if (!g.passed()) {
+        // The hidden fault, when it came before the goal's window closed, is where it broke.
+        const double fault_at = current_->hidden.fault.at_s;
+        hidden_moment_s_ = fault_at <= g.to_s ? fault_at : g.from_s;
+        break;
+      }
+  if (replaying_hidden_) back_to_visible_run();
   if (visible_.all_passed() && hidden_built_ && hidden_.all_passed()) mark_done(current_->id);
+}
+
+bool LessonPanel::replay_hidden_run() {
+  if (!current_ || hidden_moment_s_ < 0) return false;
+  doc::RunSettings r;
+  r.seed = current_->hidden.seed;
+  r.speed = run_.max_speed() ? 0 : run_.speed();
+  r.t_s = hidden_moment_s_;
+  r.faults = {current_->hidden.fault};
+  run_.apply_run_settings(r);
+  replaying_hidden_ = true;
+  return true;
+}
+
+void LessonPanel::back_to_visible_run() {
+  doc::RunSettings r;
+  r.seed = ed_.document().settings.seed;
+  r.speed = run_.max_speed() ? 0 : run_.speed();
+  run_.apply_run_settings(r);
+  replaying_hidden_ = false;
+}
+
+std::string LessonPanel::progress_code() const {
+  std::string code = kProgressPrefix;
+  for (size_t i = 0; i < done_.size(); ++i) code += (i ? "," : "") + done_[i];
+  return code;
+}
+
+bool LessonPanel::import_progress(const std::string& raw) {
+  load_all();
+  std::string code;
+  for (char c : raw)
+    if (!std::isspace(static_cast<unsigned char>(c))) code += c;
+  import_ok_ = false;
+  const std::string prefix = kProgressPrefix;
+  if (code.rfind(prefix, 0) != 0) {
+    import_en_ = en_ko("lesson.import_bad", false, "");
+    import_ko_ = en_ko("lesson.import_bad", true, "");
+    return false;
+  }
+  std::stringstream ss(code.substr(prefix.size()));
+  std::string id, unknown;
+  int added = 0;
+  while (std::getline(ss, id, ',')) {
+    if (id.empty()) continue;
+    const bool known = std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.id == id && e.lesson; });
+    if (!known) {
+      unknown += (unknown.empty() ? "" : ", ") + id.substr(0, 40);
+      continue;
+    }
+    if (!done(id)) done_.push_back(id), ++added;
+  }
+  platform_.storage_set(kDoneKey, nlohmann::json(done_).dump());
+  import_en_ = en_ko_n("lesson.import_ok", false, added);
+  import_ko_ = en_ko_n("lesson.import_ok", true, added);
+  if (!unknown.empty()) {
+    import_en_ += en_ko("lesson.import_unknown", false, unknown);
+    import_ko_ += en_ko("lesson.import_unknown", true, unknown);
+  }
+  import_ok_ = true;
+  return true;
+}
+
+float LessonPanel::width(float column_w) {
+  const float fs = ImGui::GetFontSize();
+  width_ = open_ && column_w >= fs * kNarrowColumnEms ? std::round(std::clamp(column_w * 0.42f, fs * 16, fs * 24)) : 0;
+  return width_;
 }
 
 void LessonPanel::menu() {
@@ -218,6 +329,7 @@ void LessonPanel::menu() {
   const bool ko = korean();
   std::string chosen;
   if (entries_.empty()) ImGui::TextDisabled("%s", tr("lesson.none"));
+  else if (ImGui::MenuItem(tr("lesson.gallery"))) gallery_open_ = true;
   for (const lesson::Topic& t : lesson::topics()) {
     bool any = false;
     for (const auto& e : entries_) any |= e.lesson && e.lesson->topic == t.key;
@@ -236,16 +348,77 @@ void LessonPanel::menu() {
 
 void LessonPanel::frame() {
   if (open_) draw_window();
+  if (gallery_open_) draw_gallery();
+}
+
+void LessonPanel::draw_gallery() {
+  load_all();
+  const bool ko = korean();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(fs * 36, vp->Size.x - fs), vp->Size.y * 0.8f), ImGuiCond_Appearing);
+  const std::string title = std::string(tr("lesson.gallery_title")) + "###lesson_gallery";
+  if (!ImGui::Begin(title.c_str(), &gallery_open_, ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::End();
+    return;
+  }
+  int total = 0, finished = 0;
+  for (const auto& e : entries_) total += e.lesson.has_value(), finished += e.lesson && done(e.id);
+  ImGui::Text("%s", trf("lesson.gallery_done", finished, total).c_str());
+  std::string chosen;
+  for (const lesson::Topic& t : lesson::topics()) {
+    bool any = false;
+    for (const auto& e : entries_) any |= e.lesson && e.lesson->topic == t.key;
+    if (!any) continue;
+    ImGui::Spacing();
+    ImGui::TextColored(ImVec4(0.05f, 0.28f, 0.55f, 1), "%s", ko ? t.ko : t.en);
+    ImGui::Separator();
+    for (const auto& e : entries_) {
+      if (!e.lesson || e.lesson->topic != t.key) continue;
+      ImGui::PushID(e.id.c_str());
+      if (ImGui::SmallButton(tr("lesson.open_button"))) chosen = e.id;
+      ImGui::SameLine();
+      if (done(e.id)) ImGui::TextColored(kGreen, "\xE2\x9C\x93"), ImGui::SameLine();
+      ImGui::TextWrapped("%s", in(e.lesson->title, ko).c_str());
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", trf("lesson.steps_n", static_cast<int>(e.lesson->steps.size())).c_str());
+      ImGui::PopID();
+    }
+  }
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::TextColored(ImVec4(0.05f, 0.28f, 0.55f, 1), "%s", tr("lesson.progress"));
+  if (ImGui::Button(tr("lesson.copy_code"))) {
+    platform_.copy_to_clipboard(progress_code());
+    ed_.notify(trf("lesson.code_copied", static_cast<int>(done_.size())));
+  }
+  ImGui::TextWrapped("%s", tr("lesson.import_hint"));
+  ImGui::SetNextItemWidth(-fs * 6);
+  ImGui::InputText("##progress_code", import_text_, sizeof import_text_);
+  ImGui::SameLine();
+  if (ImGui::Button(tr("lesson.import"))) import_progress(import_text_);
+  if (!import_en_.empty()) ImGui::TextColored(import_ok_ ? kGreen : kRed, "%s", (ko ? import_ko_ : import_en_).c_str());
+  ImGui::End();
+  if (!chosen.empty()) open(chosen, 1), gallery_open_ = false;
 }
 
 void LessonPanel::draw_window() {
   const bool ko = korean();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float fs = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + fs * 3), ImGuiCond_Appearing, ImVec2(0.5f, 0));
-  ImGui::SetNextWindowSize(ImVec2(fs * 30, vp->Size.y * 0.6f), ImGuiCond_Appearing);
+  const ImGuiWindow* canvas = ImGui::FindWindowByName("##canvas_window");
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings;
+  if (width_ > 0 && canvas) {  // a column beside the canvas (the App made the canvas narrower)
+    ImGui::SetNextWindowPos(ImVec2(canvas->Pos.x + canvas->Size.x, canvas->Pos.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width_, canvas->Size.y), ImGuiCond_Always);
+    flags |= ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
+  } else {  // a narrow screen: over the canvas
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + fs * 3), ImGuiCond_Appearing, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowSize(ImVec2(std::min(fs * 30, vp->Size.x - fs), vp->Size.y * 0.6f), ImGuiCond_Appearing);
+  }
   const std::string title = (current_ ? in(current_->title, ko) : std::string(tr("lesson.window"))) + "###lesson_window";
-  if (!ImGui::Begin(title.c_str(), &open_, ImGuiWindowFlags_NoSavedSettings)) {
+  if (!ImGui::Begin(title.c_str(), &open_, flags)) {
     ImGui::End();
     return;
   }
@@ -314,28 +487,42 @@ void LessonPanel::draw_window() {
         ImGui::TextWrapped("%s", g.text(ko).c_str());
         ImGui::PopStyleColor();
       }
-      if (visible_.all_passed()) {
-        if (!hidden_error_en_.empty()) {
-          ImGui::TextColored(kRed, "%s", trf("lesson.hidden_failed", (ko ? hidden_error_ko_ : hidden_error_en_).c_str()).c_str());
-        } else if (hidden_built_ && hidden_.all_passed()) {
-          ImGui::TextColored(kGreen, "%s", tr("lesson.passed_all"));
-        } else if (hidden_built_) {
-          std::string broke;
-          for (const auto& g : hidden_.goals)
-            if (!g.passed()) {
-              broke = trf("lesson.broke", g.text(ko).c_str(), doc::clock_text(g.from_s).c_str());
-              break;
-            }
-          if (!in(l.hidden.text, ko).empty()) broke = in(l.hidden.text, ko) + " " + broke;
-          ImGui::TextColored(kRed, "%s", trf("lesson.hidden_failed", broke.c_str()).c_str());
-        }
-      }
+      if (visible_.all_passed()) draw_hidden_result(ko);
       ImGui::TextWrapped("%s", trf("lesson.par", par_cost_, static_cast<int>(par_services_), mine_cost_,
                                    static_cast<int>(mine_services_)).c_str());
       if (mine_cost_ < par_cost_ - 0.005 && visible_.all_passed()) ImGui::TextColored(kGreen, "%s", tr("lesson.under_par"));
     }
   }
   ImGui::End();
+}
+
+void LessonPanel::draw_hidden_result(bool ko) {
+  const lesson::Lesson& l = *current_;
+  if (!hidden_error_en_.empty()) {
+    ImGui::TextColored(kRed, "%s", trf("lesson.hidden_failed", (ko ? hidden_error_ko_ : hidden_error_en_).c_str()).c_str());
+  } else if (hidden_built_ && hidden_.all_passed()) {
+    ImGui::TextColored(kGreen, "%s", tr("lesson.passed_all"));
+  } else if (hidden_built_) {
+    // What broke and when: the lesson's words for the hidden run, then the first failed goal.
+    std::string broke;
+    for (const auto& g : hidden_.goals)
+      if (!g.passed()) {
+        broke = trf("lesson.broke", g.text(ko).c_str(), doc::clock_text(g.from_s).c_str());
+        break;
+      }
+    if (!in(l.hidden.text, ko).empty()) broke = in(l.hidden.text, ko) + " " + broke;
+    ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+    ImGui::TextWrapped("%s", trf("lesson.hidden_failed", broke.c_str()).c_str());
+    ImGui::PopStyleColor();
+    if (hidden_moment_s_ >= 0) {
+      if (ImGui::Button(trf("lesson.replay_hidden", doc::clock_text(hidden_moment_s_).c_str()).c_str())) replay_hidden_run();
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("lesson.replay_hidden_tip"));
+    }
+  }
+  if (replaying_hidden_) {
+    ImGui::TextWrapped("%s", trf("lesson.replaying", static_cast<int>(l.hidden.seed)).c_str());
+    if (ImGui::Button(tr("lesson.back_visible"))) back_to_visible_run();
+  }
 }
 
 nlohmann::json LessonPanel::debug_state() const {
@@ -355,6 +542,16 @@ nlohmann::json LessonPanel::debug_state() const {
   s["built"] = visible_.built;
   s["hiddenRun"] = hidden_built_;
   s["hiddenPassed"] = hidden_built_ && hidden_.all_passed();
+  s["hiddenMoment"] = hidden_moment_s_;
+  s["replayingHidden"] = replaying_hidden_;
+  s["width"] = width_;
+  s["galleryOpen"] = gallery_open_;
+  s["progressCode"] = progress_code();
+  s["importMessage"] = import_en_;
+  s["importMessage_ko"] = import_ko_;
+  nlohmann::json hidden_goals = nlohmann::json::array();
+  for (const auto& g : hidden_.goals) hidden_goals.push_back({{"passed", g.passed()}, {"text", g.en}, {"from", g.from_s}});
+  s["hiddenGoals"] = hidden_goals;
   s["parCost"] = par_cost_;
   s["parServices"] = par_services_;
   s["cost"] = mine_cost_;

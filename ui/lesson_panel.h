@@ -15,6 +15,7 @@
 
 #include "core/lesson/check.h"
 #include "ui/editor.h"
+#include "ui/run_controller.h"
 #include "ui/platform.h"
 
 namespace cp::ui {
@@ -23,18 +24,31 @@ class LessonPanel : public EditorExtension {
 public:
   static constexpr const char* kLessonsDir = "/assets/lessons";
   static constexpr const char* kDoneKey = "cloudplay.lessons.done";
-  LessonPanel(Editor& editor, Platform& platform);
+  static constexpr const char* kProgressPrefix = "cloudplay-lessons:";  // the export code
+  LessonPanel(Editor& editor, Platform& platform, RunController& run);
   ~LessonPanel() override;
   static LessonPanel* instance();
 
   void menu();            // the top-level "Lessons" menu (inside the menu bar)
-  void frame() override;  // the lesson window and its messages
+  void frame() override;  // the lesson column, the gallery and their messages
+  bool lesson_open() const { return open_; }
+  // The lesson's column at the canvas' right (0 when no lesson is open); the App makes room.
+  float width(float column_w);
   // Opens lesson `id` at step `step` (1-based). False (with a message in both languages) if none.
   bool open(const std::string& id, int step);
   bool open_fragment(const std::string& fragment);  // "lesson=<id>&step=<n>"
   void check();
   void show_solution();
   bool set_step(int step);  // 1-based
+  // After a failed hidden check: the learner's design under the hidden seed and fault, in the
+  // run view, at the moment it broke. back_to_visible_run() undoes it.
+  bool replay_hidden_run();
+  void back_to_visible_run();
+  // Progress as a code to move it to another browser: "cloudplay-lessons:id1,id2".
+  std::string progress_code() const;
+  // Merges a code's lessons into the done ones; false (with the reason in both languages) if bad.
+  bool import_progress(const std::string& code);
+  void open_gallery() { gallery_open_ = true; }
   nlohmann::json debug_state() const;
 
 private:
@@ -45,11 +59,14 @@ private:
   };
   void load_all();
   void draw_window();
+  void draw_gallery();
+  void draw_hidden_result(bool ko);
   void mark_done(const std::string& id);
   bool done(const std::string& id) const;
 
   Editor& ed_;
   Platform& platform_;
+  RunController& run_;
   bool loaded_ = false;
   std::vector<Entry> entries_;
   const lesson::Lesson* current_ = nullptr;
@@ -61,6 +78,13 @@ private:
   lesson::RunResult visible_, hidden_;
   bool hidden_built_ = false;
   std::string hidden_error_en_, hidden_error_ko_;
+  double hidden_moment_s_ = -1;  // where the hidden run broke: its fault, or the failed goal's window
+  bool replaying_hidden_ = false;
+  float width_ = 0;
+  bool gallery_open_ = false;
+  char import_text_[512] = {};
+  std::string import_en_, import_ko_;  // the last import's result
+  bool import_ok_ = false;
   double par_cost_ = -1;
   double mine_cost_ = 0;
   size_t mine_services_ = 0, par_services_ = 0;

@@ -3,6 +3,10 @@
 //   cloudplay.lesson.open(id, step) -> the state after opening lesson `id` at step (1-based)
 //   cloudplay.lesson.check()        -> the state after Check (the engine run, then the hidden run)
 //   cloudplay.lesson.solution()     -> the state after Show solution
+//   cloudplay.lesson.replayHidden() -> the state after "Replay the hidden run" (a failed hidden check)
+//   cloudplay.lesson.backToVisible() -> the state after "Back to the run you see"
+//   cloudplay.lesson.importProgress(code) -> the state after Import (importMessage says how it went)
+//   cloudplay.lesson.gallery()      -> the state with the gallery window open
 #include <emscripten.h>
 
 #include <stdexcept>
@@ -22,6 +26,10 @@ EM_JS(void, js_define_lesson_api, (), {
     open: function(id, step) { return cmd({op: "open", id: id, step: step === undefined ? 1 : step}); },
     check: function() { return cmd({op: "check"}); },
     solution: function() { return cmd({op: "solution"}); },
+    replayHidden: function() { return cmd({op: "replayHidden"}); },
+    backToVisible: function() { return cmd({op: "backToVisible"}); },
+    importProgress: function(code) { return cmd({op: "import", code: code}); },
+    gallery: function() { return cmd({op: "gallery"}); },
   };
 });
 
@@ -38,6 +46,10 @@ struct LessonHooks {
           if (op == "open") p->open(cmd.value("id", std::string()), cmd.value("step", 1));
           else if (op == "check") p->check();
           else if (op == "solution") p->show_solution();
+          else if (op == "replayHidden") p->replay_hidden_run();
+          else if (op == "backToVisible") p->back_to_visible_run();
+          else if (op == "import") p->import_progress(cmd.value("code", std::string()));
+          else if (op == "gallery") p->open_gallery();
           else if (op != "state") return nlohmann::json{{"error", "unknown lesson command " + op}}.dump();
           return p->debug_state().dump();
         },

@@ -5,7 +5,7 @@
 // $CLOUDPLAY_ARTIFACTS: look at it.
 import { test, run, serve, newPage, waitForFrames, artifactPath, assert, assertEqual } from './lib.mjs';
 import { frames, documentOf } from './editor_lib.mjs';
-import { KO } from './run_lib.mjs';
+import { KO, waitRun, runState } from './run_lib.mjs';
 
 const ID = 'alb-health-checks';  // 600 simulated seconds
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -49,6 +49,66 @@ test('a link opens a lesson at step 2; its solution passes Check, its start does
   s = await page.evaluate(() => window.cloudplay.lesson.check());
   assert(s.goals.some((g) => !g.passed), `the start fails a goal: ${JSON.stringify(s.goals.map((g) => g.text))}`);
   assert(!s.hiddenPassed, 'no lesson passed with the start');
+  await page.close();
+});
+
+test('a design that passes only the run it sees fails the hidden check, says what broke and when, and replays it there', async () => {
+  // auto-scaling-across-azs: use1-az1 fails at 3:00; the hidden run adds use1-az2 failing at 7:00.
+  // Spreading the group over two AZs survives the first, not the second.
+  const page = await openAt('lesson=auto-scaling-across-azs&step=1');
+  let s = await lessonState(page);
+  assert(s.width > 0, `at 1280 px the lesson is a column beside the canvas: width ${s.width}`);
+  const design = await documentOf(page);
+  design.nodes.find((n) => n.id === 'web').params.azs = 'use1-az1,use1-az2';
+  await page.evaluate((d) => window.cloudplay.loadDocument(d), JSON.stringify(design));
+  await frames(page, 2);
+  s = await page.evaluate(() => window.cloudplay.lesson.check());
+  for (const g of s.goals) assert(g.passed, `the visible run passes with two AZs: ${g.text}`);
+  assert(s.hiddenRun && !s.hiddenPassed, 'the hidden check fails');
+  const failed = s.hiddenGoals.filter((g) => !g.passed);
+  assert(failed.length >= 1, `a hidden goal failed: ${JSON.stringify(s.hiddenGoals)}`);
+  assertEqual(s.hiddenMoment, 420, 'it broke when the hidden fault came (7:00)');
+  assert(!s.done.includes('auto-scaling-across-azs'), 'not marked done');
+  await frames(page, 3);
+  await page.screenshot({ path: artifactPath('lesson-hidden-failed.png') });
+
+  s = await page.evaluate(() => window.cloudplay.lesson.replayHidden());
+  assert(s.replayingHidden, 'replaying the hidden run');
+  let r = await waitRun(page, (x) => !x.seeking && Math.abs(x.t_s - 420) < 1.5, 'the replay at 7:00');
+  assertEqual(r.seed, 12, "the hidden run's seed");
+  assert(r.faults.some((f) => f.action === 'az_down' && f.target === 'use1-az2' && Math.abs(f.t_s - 420) < 0.01),
+         `the hidden fault is in the run: ${JSON.stringify(r.faults)}`);
+  const after = await documentOf(page);
+  assertEqual(after.nodes.find((n) => n.id === 'web').params.azs, 'use1-az1,use1-az2', "the learner's design is unchanged");
+  await frames(page, 3);
+  r = await waitRun(page, (x) => x.azs.some((a) => a.id === 'use1-az2' && a.down), 'use1-az2 down in the replay');
+
+  s = await page.evaluate(() => window.cloudplay.lesson.backToVisible());
+  assert(!s.replayingHidden, 'back to the visible run');
+  r = await runState(page);
+  assertEqual(r.seed, after.settings && after.settings.seed !== undefined ? after.settings.seed : 1, "the document's seed again");
+  assertEqual(r.faults.length, 0, 'no hidden fault left in the run');
+  await page.close();
+});
+
+test('the gallery groups lessons by topic; progress moves between browsers with a code', async () => {
+  const page = await openAt(`lesson=${ID}&step=1`, KO);
+  let s = await page.evaluate(() => window.cloudplay.lesson.gallery());
+  assert(s.galleryOpen, 'the gallery is open');
+  s = await page.evaluate(() => window.cloudplay.lesson.importProgress('hello'));
+  assert(s.importMessage.includes('cloudplay-lessons:') && HANGUL.test(s.importMessage_ko), `a bad code is refused: ${s.importMessage}`);
+  assertEqual(s.done.length, 0, 'nothing imported from a bad code');
+  s = await page.evaluate(() => window.cloudplay.lesson.importProgress(' cloudplay-lessons:alb-health-checks,sqs-visibility-timeout,no-such '));
+  assert(s.done.includes('alb-health-checks') && s.done.includes('sqs-visibility-timeout'), `imported: ${JSON.stringify(s.done)}`);
+  assert(s.importMessage.includes('2') && s.importMessage.includes('no-such'), `says what it did: ${s.importMessage}`);
+  assert(HANGUL.test(s.importMessage_ko), s.importMessage_ko);
+  assertEqual(s.progressCode, 'cloudplay-lessons:alb-health-checks,sqs-visibility-timeout', 'the export code');
+  await frames(page, 4);
+  await page.screenshot({ path: artifactPath('lesson-gallery-ko.png') });
+  await page.reload({ waitUntil: 'load' });
+  await waitForFrames(page, 3);
+  s = await lessonState(page);
+  assert(s.done.includes('sqs-visibility-timeout'), `progress survives a reload: ${JSON.stringify(s.done)}`);
   await page.close();
 });
 
