@@ -157,8 +157,8 @@ Documents* Documents::instance() { return g_instance; }
 // ---- [start] ------------------------------------------------------------------------
 void Documents::start() {
   std::string fragment = platform_.url_fragment();
-  // `#lesson=<id>&step=<n>` is the lesson panel's (ui/lesson_panel.h), not a share link.
-  if (!fragment.empty() && fragment.rfind("lesson=", 0) != 0) {
+  // `#lesson=<id>&step=<n>` and `#lesson-data=v1.…` are the lesson panel's (ui/lesson_panel.h), not share links.
+  if (!fragment.empty() && fragment.rfind("lesson=", 0) != 0 && fragment.rfind("lesson-data=", 0) != 0) {
     doc::ShareDecodeResult r = catalog::decode_share_fragment(fragment);
     if (r.ok()) {
       // The saved work stays in storage; it is copied aside before the first autosave replaces it.

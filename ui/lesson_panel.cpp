@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/doc/goals.h"
+#include "core/lesson/lesson_link.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/i18n.h"
@@ -107,7 +108,8 @@ const ImVec4 kGreen(0.10f, 0.55f, 0.25f, 1.0f), kRed(0.80f, 0.15f, 0.15f, 1.0f);
 }  // namespace
 
 LessonPanel::LessonPanel(Editor& editor, Platform& platform, RunController& run)
-    : ed_(editor), platform_(platform), run_(run) {
+    : ed_(editor), platform_(platform), run_(run),
+      builder_(editor, platform, [this](const lesson::Lesson& l) { open_lesson(l, 1); }) {
   (void)kAdded;
   g_instance = this;
   if (auto saved = platform_.storage_get(kDoneKey)) {
@@ -117,7 +119,7 @@ LessonPanel::LessonPanel(Editor& editor, Platform& platform, RunController& run)
         if (v.is_string()) done_.push_back(v.get<std::string>());
   }
   const std::string fragment = platform_.url_fragment();
-  if (fragment.rfind("lesson=", 0) == 0) open_fragment(fragment);
+  if (fragment.rfind("lesson=", 0) == 0 || fragment.rfind(lesson::kLessonLinkKey, 0) == 0) open_fragment(fragment);
 }
 
 LessonPanel::~LessonPanel() {
@@ -180,7 +182,31 @@ bool LessonPanel::open(const std::string& id, int step) {
   return true;
 }
 
+void LessonPanel::open_lesson(const lesson::Lesson& l, int step) {
+  load_all();
+  auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.id == l.id; });
+  if (it == entries_.end()) it = entries_.insert(entries_.end(), Entry{l.id, std::nullopt, "", ""});
+  it->lesson = l;
+  it->error_en.clear(), it->error_ko.clear();
+  open(l.id, step);
+}
+
 bool LessonPanel::open_fragment(const std::string& fragment) {
+  if (fragment.rfind(lesson::kLessonLinkKey, 0) == 0) {
+    lesson::LoadResult r = lesson::decode_lesson_fragment(fragment);
+    if (!r.ok()) {  // the learner's own design stays as it was
+      std::string en, ko;
+      for (size_t i = 0; i < r.errors.size() && i < 3; ++i)
+        en += (i ? " " : "") + r.errors[i].line(false), ko += (i ? " " : "") + r.errors[i].line(true);
+      error_en_ = en_ko("lesson.bad_link", false, en);
+      error_ko_ = en_ko("lesson.bad_link", true, ko);
+      open_ = true;
+      current_ = nullptr;
+      return false;
+    }
+    open_lesson(r.lesson, 1);
+    return true;
+  }
   std::string id, step = "1";
   std::stringstream ss(fragment);
   std::string part;
@@ -330,6 +356,7 @@ void LessonPanel::menu() {
   std::string chosen;
   if (entries_.empty()) ImGui::TextDisabled("%s", tr("lesson.none"));
   else if (ImGui::MenuItem(tr("lesson.gallery"))) gallery_open_ = true;
+  if (ImGui::MenuItem(tr("lb.menu"))) builder_.show();
   for (const lesson::Topic& t : lesson::topics()) {
     bool any = false;
     for (const auto& e : entries_) any |= e.lesson && e.lesson->topic == t.key;
@@ -349,6 +376,7 @@ void LessonPanel::menu() {
 void LessonPanel::frame() {
   if (open_) draw_window();
   if (gallery_open_) draw_gallery();
+  builder_.draw();
 }
 
 void LessonPanel::draw_gallery() {
@@ -471,6 +499,8 @@ void LessonPanel::draw_window() {
   if (ImGui::Button(tr("lesson.check"))) check();
   ImGui::SameLine();
   if (ImGui::Button(tr("lesson.solution"))) show_solution();
+  ImGui::SameLine();
+  if (ImGui::Button(tr("lb.edit"))) builder_.edit(l);
   if (checked_) {
     if (!visible_.built) {
       const std::string why = visible_.errors.empty() ? std::string() : visible_.errors.front().text(ko);
@@ -552,6 +582,7 @@ nlohmann::json LessonPanel::debug_state() const {
   nlohmann::json hidden_goals = nlohmann::json::array();
   for (const auto& g : hidden_.goals) hidden_goals.push_back({{"passed", g.passed()}, {"text", g.en}, {"from", g.from_s}});
   s["hiddenGoals"] = hidden_goals;
+  s["builder"] = builder_.debug_state();
   s["parCost"] = par_cost_;
   s["parServices"] = par_services_;
   s["cost"] = mine_cost_;

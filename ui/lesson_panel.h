@@ -15,6 +15,7 @@
 
 #include "core/lesson/check.h"
 #include "ui/editor.h"
+#include "ui/lesson_builder.h"
 #include "ui/run_controller.h"
 #include "ui/platform.h"
 
@@ -36,7 +37,11 @@ public:
   float width(float column_w);
   // Opens lesson `id` at step `step` (1-based). False (with a message in both languages) if none.
   bool open(const std::string& id, int step);
-  bool open_fragment(const std::string& fragment);  // "lesson=<id>&step=<n>"
+  bool open_fragment(const std::string& fragment);  // "lesson=<id>&step=<n>" or "lesson-data=v1.…"
+  // Opens a lesson that is not a file of this build (from a link or the builder); it joins
+  // the list (replacing one with its id) for this page's life.
+  void open_lesson(const lesson::Lesson& l, int step = 1);
+  LessonBuilder& builder() { return builder_; }
   void check();
   void show_solution();
   bool set_step(int step);  // 1-based
@@ -67,6 +72,7 @@ private:
   Editor& ed_;
   Platform& platform_;
   RunController& run_;
+  LessonBuilder builder_;
   bool loaded_ = false;
   std::vector<Entry> entries_;
   const lesson::Lesson* current_ = nullptr;

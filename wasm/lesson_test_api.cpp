@@ -7,12 +7,15 @@
 //   cloudplay.lesson.backToVisible() -> the state after "Back to the run you see"
 //   cloudplay.lesson.importProgress(code) -> the state after Import (importMessage says how it went)
 //   cloudplay.lesson.gallery()      -> the state with the gallery window open
+//   cloudplay.lesson.builder(step, arg) -> the state after a builder step: show | start | solution |
+//                                      suggest | set (arg: fields) | test | try
 #include <emscripten.h>
 
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
+#include "core/lesson/lesson_link.h"
 #include "ui/lesson_panel.h"
 #include "wasm/test_api.h"
 
@@ -30,6 +33,8 @@ EM_JS(void, js_define_lesson_api, (), {
     backToVisible: function() { return cmd({op: "backToVisible"}); },
     importProgress: function(code) { return cmd({op: "import", code: code}); },
     gallery: function() { return cmd({op: "gallery"}); },
+    // The lesson builder (ui/lesson_builder.h); the state's "builder" part says how it went.
+    builder: function(op, arg) { return cmd({op: "builder", step: op, arg: arg === undefined ? null : arg}); },
   };
 });
 
@@ -50,6 +55,18 @@ struct LessonHooks {
           else if (op == "backToVisible") p->back_to_visible_run();
           else if (op == "import") p->import_progress(cmd.value("code", std::string()));
           else if (op == "gallery") p->open_gallery();
+          else if (op == "builder") {
+            cp::ui::LessonBuilder& b = p->builder();
+            const std::string step = cmd.value("step", std::string());
+            if (step == "show") b.show();
+            else if (step == "start") b.use_design_as_start();
+            else if (step == "solution") b.use_design_as_solution();
+            else if (step == "suggest") b.suggest_goals();
+            else if (step == "set") b.set_fields(cmd["arg"]);
+            else if (step == "test") b.test();
+            else if (step == "try") { if (b.test()) p->open_lesson(cp::lesson::decode_lesson_fragment(b.link()).lesson); }
+            else return nlohmann::json{{"error", "unknown builder step " + step}}.dump();
+          }
           else if (op != "state") return nlohmann::json{{"error", "unknown lesson command " + op}}.dump();
           return p->debug_state().dump();
         },

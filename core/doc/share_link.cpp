@@ -200,13 +200,6 @@ int json_depth(std::string_view text, int limit) {
   return deepest;
 }
 
-nlohmann::json fault_to_json(const FaultDoc& f) {
-  nlohmann::json j = {{"at_s", f.at_s}, {"action", f.action}, {"target", f.target}};
-  if (f.until_s) j["until_s"] = *f.until_s;
-  if (f.value != 0) j["value"] = f.value;
-  return j;
-}
-
 bool finite_number(const nlohmann::json& v) { return v.is_number() && std::isfinite(v.get<double>()); }
 
 void read_run(const nlohmann::json& j, RunSettings& run, std::vector<Issue>& errors) {
@@ -366,6 +359,13 @@ const char* kCopyAgainKo = " 보낸 사람에게 링크를 다시 받거나, 링
 
 }  // namespace
 
+nlohmann::json fault_to_json(const FaultDoc& f) {
+  nlohmann::json j = {{"at_s", f.at_s}, {"action", f.action}, {"target", f.target}};
+  if (f.until_s) j["until_s"] = *f.until_s;
+  if (f.value != 0) j["value"] = f.value;
+  return j;
+}
+
 std::string base64url_encode(std::string_view bytes) {
   std::string out;
   out.reserve((bytes.size() + 2) / 3 * 4);
@@ -480,8 +480,10 @@ nlohmann::json share_payload(const Document& d, const RunSettings& run) {
   return out;
 }
 
-std::string encode_share_fragment(const Document& d, const RunSettings& run) {
-  std::string json = share_payload(d, run).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string encode_share_fragment(const Document& d, const RunSettings& run) { return pack_share_payload(share_payload(d, run)); }
+
+std::string pack_share_payload(const nlohmann::json& payload) {
+  std::string json = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return std::string(kShareVersionPrefix) + base64url_encode(raw_deflate(json));
 }
 
@@ -594,6 +596,8 @@ ShareDecodeResult unpack_share_fragment(std::string_view f, const ShareLimits& l
     if (auto run_it = j.find("run"); run_it != j.end()) read_run(*run_it, r.run, r.document_errors);
     // The document's own checks (against the catalog) are catalog::decode_share_fragment's.
     r.document_json = std::move(*doc_it);
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (it.key() != "doc" && it.key() != "run" && it.key() != "links" && it.key() != "xy") r.extra[it.key()] = std::move(it.value());
     return r;
   } catch (const std::exception& e) {
     // Not expected (every step above checks first); a message, never a crash.

@@ -66,6 +66,7 @@ struct ShareDecodeResult {
   std::vector<Issue> document_errors;  // InvalidDocument / BadShape: path + message lines
   std::vector<Issue> warnings;         // e.g. the document was migrated from an older version
   nlohmann::json document_json;        // unpack_share_fragment: the link's document, not yet validated
+  nlohmann::json extra;                // the payload's other parts (a lesson link's "lesson"), unchecked
   bool ok() const { return error == ShareError::None; }
   const std::string& message(bool korean) const { return korean ? message_ko : message_en; }
 };
@@ -82,6 +83,9 @@ ShareDecodeResult unpack_share_fragment(std::string_view fragment, const ShareLi
 
 // The compact JSON that goes into a link, before compression (for tests and size checks).
 nlohmann::json share_payload(const Document& d, const RunSettings& run);
+// A payload (share_payload's, maybe with more parts: a lesson link adds "lesson") as a fragment.
+std::string pack_share_payload(const nlohmann::json& payload);
+nlohmann::json fault_to_json(const FaultDoc& f);
 
 // Helpers, exposed for tests.
 std::string base64url_encode(std::string_view bytes);

@@ -112,6 +112,65 @@ test('the gallery groups lessons by topic; progress moves between browsers with 
   await page.close();
 });
 
+test('a teacher builds a lesson from two designs; its link opens it in a fresh browser, where the solution passes', async () => {
+  // The teacher's designs: the one-AZ group of auto-scaling-across-azs, then its three-AZ fix.
+  const page = await openAt('lesson=auto-scaling-across-azs&step=1', KO);
+  const builder = (step, arg) => page.evaluate(([st, a]) => window.cloudplay.lesson.builder(st, a), [step, arg]);
+  await builder('show');
+  let b = (await builder('start')).builder;
+  assert(b.open && b.hasStart && !b.hasSolution, 'the start is marked');
+  await page.evaluate(() => window.cloudplay.lesson.solution());
+  await frames(page, 2);
+  b = (await builder('suggest')).builder;
+  assert(b.message.includes('solution'), `no goals without a solution: ${b.message}`);
+  b = (await builder('solution')).builder;
+  b = (await builder('suggest')).builder;
+  assertEqual(b.suggestions.length, 3, 'p99, error rate, cost');
+  const p99 = b.suggestions.find((g) => g.metric === 'p99_ms');
+  assert(p99.chosen && p99.measured > 0 && p99.value >= p99.measured * 1.5, `p99 offered with a band: ${JSON.stringify(p99)}`);
+  assert(!b.suggestions.find((g) => g.metric === 'cost_per_month').chosen, 'cost is offered, not chosen');
+  assert(HANGUL.test(p99.ko), p99.ko);
+  b = (await builder('test')).builder;
+  assert(!b.valid && b.errors.some((e) => e.startsWith('title')), `an untitled draft is refused: ${JSON.stringify(b.errors)}`);
+  await builder('set', {
+    title: { en: 'Spread the group over AZs', ko: 'Auto Scaling 그룹을 여러 가용 영역에 펼치기' },
+    topic: 'scaling',
+    steps: [{ en: 'use1-az1 fails at 3:00. Keep the site up.', ko: '3:00에 use1-az1에 장애가 납니다. 사이트가 계속 동작하게 하세요.' }],
+    hints: [{ en: 'Look at the group\'s AZs.', ko: '그룹의 가용 영역 설정을 살펴보세요.' }],
+    fact: { source: 'Regions and Availability Zones / AZ', en: 'An AZ fails on its own.', ko: '가용 영역은 각자 독립적으로 장애가 납니다.' },
+  });
+  b = (await builder('test')).builder;
+  assert(b.valid, `the draft is a lesson: ${JSON.stringify(b.errors)}`);
+  assert(b.startFails && b.solutionPasses && b.hiddenPasses && b.passed, `the checker passes it: ${JSON.stringify(b)}`);
+  assertEqual(b.id, 'spread-the-group-over-azs', 'id from the title');
+  assert(b.link.startsWith('#lesson-data=v1.'), b.link.slice(0, 30));
+  console.log(`a built lesson's link is ${b.link.length} characters`);
+  await frames(page, 4);
+  await page.screenshot({ path: artifactPath('lesson-builder-ko.png') });
+  await page.close();
+
+  const learner = await openAt(b.link.slice(1));
+  let s = await lessonState(learner);
+  assertEqual(s.error, '', 'the link opens');
+  assertEqual(s.id, 'spread-the-group-over-azs', 'the built lesson');
+  s = await learner.evaluate(() => window.cloudplay.lesson.check());
+  assert(s.goals.some((g) => !g.passed), 'its start fails');
+  await learner.evaluate(() => window.cloudplay.lesson.solution());
+  await frames(learner, 2);
+  s = await learner.evaluate(() => window.cloudplay.lesson.check());
+  for (const g of s.goals) assert(g.passed, `its solution passes: ${g.text}`);
+  assert(s.hiddenPassed, 'and the hidden run');
+  await learner.close();
+});
+
+test('a damaged lesson link says what is wrong, in both languages', async () => {
+  const page = await openAt('lesson-data=v1.AAAA');
+  const s = await lessonState(page);
+  assert(s.open && s.id === '', 'no lesson opened');
+  assert(s.error.includes('lesson link') && HANGUL.test(s.error_ko), `${s.error} / ${s.error_ko}`);
+  await page.close();
+});
+
 test('a bad lesson id or step says so in both languages', async () => {
   let page = await openAt('lesson=no-such-lesson&step=1');
   let s = await lessonState(page);
