@@ -348,3 +348,179 @@ TEST_CASE("example dynamodb-hot-partition: one partition throttles during the sa
   CHECK(hot);
   CHECK(ended);
 }
+
+// ---- secondary indexes --------------------------------------------------------------
+
+TEST_CASE("dynamodb: a GSI with too little write capacity throttles the table's writes (back-pressure)",
+          "[dynamodb][gsi]") {
+  // 500 writes a second; the table has 1,000 WCU, its one GSI 100 WCU; no burst capacity.
+  const json base = provisioned(100, 1000, {{"burst_capacity", false}, {"gsi_count", 1}, {"gsi_read_capacity", 100}});
+  json small = base;
+  small["gsi_write_capacity"] = 100;
+  engine::Built b = run(doc_of(users(500, 0), small, 60));
+  const double writes = metric(b, "writes"), throttled = metric(b, "throttled_writes"),
+               by_gsi = metric(b, "gsi_throttled_writes");
+  INFO("GSI 100 WCU: writes " << writes << ", throttled " << throttled << " (by the GSI " << by_gsi << ")");
+  CHECK(writes == Approx(60 * 100).epsilon(0.03));     // what the index takes, not what the table could
+  CHECK(throttled == Approx(60 * 400).epsilon(0.05));
+  CHECK(by_gsi == throttled);                           // the table itself had room
+  CHECK(metric(b, "capacity_use") == Approx(10).margin(1));
+  CHECK(metric(b, "gsi_capacity_use") == Approx(100));
+  CHECK(metric(b, "gsi_write_units_consumed") == Approx(writes));
+  const auto began = logged(b, "dynamodb_gsi_backpressure");
+  REQUIRE(began.size() == 1);
+  CHECK(began[0]->find_field("gsi")->value == 1);
+  CHECK(began[0]->text_ko.find("글로벌 보조 인덱스") != std::string::npos);
+  CHECK(logged(b, "dynamodb_throttled").empty());  // not the table's own capacity
+
+  // The same GSI with the table's write capacity: nothing throttled.
+  json enough = base;
+  enough["gsi_write_capacity"] = 1000;
+  engine::Built e = run(doc_of(users(500, 0), enough, 60));
+  INFO("GSI 1,000 WCU: writes " << metric(e, "writes") << ", throttled " << metric(e, "throttled_writes"));
+  CHECK(metric(e, "throttled_writes") == 0);
+  CHECK(metric(e, "writes") == Approx(60 * 500).epsilon(0.03));
+
+  // A sparse index (a tenth of the items have its key) fits in 100 WCU.
+  json sparse = small;
+  sparse["gsi_write_share"] = 0.1;
+  engine::Built s = run(doc_of(users(500, 0), sparse, 60));
+  INFO("sparse GSI: throttled " << metric(s, "throttled_writes") << ", GSI units " << metric(s, "gsi_write_units_consumed"));
+  CHECK(metric(s, "throttled_writes") == 0);
+  CHECK(metric(s, "gsi_write_units_consumed") == Approx(0.1 * metric(s, "writes")).epsilon(0.05));
+
+  // Without any GSI the table takes them all.
+  json none = small;
+  none["gsi_count"] = 0;
+  CHECK(metric(run(doc_of(users(500, 0), none, 60)), "throttled_writes") == 0);
+}
+
+TEST_CASE("dynamodb: a GSI keyed on a few values throttles on one index partition", "[dynamodb][gsi]") {
+  // 2,500 writes a second spread over a million table keys; the GSI's key has 2 values, so
+  // its partitions get at most 2 × 1,000 WCU however much capacity it has.
+  const json p = provisioned(100, 4000, {{"gsi_count", 1}, {"gsi_write_capacity", 4000}, {"gsi_partition_keys", 2}});
+  engine::Built b = run(doc_of(users(2500, 0), p, 30));
+  INFO("writes " << metric(b, "writes") << ", throttled by the GSI " << metric(b, "gsi_throttled_writes"));
+  CHECK(metric(b, "gsi_throttled_writes") > 30 * 400);
+  CHECK(metric(b, "writes") <= 30 * 2000 + 100);
+  const auto began = logged(b, "dynamodb_gsi_backpressure");
+  REQUIRE(began.size() == 1);
+  CHECK(began[0]->find_field("partition_hot")->value == 1);
+  json many = p;
+  many["gsi_partition_keys"] = 0;
+  CHECK(metric(run(doc_of(users(2500, 0), many, 30)), "throttled_writes") == 0);
+}
+
+TEST_CASE("dynamodb: queries on a GSI use its read capacity, eventually consistent", "[dynamodb][gsi]") {
+  // 400 reads a second, half of them Queries on the GSI, which has 50 RCU (100 eventually
+  // consistent reads of 1 KB a second); the table has plenty.
+  const json p = provisioned(1000, 100,
+                             {{"burst_capacity", false}, {"gsi_count", 1}, {"gsi_read_capacity", 50},
+                              {"gsi_write_capacity", 100}, {"index_read_share", 0.5}, {"read_consistency", "strong"}});
+  engine::Built b = run(doc_of(users(400, 1), p, 60));
+  const double queries = metric(b, "index_reads"), throttled = metric(b, "gsi_throttled_reads");
+  INFO("index queries " << queries << ", throttled " << throttled << ", reads " << metric(b, "reads"));
+  CHECK(queries == Approx(60 * 100).epsilon(0.03));
+  CHECK(throttled == Approx(60 * 100).epsilon(0.08));
+  CHECK(metric(b, "throttled_reads") == throttled);  // the table's own GetItems were all served
+  CHECK(metric(b, "reads") == Approx(60 * 300).epsilon(0.03));
+  // Strong on the table (1 unit), eventual on the index (0.5): 200 × 1 + 100 × 0.5 a second.
+  CHECK(metric(b, "read_units_consumed") == Approx(60 * 250).epsilon(0.03));
+  CHECK(logged(b, "dynamodb_gsi_read_throttled").size() == 1);
+  CHECK(logged(b, "dynamodb_gsi_backpressure").empty());
+}
+
+TEST_CASE("dynamodb: a GSI shows a write a moment later: queries right after it read the old item",
+          "[dynamodb][gsi]") {
+  // Ten keys, 200 writes and 200 index queries a second: each key is written 20 times a second,
+  // so a query often comes within the ~100 ms before the last write reached the index.
+  const json p = {{"gsi_count", 1}, {"index_read_share", 1}};
+  engine::Built b = run(doc_of(users(400, 0.5, 10), p, 60));
+  const double stale = metric(b, "stale_index_reads"), queries = metric(b, "index_reads");
+  INFO("stale " << stale << " of " << queries << " index queries; propagation "
+                << metric(b, "index_propagation_ms") << " ms (the last second's longest)");
+  CHECK(queries == Approx(60 * 200).epsilon(0.05));
+  CHECK(stale > 0.3 * queries);
+  CHECK(stale < queries);
+  CHECK(metric(b, "index_propagation_ms") > 50);
+  CHECK(metric(b, "index_propagation_ms") < 1000);
+  // A million keys: a query almost never hits a key written in the last fraction of a second.
+  engine::Built spread = run(doc_of(users(400, 0.5), p, 60));
+  INFO("a million keys: stale " << metric(spread, "stale_index_reads"));
+  CHECK(metric(spread, "stale_index_reads") < 5);
+}
+
+TEST_CASE("dynamodb: LSIs take the table's capacity and cap an item collection at 10 GB", "[dynamodb][lsi]") {
+  // Two LSIs: each write consumes three units on the table.
+  engine::Built b = run(doc_of(users(100, 0.5), {{"lsi_count", 2}, {"lsi_read_share", 1}}, 30));
+  INFO("writes " << metric(b, "writes") << ", units " << metric(b, "write_units_consumed"));
+  CHECK(metric(b, "write_units_consumed") == Approx(3 * metric(b, "writes")));
+  CHECK(metric(b, "lsi_reads") == metric(b, "reads"));
+  // Provisioned 100 WCU with 2 LSIs takes about 33 writes a second.
+  engine::Built pr = run(doc_of(users(100, 0), provisioned(10, 100, {{"lsi_count", 2}, {"burst_capacity", false}}), 30));
+  CHECK(metric(pr, "writes") == Approx(30 * 33.3).epsilon(0.03));
+
+  // One key whose collection is 1 MB short of 10 GB, 100 KB items and one LSI: 200 KB a write,
+  // so the fifth write fills it and the rest are refused.
+  const double start_gb = 10 - 1.0 / 1024;
+  engine::Built full = run(doc_of(users(5, 0, 1), {{"lsi_count", 1}, {"item_kb", 100}, {"item_collection_gb", start_gb}}, 10));
+  INFO("served " << metric(full, "writes") << ", refused " << metric(full, "item_collection_full"));
+  CHECK(metric(full, "writes") == 5);
+  CHECK(metric(full, "item_collection_full") == Approx(45).margin(3));
+  CHECK(outcome(full, "users", sim::Outcome::Rejected) == metric(full, "item_collection_full"));
+  CHECK(metric(full, "largest_item_collection_gb") == Approx(start_gb + 5 * 200.0 / 1024 / 1024));
+  REQUIRE(logged(full, "dynamodb_item_collection_full").size() == 1);
+  // Without an LSI there is no item collection limit.
+  CHECK(metric(run(doc_of(users(5, 0, 1), {{"item_kb", 100}, {"item_collection_gb", start_gb}}, 10)), "writes") ==
+        Approx(50).margin(3));
+}
+
+TEST_CASE("dynamodb: more than 20 GSIs or 5 LSIs are refused, with the reason", "[dynamodb][gsi]") {
+  auto errors = [](json params) {
+    doc::LoadResult r = catalog::parse_document(doc_of(users(1, 0), std::move(params), 10).dump());
+    return r.errors;
+  };
+  CHECK(errors({{"gsi_count", 20}, {"lsi_count", 5}}).empty());
+  const auto gsi = errors({{"gsi_count", 21}});
+  REQUIRE(gsi.size() == 1);
+  CHECK(gsi[0].path.find("gsi_count") != std::string::npos);
+  CHECK(gsi[0].message.find("between 0 and 20") != std::string::npos);
+  CHECK(gsi[0].message_ko.find("0~20개") != std::string::npos);
+  const auto lsi = errors({{"lsi_count", 6}});
+  REQUIRE(lsi.size() == 1);
+  CHECK(lsi[0].message.find("when it is created") != std::string::npos);
+  CHECK(lsi[0].message_ko.find("테이블을 만들 때") != std::string::npos);
+  const auto no_index = errors({{"index_read_share", 0.5}});
+  REQUIRE(no_index.size() == 1);
+  CHECK(no_index[0].path.find("index_read_share") != std::string::npos);
+}
+
+TEST_CASE("dynamodb: each GSI's provisioned capacity is billed like the table's; on demand, its units",
+          "[dynamodb][gsi]") {
+  const json two = provisioned(100, 150, {{"gsi_count", 2}, {"gsi_read_capacity", 20}, {"gsi_write_capacity", 150}});
+  engine::Built pr = run(doc_of(users(100, 0.5), two, 3600));
+  const double expected = 100 * 0.00013 + 150 * 0.00065 + 2 * (20 * 0.00013 + 150 * 0.00065);
+  INFO("an hour with two GSIs: $" << pr.sim->metrics(pr.node("t")).cost_usd << " (expected $" << expected << ")");
+  CHECK(pr.sim->metrics(pr.node("t")).cost_usd == Approx(expected).epsilon(0.01));
+  // On demand each write is paid once for the table and once per GSI.
+  engine::Built od = run(doc_of(users(100, 0), {{"gsi_count", 2}}, 600));
+  CHECK(od.sim->metrics(od.node("t")).cost_usd == Approx(metric(od, "writes") * 3 * 0.625 / 1e6).epsilon(0.001));
+}
+
+TEST_CASE("dynamodb: lint warns about a GSI provisioned far below the table's writes", "[dynamodb][lint][gsi]") {
+  auto doc = [](double gsi_wcu) {
+    return doc_of(users(500, 0), provisioned(100, 1000, {{"gsi_count", 1}, {"gsi_write_capacity", gsi_wcu}}), 60);
+  };
+  const auto f = lint_of(doc(100));
+  int n = 0;
+  for (const auto& x : f)
+    if (x.rule == "dynamodb-gsi-write-below-table") {
+      ++n;
+      CHECK(x.text_en.find("100 WCU") != std::string::npos);
+      CHECK(x.text_en.find("500 write units") != std::string::npos);
+      CHECK(x.text_ko.find("글로벌 보조 인덱스") != std::string::npos);
+    }
+  CHECK(n == 1);
+  CHECK(findings(doc(500), "dynamodb-gsi-write-below-table") == 0);
+  CHECK(findings(doc(1000), "dynamodb-gsi-write-below-table") == 0);
+}
