@@ -10,6 +10,8 @@
 #include "core/doc/messages.h"
 #include "core/sim/detmath.h"
 #include "core/sim/distribution.h"
+#include "core/services/lambda.h"
+#include "core/sim/shard_log.h"
 #include "core/sim/simulation.h"
 
 namespace cp::services {
@@ -63,6 +65,11 @@ constexpr double kMedianPropagationS = 0.1, kPropagationSigma = 0.5;
 // LSI entries (an item collection) hold at most 10 GB (Developer Guide, "Item collection size limit").
 constexpr double kKbPerGb = 1024.0 * 1024.0;
 constexpr double kItemCollectionKb = 10 * kKbPerGb;
+// AWS-FACTS: DynamoDB / Streams — each item change appears once, in order per item, and is
+// kept 24 hours; a consumer further behind loses the oldest records.
+constexpr SimTime kStreamRetention = 24 * 3600 * kSecond;
+// ⚠ not in AWS-FACTS: GetRecords on a DynamoDB stream returns at most 1,000 records.
+constexpr uint32_t kStreamMaxRecordsPerGet = 1000;
 
 // Units of one request (AWS-FACTS: DynamoDB / Read unit, Write unit).
 double read_units(double item_kb, const std::string& consistency) {
@@ -107,6 +114,7 @@ struct Config {
   uint32_t lsis = 0;
   double lsi_read_share = 0;
   double collection_kb = 0;    // each partition key value's item collection at the start
+  bool stream = false;         // DynamoDB Streams: each served write becomes a stream record
 };
 
 // One direction of a throughput: reads or writes.
@@ -265,12 +273,25 @@ public:
     collections_.clear();
     largest_kb_ = cfg_.collection_kb;
     lag_s_ = 0;
-    throttling_ = gsi_throttling_ = warned_size_ = warned_collection_ = false;
+    throttling_ = gsi_throttling_ = warned_size_ = warned_collection_ = warned_lost_ = false;
+    stream_records_c_ = sim.counter(id(), "stream_records");
+    stream_read_c_ = sim.counter(id(), "stream_records_read");
+    stream_lost_c_ = sim.counter(id(), "stream_records_lost");
+    stream_age_g_ = sim.gauge(id(), "stream_iterator_age_s");
+    // The stream's consumers are Lambda event source mappings polling the table (the poll
+    // protocol of core/services/lambda.h, read from a sim::ShardLog as Kinesis is). Its shards
+    // follow the table's partitions at the start, so an item's changes stay in order.
+    consumers_.clear();
+    for (ConnId c : sim.incoming(id()))
+      if (sim.connection(c).role == WireRole::Poll) consumers_.push_back(c);
+    log_ = ShardLog(table_.partitions, kStreamRetention, cfg_.stream ? consumers_.size() : 0);
+    lost_seen_ = 0;
     set_gauges(sim.metrics(id()));
   }
 
   void on_request(Simulation& sim, ReqHandle h) override {
     const Request& r = sim.request(h);
+    if (sim.connection(r.conn).role == WireRole::Poll) return stream_request(sim, h);
     const bool write = r.kind == RequestKind::Write;  // anything else reads (GetItem, or a Query on an index)
     NodeMetrics& m = sim.metrics(id());
     if (cfg_.item_kb > kMaxItemKb) {
@@ -331,6 +352,15 @@ public:
     table_.end_second(cfg_.on_demand, cfg_.burst, second);
     for (Throughput& g : gsis_) g.end_second(cfg_.on_demand, cfg_.burst, second);
     set_gauges(m);
+    if (cfg_.stream) {
+      log_.expire(sim.now());
+      m.set(stream_age_g_, log_.oldest_unread_s(sim.now()));
+      if (log_.lost() > lost_seen_) {
+        m.add(stream_lost_c_, static_cast<double>(log_.lost() - lost_seen_));
+        lost_seen_ = log_.lost();
+        if (!warned_lost_) log_stream_lost(sim);
+      }
+    }
     // Index updates whose propagation is over: a query sees them now.
     while (!pending_.empty() && pending_.front().first <= sim.now()) {
       auto it = visible_at_.find(pending_.front().second);
@@ -454,7 +484,30 @@ private:
       }
     }
     if (cfg_.on_demand) m.cost_usd += (units + gsi_units) * kUsdPerMillionWru / 1e6;
+    if (cfg_.stream) {  // the change, once, on the shard of its key
+      log_.append(log_.shard_of(key), r.lineage(), sim.now());
+      m.add(stream_records_c_);
+    }
     served(sim, h);
+  }
+
+  // A consumer's GetRecords (tag n > 0) or checkpoint (tag 0) over its poll wire.
+  void stream_request(Simulation& sim, ReqHandle h) {
+    const Request& r = sim.request(h);
+    int k = -1;
+    for (size_t i = 0; i < consumers_.size(); ++i)
+      if (consumers_[i].v == r.conn.v) k = static_cast<int>(i);
+    if (k < 0 || !cfg_.stream) return sim.respond(h, Outcome::Rejected);  // no stream to read
+    Reply reply;
+    if (r.tag == kPollDeleteTag) {
+      if (log_.checkpoint(static_cast<uint32_t>(k), r.key)) reply.count = 1;
+    } else {
+      log_.expire(sim.now());
+      log_.get_records(static_cast<uint32_t>(k), std::min<uint32_t>(r.tag, kStreamMaxRecordsPerGet), sim.now(),
+                       kShardBatchLease, nullptr, &reply);
+      sim.metrics(id()).add(stream_read_c_, static_cast<double>(reply.items.size()));
+    }
+    sim.respond(h, Outcome::Ok, reply);
   }
 
   // Query on a GSI: its own read capacity and partitions; throttling it does not touch the table.
@@ -575,6 +628,18 @@ private:
     (void)name;
   }
 
+  [[gnu::noinline]] void log_stream_lost(Simulation& sim) {
+    warned_lost_ = true;
+    sim.log(id(), LogKind::Warning,
+            "Stream records were lost: a consumer had not read them within the stream's 24 hours, and DynamoDB "
+            "Streams deleted them. A Lambda function that keeps failing on a batch blocks its shard until the records "
+            "expire; give the mapping a retry limit or an on-failure destination, and watch the iterator age",
+            "스트림 레코드가 사라졌습니다. 소비자가 스트림의 24시간 안에 읽지 못해 DynamoDB 스트림이 삭제했습니다. 배치를 "
+            "계속 실패하는 Lambda 함수는 레코드가 만료될 때까지 그 샤드를 막습니다. 매핑에 재시도 한도나 실패 시 대상을 "
+            "정하고 반복기 경과 시간을 지켜보세요")
+        .because("dynamodb_stream_records_lost");
+  }
+
   [[gnu::noinline]] void log_collection_full(Simulation& sim) {
     warned_collection_ = true;
     sim.log(id(), LogKind::Warning,
@@ -597,6 +662,12 @@ private:
   std::deque<std::pair<SimTime, uint64_t>> pending_;
   std::unordered_map<uint64_t, double> collections_;  // LSI tables: KB per partition key value written to
   double largest_kb_ = 0, lag_s_ = 0;
+  std::vector<ConnId> consumers_;  // poll wires of the stream's consumers
+  ShardLog log_;                   // the stream (shared with Kinesis): each change once, in order per item
+  uint64_t lost_seen_ = 0;
+  bool warned_lost_ = false;
+  CounterId stream_records_c_, stream_read_c_, stream_lost_c_;
+  GaugeId stream_age_g_;
   bool throttling_ = false, gsi_throttling_ = false, warned_size_ = false, warned_collection_ = false;
   CounterId reads_c_, writes_c_, read_units_c_, write_units_c_, throttled_reads_c_, throttled_writes_c_, too_large_c_;
   CounterId index_reads_c_, stale_c_, gsi_write_units_c_, gsi_throttled_writes_c_, gsi_throttled_reads_c_, lsi_reads_c_,
@@ -624,6 +695,7 @@ Config config_of(const json& p) {
   c.lsis = static_cast<uint32_t>(std::clamp(catalog::param_number(p, "lsi_count"), 0.0, double(kMaxLsis)));
   c.lsi_read_share = catalog::param_number(p, "lsi_read_share");
   c.collection_kb = catalog::param_number(p, "item_collection_gb") * kKbPerGb;
+  c.stream = catalog::param_bool(p, "stream_enabled");
   return c;
 }
 
@@ -796,6 +868,23 @@ std::vector<doc::Issue> validate_params(const json& p) {
   return out;
 }
 
+// A poll wire reads the table's stream: the table needs one.
+std::vector<doc::Issue> validate_stream_wires(const doc::Document& d) {
+  std::vector<doc::Issue> out;
+  for (size_t i = 0; i < d.connections.size(); ++i) {
+    const doc::ConnectionDoc& c = d.connections[i];
+    const doc::NodeDoc* from = d.find_node(c.from);
+    if (!from || from->type != "dynamodb" || c.role != "poll") continue;
+    if (catalog::param_bool(table_params(*from), "stream_enabled")) continue;
+    out.push_back({"connections[" + std::to_string(i) + "]",
+                   "the poll wire " + c.from + " → " + c.to + " reads the table's stream, but table " + c.from +
+                       " has none: turn on stream_enabled.",
+                   "폴링 연결 " + c.from + " → " + doc::with_topic(c.to) + " 테이블 스트림을 읽는데, 테이블 " + c.from +
+                       "에 스트림이 없습니다. \"stream_enabled\"를 켜세요."});
+  }
+  return out;
+}
+
 // A provisioned GSI with less write capacity than the writes that reach it: the table's writes
 // are throttled on the index's account (AWS advises each GSI at least the table's WCU). The
 // writes are the table's capacity or the callers' peak, whichever is lower.
@@ -842,7 +931,7 @@ catalog::ServiceDescriptor make_descriptor() {
                "스로틀링됩니다."};
   d.simplifications = {
       "A call is a GetItem (a read) or a PutItem (a write) of one item of a fixed size, whose partition key is the "
-      "caller's key (no sort keys, scans, TTL or global tables). Global secondary indexes are all alike (one count, one capacity, one share of the writes they hold), hold the whole item (projection ALL), and take a copy of each write whose item they hold in the same simulated second as the table: a write that one of them cannot take is throttled (back-pressure), and the copy shows in the index after a delay drawn from a log-normal with median 100 ms. A share of the reads is a Query on an index, of one item. On an on-demand table each GSI has its own allowance, starting as a new table's. Local secondary indexes exist from the start of the run (they can only be defined when a table is created): each write to the table consumes its units once more per LSI, and each partition key value's item collection grows by the item's size once per LSI and the item, refused past 10 GB. Latency is drawn from a "
+      "caller's key (no sort keys, scans, TTL or global tables). Global secondary indexes are all alike (one count, one capacity, one share of the writes they hold), hold the whole item (projection ALL), and take a copy of each write whose item they hold in the same simulated second as the table: a write that one of them cannot take is throttled (back-pressure), and the copy shows in the index after a delay drawn from a log-normal with median 100 ms. A share of the reads is a Query on an index, of one item. On an on-demand table each GSI has its own allowance, starting as a new table's. Local secondary indexes exist from the start of the run (they can only be defined when a table is created): each write to the table consumes its units once more per LSI, and each partition key value's item collection grows by the item's size once per LSI and the item, refused past 10 GB. A stream (when on) takes each served write once, on a shard per partition of the table at the start, keeps it 24 hours and is read by Lambda event source mappings one batch per shard at a time (as a Kinesis stream is: a batch not checkpointed within 60 s is handed out again); records not read within 24 hours are lost and counted. GetRecords limits and the stream's shard splits are not modelled; reading the stream from Lambda is free, as in AWS. Latency is drawn from a "
       "log-normal with median 4 ms and does not depend on the item's size. Capacity is counted in whole simulated "
       "seconds: the table's (provisioned RCU/WCU, or the on-demand allowance of twice the previous peak, at least "
       "12,000 RRU / 4,000 WRU, at most 40,000) and each partition's 3,000 read and 1,000 write units. Partitions are "
@@ -851,7 +940,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "saves up to 300 s of unused capacity as burst capacity, starting with none. Provisioned capacity is billed per "
       "second of the capacity set, without the free tier or reserved capacity; storage is not billed.",
       "호출 하나는 크기가 정해진 항목 하나의 GetItem(읽기) 또는 PutItem(쓰기)이며, 호출자의 키를 파티션 키로 "
-      "씁니다(정렬 키, 스캔, TTL, 글로벌 테이블은 다루지 않습니다). 글로벌 보조 인덱스는 모두 같은 설정(개수 하나, 용량 하나, 담는 쓰기 비율 하나)이며 항목 전체를 담고(프로젝션 ALL), 자기가 담는 항목의 쓰기 사본을 테이블과 같은 시뮬레이션 1초 안에 받습니다. 그중 하나라도 받지 못하는 쓰기는 스로틀링되며(백프레셔), 사본은 중앙값 100밀리초인 로그 정규 분포에서 뽑은 지연 뒤에 인덱스에 보입니다. 읽기 중 일부는 항목 하나를 찾는 인덱스 쿼리입니다. 온디맨드 테이블에서는 인덱스마다 새 테이블과 같은 허용량에서 시작하는 자기 허용량을 갖습니다. 로컬 보조 인덱스는 실행 시작부터 있습니다(테이블을 만들 때만 정할 수 있습니다). 테이블 쓰기마다 LSI 하나당 쓰기 단위를 한 번 더 소비하고, 파티션 키 값마다의 항목 컬렉션은 항목과 LSI마다 항목 크기만큼 늘어나며 10GB를 넘으면 쓰기가 거절됩니다. 지연 시간은 중앙값 4밀리초인 "
+      "씁니다(정렬 키, 스캔, TTL, 글로벌 테이블은 다루지 않습니다). 글로벌 보조 인덱스는 모두 같은 설정(개수 하나, 용량 하나, 담는 쓰기 비율 하나)이며 항목 전체를 담고(프로젝션 ALL), 자기가 담는 항목의 쓰기 사본을 테이블과 같은 시뮬레이션 1초 안에 받습니다. 그중 하나라도 받지 못하는 쓰기는 스로틀링되며(백프레셔), 사본은 중앙값 100밀리초인 로그 정규 분포에서 뽑은 지연 뒤에 인덱스에 보입니다. 읽기 중 일부는 항목 하나를 찾는 인덱스 쿼리입니다. 온디맨드 테이블에서는 인덱스마다 새 테이블과 같은 허용량에서 시작하는 자기 허용량을 갖습니다. 로컬 보조 인덱스는 실행 시작부터 있습니다(테이블을 만들 때만 정할 수 있습니다). 테이블 쓰기마다 LSI 하나당 쓰기 단위를 한 번 더 소비하고, 파티션 키 값마다의 항목 컬렉션은 항목과 LSI마다 항목 크기만큼 늘어나며 10GB를 넘으면 쓰기가 거절됩니다. 스트림을 켜면 처리된 쓰기마다 레코드가 한 번씩, 시작 시점 테이블 파티션마다 하나인 샤드에 기록되어 24시간 보관되고, Lambda 이벤트 소스 매핑이 샤드마다 한 번에 배치 하나씩 읽습니다(Kinesis 스트림과 같으며, 60초 안에 체크포인트하지 않은 배치는 다시 넘깁니다). 24시간 안에 읽지 못한 레코드는 사라지며 그 수를 셉니다. GetRecords 한도와 스트림 샤드 분할은 다루지 않으며, AWS처럼 Lambda가 스트림을 읽는 데는 요금이 없습니다. 지연 시간은 중앙값 4밀리초인 "
       "로그 정규 분포에서 뽑으며 항목 크기와는 상관없습니다. 용량은 시뮬레이션 1초 단위로 셉니다. 테이블의 용량"
       "(프로비저닝된 RCU/WCU, 또는 이전 최대치의 두 배인 온디맨드 허용량으로 최소 12,000 RRU / 4,000 WRU, 최대 "
       "40,000)과 파티션마다 초당 읽기 3,000단위, 쓰기 1,000단위를 따로 봅니다. 파티션 수는 따로 정하지 않으면 "
@@ -861,7 +950,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "계산하며 프리 티어와 예약 용량은 반영하지 않고, 스토리지 요금은 계산하지 않습니다."};
   d.placement = PlacementKind::Region;
   d.icon = catalog::Icon::Table;
-  d.makes_calls = false;  // it answers; it calls nobody
+  d.makes_calls = false;  // it answers; it calls nobody (its stream's consumers poll it)
   d.params = {
       ParamSpec{"capacity_mode", ParamType::Enum, {"Capacity mode", "용량 모드"},
                 {"PAY_PER_REQUEST (on-demand): no capacity to plan, paid per request unit, up to twice the previous "
@@ -969,11 +1058,23 @@ catalog::ServiceDescriptor make_descriptor() {
                  "LSI가 있을 때 실행 시작 시점에 파티션 키 값마다 항목과 LSI 항목이 이미 차지한 크기입니다. 쓰기가 "
                  "더해지며, 10GB를 넘기게 되는 쓰기는 거절됩니다."},
                 "GB", 0, 10, 0, {}, "", 0, false, ""},
+      ParamSpec{"stream_enabled", ParamType::Bool, {"DynamoDB stream", "DynamoDB 스트림"},
+                {"Each served write becomes a stream record, once and in order per item, kept 24 hours. Lambda "
+                 "functions read it over a poll wire from the table (an event source mapping); records they have not "
+                 "read within 24 hours are lost.",
+                 "처리된 쓰기마다 스트림 레코드가 하나씩, 항목별로 순서대로 생기며 24시간 보관됩니다. Lambda 함수는 "
+                 "테이블에서 나가는 폴링 연결(이벤트 소스 매핑)로 읽으며, 24시간 안에 읽지 못한 레코드는 사라집니다."},
+                "", 0, 0, false, {}, "DynamoDB / Streams", 0, false, ""},
   };
   d.validate = validate_params;
+  d.validate_document = validate_stream_wires;
+  d.traits = static_cast<sim::Traits>(sim::Trait::Stream);  // read shard by shard, as a Kinesis stream
+  d.target_roles = {catalog::RoleSpec{}};  // callers read and write items
+  d.source_roles = {catalog::RoleSpec{WireRole::Poll, {}, {"lambda"}, nullptr}};  // functions poll its stream
   d.metric_applies = [](const std::string& key, const json& p) {
     if (key.rfind("gsi_", 0) == 0 || key == "index_reads" || key == "stale_index_reads" || key == "index_propagation_ms")
       return catalog::param_number(p, "gsi_count") > 0;
+    if (key.rfind("stream_", 0) == 0) return catalog::param_bool(p, "stream_enabled");
     if (key == "lsi_reads" || key == "item_collection_full" || key == "largest_item_collection_gb")
       return catalog::param_number(p, "lsi_count") > 0;
     return true;
@@ -1065,6 +1166,20 @@ catalog::ServiceDescriptor make_descriptor() {
               "refused.",
               "가장 큰 항목 컬렉션(파티션 키 값 하나의 항목과 LSI 항목)의 크기입니다. 10GB가 되면 그 쓰기가 "
               "거절됩니다."}),
+      metric("stream_records", K::Counter, {"Stream records", "스트림 레코드"}, {"records", "건"},
+             {"Changes written to the table's stream: one per served write.",
+              "테이블 스트림에 기록된 변경입니다. 처리된 쓰기마다 하나씩입니다."}),
+      metric("stream_records_read", K::Counter, {"Stream records read", "읽은 스트림 레코드"}, {"records", "건"},
+             {"Stream records handed to the consumers, batches handed out again included.",
+              "소비자에게 넘긴 스트림 레코드이며 다시 넘긴 배치도 포함합니다."}),
+      metric("stream_iterator_age_s", K::Gauge, {"Stream iterator age", "스트림 반복기 경과 시간"}, {"s", "초"},
+             {"How far the slowest consumer is behind: the age of the oldest stream record it has not checkpointed "
+              "(Lambda's IteratorAge). At 24 hours records are lost.",
+              "가장 느린 소비자가 얼마나 뒤처졌는지, 곧 아직 체크포인트하지 않은 가장 오래된 스트림 레코드의 경과 "
+              "시간입니다(Lambda의 \"IteratorAge\"). 24시간이 되면 레코드가 사라집니다."}),
+      metric("stream_records_lost", K::Counter, {"Stream records lost", "사라진 스트림 레코드"}, {"records", "건"},
+             {"Stream records deleted after 24 hours before a consumer read them.",
+              "소비자가 읽기 전에 24시간이 지나 삭제된 스트림 레코드입니다."}),
   };
   for (const char* k : {"index_reads", "stale_index_reads", "gsi_write_units_consumed", "gsi_throttled_writes",
                         "gsi_throttled_reads", "gsi_capacity_use", "index_propagation_ms"})
@@ -1073,6 +1188,9 @@ catalog::ServiceDescriptor make_descriptor() {
   for (const char* k : {"lsi_reads", "item_collection_full", "largest_item_collection_gb"})
     for (catalog::MetricSpec& s : d.metrics)
       if (s.key() == k) s.only_when = {"tables with local secondary indexes", "로컬 보조 인덱스가 있는 테이블"};
+  for (const char* k : {"stream_records", "stream_records_read", "stream_iterator_age_s", "stream_records_lost"})
+    for (catalog::MetricSpec& s : d.metrics)
+      if (s.key() == k) s.only_when = {"tables with a stream", "스트림이 있는 테이블"};
   // Live during a run: what is served, what is throttled, and whether one partition is the cause.
   using Live = catalog::MetricLive;
   catalog::show_live(d, "reads", Live::Rate, {"reads", "읽기"});
@@ -1083,6 +1201,7 @@ catalog::ServiceDescriptor make_descriptor() {
   catalog::show_live(d, "capacity_use", Live::Value, {"capacity use", "용량 사용률"});
   catalog::show_live(d, "gsi_throttled_writes", Live::Value, {"GSI throttles", "GSI 스로틀링"});
   catalog::show_live(d, "gsi_capacity_use", Live::Value, {"busiest GSI", "최다 GSI"});
+  catalog::show_live(d, "stream_iterator_age_s", Live::Value, {"stream behind", "스트림 지연"});
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     return std::make_unique<Table>(config_of(ctx.params));
   };

@@ -27,10 +27,7 @@ constexpr uint32_t kMaxShards = 500;
 constexpr uint32_t kMaxRecordsPerGet = 10000;
 // AWS-FACTS: Kinesis Data Streams / Record size — 1 MiB by default.
 constexpr uint64_t kMaxRecordBytes = 1u << 20;
-// A batch a consumer has not checkpointed within this time is handed out again (Lambda
-// retries a failed batch until it succeeds, blocking the shard: AWS-FACTS Lambda consumer
-// error). Simplified: the stream cannot see the failure, so it waits this long.
-constexpr SimTime kBatchLease = 60 * kSecond;
+constexpr SimTime kBatchLease = kShardBatchLease;  // a batch not checkpointed is handed out again
 // A shard's write and read limits (its records are in the stream's ShardLog).
 struct Shard {
   // The limits are per second: counted in the simulated second `window` (kept here, not

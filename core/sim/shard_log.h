@@ -25,6 +25,11 @@
 
 namespace cp::sim {
 
+// A batch a consumer has not checkpointed within this time is handed out again (Lambda
+// retries a failed batch until it succeeds, blocking the shard: AWS-FACTS Kinesis Data
+// Streams / Lambda consumer error). Simplified: the log cannot see the failure, so it waits.
+inline constexpr SimTime kShardBatchLease = 60 * kSecond;
+
 class ShardLog {
 public:
   ShardLog() = default;

@@ -11,6 +11,7 @@
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/lint/lint.h"
+#include "core/services/lambda.h"
 #include "core/sim/simulation.h"
 #include "tests/unit/korean_text.h"
 #include "tests/unit/run_document.h"
@@ -523,4 +524,60 @@ TEST_CASE("dynamodb: lint warns about a GSI provisioned far below the table's wr
   CHECK(n == 1);
   CHECK(findings(doc(500), "dynamodb-gsi-write-below-table") == 0);
   CHECK(findings(doc(1000), "dynamodb-gsi-write-below-table") == 0);
+}
+
+// ---- DynamoDB Streams -> Lambda ---------------------------------------------------
+
+namespace {
+// users --> t (a stream) ==poll==> fn (a Lambda event source mapping).
+json stream_doc(double rate, json fn_params, double duration_s) {
+  json fn = {{"id", "fn"}, {"type", "lambda"}, {"region", "us-east-1"}, {"params", std::move(fn_params)}};
+  return document(json::array({users(rate, 0.3), table({{"stream_enabled", true}}), std::move(fn)}),
+                  json::array({json{{"id", "users-t"}, {"from", "users"}, {"to", "t"}, {"params", {{"retries", 0}}}},
+                               json{{"id", "t-fn"}, {"from", "t"}, {"to", "fn"}, {"role", "poll"},
+                                    {"params", {{"batch_size", 10}}}}}),
+                  duration_s);
+}
+}  // namespace
+
+TEST_CASE("dynamodb: a stream hands each write to Lambda once, within about a second", "[dynamodb][stream]") {
+  const json fn = {{"duration", {{"kind", "constant"}, {"value_ms", 20}}}};
+  engine::Built b = run(stream_doc(200, fn, 120));
+  const auto st = services::lambda_stats(b.sim->model(b.node("fn")));
+  REQUIRE(st);
+  const double writes = metric(b, "writes"), records = metric(b, "stream_records");
+  INFO("writes " << writes << ", stream records " << records << ", read " << metric(b, "stream_records_read")
+                 << ", Lambda messages " << st->messages << " in " << st->batches << " batches, iterator age "
+                 << metric(b, "stream_iterator_age_s") << " s");
+  CHECK(writes == Approx(120 * 140).epsilon(0.03));
+  CHECK(records == writes);                                   // each change once
+  CHECK(static_cast<double>(st->messages) == Approx(records).margin(50));  // the last moment's still on their way
+  CHECK(metric(b, "stream_records_read") == static_cast<double>(st->messages));  // nothing handed out twice
+  CHECK(metric(b, "stream_iterator_age_s") < 2);
+  CHECK(metric(b, "stream_records_lost") == 0);
+  CHECK(st->errors == 0);
+}
+
+TEST_CASE("dynamodb: stream records no consumer reads within 24 hours are lost and counted", "[dynamodb][stream]") {
+  // A function with no concurrency never runs: its mapping reads nothing, the stream keeps
+  // the records 24 hours, then drops them.
+  const json fn = {{"reserved_concurrency", 0}};
+  engine::Built b = run(stream_doc(1, fn, 25 * 3600));
+  const double records = metric(b, "stream_records"), lost = metric(b, "stream_records_lost");
+  INFO("records " << records << ", lost " << lost << ", iterator age " << metric(b, "stream_iterator_age_s") / 3600 << " h");
+  CHECK(records == Approx(25 * 3600 * 0.7).epsilon(0.03));
+  CHECK(lost == Approx(3600 * 0.7).epsilon(0.08));  // the first hour's
+  CHECK(metric(b, "stream_iterator_age_s") == Approx(24 * 3600).margin(60));
+  const auto warned = logged(b, "dynamodb_stream_records_lost");
+  REQUIRE(warned.size() == 1);
+  CHECK(warned[0]->text_ko.find("24시간") != std::string::npos);
+}
+
+TEST_CASE("dynamodb: a poll wire needs the table's stream", "[dynamodb][stream]") {
+  json j = stream_doc(1, json::object(), 10);
+  j["nodes"][1]["params"]["stream_enabled"] = false;
+  doc::LoadResult r = catalog::parse_document(j.dump());
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].message.find("stream_enabled") != std::string::npos);
+  CHECK(catalog::parse_document(stream_doc(1, json::object(), 10).dump()).errors.empty());
 }
