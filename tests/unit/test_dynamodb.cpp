@@ -581,3 +581,42 @@ TEST_CASE("dynamodb: a poll wire needs the table's stream", "[dynamodb][stream]"
   CHECK(r.errors[0].message.find("stream_enabled") != std::string::npos);
   CHECK(catalog::parse_document(stream_doc(1, json::object(), 10).dump()).errors.empty());
 }
+
+TEST_CASE("example dynamodb-gsi-throttles-table: the index's 100 WCU throttles the table during the promotion",
+          "[dynamodb][examples][gsi]") {
+  engine::Built b = cp::test::example_run("dynamodb-gsi-throttles-table.json");
+  auto m = [&](const char* key) { return b.sim->metrics(b.node("orders")).metric_value(key); };
+  b.sim->run_until(58 * sim::kSecond);
+  CHECK(m("throttled_writes") == 0);
+  CHECK(m("gsi_capacity_use") == Approx(75).margin(20));
+  b.sim->run_until(120 * sim::kSecond);
+  INFO("at 120 s: GSI " << m("gsi_capacity_use") << "%, table " << m("capacity_use") << "%, throttled by the GSI "
+                        << m("gsi_throttled_writes") << ", stale index queries " << m("stale_index_reads"));
+  CHECK(m("gsi_capacity_use") == Approx(100));
+  CHECK(m("capacity_use") < 50);  // the table's own capacity is not the cause
+  CHECK(m("gsi_throttled_writes") > 40 * 150);
+  CHECK(m("gsi_throttled_writes") == m("throttled_writes"));
+  b.sim->run_until(b.duration);
+  const double throttled = m("gsi_throttled_writes");
+  bool began = false, ended = false;
+  for (const auto& e : b.sim->event_log()) {
+    const double t = sim::to_seconds(e.time);
+    if (std::string(e.reason) == "dynamodb_gsi_backpressure") began = t > 60 && t < 75;
+    if (std::string(e.reason) == "dynamodb_throttled_ok") ended = t > 179 && t < 186;
+  }
+  CHECK(began);
+  CHECK(ended);
+  // The story's fix: the index gets the table's write capacity.
+  doc::Document d = cp::test::example_document("dynamodb-gsi-throttles-table.json");
+  int warned = 0;
+  for (const auto& f : lint::lint(d)) warned += f.rule == "dynamodb-gsi-write-below-table";
+  CHECK(warned == 1);
+  d.nodes[1].params["gsi_write_capacity"] = 1000;
+  engine::Built fixed = engine::build(d);
+  REQUIRE(fixed.ok());
+  fixed.sim->run_until(fixed.duration);
+  const double after = fixed.sim->metrics(fixed.node("orders")).metric_value("throttled_writes");
+  INFO("throttled writes: GSI 100 WCU " << throttled << ", GSI 1,000 WCU " << after);
+  CHECK(after == 0);
+  for (const auto& f : lint::lint(d)) CHECK(f.rule != "dynamodb-gsi-write-below-table");
+}
