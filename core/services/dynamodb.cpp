@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/doc/messages.h"
+#include "core/sim/alarm.h"
 #include "core/sim/detmath.h"
 #include "core/sim/distribution.h"
 #include "core/services/lambda.h"
@@ -68,6 +69,17 @@ constexpr double kItemCollectionKb = 10 * kKbPerGb;
 // AWS-FACTS: DynamoDB / Streams — each item change appears once, in order per item, and is
 // kept 24 hours; a consumer further behind loses the oldest records.
 constexpr SimTime kStreamRetention = 24 * 3600 * kSecond;
+// ⚠ not in AWS-FACTS: DynamoDB auto scaling (Application Auto Scaling target tracking,
+// Developer Guide "Managing throughput capacity automatically"): it keeps consumed / provisioned
+// near a target, 70% by default (20-90%), through two CloudWatch alarms on one-minute
+// datapoints: over the target for 2 minutes scales up, under target - 20 points for 15
+// minutes scales down, each to consumed / target. Decreases: 4 a day, then one more after each
+// hour without one.
+constexpr double kAlarmPeriodS = 60;
+constexpr int kScaleUpPeriods = 2, kScaleDownPeriods = 15;
+constexpr double kScaleDownMargin = 20;
+constexpr int kFreeDecreasesPerDay = 4;
+constexpr int64_t kDecreaseWaitS = 3600, kDayS = 86400;
 // ⚠ not in AWS-FACTS: GetRecords on a DynamoDB stream returns at most 1,000 records.
 constexpr uint32_t kStreamMaxRecordsPerGet = 1000;
 
@@ -115,6 +127,17 @@ struct Config {
   double lsi_read_share = 0;
   double collection_kb = 0;    // each partition key value's item collection at the start
   bool stream = false;         // DynamoDB Streams: each served write becomes a stream record
+  bool auto_scaling = false;   // provisioned: target tracking of the table's and each GSI's capacity
+  double target = 70, min_capacity = 1, max_capacity = kTableQuota;
+};
+
+// Auto scaling of one side (reads or writes) of the table or a GSI: the engine's CloudWatch
+// alarm evaluator (core/sim/alarm.h) on the side's utilisation, one datapoint a minute.
+struct Scaler {
+  Alarm high, low;
+  double consumed = 0;  // units consumed this period
+  int64_t last_decrease_s = -kDecreaseWaitS, day = 0;
+  int decreases_today = 0;
 };
 
 // One direction of a throughput: reads or writes.
@@ -286,6 +309,25 @@ public:
       if (sim.connection(c).role == WireRole::Poll) consumers_.push_back(c);
     log_ = ShardLog(table_.partitions, kStreamRetention, cfg_.stream ? consumers_.size() : 0);
     lost_seen_ = 0;
+    scalers_.clear();
+    scaling_c_ = sim.counter(id(), "scaling_activities");
+    if (cfg_.auto_scaling) {
+      AlarmSpec high;
+      high.comparison = Comparison::GreaterThanThreshold;
+      high.threshold = cfg_.target;
+      high.period_s = kAlarmPeriodS;
+      high.evaluation_periods = high.datapoints_to_alarm = kScaleUpPeriods;
+      AlarmSpec low = high;
+      low.comparison = Comparison::LessThanThreshold;
+      low.threshold = std::max(0.0, cfg_.target - kScaleDownMargin);
+      low.evaluation_periods = low.datapoints_to_alarm = kScaleDownPeriods;
+      for (size_t t = 0; t <= gsis_.size(); ++t)
+        for (int w = 0; w < 2; ++w) {
+          const Throughput& th = t == 0 ? table_ : gsis_[t - 1];
+          (void)th;
+          scalers_.push_back(Scaler{Alarm(high, AlarmState::Ok), Alarm(low, AlarmState::Ok)});
+        }
+    }
     set_gauges(sim.metrics(id()));
   }
 
@@ -349,6 +391,7 @@ public:
               "DynamoDB가 다시 모든 요청을 처리합니다. 테이블과 인덱스, 그 모든 파티션이 용량 아래로 내려왔습니다")
           .because("dynamodb_throttled_ok");
     }
+    if (cfg_.auto_scaling) auto_scale(sim, second);
     table_.end_second(cfg_.on_demand, cfg_.burst, second);
     for (Throughput& g : gsis_) g.end_second(cfg_.on_demand, cfg_.burst, second);
     set_gauges(m);
@@ -399,6 +442,72 @@ public:
 
 private:
   bool may_burst() const { return !cfg_.on_demand && cfg_.burst; }
+
+  // Each second a utilisation sample for every side's alarms; at each minute's end the alarms
+  // evaluate, and a side whose alarm is in ALARM is set to consumed / target (simplified: the
+  // new capacity takes effect at once, and partitions split to hold it).
+  void auto_scale(Simulation& sim, int64_t second) {
+    for (size_t i = 0; i < scalers_.size(); ++i) {
+      Throughput& t = i < 2 ? table_ : gsis_[i / 2 - 1];
+      Side& side = i % 2 ? t.writes : t.reads;
+      Scaler& sc = scalers_[i];
+      sc.high.record(side.used / side.capacity * 100);
+      sc.low.record(side.used / side.capacity * 100);
+      sc.consumed += side.used;
+      if ((second + 1) % static_cast<int64_t>(kAlarmPeriodS) != 0) continue;
+      sc.high.end_period();
+      sc.low.end_period();
+      const double per_s = sc.consumed / kAlarmPeriodS;
+      sc.consumed = 0;
+      const double want = std::clamp(std::ceil(per_s / (cfg_.target / 100) - 1e-9), cfg_.min_capacity, cfg_.max_capacity);
+      if (second / kDayS != sc.day) {
+        sc.day = second / kDayS;
+        sc.decreases_today = 0;
+      }
+      const bool up = sc.high.state() == AlarmState::Alarm && want > side.capacity;
+      const bool may_decrease = sc.decreases_today < kFreeDecreasesPerDay || second - sc.last_decrease_s >= kDecreaseWaitS;
+      const bool down = !up && sc.low.state() == AlarmState::Alarm && want < side.capacity && may_decrease;
+      if (!up && !down) continue;
+      const double from = side.capacity;
+      side.capacity = want;
+      side.burst = std::min(side.burst, kBurstSeconds * want);
+      t.grow();
+      if (down) {
+        ++sc.decreases_today;
+        sc.last_decrease_s = second;
+      }
+      sim.metrics(id()).add(scaling_c_);
+      log_scaled(sim, i, from, want, up);
+    }
+  }
+
+  [[gnu::noinline]] void log_scaled(Simulation& sim, size_t i, double from, double to, bool up) {
+    const bool write = i % 2;
+    const std::string unit = write ? "WCU" : "RCU";
+    const std::string what_en = i < 2 ? std::string("the table's") : "GSI " + std::to_string(i / 2) + "'s";
+    const std::string what_ko = i < 2 ? std::string("테이블의") : "글로벌 보조 인덱스 " + std::to_string(i / 2) + "의";
+    const std::string t = num(cfg_.target) + "%";
+    std::string en = "Auto scaling sets " + what_en + " " + (write ? "write" : "read") + " capacity from " + grouped(from) +
+                     " to " + grouped(to) + " " + unit + ": ";
+    std::string ko = "Auto Scaling이 " + what_ko + " " + (write ? "쓰기" : "읽기") + " 용량을 " + grouped(from) + " " + unit + "에서 " +
+         doc::with_direction(grouped(to) + " " + unit) + " 바꿉니다. ";
+    if (up) {
+      en += "its use was over the " + t + " target for 2 minutes (the CloudWatch alarm went to ALARM). It is set to "
+            "what was consumed divided by the target, so a throttled table grows step by step";
+      ko += "사용률이 2분 동안 목표 " + t + "를 넘었습니다(\"CloudWatch\" 경보가 경보 상태가 됨). 새 용량은 소비한 양을 목표로 "
+            "나눈 값이라, 스로틀링되는 테이블은 한 단계씩 늘어납니다";
+    } else {
+      en += "its use was more than 20 points under the " + t + " target for 15 minutes. Decreases are limited: 4 a day, "
+            "then one after each hour without one";
+      ko += "사용률이 15분 동안 목표 " + t + "보다 20%p 넘게 낮았습니다. 용량 감소는 하루 4번, 그 뒤로는 감소 없이 한 시간이 "
+            "지날 때마다 한 번으로 제한됩니다";
+    }
+    sim.log(id(), up ? LogKind::ScaleOut : LogKind::ScaleIn, en, ko)
+        .because(up ? "dynamodb_scaled_up" : "dynamodb_scaled_down")
+        .field("from", from)
+        .field("to", to)
+        .field("gsi", static_cast<double>(i / 2));
+  }
   // A GSI's partition key: as many values as the table's, or folded onto `gsi_keys` values
   // (an index on a status or a date: few values, hot index partitions).
   uint64_t gsi_key(uint64_t key) const {
@@ -666,6 +775,8 @@ private:
   ShardLog log_;                   // the stream (shared with Kinesis): each change once, in order per item
   uint64_t lost_seen_ = 0;
   bool warned_lost_ = false;
+  std::vector<Scaler> scalers_;  // auto scaling: table reads, table writes, then each GSI's two
+  CounterId scaling_c_;
   CounterId stream_records_c_, stream_read_c_, stream_lost_c_;
   GaugeId stream_age_g_;
   bool throttling_ = false, gsi_throttling_ = false, warned_size_ = false, warned_collection_ = false;
@@ -696,6 +807,10 @@ Config config_of(const json& p) {
   c.lsi_read_share = catalog::param_number(p, "lsi_read_share");
   c.collection_kb = catalog::param_number(p, "item_collection_gb") * kKbPerGb;
   c.stream = catalog::param_bool(p, "stream_enabled");
+  c.auto_scaling = !c.on_demand && catalog::param_bool(p, "auto_scaling");
+  c.target = catalog::param_number(p, "target_utilization");
+  c.min_capacity = catalog::param_number(p, "auto_scaling_min_capacity");
+  c.max_capacity = std::max(c.min_capacity, catalog::param_number(p, "auto_scaling_max_capacity"));
   return c;
 }
 
@@ -859,6 +974,11 @@ std::vector<doc::Issue> validate_params(const json& p) {
                    "it is created. Use a global secondary index for more.",
                    "로컬 보조 인덱스 " + doc::format_number(lsis) + "개는 만들 수 없습니다. 테이블 하나에 0~5개까지 "
                    "둘 수 있으며 모두 테이블을 만들 때 정합니다. 더 필요하면 글로벌 보조 인덱스를 쓰세요."});
+  if (catalog::param_bool(p, "auto_scaling") && catalog::param_string(p, "capacity_mode") != "PROVISIONED")
+    out.push_back({"auto_scaling", "auto scaling adjusts provisioned capacity: an on-demand table has none to adjust "
+                   "(set capacity_mode to PROVISIONED).",
+                   "Auto Scaling은 프로비저닝된 용량을 조정합니다. 온디맨드 테이블에는 조정할 용량이 없습니다"
+                   "(\"capacity_mode\"를 \"PROVISIONED\"로 정하세요)."});
   if (catalog::param_number(p, "index_read_share") > 0 && gsis < 1)
     out.push_back({"index_read_share", "reads cannot query a global secondary index: the table has none (set gsi_count).",
                    "테이블에 글로벌 보조 인덱스가 없어서 인덱스를 쿼리할 수 없습니다(\"gsi_count\"를 정하세요)."});
@@ -931,7 +1051,7 @@ catalog::ServiceDescriptor make_descriptor() {
                "스로틀링됩니다."};
   d.simplifications = {
       "A call is a GetItem (a read) or a PutItem (a write) of one item of a fixed size, whose partition key is the "
-      "caller's key (no sort keys, scans, TTL or global tables). Global secondary indexes are all alike (one count, one capacity, one share of the writes they hold), hold the whole item (projection ALL), and take a copy of each write whose item they hold in the same simulated second as the table: a write that one of them cannot take is throttled (back-pressure), and the copy shows in the index after a delay drawn from a log-normal with median 100 ms. A share of the reads is a Query on an index, of one item. On an on-demand table each GSI has its own allowance, starting as a new table's. Local secondary indexes exist from the start of the run (they can only be defined when a table is created): each write to the table consumes its units once more per LSI, and each partition key value's item collection grows by the item's size once per LSI and the item, refused past 10 GB. A stream (when on) takes each served write once, on a shard per partition of the table at the start, keeps it 24 hours and is read by Lambda event source mappings one batch per shard at a time (as a Kinesis stream is: a batch not checkpointed within 60 s is handed out again); records not read within 24 hours are lost and counted. GetRecords limits and the stream's shard splits are not modelled; reading the stream from Lambda is free, as in AWS. Latency is drawn from a "
+      "caller's key (no sort keys, scans, TTL or global tables). Global secondary indexes are all alike (one count, one capacity, one share of the writes they hold), hold the whole item (projection ALL), and take a copy of each write whose item they hold in the same simulated second as the table: a write that one of them cannot take is throttled (back-pressure), and the copy shows in the index after a delay drawn from a log-normal with median 100 ms. A share of the reads is a Query on an index, of one item. On an on-demand table each GSI has its own allowance, starting as a new table's. Local secondary indexes exist from the start of the run (they can only be defined when a table is created): each write to the table consumes its units once more per LSI, and each partition key value's item collection grows by the item's size once per LSI and the item, refused past 10 GB. A stream (when on) takes each served write once, on a shard per partition of the table at the start, keeps it 24 hours and is read by Lambda event source mappings one batch per shard at a time (as a Kinesis stream is: a batch not checkpointed within 60 s is handed out again); records not read within 24 hours are lost and counted. GetRecords limits and the stream's shard splits are not modelled; reading the stream from Lambda is free, as in AWS. Auto scaling (provisioned) is target tracking on the engine's CloudWatch alarm evaluator: one utilisation datapoint a minute per side of the table and of each GSI (the same settings for all); 2 minutes over the target raise the capacity to the last minute's consumption divided by the target, 15 minutes more than 20 points under it lower it, at most 4 times a day and then once an hour; a new capacity takes effect at once (AWS takes minutes); it starts at the capacity set. Latency is drawn from a "
       "log-normal with median 4 ms and does not depend on the item's size. Capacity is counted in whole simulated "
       "seconds: the table's (provisioned RCU/WCU, or the on-demand allowance of twice the previous peak, at least "
       "12,000 RRU / 4,000 WRU, at most 40,000) and each partition's 3,000 read and 1,000 write units. Partitions are "
@@ -940,7 +1060,7 @@ catalog::ServiceDescriptor make_descriptor() {
       "saves up to 300 s of unused capacity as burst capacity, starting with none. Provisioned capacity is billed per "
       "second of the capacity set, without the free tier or reserved capacity; storage is not billed.",
       "호출 하나는 크기가 정해진 항목 하나의 GetItem(읽기) 또는 PutItem(쓰기)이며, 호출자의 키를 파티션 키로 "
-      "씁니다(정렬 키, 스캔, TTL, 글로벌 테이블은 다루지 않습니다). 글로벌 보조 인덱스는 모두 같은 설정(개수 하나, 용량 하나, 담는 쓰기 비율 하나)이며 항목 전체를 담고(프로젝션 ALL), 자기가 담는 항목의 쓰기 사본을 테이블과 같은 시뮬레이션 1초 안에 받습니다. 그중 하나라도 받지 못하는 쓰기는 스로틀링되며(백프레셔), 사본은 중앙값 100밀리초인 로그 정규 분포에서 뽑은 지연 뒤에 인덱스에 보입니다. 읽기 중 일부는 항목 하나를 찾는 인덱스 쿼리입니다. 온디맨드 테이블에서는 인덱스마다 새 테이블과 같은 허용량에서 시작하는 자기 허용량을 갖습니다. 로컬 보조 인덱스는 실행 시작부터 있습니다(테이블을 만들 때만 정할 수 있습니다). 테이블 쓰기마다 LSI 하나당 쓰기 단위를 한 번 더 소비하고, 파티션 키 값마다의 항목 컬렉션은 항목과 LSI마다 항목 크기만큼 늘어나며 10GB를 넘으면 쓰기가 거절됩니다. 스트림을 켜면 처리된 쓰기마다 레코드가 한 번씩, 시작 시점 테이블 파티션마다 하나인 샤드에 기록되어 24시간 보관되고, Lambda 이벤트 소스 매핑이 샤드마다 한 번에 배치 하나씩 읽습니다(Kinesis 스트림과 같으며, 60초 안에 체크포인트하지 않은 배치는 다시 넘깁니다). 24시간 안에 읽지 못한 레코드는 사라지며 그 수를 셉니다. GetRecords 한도와 스트림 샤드 분할은 다루지 않으며, AWS처럼 Lambda가 스트림을 읽는 데는 요금이 없습니다. 지연 시간은 중앙값 4밀리초인 "
+      "씁니다(정렬 키, 스캔, TTL, 글로벌 테이블은 다루지 않습니다). 글로벌 보조 인덱스는 모두 같은 설정(개수 하나, 용량 하나, 담는 쓰기 비율 하나)이며 항목 전체를 담고(프로젝션 ALL), 자기가 담는 항목의 쓰기 사본을 테이블과 같은 시뮬레이션 1초 안에 받습니다. 그중 하나라도 받지 못하는 쓰기는 스로틀링되며(백프레셔), 사본은 중앙값 100밀리초인 로그 정규 분포에서 뽑은 지연 뒤에 인덱스에 보입니다. 읽기 중 일부는 항목 하나를 찾는 인덱스 쿼리입니다. 온디맨드 테이블에서는 인덱스마다 새 테이블과 같은 허용량에서 시작하는 자기 허용량을 갖습니다. 로컬 보조 인덱스는 실행 시작부터 있습니다(테이블을 만들 때만 정할 수 있습니다). 테이블 쓰기마다 LSI 하나당 쓰기 단위를 한 번 더 소비하고, 파티션 키 값마다의 항목 컬렉션은 항목과 LSI마다 항목 크기만큼 늘어나며 10GB를 넘으면 쓰기가 거절됩니다. 스트림을 켜면 처리된 쓰기마다 레코드가 한 번씩, 시작 시점 테이블 파티션마다 하나인 샤드에 기록되어 24시간 보관되고, Lambda 이벤트 소스 매핑이 샤드마다 한 번에 배치 하나씩 읽습니다(Kinesis 스트림과 같으며, 60초 안에 체크포인트하지 않은 배치는 다시 넘깁니다). 24시간 안에 읽지 못한 레코드는 사라지며 그 수를 셉니다. GetRecords 한도와 스트림 샤드 분할은 다루지 않으며, AWS처럼 Lambda가 스트림을 읽는 데는 요금이 없습니다. Auto Scaling(프로비저닝 모드)은 엔진의 \"CloudWatch\" 경보 평가기로 하는 목표 추적입니다. 테이블과 각 글로벌 보조 인덱스의 읽기·쓰기마다 1분에 사용률 데이터 포인트 하나를 보며(모두 같은 설정), 2분 동안 목표를 넘으면 지난 1분의 소비량을 목표로 나눈 만큼 용량을 올리고, 15분 동안 목표보다 20%p 넘게 낮으면 내립니다. 감소는 하루 4번, 그 뒤로는 한 시간에 한 번까지입니다. 새 용량은 바로 적용되며(AWS에서는 몇 분 걸립니다), 처음 정한 용량에서 시작합니다. 지연 시간은 중앙값 4밀리초인 "
       "로그 정규 분포에서 뽑으며 항목 크기와는 상관없습니다. 용량은 시뮬레이션 1초 단위로 셉니다. 테이블의 용량"
       "(프로비저닝된 RCU/WCU, 또는 이전 최대치의 두 배인 온디맨드 허용량으로 최소 12,000 RRU / 4,000 WRU, 최대 "
       "40,000)과 파티션마다 초당 읽기 3,000단위, 쓰기 1,000단위를 따로 봅니다. 파티션 수는 따로 정하지 않으면 "
@@ -1065,6 +1185,29 @@ catalog::ServiceDescriptor make_descriptor() {
                  "처리된 쓰기마다 스트림 레코드가 하나씩, 항목별로 순서대로 생기며 24시간 보관됩니다. Lambda 함수는 "
                  "테이블에서 나가는 폴링 연결(이벤트 소스 매핑)로 읽으며, 24시간 안에 읽지 못한 레코드는 사라집니다."},
                 "", 0, 0, false, {}, "DynamoDB / Streams", 0, false, ""},
+      ParamSpec{"auto_scaling", ParamType::Bool, {"Auto scaling", "Auto Scaling 사용"},
+                {"Provisioned mode: target tracking of the table's read and write capacity, and each GSI's: over the "
+                 "target utilisation for 2 minutes the capacity is raised to consumed / target; more than 20 points "
+                 "under it for 15 minutes it is lowered (4 decreases a day, then one an hour), within the minimum and "
+                 "maximum below.",
+                 "프로비저닝 모드에서 테이블과 글로벌 보조 인덱스마다 읽기·쓰기 용량을 목표 추적으로 조정합니다. 사용률이 2분 "
+                 "동안 목표를 넘으면 용량을 소비량 ÷ 목표로 올리고, 15분 동안 목표보다 20%p 넘게 낮으면 내립니다(감소는 하루 "
+                 "4번, 그 뒤로는 한 시간에 한 번). 아래의 최솟값과 최댓값 안에서 조정합니다."},
+                "", 0, 0, false, {}, "", 0, false, ""},
+      ParamSpec{"target_utilization", ParamType::Int, {"Target utilisation", "목표 사용률"},
+                {"Auto scaling: the share of the provisioned capacity it aims to consume.",
+                 "Auto Scaling이 소비하려는 프로비저닝 용량의 비율입니다."},
+                "%", 20, 90, 70, {}, "", 0, false, ""},
+      ParamSpec{"auto_scaling_min_capacity", ParamType::Int, {"Auto scaling minimum", "Auto Scaling 최솟값"},
+                {"Auto scaling: the fewest capacity units a second it sets, for each side of the table and of each GSI "
+                 "(the capacity set above is where it starts).",
+                 "Auto Scaling이 테이블과 각 글로벌 보조 인덱스의 읽기·쓰기마다 정할 수 있는 최소 초당 용량 단위입니다"
+                 "(위에서 정한 용량에서 시작합니다)."},
+                "", 1, kTableQuota, 1, {}, "", 0, false, ""},
+      ParamSpec{"auto_scaling_max_capacity", ParamType::Int, {"Auto scaling maximum", "Auto Scaling 최댓값"},
+                {"Auto scaling: the most capacity units a second it sets, for each side of the table and of each GSI.",
+                 "Auto Scaling이 테이블과 각 글로벌 보조 인덱스의 읽기·쓰기마다 정할 수 있는 최대 초당 용량 단위입니다."},
+                "", 1, kTableQuota, kTableQuota, {}, "DynamoDB / Table quota", 0, false, ""},
   };
   d.validate = validate_params;
   d.validate_document = validate_stream_wires;
@@ -1075,6 +1218,7 @@ catalog::ServiceDescriptor make_descriptor() {
     if (key.rfind("gsi_", 0) == 0 || key == "index_reads" || key == "stale_index_reads" || key == "index_propagation_ms")
       return catalog::param_number(p, "gsi_count") > 0;
     if (key.rfind("stream_", 0) == 0) return catalog::param_bool(p, "stream_enabled");
+    if (key == "scaling_activities") return catalog::param_bool(p, "auto_scaling");
     if (key == "lsi_reads" || key == "item_collection_full" || key == "largest_item_collection_gb")
       return catalog::param_number(p, "lsi_count") > 0;
     return true;
@@ -1166,6 +1310,9 @@ catalog::ServiceDescriptor make_descriptor() {
               "refused.",
               "가장 큰 항목 컬렉션(파티션 키 값 하나의 항목과 LSI 항목)의 크기입니다. 10GB가 되면 그 쓰기가 "
               "거절됩니다."}),
+      metric("scaling_activities", K::Counter, {"Scaling activities", "조정 활동"}, {"changes", "회"},
+             {"Times auto scaling changed a capacity (the table's or a GSI's, reads or writes).",
+              "Auto Scaling이 용량(테이블이나 글로벌 보조 인덱스의 읽기 또는 쓰기)을 바꾼 횟수입니다."}),
       metric("stream_records", K::Counter, {"Stream records", "스트림 레코드"}, {"records", "건"},
              {"Changes written to the table's stream: one per served write.",
               "테이블 스트림에 기록된 변경입니다. 처리된 쓰기마다 하나씩입니다."}),
@@ -1188,6 +1335,8 @@ catalog::ServiceDescriptor make_descriptor() {
   for (const char* k : {"lsi_reads", "item_collection_full", "largest_item_collection_gb"})
     for (catalog::MetricSpec& s : d.metrics)
       if (s.key() == k) s.only_when = {"tables with local secondary indexes", "로컬 보조 인덱스가 있는 테이블"};
+  for (catalog::MetricSpec& s : d.metrics)
+    if (s.key() == "scaling_activities") s.only_when = {"tables with auto scaling", "Auto Scaling을 쓰는 테이블"};
   for (const char* k : {"stream_records", "stream_records_read", "stream_iterator_age_s", "stream_records_lost"})
     for (catalog::MetricSpec& s : d.metrics)
       if (s.key() == k) s.only_when = {"tables with a stream", "스트림이 있는 테이블"};

@@ -620,3 +620,89 @@ TEST_CASE("example dynamodb-gsi-throttles-table: the index's 100 WCU throttles t
   CHECK(after == 0);
   for (const auto& f : lint::lint(d)) CHECK(f.rule != "dynamodb-gsi-write-below-table");
 }
+
+// ---- auto scaling ------------------------------------------------------------------
+
+TEST_CASE("dynamodb: auto scaling raises a throttled table's capacity step by step after 2 minutes over target",
+          "[dynamodb][autoscaling]") {
+  // 300 writes a second on 100 WCU, no burst: each step sets consumed / 70%, and a throttled
+  // table consumes only its capacity, so it grows about 1.43× every two minutes.
+  const json p = provisioned(100, 100, {{"burst_capacity", false}, {"auto_scaling", true}});
+  engine::Built b = run(doc_of(users(300, 0), p, 1800));
+  std::vector<std::pair<double, double>> steps;  // (time, new WCU)
+  for (const auto& e : b.sim->event_log())
+    if (std::string(e.reason) == "dynamodb_scaled_up") steps.emplace_back(sim::to_seconds(e.time), e.find_field("to")->value);
+  std::string seen;
+  for (auto [t, c] : steps) seen += std::to_string(static_cast<int>(t)) + " s -> " + std::to_string(static_cast<int>(c)) + "; ";
+  INFO("scale-ups: " << seen << "final WCU " << metric(b, "write_capacity") << ", throttled " << metric(b, "throttled_writes"));
+  REQUIRE(steps.size() >= 3);
+  CHECK(steps[0].first >= 119);  // two one-minute datapoints over the target first
+  CHECK(steps[0].first <= 121);
+  CHECK(steps[0].second == 143);  // ceil(100 / 0.7)
+  CHECK(steps[1].second == 205);  // ceil(143 / 0.7)
+  CHECK(metric(b, "write_capacity") >= std::ceil(300 / 0.7));
+  CHECK(metric(b, "write_capacity") <= 470);
+  // No reads: 15 minutes under target lower the read capacity to the minimum, 1 RCU.
+  REQUIRE(!logged(b, "dynamodb_scaled_down").empty());
+  CHECK(sim::to_seconds(logged(b, "dynamodb_scaled_down")[0]->time) == Approx(900).margin(1));
+  CHECK(metric(b, "read_capacity") == 1);
+  CHECK(logged(b, "dynamodb_scaled_up")[0]->text_ko.find("목표 70%") != std::string::npos);
+  // The end: nothing throttled for the last ten minutes.
+  const double by_end = metric(b, "throttled_writes");
+  engine::Built fixed = run(doc_of(users(300, 0), p, 1200));
+  CHECK(by_end - metric(fixed, "throttled_writes") == 0);
+  // Without auto scaling two writes in three are throttled throughout.
+  json off = p;
+  off["auto_scaling"] = false;
+  CHECK(metric(run(doc_of(users(300, 0), off, 1800)), "throttled_writes") == Approx(1800 * 200).epsilon(0.03));
+}
+
+TEST_CASE("dynamodb: auto scaling lowers capacity only after 15 minutes well under target", "[dynamodb][autoscaling]") {
+  // 1,000 WCU for 100 writes a second (10%): the low alarm needs 15 one-minute datapoints.
+  const json p = provisioned(5, 1000, {{"auto_scaling", true}});
+  engine::Built b = run(doc_of(users(100, 0), p, 14 * 60));
+  CHECK(metric(b, "write_capacity") == 1000);
+  engine::Built later = run(doc_of(users(100, 0), p, 20 * 60));
+  std::vector<const sim::LogEntry*> down;
+  for (const auto* e : logged(later, "dynamodb_scaled_down"))
+    if (e->text_en.find("write capacity") != std::string::npos) down.push_back(e);  // reads went from 5 to 1 too
+  REQUIRE(down.size() == 1);
+  INFO("scaled down at " << sim::to_seconds(down[0]->time) << " s to " << down[0]->find_field("to")->value);
+  CHECK(sim::to_seconds(down[0]->time) == Approx(900).margin(1));
+  CHECK(down[0]->find_field("to")->value == 143);  // ceil(100 / 0.7)
+  CHECK(metric(later, "write_capacity") == 143);
+  CHECK(metric(later, "throttled_writes") == 0);
+}
+
+TEST_CASE("dynamodb: auto scaling lowers capacity at most 4 times a day, then once an hour", "[dynamodb][autoscaling]") {
+  // Writes halve every 1,000 s, from 3,200 a second to 100: five users nodes whose spikes end
+  // one after another, and one steady node. Each halving puts the table 15 minutes under the
+  // low alarm's threshold; the fifth decrease must wait an hour after the fourth.
+  json nodes = json::array();
+  json wires = json::array();
+  const double rates[] = {1600, 800, 400, 200, 100};
+  for (int i = 0; i < 5; ++i) {
+    const std::string id = "u" + std::to_string(i);
+    nodes.push_back(json{{"id", id}, {"type", "users"}, {"region", "us-east-1"},
+                         {"params", {{"pattern", "spike"}, {"rate_per_s", 2}, {"spike_at_s", 0}, {"spike_s", 600 + 1000 * i},
+                                     {"spike_multiplier", rates[i] / 2}, {"read_fraction", 0}, {"keys", 1000000}, {"zipf_s", 0}}}});
+    wires.push_back(json{{"id", id + "-t"}, {"from", id}, {"to", "t"}, {"params", {{"retries", 0}}}});
+  }
+  nodes.push_back(users(100, 0));
+  wires.push_back(json{{"id", "users-t"}, {"from", "users"}, {"to", "t"}, {"params", {{"retries", 0}}}});
+  nodes.push_back(table(provisioned(5, 5000, {{"auto_scaling", true}})));
+  engine::Built b = run(document(nodes, wires, 9000));
+  std::vector<double> at, to;
+  for (const auto* e : logged(b, "dynamodb_scaled_down"))
+    if (e->text_en.find("write capacity") != std::string::npos) {
+      at.push_back(sim::to_seconds(e->time));
+      to.push_back(e->find_field("to")->value);
+    }
+  std::string seen;
+  for (size_t i = 0; i < at.size(); ++i) seen += std::to_string(static_cast<int>(at[i])) + " s -> " + std::to_string(static_cast<int>(to[i])) + "; ";
+  INFO("write decreases: " << seen);
+  REQUIRE(at.size() == 5);
+  CHECK(at[3] - at[0] < 3600);   // four in the first hour and a bit: allowed
+  CHECK(at[4] - at[3] >= 3600);  // the fifth waited an hour after the fourth
+  CHECK(at[4] - at[3] <= 3660);
+}
