@@ -321,12 +321,8 @@ public:
       low.comparison = Comparison::LessThanThreshold;
       low.threshold = std::max(0.0, cfg_.target - kScaleDownMargin);
       low.evaluation_periods = low.datapoints_to_alarm = kScaleDownPeriods;
-      for (size_t t = 0; t <= gsis_.size(); ++t)
-        for (int w = 0; w < 2; ++w) {
-          const Throughput& th = t == 0 ? table_ : gsis_[t - 1];
-          (void)th;
-          scalers_.push_back(Scaler{Alarm(high, AlarmState::Ok), Alarm(low, AlarmState::Ok)});
-        }
+      for (size_t i = 0; i < 2 * (1 + gsis_.size()); ++i)  // each side of the table, then of each GSI
+        scalers_.push_back(Scaler{Alarm(high, AlarmState::Ok), Alarm(low, AlarmState::Ok)});
     }
     set_gauges(sim.metrics(id()));
   }
@@ -704,12 +700,11 @@ private:
   [[gnu::noinline]] void log_gsi_throttling(Simulation& sim, bool write, bool partition, uint32_t gsi) {
     gsi_throttling_ = true;
     const Throughput& g = gsis_[gsi];
-    const std::string name = "GSI " + std::to_string(gsi + 1);
     std::string en, ko;
     if (write) {
       en = "DynamoDB throttles writes to the table because global secondary index " + std::to_string(gsi + 1) +
            " cannot take their copies (ProvisionedThroughputExceededException, IndexWriteProvisionedThroughputExceeded): ";
-      ko = "글로벌 보조 인덱스 " + std::to_string(gsi + 1) + "가 항목 사본을 받지 못해 DynamoDB가 테이블 쓰기를 "
+      ko = "글로벌 보조 인덱스 " + doc::with_subject(std::to_string(gsi + 1)) + " 항목 사본을 받지 못해 DynamoDB가 테이블 쓰기를 "
            "스로틀링합니다(ProvisionedThroughputExceededException, \"IndexWriteProvisionedThroughputExceeded\"). ";
       if (partition) {
         en += "one of the index's partitions gets more than 1,000 write units a second. The index's partition key "
@@ -734,7 +729,6 @@ private:
         .field("gsi", gsi + 1)
         .field("partition_hot", partition ? 1 : 0)
         .field("capacity", write ? g.writes.capacity : g.reads.capacity);
-    (void)name;
   }
 
   [[gnu::noinline]] void log_stream_lost(Simulation& sim) {

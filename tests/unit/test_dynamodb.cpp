@@ -371,7 +371,7 @@ TEST_CASE("dynamodb: a GSI with too little write capacity throttles the table's 
   const auto began = logged(b, "dynamodb_gsi_backpressure");
   REQUIRE(began.size() == 1);
   CHECK(began[0]->find_field("gsi")->value == 1);
-  CHECK(began[0]->text_ko.find("글로벌 보조 인덱스") != std::string::npos);
+  CHECK(began[0]->text_ko.find("글로벌 보조 인덱스 1이 ") != std::string::npos);
   CHECK(logged(b, "dynamodb_throttled").empty());  // not the table's own capacity
 
   // The same GSI with the table's write capacity: nothing throttled.
