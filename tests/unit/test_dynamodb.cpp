@@ -706,3 +706,21 @@ TEST_CASE("dynamodb: auto scaling lowers capacity at most 4 times a day, then on
   CHECK(at[4] - at[3] >= 3600);  // the fifth waited an hour after the fourth
   CHECK(at[4] - at[3] <= 3660);
 }
+
+TEST_CASE("dynamodb: a slow stream consumer falls behind and the iterator age grows", "[dynamodb][stream]") {
+  // 8 shards (the on-demand table's 8 partitions), batches of 10 that take 2 s each, at most 5
+  // batches at once (the mapping's concurrency, one per shard): 25 records a second read while
+  // 140 writes a second come in.
+  const json fn = {{"memory_mb", 2048}, {"duration", {{"kind", "constant"}, {"value_ms", 2000}}}, {"timeout_s", 30}};
+  engine::Built b = run(stream_doc(200, fn, 300));
+  const auto st = services::lambda_stats(b.sim->model(b.node("fn")));
+  REQUIRE(st);
+  const double age = metric(b, "stream_iterator_age_s");
+  INFO("after 300 s: iterator age " << age << " s, Lambda read " << st->messages << " of " << metric(b, "stream_records")
+                                    << " records");
+  CHECK(metric(b, "partitions") == 8);
+  CHECK(static_cast<double>(st->messages) == Approx(300 * 25).epsilon(0.03));
+  CHECK(age > 150);  // the oldest unread record's age grows by most of every second
+  CHECK(age < 300);
+  CHECK(metric(b, "stream_records_lost") == 0);  // far from 24 hours
+}
