@@ -6,6 +6,7 @@
 
 #include "core/doc/messages.h"
 #include "core/services/lambda.h"
+#include "core/sim/shard_log.h"
 #include "core/sim/simulation.h"
 
 namespace cp::services {
@@ -26,31 +27,9 @@ constexpr uint32_t kMaxShards = 500;
 constexpr uint32_t kMaxRecordsPerGet = 10000;
 // AWS-FACTS: Kinesis Data Streams / Record size — 1 MiB by default.
 constexpr uint64_t kMaxRecordBytes = 1u << 20;
-// A batch a consumer has not checkpointed within this time is handed out again (Lambda
-// retries a failed batch until it succeeds, blocking the shard: AWS-FACTS Lambda consumer
-// error). Simplified: the stream cannot see the failure, so it waits this long.
-constexpr SimTime kBatchLease = 60 * kSecond;
-constexpr int kRefShardShift = 40;
-
-struct Record {
-  Lineage item;
-  SimTime at = 0;
-};
-
-struct Cursor {
-  uint64_t next = 0;        // the next sequence number to read
-  bool out = false;         // a batch [from, to) is handed out, waiting for its checkpoint
-  uint64_t from = 0, to = 0;
-  uint64_t acked = 0;
-  SimTime lease_until = 0;
-  uint64_t first() const { return out ? from : next; }
-};
-
+constexpr SimTime kBatchLease = kShardBatchLease;  // a batch not checkpointed is handed out again
+// A shard's write and read limits (its records are in the stream's ShardLog).
 struct Shard {
-  std::deque<Record> unread;  // records some consumer has not checkpointed; the front's seq is unread_base
-  uint64_t unread_base = 0, next_seq = 0;
-  std::deque<std::pair<int64_t, uint64_t>> retained;  // (second written, records): for the retention period
-  std::vector<Cursor> cursors;                        // one per consumer
   // The limits are per second: counted in the simulated second `window` (kept here, not
   // reset by on_second, which runs less often than once a second in a long run).
   int64_t window = -1;
@@ -85,8 +64,8 @@ public:
     consumers_.clear();
     for (ConnId c : sim.incoming(id()))
       if (sim.connection(c).role == WireRole::Poll) consumers_.push_back(c);
-    for (Shard& s : shards_) s.cursors.assign(consumers_.size(), Cursor{});
-    rr_.assign(consumers_.size(), 0);
+    for (Shard& s : shards_) s = Shard{};
+    log_ = ShardLog(static_cast<uint32_t>(shards_.size()), retention_, consumers_.size());
   }
 
   void on_request(Simulation& sim, ReqHandle h) override {
@@ -101,21 +80,17 @@ public:
   void on_second(Simulation& sim) override {
     NodeMetrics& m = sim.metrics(id());
     const SimTime now = sim.now();
-    double busiest = 0, oldest = 0;
+    double busiest = 0;
     for (Shard& s : shards_) {
       s.roll(now);
       busiest = std::max(busiest, s.peak_use);
       s.peak_use = 0;
-      expire(s, now);
-      for (const Cursor& c : s.cursors) {
-        const uint64_t first = c.first();
-        if (first < s.next_seq && first >= s.unread_base)
-          oldest = std::max(oldest, to_seconds(now - s.unread[first - s.unread_base].at));
-      }
     }
+    log_.expire(now);
+    const double oldest = log_.oldest_unread_s(now);
     m.set(shard_use_g_, busiest * 100);
     m.set(age_g_, oldest);
-    m.set(retained_g_, static_cast<double>(b_.retained));
+    m.set(retained_g_, static_cast<double>(log_.retained()));
     if (throttling_ && busiest < 1.0) {
       throttling_ = false;
       sim.log(id(), LogKind::ThrottlingEnded, "Kinesis accepts every record again: each shard is under 1 MB/s and 1,000 "
@@ -125,16 +100,17 @@ public:
   }
 
   StatusText status() const override {
-    const std::string n = std::to_string(shards_.size()), u = std::to_string(b_.unread);
+    const std::string n = std::to_string(shards_.size()), u = std::to_string(log_.unread());
     return {n + (shards_.size() == 1 ? " shard" : " shards") + ", " + u + " records not yet read",
             "샤드 " + n + "개, 아직 읽지 않은 레코드 " + u + "건"};
   }
 
-  std::optional<MessageBalance> message_balance() const override { return b_.terms(); }
+  std::optional<MessageBalance> message_balance() const override { return balance().terms(); }
   KinesisBalance balance() const {
     KinesisBalance b = b_;
-    b.unread = 0;
-    for (const Shard& s : shards_) b.unread += s.unread.size();
+    b.retained = log_.retained();
+    b.expired = log_.expired();
+    b.unread = log_.unread();
     return b;
   }
 
@@ -145,13 +121,6 @@ private:
     return -1;
   }
 
-  // The shard of a partition key: a 64-bit mix (MD5 in AWS), so neighbouring keys spread.
-  uint32_t shard_of(uint64_t key) const {
-    key ^= key >> 33;
-    key *= 0xff51afd7ed558ccdULL;
-    key ^= key >> 33;
-    return static_cast<uint32_t>(key % shards_.size());
-  }
 
   void put(Simulation& sim, ReqHandle h) {
     const Request& r = sim.request(h);
@@ -163,9 +132,11 @@ private:
       sim.respond(h, Outcome::Rejected);  // ValidationException: the producer does not retry it
       return;
     }
-    Shard& s = shards_[shard_of(r.key ? r.key : r.item_id)];
+    // The shard of a partition key: a 64-bit mix (MD5 in AWS), so neighbouring keys spread.
+    const uint32_t si = log_.shard_of(r.key ? r.key : r.item_id);
+    Shard& s = shards_[si];
     s.roll(sim.now());
-    expire(s, sim.now());
+    log_.expire(sim.now(), static_cast<int>(si));
     if (s.records_this_s >= kShardRecordsPerS || s.bytes_this_s + r.size_bytes > kShardBytesPerS) {
       ++b_.throttled;
       m.add(throttled_c_);
@@ -175,86 +146,32 @@ private:
     }
     ++s.records_this_s;
     s.bytes_this_s += r.size_bytes;
-    const int64_t second = sim.now() / kSecond;
-    if (s.retained.empty() || s.retained.back().first != second) s.retained.emplace_back(second, 0);
-    ++s.retained.back().second;
-    ++b_.retained;
-    ++s.next_seq;
-    if (consumers_.empty()) ++s.unread_base;  // nobody reads it: count it, keep nothing
-    else s.unread.push_back({r.lineage(), sim.now()});
+    log_.append(si, r.lineage(), sim.now());
     m.add(incoming_c_);
     sim.respond(h, Outcome::Ok);
   }
 
   // GetRecords for consumer k: the next batch of one shard it is not already working on,
-  // shards taken in turn.
+  // shards taken in turn, within each shard's 2 MB/s shared read.
   void get_records(Simulation& sim, ReqHandle h, uint32_t k, uint32_t n) {
     Reply reply;
     const SimTime now = sim.now();
-    for (uint32_t i = 0; i < shards_.size() && reply.items.empty(); ++i) {
-      const uint32_t si = (rr_[k] + i) % static_cast<uint32_t>(shards_.size());
-      Shard& s = shards_[si];
-      Cursor& c = s.cursors[k];
-      if (c.out && now < c.lease_until) continue;  // its batch is being worked on: the shard waits
-      s.roll(now);
-      const uint64_t from = c.out ? c.from : c.next;  // an expired lease: the same batch again
-      const uint64_t to = c.out ? c.to : std::min<uint64_t>(s.next_seq, from + n);
-      if (from >= to || from < s.unread_base) continue;
-      if (s.read_bytes_this_s >= kShardReadBytesPerS) continue;  // the shard's 2 MB/s shared read
-      for (uint64_t q = from; q < to; ++q) {
-        const Record& rec = s.unread[q - s.unread_base];
-        reply.items.push_back({rec.item, (static_cast<uint64_t>(si) << kRefShardShift) | q, c.out ? 2u : 1u});
-        s.read_bytes_this_s += rec.item.size;
-      }
-      c = Cursor{from, true, from, to, 0, now + kBatchLease};
-      rr_[k] = si + 1;
-      sim.metrics(id()).add(read_c_, static_cast<double>(to - from));
+    const int si = log_.get_records(k, n, now, kBatchLease, [&](uint32_t i) {
+      shards_[i].roll(now);
+      return shards_[i].read_bytes_this_s < kShardReadBytesPerS;
+    }, &reply);
+    if (si >= 0) {
+      for (const ReplyItem& it : reply.items) shards_[static_cast<size_t>(si)].read_bytes_this_s += it.item.size;
+      sim.metrics(id()).add(read_c_, static_cast<double>(reply.items.size()));
     }
     sim.respond(h, Outcome::Ok, reply);
   }
 
   // The consumer processed a record: when its whole batch is done, the shard moves on.
   void checkpoint(Simulation& sim, ReqHandle h, uint32_t k) {
-    const uint64_t ref = sim.request(h).key;
-    const uint64_t si = ref >> kRefShardShift, seq = ref & ((1ULL << kRefShardShift) - 1);
     Reply done;
-    if (si < shards_.size()) {
-      Shard& s = shards_[si];
-      Cursor& c = s.cursors[k];
-      if (c.out && seq >= c.from && seq < c.to && ++c.acked == c.to - c.from) {
-        c.next = c.to;
-        c.out = false;
-        trim(s);
-      }
-      done.count = 1;
-    }
+    if (log_.checkpoint(k, sim.request(h).key)) done.count = 1;
     sim.respond(h, Outcome::Ok, done);
-  }
-
-  // Drops the records every consumer has checkpointed (they stay counted as retained).
-  void trim(Shard& s) {
-    uint64_t first = s.next_seq;
-    for (const Cursor& c : s.cursors) first = std::min(first, c.first());
-    while (s.unread_base < first && !s.unread.empty()) {
-      s.unread.pop_front();
-      ++s.unread_base;
-    }
-  }
-
-  void expire(Shard& s, SimTime now) {
-    const int64_t oldest_kept = (now - retention_) / kSecond;
-    while (!s.retained.empty() && s.retained.front().first < oldest_kept) {
-      b_.retained -= s.retained.front().second;
-      b_.expired += s.retained.front().second;
-      s.retained.pop_front();
-    }
-    // Unread records past the retention period are gone for their consumers too.
-    while (!s.unread.empty() && s.unread.front().at < now - retention_) {
-      s.unread.pop_front();
-      ++s.unread_base;
-      for (Cursor& c : s.cursors)
-        if (c.first() < s.unread_base) c = Cursor{s.unread_base};
-    }
   }
 
   [[gnu::noinline]] void log_too_large(Simulation& sim, uint64_t bytes) {
@@ -279,8 +196,8 @@ private:
   std::vector<Shard> shards_;
   SimTime retention_;
   std::vector<ConnId> consumers_;
-  std::vector<uint32_t> rr_;  // per consumer: the shard to look at first next time
-  KinesisBalance b_;
+  ShardLog log_;  // the records, in order per shard (shared with DynamoDB Streams)
+  KinesisBalance b_;  // put, throttled, rejected (the rest from log_)
   bool throttling_ = false, warned_size_ = false;
   CounterId incoming_c_, throttled_c_, read_c_;
   GaugeId age_g_, shard_use_g_, retained_g_;

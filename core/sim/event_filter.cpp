@@ -55,7 +55,9 @@ const std::vector<std::string>& known_event_reasons() {
         // Kinesis Data Streams (core/services/kinesis.cpp)
         "record_too_large", "shard_write_limit", "shard_write_ok",
         // DynamoDB (core/services/dynamodb.cpp)
-        "dynamodb_item_too_large", "dynamodb_throttled", "dynamodb_throttled_ok",
+        "dynamodb_item_too_large", "dynamodb_throttled", "dynamodb_throttled_ok", "dynamodb_gsi_backpressure",
+        "dynamodb_gsi_read_throttled", "dynamodb_item_collection_full", "dynamodb_stream_records_lost", "dynamodb_scaled_up",
+        "dynamodb_scaled_down",
         // S3 (core/services/s3.cpp)
         "object_archived", "prefix_rate", "prefix_rate_ok",
         // SNS (core/services/sns.cpp)
