@@ -296,19 +296,19 @@ struct Narrator {
     return u;
   }
 
-  // A metric's excursions: kRise points in a row above `hi` begin one (at the first),
-  // kCalm in a row at or below `lo` end it. value() is nullopt for a point that says
-  // nothing (no traffic, or no request served for a latency).
+  // A metric's excursions on a node's series: kRise points in a row above `hi` begin one
+  // (at the first), kCalm in a row at or below `lo` end it. value(i) is point i's value, or
+  // nullopt for a point that says nothing (no traffic, or no request served for a latency).
   template <class Value, class Say>
-  void excursions(const Users& u, double hi, double lo, Value value, Say say) {
+  void excursions(uint32_t node, double hi, double lo, Value value, Say say) {
     constexpr int kRise = 3, kCalm = 10, kMaxPerMetric = 3;
-    const auto& series = s.metrics(NodeId{u.node}).series;
+    const auto& series = s.metrics(NodeId{node}).series;
     int above = 0, calm = 0, told_n = 0;
     bool in = false;
     size_t begin = 0, calm_from = 0;
     double peak = 0;
     for (size_t i = 0; i < series.size() && told_n < kMaxPerMetric; ++i) {
-      const std::optional<double> v = value(series[i]);
+      const std::optional<double> v = value(i);
       if (!v) continue;
       if (!in) {
         above = *v > hi ? above + 1 : 0;
@@ -321,7 +321,7 @@ struct Narrator {
         if (calm++ == 0) calm_from = i;
         if (calm >= kCalm) {
           say(series[begin].t_s - series[begin].interval_s, peak, series[calm_from].t_s - series[calm_from].interval_s,
-              value(series[calm_from]).value_or(0));
+              value(calm_from).value_or(0));
           in = false, above = 0, ++told_n;
         }
       } else {
@@ -330,6 +330,40 @@ struct Narrator {
       }
     }
     if (in) say(series[begin].t_s - series[begin].interval_s, peak, -1, 0);  // not back (yet)
+  }
+
+  // A backlog building inside the design: a node's waiting requests (or an SQS queue's
+  // visible messages) far above their level before the first fault.
+  void backlogs() {
+    const double fault_s = first_failure_s();
+    const double end = fault_s >= 0 ? fault_s : std::max(60.0, sim::to_seconds(b.duration) / 4);
+    for (uint32_t n = 0; n < s.node_count(); ++n) {
+      if (s.info(NodeId{n}).has(sim::Trait::Client)) continue;
+      const sim::NodeMetrics& m = s.metrics(NodeId{n});
+      const int visible = m.find_metric("visible");  // SQS: messages waiting to be received
+      const bool messages = visible >= 0 && m.def(static_cast<size_t>(visible)).applies;
+      auto value = [&](size_t i) -> std::optional<double> {
+        return messages ? static_cast<double>(m.point_values(i)[visible]) : static_cast<double>(m.series[i].queue);
+      };
+      std::vector<double> before;
+      for (size_t i = 0; i < m.series.size() && m.series[i].t_s <= end; ++i) before.push_back(*value(i));
+      if (before.size() < 5) continue;
+      std::nth_element(before.begin(), before.begin() + before.size() / 2, before.end());
+      const double base = before[before.size() / 2];
+      const std::string nm = name(n);
+      const std::string what_en = messages ? " messages" : " requests", what_ko = messages ? "메시지 " : "요청 ";
+      const std::string unit_ko = messages ? "개" : "건";
+      excursions(n, std::max(50.0, 10 * base), std::max(10.0, 2 * base), value, [&](double from, double peak, double back, double back_v) {
+        const std::string p = count_text(peak);
+        add(from, nm + ": a backlog builds up, to " + p + what_en + " waiting (normally " + count_text(base) + ")",
+            nm + ": 대기열에 밀린 " + what_ko + "수가 평소 " + count_text(base) + unit_ko + "에서 " + p + unit_ko + "까지 늘었습니다",
+            "symptom", 60, n);
+        if (back >= 0)
+          add(back, nm + ": the backlog is drained (" + count_text(back_v) + what_en + " waiting) after " + doc::clock_text(back - from),
+              nm + ": 밀린 " + what_ko + "수가 " + duration_ko(back - from) + " 만에 " + doc::with_direction(count_text(back_v) + unit_ko) + " 줄었습니다",
+              "recovered", 55, n);
+      });
+    }
   }
 
   void users_lines() {
@@ -352,8 +386,10 @@ struct Narrator {
     for (const Users& u : users) {
       const std::string n = name(u.node);
       // p99 "well above": twice its baseline and at least 50 ms more; back below 1.5x (+25 ms).
-      excursions(u, std::max(2 * u.base_p99, u.base_p99 + 50), std::max(1.5 * u.base_p99, u.base_p99 + 25),
-                 [](const sim::SeriesPoint& p) -> std::optional<double> {
+      const auto& series = s.metrics(NodeId{u.node}).series;
+      excursions(u.node, std::max(2 * u.base_p99, u.base_p99 + 50), std::max(1.5 * u.base_p99, u.base_p99 + 25),
+                 [&](size_t i) -> std::optional<double> {
+                   const sim::SeriesPoint& p = series[i];
                    if (p.completions_per_s <= 0) return std::nullopt;
                    return p.p99_ms;
                  },
@@ -367,8 +403,9 @@ struct Narrator {
                          "recovered", 85, u.node);
                  });
       // Errors: 5 points of the requests above the baseline's share (and twice it); back within 2 points.
-      excursions(u, std::max(u.base_err + 0.05, 2 * u.base_err), u.base_err + 0.02,
-                 [](const sim::SeriesPoint& p) -> std::optional<double> {
+      excursions(u.node, std::max(u.base_err + 0.05, 2 * u.base_err), u.base_err + 0.02,
+                 [&](size_t i) -> std::optional<double> {
+                   const sim::SeriesPoint& p = series[i];
                    const double served = p.completions_per_s + p.errors_per_s;
                    if (served <= 0) return std::nullopt;
                    return p.errors_per_s / served;
@@ -415,6 +452,7 @@ std::vector<StoryLine> narrate(const Built& b, size_t max_lines) {
   n.faults();
   n.throttling();
   n.bursts();
+  n.backlogs();
   n.users_lines();
   // Keep the most important (ties: the earlier), then tell them in time order (ties: in
   // the order they were found: a fault before what followed it in the same second).

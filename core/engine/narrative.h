@@ -19,6 +19,8 @@
 //  - the users' (Client nodes') p99 latency and error rate against their baseline (the
 //    run before its first fault): when each rises well above it, its peak, and when it is
 //    back;
+//  - a backlog building inside the design: a node's waiting requests (an SQS queue's
+//    visible messages) far above their level before the first fault, and when it drains;
 //  - a line to open (the traffic and its normal latency) and one to close (the whole run).
 // At most `max_lines` lines: the most important are kept (StoryLine::weight), in time order.
 #pragma once

@@ -81,6 +81,14 @@ TEST_CASE("narrative: an AZ outage behind an Auto Scaling group, told from the f
   CHECK(rose->t_s < 310);
   CHECK(back->t_s > launched->t_s);
   CHECK(back->t_s < 600);
+  // The web tier's requests pile up while it has too few instances, and drain once the new ones serve.
+  const StoryLine* backlog = find(lines, "symptom", "a backlog builds up");
+  const StoryLine* drained = find(lines, "recovered", "the backlog is drained");
+  REQUIRE(backlog);
+  REQUIRE(drained);
+  CHECK(backlog->node == "web");
+  CHECK(backlog->t_s >= 300);
+  CHECK(drained->t_s > launched->t_s);
   CHECK(lines.back().kind == "end");
   CHECK(lines.back().t_s == Approx(1200));
 }
