@@ -1,12 +1,13 @@
 // cloudplay: the engine's command-line runner (native, and as wasm under Node).
 //
-//   cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--events QUERY] [--progress] [--goals [--ko]]
+//   cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--events QUERY] [--story] [--progress] [--goals] [--ko]
 //   cloudplay validate DOC.json
 //   cloudplay lint DOC.json [--ko]
 //   cloudplay describe [TYPE] [--ko]
 //   cloudplay lesson check [ID] [--dir DIR] [--facts AWS-FACTS.md] [--ko]   (cli/lesson.cpp)
 //   cloudplay --version
 //
+// --story prints "what happened": the run told in a few lines (core/engine/narrative.h), in Korean with --ko.
 // --events QUERY prints the log entries that match (core/engine/event_query.h), e.g.
 //   --events "kind=instance_died reason=health_check from=5:00"
 // Exit codes: 0 ok, 1 the document has errors, 2 bad usage, unreadable file or a bad --events query,
@@ -26,6 +27,7 @@
 #include "core/doc/document.h"
 #include "core/engine/build.h"
 #include "core/engine/event_query.h"
+#include "core/engine/narrative.h"
 #include "core/engine/report.h"
 #include "core/lint/lint.h"
 #include "core/version.h"
@@ -36,7 +38,7 @@ namespace {
 
 const char* kUsage =
     "usage:\n"
-    "  cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--events QUERY] [--progress] [--goals [--ko]]\n"
+    "  cloudplay run DOC.json [--seconds N] [--seed S] [--json OUT] [--series] [--log] [--events QUERY] [--story] [--progress] [--goals] [--ko]\n"
     "  cloudplay validate DOC.json\n"
     "  cloudplay lint DOC.json [--ko]\n"
     "  cloudplay describe [TYPE] [--ko]   the services, their parameters and limits (docs/services.md)\n"
@@ -130,7 +132,7 @@ int cmd_run(int argc, char** argv) {
   std::string path, json_out;
   std::optional<double> seconds;
   std::optional<uint64_t> seed;
-  bool progress = false, show_log = false, series = false, show_goals = false, korean = false;
+  bool progress = false, show_log = false, series = false, show_goals = false, korean = false, story = false;
   std::optional<std::string> events_query;  // --events: print the entries that match
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
@@ -162,6 +164,8 @@ int cmd_run(int argc, char** argv) {
       show_log = true;
     } else if (a == "--events") {
       events_query = need("a query such as \"kind=instance_died reason=health_check\"");
+    } else if (a == "--story") {
+      story = true;
     } else if (a == "--goals") {
       show_goals = true;
     } else if (a == "--ko") {
@@ -220,6 +224,10 @@ int cmd_run(int argc, char** argv) {
     const std::vector<size_t> rows = cp::sim::query_events(b.sim->event_log(), q.filter);
     std::printf(korean ? "\n%s에 맞는 이벤트 %zu개:\n" : "\nevents matching %s: %zu\n", events_query->c_str(), rows.size());
     std::fputs(cp::engine::events_text(b, rows, korean).c_str(), stdout);
+  }
+  if (story) {
+    std::puts(korean ? "\n이번 실행에서 일어난 일:" : "\nwhat happened:");
+    std::fputs(cp::engine::narrative_text(cp::engine::narrate(b), korean).c_str(), stdout);
   }
   if (!json_out.empty()) {
     std::ofstream out(json_out, std::ios::binary);

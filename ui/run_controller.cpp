@@ -76,7 +76,8 @@ void RunController::start_at_named_speed() {
   achieved_speed_ = 0;
 }
 
-void RunController::rebuild() {
+void RunController::rebuild(bool same_history) {
+  if (!same_history) ++history_;
   built_ = engine::build(doc_, seed_);
   errors_ = built_.errors;
   if (!built_.sim && errors_.empty()) errors_.push_back({"", "the document could not be built", "문서로 실행을 준비하지 못했습니다"});
@@ -255,7 +256,7 @@ void RunController::step() {
 void RunController::reset() {
   playing_ = false;
   started_ = false;
-  rebuild();
+  rebuild(/*same_history=*/true);
   behind_score_ = 0;
   budget_score_ = 0;
   achieved_speed_ = 0;
@@ -312,7 +313,7 @@ void RunController::seek(sim::SimTime t) {
   const bool was_playing = playing_ || resume_after_seek_;
   // Back: rewind to the nearest earlier checkpoint (or rebuild) and fast-forward.
   if (t < now() && !rewind_before(t)) {
-    rebuild();
+    rebuild(/*same_history=*/true);
     last_rewind_from_ = -1;
   }
   started_ = started_ || t > 0;
@@ -349,6 +350,7 @@ bool RunController::fault(const std::string& action, const std::string& target, 
   // ... and so do checkpoints of that later history.
   while (!checkpoints_.empty() && checkpoints_.back().state->at > now()) checkpoints_.pop_back();
   faults_.push_back(f);
+  ++history_;  // a new branch from now on
   built_.sim->apply(*c);
   next_fault_ = faults_.size();
   started_ = true;

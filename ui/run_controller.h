@@ -69,6 +69,9 @@ public:
   const engine::Built& built() const { return built_; }
   const sim::Simulation* sim() const { return built_.sim.get(); }
   uint64_t generation() const { return generation_; }  // +1 per rebuild (panels drop caches)
+  // +1 when the run would go differently (the document, the seed, a live fault): a seek or a
+  // reset replays the same history, so what a panel learned of a later moment stays true.
+  uint64_t history() const { return history_; }
 
   // ---- running ----
   void update(double dt_s);
@@ -128,7 +131,7 @@ private:
     size_t next_fault = 0;  // faults_[0 .. next_fault) had been applied
     std::optional<engine::GoalTracker> goals;  // the goals' measurements at that moment
   };
-  void rebuild();
+  void rebuild(bool same_history = false);
   void start_at_named_speed();  // the document's settings.speed (1× when it names none)
   void maybe_checkpoint();
   // Back to the latest checkpoint at or before t; false if there is none usable.
@@ -146,6 +149,7 @@ private:
   std::optional<engine::GoalTracker> goals_;  // measured as the run advances (stops at each window's edges)
   std::vector<doc::Issue> errors_;
   uint64_t generation_ = 0;
+  uint64_t history_ = 0;
   uint64_t seed_ = 1;
   bool seed_from_user_ = false;
   std::vector<Fault> faults_;      // by time; faults_[0 .. next_fault_) were applied to the current sim

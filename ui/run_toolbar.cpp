@@ -66,6 +66,7 @@ const StringEntry kRunStrings[] = {
     {"run.panel_hide", "Hide panels", "패널 숨기기"},
     {"run.tab_metrics", "Metrics", "지표"},
     {"run.tab_log", "Event log", "이벤트 로그"},
+    {"run.tab_story", "What happened", "일어난 일"},
     {"run.tab_cost", "Cost", "비용"},
     // metrics panel
     {"run.m_hint", "Select nodes on the canvas to plot them (several are overlaid). Showing: %s",
@@ -647,8 +648,8 @@ void RunView::draw_bottom_panel(ImVec2 pos, ImVec2 size) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (ImGui::BeginTabBar("##run_tabs")) {
     // Tab ids stay as they were (the "tab" test command uses them); goals (4) come second, when the document has any.
-    const char* keys[] = {"run.tab_metrics", "run.tab_log", "run.tab_cost", "run.tab_faults", "run.tab_goals"};
-    for (int i : {0, 4, 1, 2, 3}) {
+    const char* keys[] = {"run.tab_metrics", "run.tab_log", "run.tab_cost", "run.tab_faults", "run.tab_goals", "run.tab_story"};
+    for (int i : {0, 4, 5, 1, 2, 3}) {
       if (i == 4 && !run_.has_goals()) continue;
       std::string label = std::string(tr(keys[i])) + "###" + keys[i];
       ImGuiTabItemFlags flags = 0;
@@ -660,6 +661,7 @@ void RunView::draw_bottom_panel(ImVec2 pos, ImVec2 size) {
         else if (i == 1) draw_event_log();
         else if (i == 2) draw_cost();
         else if (i == 3) draw_fault_timeline();
+        else if (i == 5) draw_what_happened();
         else draw_goals();
         ImGui::EndChild();
         ImGui::EndTabItem();
@@ -862,6 +864,11 @@ nlohmann::json RunView::command(const nlohmann::json& cmd) {
     return {{"ok", ok}};
   } else if (op == "csv") {
     return metrics_csv();
+  } else if (op == "story") {
+    refresh_story();
+    return story_debug();
+  } else if (op == "storyJump") {
+    return {{"ok", jump_to_story_line(cmd.value("index", size_t(0)))}};
   } else if (op != "state") {
     return {{"error", "unknown run command " + op}};
   }

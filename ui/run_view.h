@@ -6,6 +6,7 @@
 //   ui/run_overlay.cpp      draw_overlay(), context_menu()  (hooks installed on the Canvas)
 //   ui/metrics_panel.cpp    draw_metrics()
 //   ui/event_log_panel.cpp  draw_event_log()
+//   ui/what_happened_panel.cpp  draw_what_happened()  (the run as a story, core/engine/narrative.h)
 //   ui/cost_panel.cpp       draw_cost()
 //   ui/goals_panel.cpp      draw_goals()
 // The simulation itself is owned by RunController (ui/run_controller.h).
@@ -27,6 +28,7 @@
 #include "ui/editor.h"
 #include "ui/platform.h"
 #include "core/engine/event_query.h"
+#include "core/engine/narrative.h"
 #include "ui/run_controller.h"
 
 namespace cp::ui {
@@ -83,6 +85,12 @@ public:
 private:
   void draw_metrics();
   void draw_event_log();
+  void draw_what_happened();
+  // Tells the story again when the run got a second further (or its history changed); a
+  // replay behind the furthest moment keeps the longer story (it is the same run).
+  void refresh_story();
+  bool jump_to_story_line(size_t index);  // seek there and play, as the story panel's moments do
+  nlohmann::json story_debug() const;
   void draw_cost();
   void draw_fault_timeline();
   void draw_goals();
@@ -108,7 +116,7 @@ private:
   Platform& platform_;
   RunController run_;
   double anim_t_ = 0;           // wall seconds the dots have moved (only while time runs)
-  int tab_ = 0;                 // 0 metrics, 1 event log, 2 cost, 3 fault timeline, 4 goals
+  int tab_ = 0;                 // 0 metrics, 1 event log, 2 cost, 3 fault timeline, 4 goals, 5 what happened
   int tab_request_ = -1;        // a tab to select on the next frame
   nlohmann::json rects_ = nlohmann::json::object();  // toolbar items on screen (browser tests)
   nlohmann::json keep_up_ = nlohmann::json::object(); // the last keep-up notice: cause, achieved, suggested, text
@@ -142,6 +150,11 @@ private:
   size_t log_seen_ = 0;
   bool log_follow_ = true;
   double selected_event_t_ = -1;
+  // What happened (ui/what_happened_panel.cpp).
+  std::vector<engine::StoryLine> story_;
+  uint64_t story_history_ = UINT64_MAX;  // RunController::history() it was told for
+  double story_told_s_ = -1;             // the moment it was told at
+  nlohmann::json story_rects_ = nlohmann::json::array();
   float speed_slider_ = 0;      // log10 of speed
   bool scrubbing_ = false;
   float scrub_t_ = 0;

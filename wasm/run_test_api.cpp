@@ -4,8 +4,9 @@
 //   cloudplay.run.play() / pause() / step() / reset() / speed(x) / max(on) / seek(t_s) / seed(n)
 //   cloudplay.run.fault(action, target, value, begin)  -> {ok}
 //   cloudplay.run.state()  -> {t_s, playing, nodes: [{id, ok_per_s, p99_ms, up, ...}], azs, log, faults}
-//   cloudplay.run.csv()    -> the metrics CSV text;  cloudplay.run.tab(n): 0 metrics, 1 log, 2 cost, 3 fault timeline
+//   cloudplay.run.csv()    -> the metrics CSV text;  cloudplay.run.tab(n): 0 metrics, 1 log, 2 cost, 3 fault timeline, 4 goals, 5 what happened
 //   cloudplay.run.record(on, maxS)  -> starts/stops the WebM clip (maxS: a shorter limit than 30 s, for tests)
+//   cloudplay.run.story() -> {lines: [{t_s, clock, text, kind, node, x, y, w, h}], current, toldAt};  storyJump(i) -> {ok}
 //   cloudplay.run.saveFaults() -> {saved}: live faults into the document's timeline;  deleteFault(i) -> {ok}
 #include <emscripten.h>
 
@@ -32,6 +33,8 @@ EM_JS(void, js_define_run_api, (), {
     seek: function(t) { return cmd({op: "seek", t_s: t}); },
     seed: function(n) { return cmd({op: "seed", value: n}); },
     tab: function(n) { return cmd({op: "tab", value: n}); },
+    story: function() { return cmd({op: "story"}); },
+    storyJump: function(i) { return cmd({op: "storyJump", index: i}); },
     budget: function(ms, events, checkpointEvents) {
       return cmd({op: "budget", ms: ms, events: events, checkpointEvents: checkpointEvents});
     },
