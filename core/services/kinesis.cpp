@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
 #include <vector>
 
 #include "core/doc/messages.h"
@@ -27,6 +28,16 @@ constexpr uint32_t kMaxShards = 500;
 constexpr uint32_t kMaxRecordsPerGet = 10000;
 // AWS-FACTS: Kinesis Data Streams / Record size — 1 MiB by default.
 constexpr uint64_t kMaxRecordBytes = 1u << 20;
+// AWS-FACTS: Kinesis Data Streams / Enhanced fan-out — 2 MB/s per consumer per shard, at most
+// 20 such consumers per stream.
+constexpr uint64_t kFanOutReadBytesPerS = 2000000;
+constexpr int kMaxFanOutConsumers = 20;
+// AWS-FACTS: Kinesis Data Streams / Propagation delay — about 70 ms with enhanced fan-out
+// (records are pushed); shared, about 200 ms with one consumer to about 1 s with five: the
+// 5 GetRecords calls a second of a shard are split among them, so each waits 200 ms × their
+// number between calls (taken as exactly that).
+constexpr SimTime kFanOutPropagation = 70 * kMillisecond;
+constexpr SimTime kSharedPropagationPerConsumer = 200 * kMillisecond;
 constexpr SimTime kBatchLease = kShardBatchLease;  // a batch not checkpointed is handed out again
 // A shard's write and read limits (its records are in the stream's ShardLog).
 struct Shard {
@@ -34,7 +45,8 @@ struct Shard {
   // reset by on_second, which runs less often than once a second in a long run).
   int64_t window = -1;
   uint32_t records_this_s = 0;
-  uint64_t bytes_this_s = 0, read_bytes_this_s = 0;
+  uint64_t bytes_this_s = 0, read_bytes_this_s = 0;  // read: by the standard consumers, together
+  std::vector<uint64_t> fan_out_read_this_s;            // per consumer; used by enhanced fan-out ones only
   double peak_use = 0;  // the busiest whole second's write use since the last on_second
   double use() const {
     return std::max(static_cast<double>(records_this_s) / kShardRecordsPerS, static_cast<double>(bytes_this_s) / kShardBytesPerS);
@@ -46,6 +58,7 @@ struct Shard {
     window = second;
     records_this_s = 0;
     bytes_this_s = read_bytes_this_s = 0;
+    std::fill(fan_out_read_this_s.begin(), fan_out_read_this_s.end(), 0);
   }
 };
 
@@ -63,8 +76,14 @@ public:
     retained_g_ = sim.gauge(id(), "retained_records");
     consumers_.clear();
     for (ConnId c : sim.incoming(id()))
-      if (sim.connection(c).role == WireRole::Poll) consumers_.push_back(c);
-    for (Shard& s : shards_) s = Shard{};
+      if (sim.connection(c).role == WireRole::Poll)
+        consumers_.push_back({c, sim.connection(c).role_params.number("enhanced_fan_out") != 0, 0});
+    const auto shared = std::count_if(consumers_.begin(), consumers_.end(), [](const Consumer& c) { return !c.fan_out; });
+    for (Consumer& c : consumers_) c.propagation = c.fan_out ? kFanOutPropagation : kSharedPropagationPerConsumer * shared;
+    for (Shard& s : shards_) {
+      s = Shard{};
+      s.fan_out_read_this_s.assign(consumers_.size(), 0);
+    }
     log_ = ShardLog(static_cast<uint32_t>(shards_.size()), retention_, consumers_.size());
   }
 
@@ -115,9 +134,16 @@ public:
   }
 
 private:
+  // A consumer (a Lambda event source mapping over a poll wire): standard, sharing each
+  // shard's 2 MB/s read, or enhanced fan-out, with its own 2 MB/s per shard pushed to it.
+  struct Consumer {
+    ConnId conn;
+    bool fan_out = false;
+    SimTime propagation = 0;  // from a record's write until this consumer can have it
+  };
   int consumer(ConnId c) const {
     for (size_t i = 0; i < consumers_.size(); ++i)
-      if (consumers_[i].v == c.v) return static_cast<int>(i);
+      if (consumers_[i].conn.v == c.v) return static_cast<int>(i);
     return -1;
   }
 
@@ -152,17 +178,28 @@ private:
   }
 
   // GetRecords for consumer k: the next batch of one shard it is not already working on,
-  // shards taken in turn, within each shard's 2 MB/s shared read.
+  // shards taken in turn, of the records that have reached it (its propagation delay),
+  // within its read budget: each shard's 2 MB/s shared by the standard consumers, or its own
+  // 2 MB/s per shard with enhanced fan-out. An enhanced fan-out consumer is pushed records
+  // (SubscribeToShard): an empty answer tells it when the next one reaches it.
   void get_records(Simulation& sim, ReqHandle h, uint32_t k, uint32_t n) {
     Reply reply;
     const SimTime now = sim.now();
-    const int si = log_.get_records(k, n, now, kBatchLease, [&](uint32_t i) {
+    const Consumer& c = consumers_[k];
+    auto read_bytes = [&](uint32_t i) -> uint64_t& {
+      return c.fan_out ? shards_[i].fan_out_read_this_s[k] : shards_[i].read_bytes_this_s;
+    };
+    const uint64_t budget = c.fan_out ? kFanOutReadBytesPerS : kShardReadBytesPerS;
+    SimTime next_written = kNever;
+    const int si = log_.get_records(k, n, now, kBatchLease, [&](uint32_t i) -> uint64_t {
       shards_[i].roll(now);
-      return shards_[i].read_bytes_this_s < kShardReadBytesPerS;
-    }, &reply);
+      return read_bytes(i) < budget ? budget - read_bytes(i) : 0;
+    }, &reply, now - c.propagation, &next_written);
     if (si >= 0) {
-      for (const ReplyItem& it : reply.items) shards_[static_cast<size_t>(si)].read_bytes_this_s += it.item.size;
+      for (const ReplyItem& it : reply.items) read_bytes(static_cast<uint32_t>(si)) += it.item.size;
       sim.metrics(id()).add(read_c_, static_cast<double>(reply.items.size()));
+    } else if (c.fan_out) {
+      reply.ask_again_at = next_written != kNever ? next_written + c.propagation : now + c.propagation;
     }
     sim.respond(h, Outcome::Ok, reply);
   }
@@ -195,7 +232,7 @@ private:
 
   std::vector<Shard> shards_;
   SimTime retention_;
-  std::vector<ConnId> consumers_;
+  std::vector<Consumer> consumers_;
   ShardLog log_;  // the records, in order per shard (shared with DynamoDB Streams)
   KinesisBalance b_;  // put, throttled, rejected (the rest from log_)
   bool throttling_ = false, warned_size_ = false;
@@ -232,6 +269,51 @@ std::optional<catalog::Finding> few_keys_advice(const doc::Document& d, const do
   return std::nullopt;
 }
 
+bool fan_out_wire(const doc::ConnectionDoc& w) {
+  return w.role == "poll" && w.params.is_object() && w.params.contains("enhanced_fan_out") &&
+         w.params["enhanced_fan_out"].is_boolean() && w.params["enhanced_fan_out"].get<bool>();
+}
+
+// At most 20 enhanced fan-out consumers per stream: the 21st wire is refused.
+std::vector<doc::Issue> check_fan_out_consumers(const doc::Document& d) {
+  std::vector<doc::Issue> out;
+  std::map<std::string, int> per_stream;
+  for (size_t i = 0; i < d.connections.size(); ++i) {
+    const doc::ConnectionDoc& w = d.connections[i];
+    const doc::NodeDoc* from = d.find_node(w.from);
+    if (!from || from->type != "kinesis" || !fan_out_wire(w)) continue;
+    if (++per_stream[w.from] != kMaxFanOutConsumers + 1) continue;
+    out.push_back({"connections[" + std::to_string(i) + "].params.enhanced_fan_out",
+                   "stream " + w.from + " has more than 20 enhanced fan-out consumers: Kinesis registers at most 20 "
+                       "per stream. Make the others standard consumers (they share each shard's 2 MB/s).",
+                   "스트림 " + w.from + "에 향상된 팬아웃 소비자가 20개보다 많습니다. Kinesis는 스트림마다 최대 20개까지만 "
+                       "등록합니다. 나머지는 표준 소비자로 두세요(샤드마다 초당 2MB를 나누어 씁니다)."});
+  }
+  return out;
+}
+
+// Three or more standard consumers on one stream: they split each shard's 2 MB/s and its 5
+// GetRecords calls a second, so each gets its records later (about 200 ms per consumer).
+std::optional<catalog::Finding> shared_consumers_advice(const doc::Document& d, const doc::NodeDoc& n) {
+  std::vector<std::string> shared;
+  for (const doc::ConnectionDoc& w : d.connections)
+    if (w.from == n.id && w.role == "poll" && !fan_out_wire(w)) shared.push_back(w.to);
+  if (shared.size() < 3) return std::nullopt;
+  const std::string k = std::to_string(shared.size()), ms = std::to_string(200 * shared.size());
+  std::vector<std::string> nodes{n.id};
+  nodes.insert(nodes.end(), shared.begin(), shared.end());
+  return catalog::Finding{"kinesis-shared-consumers", catalog::Severity::Info,
+                          "stream " + n.id + " has " + k + " standard consumers: they share each shard's 2 MB/s and 5 "
+                              "GetRecords calls a second, so each reads at most a share of it and gets records about " +
+                              ms + " ms after they are written. Turn on enhanced fan-out on the wires of the consumers "
+                              "that need their own 2 MB/s and about 70 ms.",
+                          "스트림 " + n.id + "에 표준 소비자가 " + k + "개 있습니다. 샤드마다 초당 2MB와 초당 5회의 "
+                              "\"GetRecords\" 호출을 나누어 쓰므로 각자 그 일부만 읽고, 레코드를 쓴 뒤 약 " + ms +
+                              "밀리초가 지나서야 받습니다. 자기 몫의 초당 2MB와 약 70밀리초의 지연이 필요한 소비자는 "
+                              "연결에서 향상된 팬아웃을 켜세요.",
+                          nodes, "Kinesis Data Streams / Propagation delay"};
+}
+
 catalog::ServiceDescriptor make_descriptor() {
   using catalog::ParamSpec;
   using catalog::ParamType;
@@ -245,17 +327,21 @@ catalog::ServiceDescriptor make_descriptor() {
                "레코드를 샤드에 나누어 담는 스트림입니다. 샤드마다 초당 1MB 또는 1,000건을 받고, 파티션 키별로 순서를 "
                "지키며, 레코드가 만료될 때까지 소비자가 다시 읽을 수 있습니다."};
   d.simplifications = {
-      "Provisioned mode only (no on-demand mode, no resharding during a run, no enhanced fan-out). Write limits are "
+      "Provisioned mode only (no on-demand mode, no resharding during a run). Write limits are "
       "counted per shard in whole simulated seconds. Consumers are Lambda event source mappings: each reads each shard in "
       "order, one batch at a time (no parallelization factor), so the shard count caps how many batches run at once; a batch not checkpointed within 60 s is handed out again (Lambda retries a failed "
-      "batch until it succeeds, blocking its shard). The 2 MB/s read of a shard is shared by its consumers; the 5 "
-      "GetRecords calls a second are not counted. Records read by every consumer are counted but not kept. Shard-hours "
+      "batch until it succeeds, blocking its shard). Standard consumers share a shard's 2 MB/s read and get a record "
+      "200 ms × their number after it was written (the 5 GetRecords calls a second split among them; the calls "
+      "themselves are not counted); an enhanced fan-out consumer has its own 2 MB/s per shard and gets records 70 ms "
+      "after they were written. Records read by every consumer are counted but not kept. Shard-hours "
       "and PUT payload units are not priced yet.",
-      "프로비저닝 모드만 다룹니다(온디맨드 모드, 실행 중 리샤딩, 향상된 팬아웃은 없습니다). 쓰기 한도는 샤드마다 "
+      "프로비저닝 모드만 다룹니다(온디맨드 모드, 실행 중 리샤딩은 없습니다). 쓰기 한도는 샤드마다 "
       "시뮬레이션 1초 단위로 셉니다. 소비자는 Lambda 이벤트 소스 매핑이며, 샤드마다 순서대로 한 번에 배치 하나씩 읽습니다"
       "(병렬화 계수는 없습니다). 그래서 동시에 처리하는 배치 수는 샤드 수를 넘지 못합니다. "
       "60초 안에 체크포인트하지 않은 배치는 다시 넘깁니다(Lambda는 실패한 배치를 성공할 때까지 재시도하며 그동안 샤드가 "
-      "막힙니다). 샤드의 초당 2MB 읽기는 소비자들이 나누어 쓰며, 초당 5회인 GetRecords 호출 한도는 세지 않습니다. 모든 "
+      "막힙니다). 표준 소비자는 샤드의 초당 2MB 읽기를 나누어 쓰고, 레코드를 쓴 뒤 200밀리초 × 소비자 수가 지나야 "
+      "받습니다(샤드의 초당 5회 GetRecords 호출을 나누어 쓰기 때문이며, 호출 횟수 자체는 세지 않습니다). 향상된 팬아웃 "
+      "소비자는 샤드마다 자기 몫의 초당 2MB가 있고 70밀리초 뒤에 레코드를 받습니다. 모든 "
       "소비자가 읽은 레코드는 개수만 세고 보관하지 않습니다. 샤드 시간과 PUT 페이로드 단위 요금은 아직 계산하지 않습니다."};
   d.placement = PlacementKind::Region;
   d.icon = catalog::Icon::Stream;
@@ -272,8 +358,21 @@ catalog::ServiceDescriptor make_descriptor() {
                 "h", 24, 8760, 24, {}, "Kinesis Data Streams / Retention", 0, false, ""},
   };
   d.target_roles = {catalog::RoleSpec{}};  // producers call it (PutRecord)
-  d.source_roles = {catalog::RoleSpec{WireRole::Poll, {}, {"lambda"}, nullptr}};  // consumers poll it
-  d.lint_rules = {{"kinesis-few-partition-keys", few_keys_advice}};
+  // Consumers poll it; a wire's consumer may be registered for enhanced fan-out.
+  d.source_roles = {catalog::RoleSpec{
+      WireRole::Poll,
+      {ParamSpec{"enhanced_fan_out", ParamType::Bool, {"Enhanced fan-out", "향상된 팬아웃"},
+                 {"This consumer gets its own 2 MB/s per shard, pushed to it about 70 ms after a record is written. "
+                  "Without it, consumers share each shard's 2 MB/s and get records 200 ms × their number later. At most "
+                  "20 per stream; billed per consumer-shard hour and GB read (not priced here).",
+                  "이 소비자가 샤드마다 자기 몫의 초당 2MB를 받고, 레코드를 쓴 뒤 약 70밀리초 만에 푸시로 받습니다. 끄면 "
+                  "소비자들이 샤드의 초당 2MB를 나누어 쓰고 200밀리초 × 소비자 수만큼 늦게 받습니다. 스트림마다 최대 "
+                  "20개이며, 소비자-샤드 시간과 읽은 GB에 요금이 붙습니다(여기서는 계산하지 않습니다)."},
+                 "", 0, 0, false, {}, "Kinesis Data Streams / Enhanced fan-out", 0, false, ""}},
+      {"lambda"},
+      nullptr}};
+  d.validate_document = check_fan_out_consumers;
+  d.lint_rules = {{"kinesis-few-partition-keys", few_keys_advice}, {"kinesis-shared-consumers", shared_consumers_advice}};
   const catalog::Text recs{"records", "건"};
   d.metrics = {
       metric("incoming_records", K::Counter, {"Incoming records", "들어온 레코드"}, recs,

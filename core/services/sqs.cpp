@@ -662,7 +662,18 @@ catalog::ServiceDescriptor make_descriptor() {
   };
   d.makes_calls = false;
   d.target_roles = {catalog::RoleSpec{}};  // producers call it (SendMessage)
-  d.source_roles = {catalog::RoleSpec{WireRole::Poll, {}, {}, nullptr}};  // consumers poll it
+  // Consumers poll it. A Lambda mapping's batch above 10 needs a batching window: one
+  // ReceiveMessage returns at most 10 (AWS-FACTS: SQS / Batch). Kinesis has no such rule.
+  d.source_roles = {catalog::RoleSpec{WireRole::Poll, {}, {}, [](const json& p) {
+    std::vector<doc::Issue> out;
+    if (catalog::param_number(p, "batch_size") > 10 && catalog::param_number(p, "maximum_batching_window_s") < 1)
+      out.push_back({"maximum_batching_window_s",
+                     "a batch size above 10 needs a batching window of at least 1 s: a receive from a queue returns "
+                     "at most 10 messages.",
+                     "배치 크기가 10보다 크면 배치 기간이 1초 이상이어야 합니다. 대기열에서 한 번 받을 때 메시지는 최대 "
+                     "10개입니다."});
+    return out;
+  }}};
   d.validate_document = check_queues;
   d.rename_node_refs = [](json& params, const std::map<std::string, std::string>& renamed) {
     auto it = params.find("dead_letter_queue");

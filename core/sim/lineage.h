@@ -66,6 +66,9 @@ struct ReplyItem {
 struct Reply {
   uint64_t count = 0;
   std::vector<ReplyItem> items;
+  // An empty answer may say when to ask again (a stream that pushes to its consumer knows
+  // when the next record reaches it); kNever: the caller's own wait.
+  SimTime ask_again_at = kNever;
 };
 
 }  // namespace cp::sim

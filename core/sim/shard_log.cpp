@@ -33,16 +33,36 @@ void ShardLog::append(uint32_t shard, const Lineage& item, SimTime now) {
 }
 
 int ShardLog::get_records(uint32_t k, uint32_t n, SimTime now, SimTime lease,
-                          const std::function<bool(uint32_t)>& may_read, Reply* out) {
+                          const std::function<uint64_t(uint32_t)>& read_budget, Reply* out, SimTime written_by,
+                          SimTime* next_written) {
+  if (next_written) *next_written = kNever;
   for (uint32_t i = 0; i < shards_.size(); ++i) {
     const uint32_t si = (rr_[k] + i) % static_cast<uint32_t>(shards_.size());
     Shard& s = shards_[si];
     Cursor& c = s.cursors[k];
     if (c.out && now < c.lease_until) continue;  // its batch is being worked on: the shard waits
     const uint64_t from = c.out ? c.from : c.next;  // an expired lease: the same batch again
-    const uint64_t to = c.out ? c.to : std::min<uint64_t>(s.next_seq, from + n);
+    uint64_t to = c.out ? c.to : std::min<uint64_t>(s.next_seq, from + n);
     if (from >= to || from < s.unread_base) continue;
-    if (may_read && !may_read(si)) continue;
+    // A new batch holds only records old enough to have reached this consumer (in order, so a prefix).
+    if (!c.out && written_by != kNever) {
+      uint64_t visible = from;
+      while (visible < to && s.unread[visible - s.unread_base].at <= written_by) ++visible;
+      if (visible == from && next_written)
+        *next_written = std::min(*next_written, s.unread[from - s.unread_base].at);
+      to = visible;
+      if (from >= to) continue;
+    }
+    if (read_budget) {
+      const uint64_t budget = read_budget(si);
+      if (budget == 0) continue;
+      if (!c.out) {  // a new batch: as many records as the budget holds, one at least
+        uint64_t bytes = s.unread[from - s.unread_base].item.size, end = from + 1;
+        while (end < to && bytes + s.unread[end - s.unread_base].item.size <= budget)
+          bytes += s.unread[end++ - s.unread_base].item.size;
+        to = end;
+      }
+    }
     for (uint64_t q = from; q < to; ++q)
       out->items.push_back({s.unread[q - s.unread_base].item, (static_cast<uint64_t>(si) << kRefShardShift) | q,
                             c.out ? 2u : 1u});

@@ -5,7 +5,7 @@
 //
 //   sim::ShardLog log(shards, retention, consumers);
 //   log.append(log.shard_of(key), item, now);           // a record, in order within its shard
-//   int s = log.get_records(k, n, now, lease, may_read, &reply);  // consumer k's next batch, or -1
+//   int s = log.get_records(k, n, now, lease, read_budget, &reply);  // consumer k's next batch, or -1
 //   log.checkpoint(k, ref);                              // the consumer processed one record
 //   log.expire(now);                                     // records past the retention period go
 //
@@ -40,9 +40,14 @@ public:
   uint32_t shard_of(uint64_t key) const;
   void append(uint32_t shard, const Lineage& item, SimTime now);
   // Consumer k's next batch of up to n records from a shard it is not already working on
-  // (shards taken in turn, those may_read refuses skipped); the shard read, or -1.
-  int get_records(uint32_t k, uint32_t n, SimTime now, SimTime lease, const std::function<bool(uint32_t)>& may_read,
-                  Reply* out);
+  // (shards taken in turn); the shard read, or -1. read_budget (optional) gives the bytes a
+  // shard may still hand this consumer: 0 skips the shard, else a new batch stops there (one
+  // record at least).
+  // Only records written at or before `written_by` are handed out (a stream's propagation
+  // delay); when none is, *next_written (if given) is the earliest time a record held back
+  // only for being too new was written (kNever: none).
+  int get_records(uint32_t k, uint32_t n, SimTime now, SimTime lease, const std::function<uint64_t(uint32_t)>& read_budget,
+                  Reply* out, SimTime written_by = kNever, SimTime* next_written = nullptr);
   // A record of consumer k's batch is processed (ref from the reply); false for a stale ref.
   bool checkpoint(uint32_t k, uint64_t ref);
   // Records past the retention period go (of one shard, or of all: shard -1).

@@ -160,6 +160,90 @@ TEST_CASE("kinesis: a Lambda consumer reads every record, one batch per shard at
   CHECK(metric(one, "stream", "iterator_age_s") > 30);
 }
 
+namespace {
+// Producers, a stream and `n` consumers (fn1..fnN) polling it, the first `fan_out` of them
+// with enhanced fan-out.
+json consumers_doc(int n, int fan_out, double rate, double bytes, double shards, double duration_s) {
+  json nodes = json::array({producers(rate, 10000, bytes), stream(shards)});
+  json wires = json::array({put_wire()});
+  for (int i = 1; i <= n; ++i) {
+    json fn = consumer(20);
+    fn["id"] = "fn" + std::to_string(i);
+    nodes.push_back(fn);
+    json w = wire("stream", "fn" + std::to_string(i), {{"batch_size", 100}, {"maximum_concurrency", 10}}, "poll");
+    if (i <= fan_out) w["params"]["enhanced_fan_out"] = true;
+    wires.push_back(w);
+  }
+  return document(nodes, wires, duration_s);
+}
+// How old the records were when consumer `fn` got them (Lambda's polled_age).
+sim::LatencyHistogram age_at_read(const engine::Built& b, const std::string& fn = "fn1") {
+  return b.sim->latency_between(b.node(fn), b.sim->latency_metric(b.node(fn), "polled_age"), 0, b.duration);
+}
+double ms(sim::SimTime t) { return static_cast<double>(t) / sim::kMillisecond; }
+}  // namespace
+
+TEST_CASE("kinesis: standard consumers get records 200 ms each later; enhanced fan-out in about 70 ms", "[kinesis]") {
+  // 50 small records a second on one shard, read by one or five standard consumers, or by
+  // five with enhanced fan-out (records pushed: AWS-FACTS Propagation delay).
+  const engine::Built one = run_checking_balance(consumers_doc(1, 0, 50, 200, 1, 60));
+  const engine::Built five = run_checking_balance(consumers_doc(5, 0, 50, 200, 1, 60));
+  const engine::Built fan_out = run_checking_balance(consumers_doc(5, 5, 50, 200, 1, 60));
+  const double p50_one = ms(age_at_read(one).percentile(50)), p50_five = ms(age_at_read(five).percentile(50)),
+               p50_fan_out = ms(age_at_read(fan_out).percentile(50));
+  INFO("median age at read: 1 standard " << p50_one << " ms, 5 standard " << p50_five << " ms, 5 fan-out "
+                                          << p50_fan_out << " ms");
+  // Lambda asks a caught-up shard again once a second; a record written after a poll waits for it.
+  CHECK(p50_one >= 200);
+  CHECK(p50_five >= 1000);           // each gets a record a whole second after it was written
+  CHECK(p50_fan_out >= 70);
+  CHECK(p50_fan_out < 120);          // pushed as soon as it has propagated
+  CHECK(p50_five > 5 * p50_fan_out);
+  // Every consumer read every record (all keep up at this rate).
+  for (int i = 1; i <= 5; ++i) {
+    const auto s = services::lambda_stats(fan_out.sim->model(fan_out.node("fn" + std::to_string(i))));
+    REQUIRE(s);
+    CHECK(s->messages + 60 >= balance(fan_out).put);
+  }
+}
+
+TEST_CASE("kinesis: three standard consumers share a shard's 2 MB/s; with enhanced fan-out each has its own", "[kinesis]") {
+  // One shard written at 0.9 MB/s (90 records of 10 KB a second). Three standard consumers
+  // need 2.7 MB/s from the shard's 2 MB/s: they fall behind. With enhanced fan-out each reads
+  // 0.9 of its own 2 MB/s and keeps up.
+  const engine::Built shared = run_checking_balance(consumers_doc(3, 0, 90, 10000, 1, 120));
+  const engine::Built fan_out = run_checking_balance(consumers_doc(3, 3, 90, 10000, 1, 120));
+  const double behind_shared = metric(shared, "stream", "iterator_age_s"),
+               behind_fan_out = metric(fan_out, "stream", "iterator_age_s");
+  INFO("iterator age at the end: standard " << behind_shared << " s, enhanced fan-out " << behind_fan_out << " s");
+  CHECK(behind_shared > 20);  // a third of the demand is not read: the backlog grows for two minutes
+  CHECK(behind_fan_out < 2);
+  CHECK(balance(shared).unread > 2000);
+  CHECK(balance(fan_out).unread < 300);
+}
+
+TEST_CASE("kinesis: at most 20 enhanced fan-out consumers; lint suggests it for three standard ones", "[kinesis][lint]") {
+  doc::LoadResult ok = catalog::parse_document(consumers_doc(20, 20, 10, 200, 1, 10).dump());
+  CHECK(ok.ok());
+  doc::LoadResult too_many = catalog::parse_document(consumers_doc(21, 21, 10, 200, 1, 10).dump());
+  REQUIRE_FALSE(too_many.ok());
+  bool named = false;
+  for (const auto& i : too_many.errors)
+    if (i.path == "connections[21].params.enhanced_fan_out" && i.message.find("at most 20") != std::string::npos) named = true;
+  CHECK(named);
+  auto advice = [](int n, int fan_out) {
+    doc::LoadResult r = catalog::parse_document(consumers_doc(n, fan_out, 10, 200, 1, 10).dump());
+    REQUIRE(r.ok());
+    int k = 0;
+    for (const auto& f : lint::lint(r.document))
+      if (f.rule == "kinesis-shared-consumers") ++k;
+    return k;
+  };
+  CHECK(advice(3, 0) == 1);
+  CHECK(advice(3, 1) == 0);  // two standard ones share comfortably
+  CHECK(advice(2, 0) == 0);
+}
+
 TEST_CASE("kinesis: records read are not deleted; they expire after the retention period", "[kinesis]") {
   // 25 hours at one record a second with a 24 h retention: the first hour's records expire.
   engine::Built b = cp::test::build_document(
@@ -234,4 +318,31 @@ TEST_CASE("example kinesis-hot-partition-key: one shard throttles while the sens
   REQUIRE(fn);
   CHECK(fn->messages + 2000 >= x().retained);
   CHECK(fn->peak_running <= 4);
+}
+
+TEST_CASE("example kinesis-enhanced-fan-out: alerts keeps up in about 70 ms while three standard consumers fall behind",
+          "[kinesis][examples]") {
+  auto run = [](bool reports_fan_out) {
+    doc::Document d = cp::test::example_document("kinesis-enhanced-fan-out.json");
+    if (reports_fan_out)
+      for (doc::ConnectionDoc& c : d.connections)
+        if (c.id == "events-reports") c.params["enhanced_fan_out"] = true;
+    engine::Built b = engine::build(d);
+    REQUIRE(b.ok());
+    b.sim->run_until(b.duration);
+    return b;
+  };
+  const engine::Built as_shipped = run(false), fixed = run(true);
+  const double alerts = ms(age_at_read(as_shipped, "alerts").percentile(50)),
+               analytics = ms(age_at_read(as_shipped, "analytics").percentile(50)),
+               behind = as_shipped.sim->metrics(as_shipped.node("events")).metric_value("iterator_age_s");
+  INFO("median age: alerts " << alerts << " ms, analytics " << analytics << " ms; iterator age at the end " << behind
+                             << " s; fixed: " << fixed.sim->metrics(fixed.node("events")).metric_value("iterator_age_s")
+                             << " s, reports " << ms(age_at_read(fixed, "reports").percentile(50)) << " ms");
+  CHECK(alerts < 120);
+  CHECK(analytics > 600);
+  CHECK(behind > 60);  // 2.4 MB/s wanted of 2 MB/s: the slowest falls further behind all run (the story: "more than a minute")
+  // Reports on enhanced fan-out: the two standard consumers need 1.6 MB/s and keep up.
+  CHECK(fixed.sim->metrics(fixed.node("events")).metric_value("iterator_age_s") < 5);
+  CHECK(ms(age_at_read(fixed, "reports").percentile(50)) < 120);
 }

@@ -62,3 +62,34 @@ TEST_CASE("shard log: a batch not checkpointed is handed out again; unread recor
   CHECK(log.unread() == 0);
   CHECK(log.retained() == 0);
 }
+
+TEST_CASE("shard log: a batch holds only records old enough, and stops at the read budget", "[stream]") {
+  ShardLog log(1, 3600 * kSecond, 1);
+  for (int i = 0; i < 10; ++i) {
+    Lineage item;
+    item.id = static_cast<uint64_t>(i);
+    item.size = 1000;
+    log.append(0, item, static_cast<SimTime>(i) * 100 * kMillisecond);  // one every 100 ms
+  }
+  // At 1 s with a 500 ms propagation delay: the records written at 0..500 ms (six) are visible.
+  Reply early;
+  SimTime next = 0;
+  REQUIRE(log.get_records(0, 100, kSecond, 60 * kSecond, nullptr, &early, 500 * kMillisecond, &next) == 0);
+  CHECK(early.items.size() == 6);
+  for (const ReplyItem& it : early.items) CHECK(log.checkpoint(0, it.ref));
+  // Nothing more is old enough at 1 s + 50 ms: none handed out, and the next one was written at 600 ms.
+  Reply none;
+  CHECK(log.get_records(0, 100, kSecond + 50 * kMillisecond, 60 * kSecond, nullptr, &none, 550 * kMillisecond, &next) == -1);
+  CHECK(next == 600 * kMillisecond);
+  // A budget of 2,500 bytes: two records of 1,000 (and one at least, however small the budget).
+  Reply budgeted;
+  REQUIRE(log.get_records(0, 100, 2 * kSecond, 60 * kSecond, [](uint32_t) -> uint64_t { return 2500; }, &budgeted) == 0);
+  CHECK(budgeted.items.size() == 2);
+  for (const ReplyItem& it : budgeted.items) CHECK(log.checkpoint(0, it.ref));
+  Reply one;
+  REQUIRE(log.get_records(0, 100, 2 * kSecond, 60 * kSecond, [](uint32_t) -> uint64_t { return 1; }, &one) == 0);
+  CHECK(one.items.size() == 1);
+  for (const ReplyItem& it : one.items) CHECK(log.checkpoint(0, it.ref));
+  Reply refused;
+  CHECK(log.get_records(0, 100, 2 * kSecond, 60 * kSecond, [](uint32_t) -> uint64_t { return 0; }, &refused) == -1);
+}
