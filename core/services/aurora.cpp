@@ -17,8 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr double kSecondsPerHour = 3600.0;
-constexpr double kSecondsPerMonth = 730.0 * 3600.0;
 // AWS-FACTS: Aurora / Storage — six copies, two in each of three AZs.
 constexpr int kCopies = 6;
 constexpr int kCopiesPerAz = 2;
@@ -58,11 +56,7 @@ const AuroraClass& aurora_class(const std::string& key) {
   return kClasses[2];
 }
 
-std::vector<std::string> class_keys() {
-  std::vector<std::string> keys;
-  for (const AuroraClass& c : kClasses) keys.emplace_back(c.key);
-  return keys;
-}
+std::vector<std::string> class_keys() { return class_keys_of(kClasses); }
 
 // Timers: kind in the low 2 bits, the instance's slot in the next 4, its epoch above.
 // Work begun on an instance before it went away finds the epoch changed and fails.
@@ -193,8 +187,8 @@ public:
     NodeMetrics& m = sim.metrics(id());
     // Every instance is billed, available or not (AWS re-creates a lost one); storage by
     // its size, I/O by the requests that reached the volume this second.
-    m.cost_usd += s_.cls->usd_per_hour * static_cast<double>(instances_.size()) / kSecondsPerHour +
-                  s_.storage_gb * kStorageUsdPerGbMonth / kSecondsPerMonth +
+    m.cost_usd += s_.cls->usd_per_hour * static_cast<double>(instances_.size()) / kDbSecondsPerHour +
+                  s_.storage_gb * kStorageUsdPerGbMonth / kDbSecondsPerMonth +
                   static_cast<double>(ios_this_second_) * kIoUsdPerMillion / 1e6;
     ios_this_second_ = 0;
     watch_azs(sim);
@@ -558,9 +552,7 @@ private:
 std::optional<catalog::Finding> no_replica_advice(const doc::Document& d, const doc::NodeDoc& n) {
   const json p = catalog::with_defaults(aurora_descriptor(), n.params.is_object() ? n.params : json::object());
   if (catalog::param_number(p, "replicas") > 0) return std::nullopt;
-  const bool called = std::any_of(d.connections.begin(), d.connections.end(),
-                                  [&](const doc::ConnectionDoc& w) { return w.to == n.id; });
-  if (!called) return std::nullopt;
+  if (!is_called(d, n)) return std::nullopt;
   return catalog::Finding{"aurora-no-replica", catalog::Severity::Warning,
                           "Aurora cluster " + n.id + " has no Aurora Replica: its data survives an AZ failure (six copies "
                               "in three AZs), but if the writer's AZ fails the writer must be re-created, typically within "
@@ -629,20 +621,6 @@ catalog::ServiceDescriptor make_cluster() {
                  "reader_endpoint: 읽기를 복제본들에 나눠 보냅니다(복제본이 없으면 쓰기 인스턴스로). cluster_endpoint: "
                  "애플리케이션이 모든 쿼리를 쓰기 인스턴스로 보냅니다."},
                 "", 0, 0, "reader_endpoint", {"reader_endpoint", "cluster_endpoint"}, "", 0, false, ""},
-      ParamSpec{"read_ms", ParamType::Float, {"Read query time", "읽기 쿼리 시간"},
-                {"Mean time one vCPU spends on a read query (exponentially distributed).",
-                 "vCPU 하나가 읽기 쿼리 하나에 쓰는 평균 시간입니다(지수 분포)."},
-                "ms", 0.01, 60000, 2, {}, "", 0, false, ""},
-      ParamSpec{"write_ms", ParamType::Float, {"Write query time", "쓰기 쿼리 시간"},
-                {"Mean time the writer's vCPU spends on a write before sending it to the volume (exponentially distributed).",
-                 "쓰기 인스턴스의 vCPU가 쓰기 하나를 볼륨에 보내기 전까지 쓰는 평균 시간입니다(지수 분포)."},
-                "ms", 0.01, 60000, 4, {}, "", 0, false, ""},
-      ParamSpec{"max_connections", ParamType::Int, {"Max connections", "최대 연결 수"},
-                {"Queries in progress or waiting at once on each instance; above it new ones are refused (Too many "
-                 "connections). 0 = Aurora MySQL's default for the class.",
-                 "인스턴스마다 동시에 실행 중이거나 기다리는 쿼리 수입니다. 넘으면 새 연결을 거부합니다"
-                 "(\"Too many connections\"). 0이면 클래스에 맞춘 Aurora MySQL 기본값입니다."},
-                "", 0, 100000, 0, {}, "", 0, false, ""},
       ParamSpec{"storage_gb", ParamType::Float, {"Data stored", "저장된 데이터"},
                 {"How much data the volume holds, for its cost per GB-month; it grows by itself up to 128 TiB (no "
                  "storage is provisioned).",
@@ -654,6 +632,15 @@ catalog::ServiceDescriptor make_cluster() {
                  "쓰기 인스턴스를 처음 둘 리전의 가용 영역입니다(1 = 첫 번째). 복제본은 그다음 가용 영역부터 둡니다."},
                 "", 1, 6, 1, {}, "", 0, false, ""},
   };
+  {
+    // The query engine's params go after reads_to, as before.
+    std::vector<ParamSpec> engine = query_engine_params(
+        {"Queries in progress or waiting at once on each instance; above it new ones are refused (Too many "
+         "connections). 0 = Aurora MySQL's default for the class.",
+         "인스턴스마다 동시에 실행 중이거나 기다리는 쿼리 수입니다. 넘으면 새 연결을 거부합니다"
+         "(\"Too many connections\"). 0이면 클래스에 맞춘 Aurora MySQL 기본값입니다."});
+    d.params.insert(d.params.begin() + 3, engine.begin(), engine.end());
+  }
   d.makes_calls = false;
   d.failable_parts = {{"storage copies", "스토리지 사본"}, kCopies};
   d.lint_rules = {{"aurora-no-replica", no_replica_advice}};
@@ -708,11 +695,7 @@ catalog::ServiceDescriptor make_cluster() {
     s.zone = static_cast<int>(catalog::param_number(p, "zone"));
     s.reads_to_reader_endpoint = catalog::param_string(p, "reads_to") != "cluster_endpoint";
     s.storage_gb = catalog::param_number(p, "storage_gb");
-    s.engine.workers = s.cls->vcpus;
-    const int64_t set = static_cast<int64_t>(catalog::param_number(p, "max_connections"));
-    s.engine.max_connections = set > 0 ? set : s.cls->max_connections;
-    s.engine.read_time = Distribution::exponential(catalog::param_number(p, "read_ms") / 1000.0);
-    s.engine.write_time = Distribution::exponential(catalog::param_number(p, "write_ms") / 1000.0);
+    s.engine = query_engine_from(p, s.cls->vcpus, s.cls->max_connections);
     return std::make_unique<AuroraCluster>(std::move(s));
   };
   return d;

@@ -18,8 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr double kSecondsPerHour = 3600.0;
-constexpr double kSecondsPerMonth = 730.0 * 3600.0;
 // MySQL's default max_connections on RDS is {DBInstanceClassMemory/12582880} (RDS user
 // guide, "Maximum number of database connections"; ⚠ not in AWS-FACTS). The instance's
 // memory stands for DBInstanceClassMemory, which is a little smaller in AWS.
@@ -53,11 +51,7 @@ const DbClass& db_class(const std::string& key) {
   return kClasses[3];
 }
 
-std::vector<std::string> class_keys() {
-  std::vector<std::string> keys;
-  for (const DbClass& c : kClasses) keys.emplace_back(c.key);
-  return keys;
-}
+std::vector<std::string> class_keys() { return class_keys_of(kClasses); }
 
 int64_t default_max_connections(const DbClass& c) {
   return std::max<int64_t>(1, static_cast<int64_t>(c.memory_gib * 1024 * 1024 * 1024 / kBytesPerConnection));
@@ -159,8 +153,8 @@ public:
     NodeMetrics& m = sim.metrics(id());
     // Billed by the deployment (AWS-FACTS: RDS / Billing — Multi-AZ ≈2×), also while a lost standby is away.
     const double instances = deployment_ == Deployment::SingleAz ? 1.0 : deployment_ == Deployment::MultiAzInstance ? 2.0 : 3.0;
-    m.cost_usd += class_->usd_per_hour * instances / kSecondsPerHour +
-                  storage_gb_ * instances * kStorageUsdPerGbMonth / kSecondsPerMonth;
+    m.cost_usd += class_->usd_per_hour * instances / kDbSecondsPerHour +
+                  storage_gb_ * instances * kStorageUsdPerGbMonth / kDbSecondsPerMonth;
     watch_azs(sim);
     m.set(connections_g_, static_cast<double>(q_.connections));
     m.set(standbys_g_, static_cast<double>(in_sync_standbys(sim).size()));
@@ -452,7 +446,7 @@ public:
 
   void on_second(Simulation& sim) override {
     NodeMetrics& m = sim.metrics(id());
-    m.cost_usd += class_->usd_per_hour / kSecondsPerHour + storage_gb_ * kStorageUsdPerGbMonth / kSecondsPerMonth;
+    m.cost_usd += class_->usd_per_hour / kDbSecondsPerHour + storage_gb_ * kStorageUsdPerGbMonth / kDbSecondsPerMonth;
     const bool down = home_down(sim);
     if (down && !was_down_) reset(sim);
     if (!down && was_down_) dispatch(sim);
@@ -609,21 +603,12 @@ ParamSpec class_param() {
 }
 
 std::vector<ParamSpec> engine_params() {
-  return {
-      ParamSpec{"read_ms", ParamType::Float, {"Read query time", "읽기 쿼리 시간"},
-                {"Mean time one vCPU spends on a read query (exponentially distributed).",
-                 "vCPU 하나가 읽기 쿼리 하나에 쓰는 평균 시간입니다(지수 분포)."},
-                "ms", 0.01, 60000, 2, {}, "", 0, false, ""},
-      ParamSpec{"write_ms", ParamType::Float, {"Write query time", "쓰기 쿼리 시간"},
-                {"Mean time one vCPU spends on a write (exponentially distributed); a replica spends the same to apply it.",
-                 "vCPU 하나가 쓰기 하나에 쓰는 평균 시간입니다(지수 분포). 복제본도 이를 적용하는 데 같은 시간을 씁니다."},
-                "ms", 0.01, 60000, 4, {}, "", 0, false, ""},
-      ParamSpec{"max_connections", ParamType::Int, {"Max connections", "최대 연결 수"},
-                {"Queries in progress or waiting at once, each on its own connection; above it new ones are refused "
-                 "(Too many connections). 0 = MySQL's default for the class's memory.",
-                 "동시에 실행 중이거나 기다리는 쿼리 수입니다(쿼리마다 연결 하나). 넘으면 새 연결을 거부합니다"
-                 "(\"Too many connections\"). 0이면 클래스의 메모리에 맞춘 MySQL 기본값입니다."},
-                "", 0, 100000, 0, {}, "", 0, false, ""},
+  std::vector<ParamSpec> out = query_engine_params(
+      {"Queries in progress or waiting at once, each on its own connection; above it new ones are refused "
+       "(Too many connections). 0 = MySQL's default for the class's memory.",
+       "동시에 실행 중이거나 기다리는 쿼리 수입니다(쿼리마다 연결 하나). 넘으면 새 연결을 거부합니다"
+       "(\"Too many connections\"). 0이면 클래스의 메모리에 맞춘 MySQL 기본값입니다."});
+  std::vector<ParamSpec> more = {
       ParamSpec{"storage_gb", ParamType::Float, {"Allocated storage", "할당된 스토리지"},
                 {"The volume's size, for its cost per GB-month (gp3).", "볼륨 크기입니다. GB-월당 스토리지 요금(gp3)을 계산합니다."},
                 "GB", 20, 65536, 100, {}, "", 0, false, ""},
@@ -632,25 +617,19 @@ std::vector<ParamSpec> engine_params() {
                  "인스턴스를 둘 리전의 가용 영역입니다(1 = 첫 번째). 다중 AZ의 대기 인스턴스는 그다음 가용 영역에 둡니다."},
                 "", 1, 6, 1, {}, "RDS / Multi-AZ instance", 0, false, ""},
   };
+  for (ParamSpec& p : more) out.push_back(std::move(p));
+  return out;
 }
 
 QueryEngine engine_from(const json& p) {
-  QueryEngine q;
   const DbClass& c = db_class(catalog::param_string(p, "instance_class"));
-  q.workers = c.vcpus;
-  const int64_t set = static_cast<int64_t>(catalog::param_number(p, "max_connections"));
-  q.max_connections = set > 0 ? set : default_max_connections(c);
-  q.read_time = Distribution::exponential(catalog::param_number(p, "read_ms") / 1000.0);
-  q.write_time = Distribution::exponential(catalog::param_number(p, "write_ms") / 1000.0);
-  return q;
+  return query_engine_from(p, c.vcpus, default_max_connections(c));
 }
 
 std::optional<catalog::Finding> single_az_advice(const doc::Document& d, const doc::NodeDoc& n) {
   const json p = catalog::with_defaults(rds_descriptor(), n.params.is_object() ? n.params : json::object());
   if (deployment_of(catalog::param_string(p, "deployment")) != Deployment::SingleAz) return std::nullopt;
-  const bool called = std::any_of(d.connections.begin(), d.connections.end(),
-                                  [&](const doc::ConnectionDoc& w) { return w.to == n.id; });
-  if (!called) return std::nullopt;
+  if (!is_called(d, n)) return std::nullopt;
   return catalog::Finding{"rds-single-az", catalog::Severity::Warning,
                           "DB instance " + n.id + " is Single-AZ: if its Availability Zone fails, the database is "
                               "unavailable until the AZ comes back. For production choose Multi-AZ (a standby in another "
