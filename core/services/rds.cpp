@@ -67,6 +67,11 @@ Deployment deployment_of(const std::string& s) {
 // Timers carry their kind in the low 2 bits and the instance's epoch above: work begun
 // before a failover (or an outage) finds the epoch changed and fails instead of answering.
 enum TimerKind : uint16_t { kServed = 0, kCommitted = 1, kFailoverDone = 2, kApplied = 3 };
+// A read replica's promotion timer (it has no failover of its own).
+constexpr TimerKind kPromotionDone = kFailoverDone;
+// AWS-FACTS: RDS / Replica promotion — manual, with a reboot, "minutes". The 60-180 s drawn
+// here are ⚠ not in AWS-FACTS (a small instance's reboot); the relay log is applied first.
+constexpr double kPromotionMinS = 60, kPromotionMaxS = 180;
 constexpr uint16_t timer_of(TimerKind k, uint32_t epoch) { return static_cast<uint16_t>(k | ((epoch & 0x3fff) << 2)); }
 constexpr TimerKind kind_of(uint16_t t) { return static_cast<TimerKind>(t & 3); }
 constexpr uint32_t epoch_of(uint16_t t) { return t >> 2; }
@@ -381,6 +386,8 @@ public:
     refused_writes_c_ = sim.counter(id(), "writes_refused");
     refused_c_ = sim.counter(id(), "connections_refused");
     applied_c_ = sim.counter(id(), "changes_applied");
+    writes_c_ = sim.counter(id(), "writes");
+    dropped_c_ = sim.counter(id(), "changes_not_replicated");
     lag_g_ = sim.gauge(id(), "replica_lag_s");
     behind_g_ = sim.gauge(id(), "changes_behind");
     connections_g_ = sim.gauge(id(), "connections");
@@ -391,15 +398,17 @@ public:
   void on_request(Simulation& sim, ReqHandle h) override {
     const Request& r = sim.request(h);
     if (r.conn.valid() && sim.connection(r.conn).role == WireRole::Replicate) {
-      receive_change(sim, r);
+      // Promotion stopped replication: the source's later writes never reach this instance.
+      if (role_ == Role::Replica) receive_change(sim, r);
+      else sim.metrics(id()).add(dropped_c_);
       sim.respond(h, Outcome::Ok);  // the source does not wait (asynchronous replication)
       return;
     }
-    if (home_down(sim)) {
-      sim.respond(h, Outcome::Unreachable);
+    if (home_down(sim) || role_ == Role::Promoting) {
+      sim.respond(h, Outcome::Unreachable);  // a promotion reboots the instance
       return;
     }
-    if (r.kind != RequestKind::Read) {
+    if (r.kind != RequestKind::Read && role_ == Role::Replica) {
       sim.metrics(id()).add(refused_writes_c_);
       if (!warned_write_) log_write_refused(sim);
       sim.respond(h, Outcome::Rejected);  // ERROR 1290: the server is running with --read-only
@@ -411,13 +420,18 @@ public:
       return;
     }
     ++q_.connections;
-    reads_waiting_.push_back({h, sim.now()});
+    queries_waiting_.push_back({h, sim.now()});
     dispatch(sim);
   }
 
   void on_timer(Simulation& sim, uint16_t timer, uint64_t payload) override {
     // Work begun before the replica went down was reset with it (vCPUs, connections).
     const bool current = epoch_of(timer) == (epoch_ & 0x3fff);
+    if (kind_of(timer) == kPromotionDone) {
+      promotion_due_ = true;
+      finish_promotion(sim);
+      return;
+    }
     if (current && q_.busy > 0) --q_.busy;
     if (kind_of(timer) == kApplied) {
       if (!current) return;
@@ -434,10 +448,14 @@ public:
         const Request& r = sim.request(h);
         const uint64_t key = r.key ? r.key : r.item_id;
         NodeMetrics& m = sim.metrics(id());
-        m.add(reads_c_);
-        // The latest write of this key has reached the replica but is not applied yet: the
-        // read returns the value from before it.
-        if (pending_by_key_.count(key)) m.add(stale_c_);
+        if (r.kind != RequestKind::Read) {
+          m.add(writes_c_);  // a promoted instance takes writes
+        } else {
+          m.add(reads_c_);
+          // The latest write of this key has reached the replica but is not applied yet: the
+          // read returns the value from before it.
+          if (pending_by_key_.count(key)) m.add(stale_c_);
+        }
         sim.respond(h, Outcome::Ok);
       }
     }
@@ -477,7 +495,40 @@ public:
     if (!up) reset(sim);
   }
 
+  // "promote" (the only action): replication stops, the instance reboots as a standalone
+  // DB instance once it has applied what it received, and then takes writes.
+  void on_action(Simulation& sim, int) override {
+    if (role_ != Role::Replica) return;  // promoted already (or under way): nothing to do
+    role_ = Role::Promoting;
+    promotion_began_ = sim.now();
+    const double took = kPromotionMinS + (kPromotionMaxS - kPromotionMinS) * sim.rng().next_double();
+    sim.schedule_timer(id(), sim.now() + from_seconds(took), timer_of(kPromotionDone, 0), 0);
+    // Queries waiting fail with the reboot (those on a vCPU finish); the relay log is applied meanwhile.
+    while (!queries_waiting_.empty()) {
+      sim.respond(queries_waiting_.front().h, Outcome::Unreachable);
+      queries_waiting_.pop_front();
+    }
+    const std::string n = sim.info(id()).name, behind = std::to_string(changes_.size());
+    sim.log(id(), LogKind::Fault,
+            n + " is being promoted to a standalone DB instance: replication from its source stops, it applies the " +
+                behind + " changes it holds and reboots (minutes); until then it serves no queries",
+            doc::with_topic(n) + " 독립 실행형 DB 인스턴스로 승격되고 있습니다. 원본으로부터의 복제가 멈추고, 받아 둔 변경 " +
+                behind + "건을 적용한 뒤 재부팅합니다(몇 분). 그때까지 쿼리를 처리하지 않습니다")
+        .because("replica_promotion_began")
+        .field("changes_behind", static_cast<double>(changes_.size()));
+  }
+
   StatusText status() const override {
+    if (role_ == Role::Promoting) {
+      const std::string since = doc::clock_text(to_seconds(promotion_began_));
+      return {"Being promoted to a standalone DB instance since " + since + " (applying its relay log, rebooting)",
+              doc::clock_text(to_seconds(promotion_began_)) + "부터 독립 실행형 DB 인스턴스로 승격 중입니다(릴레이 로그 적용, 재부팅)"};
+    }
+    if (role_ == Role::Standalone) {
+      const std::string at = doc::clock_text(to_seconds(promoted_at_));
+      return {"Standalone DB instance (promoted at " + at + "): takes reads and writes, no longer replicates",
+              "독립 실행형 DB 인스턴스입니다(" + at + "에 승격). 읽기와 쓰기를 모두 받고, 더 이상 복제하지 않습니다"};
+    }
     const std::string n = std::to_string(changes_.size());
     if (changes_.empty()) return {"Read replica, caught up with its source", "읽기 전용 복제본, 원본과 동기화됨"};
     return {"Read replica, " + n + " changes behind its source", "읽기 전용 복제본, 원본보다 변경 " + n + "건 뒤처짐"};
@@ -489,10 +540,29 @@ private:
     SimTime committed_at;
     bool started = false, done = false;
   };
-  struct WaitingRead {
+  struct WaitingQuery {
     ReqHandle h;
     SimTime since;
   };
+  // A replica until promoted; while promoting it applies its relay log and serves nothing.
+  enum class Role : uint8_t { Replica, Promoting, Standalone };
+
+  // The promotion ends when its time is up and every change received is applied.
+  void finish_promotion(Simulation& sim) {
+    if (role_ != Role::Promoting || !promotion_due_ || !changes_.empty()) return;
+    role_ = Role::Standalone;
+    promoted_at_ = sim.now();
+    const double took = to_seconds(sim.now() - promotion_began_);
+    const std::string n = sim.info(id()).name, secs = std::to_string(static_cast<int>(took + 0.5));
+    sim.log(id(), LogKind::Failover,
+            n + " is a standalone DB instance after " + secs + " s of promotion: it takes writes now; the source's "
+                "later writes no longer reach it",
+            doc::with_topic(n) + " " + secs + "초 만에 승격을 마치고 독립 실행형 DB 인스턴스가 되었습니다. 이제 쓰기를 받으며, "
+                "원본의 이후 쓰기는 더 이상 이쪽으로 오지 않습니다")
+        .because("replica_promoted")
+        .field("seconds", took);
+    dispatch(sim);
+  }
 
   bool home_down(const Simulation& sim) const { return home_.valid() && sim.topology().az(home_).down; }
 
@@ -502,9 +572,9 @@ private:
     ++epoch_;
     applying_ = 0;
     q_.busy = 0;
-    while (!reads_waiting_.empty()) {
-      sim.respond(reads_waiting_.front().h, Outcome::Unreachable);
-      reads_waiting_.pop_front();
+    while (!queries_waiting_.empty()) {
+      sim.respond(queries_waiting_.front().h, Outcome::Unreachable);
+      queries_waiting_.pop_front();
     }
     q_.connections = 0;
     for (Change& c : changes_) c.started = c.done = false;
@@ -524,10 +594,10 @@ private:
     if (home_down(sim)) return;
     while (q_.busy < q_.workers) {
       const bool can_apply = applying_ < appliers_ && next_to_apply_ < changes_.size();
-      const bool can_read = !reads_waiting_.empty();
+      const bool can_read = !queries_waiting_.empty();
       if (!can_apply && !can_read) break;
       const bool apply =
-          can_apply && (!can_read || changes_[next_to_apply_].committed_at <= reads_waiting_.front().since);
+          can_apply && (!can_read || changes_[next_to_apply_].committed_at <= queries_waiting_.front().since);
       ++q_.busy;
       if (apply) {
         Change& c = changes_[next_to_apply_];
@@ -537,13 +607,14 @@ private:
         ++next_to_apply_;
         sim.schedule_timer(id(), sim.now() + q_.service(sim.rng(), RequestKind::Write), timer_of(kApplied, epoch_), seq);
       } else {
-        const ReqHandle h = reads_waiting_.front().h;
-        reads_waiting_.pop_front();
-        sim.schedule_timer(id(), sim.now() + q_.service(sim.rng(), RequestKind::Read), timer_of(kServed, epoch_), h.v);
+        const ReqHandle h = queries_waiting_.front().h;
+        queries_waiting_.pop_front();
+        const RequestKind k = sim.request(h).kind == RequestKind::Read ? RequestKind::Read : RequestKind::Write;
+        sim.schedule_timer(id(), sim.now() + q_.service(sim.rng(), k), timer_of(kServed, epoch_), h.v);
       }
     }
     sim.metrics(id()).busy.set(sim.now(), q_.busy);
-    sim.metrics(id()).queue.set(sim.now(), static_cast<int64_t>(reads_waiting_.size()));
+    sim.metrics(id()).queue.set(sim.now(), static_cast<int64_t>(queries_waiting_.size()));
   }
 
   void finish_apply(Simulation& sim, uint64_t seq) {
@@ -558,6 +629,7 @@ private:
       if (next_to_apply_ > 0) --next_to_apply_;
       sim.metrics(id()).add(applied_c_);
     }
+    if (changes_.empty()) finish_promotion(sim);
   }
 
   [[gnu::noinline]] void log_write_refused(Simulation& sim) {
@@ -582,9 +654,12 @@ private:
   uint64_t first_seq_ = 0;          // the sequence number of changes_.front()
   size_t next_to_apply_ = 0;        // index in changes_ of the next change to start
   std::unordered_map<uint64_t, uint32_t> pending_by_key_;
-  std::deque<WaitingRead> reads_waiting_;
+  std::deque<WaitingQuery> queries_waiting_;
+  Role role_ = Role::Replica;
+  bool promotion_due_ = false;
+  SimTime promotion_began_ = 0, promoted_at_ = 0;
   bool was_down_ = false, lagging_ = false, warned_write_ = false;
-  CounterId reads_c_, stale_c_, refused_writes_c_, refused_c_, applied_c_;
+  CounterId reads_c_, stale_c_, refused_writes_c_, refused_c_, applied_c_, writes_c_, dropped_c_;
   GaugeId lag_g_, behind_g_, connections_g_;
 };
 
@@ -776,12 +851,21 @@ catalog::ServiceDescriptor make_replica() {
       "applied on the replica's vCPUs, shared with its reads (oldest work first), by at most `apply_threads` at once, "
       "visible in commit order. A read is stale when the latest write of its key has arrived but is not applied yet; "
       "writes lost in flight are not modelled. The replica keeps what it received while its AZ is down and applies "
-      "it when the AZ is back. Promotion, cascading replicas and cross-Region transfer cost are not modelled yet.",
+      "it when the AZ is back. Promotion (the `promote` action: right-click the replica during a run, or a fault in the "
+      "timeline) stops replication at once, fails the queries waiting, applies every change already received and "
+      "reboots: 60-180 s drawn at random (AWS says minutes; the range is this simulator's), or longer while the relay "
+      "log is still being applied; no query is served until then, and afterwards the instance takes writes as a "
+      "standalone DB instance (Single-AZ, no standby) while the source's later writes are counted as not replicated. "
+      "Cascading replicas and cross-Region transfer cost are not modelled yet.",
       "원본의 커밋된 쓰기는 모두 복제 연결로(네트워크 지연 뒤) 도착하고, 복제본의 vCPU에서 적용됩니다. vCPU는 읽기와 "
       "함께 쓰며(먼저 온 작업부터), 동시에 최대 `apply_threads`개까지 적용하고 커밋 순서대로 보이게 합니다. 어떤 키의 "
       "최신 쓰기가 도착했지만 아직 적용되지 않았을 때 그 키를 읽으면 오래된 읽기입니다. 전송 중에 잃는 쓰기는 다루지 "
-      "않습니다. 가용 영역이 중단된 동안 받은 변경은 보관했다가 복구되면 적용합니다. 승격, 계단식 복제본, 리전 간 전송 "
-      "요금은 아직 다루지 않습니다."};
+      "않습니다. 가용 영역이 중단된 동안 받은 변경은 보관했다가 복구되면 적용합니다. 승격(`promote` 동작: 실행 중 복제본을 "
+      "오른쪽 클릭하거나 타임라인의 장애로 지정)은 복제를 즉시 멈추고, 기다리던 쿼리를 실패시키고, 이미 받은 변경을 모두 "
+      "적용한 뒤 재부팅합니다. 60~180초 중 무작위로 걸리며(AWS는 몇 분이라고만 하며 이 범위는 시뮬레이터가 정한 것입니다), "
+      "릴레이 로그를 아직 적용하는 중이면 더 걸립니다. 그때까지는 쿼리를 처리하지 않고, 그 뒤에는 독립 실행형 DB "
+      "인스턴스(단일 AZ, 대기 인스턴스 없음)로 쓰기를 받습니다. 원본의 이후 쓰기는 복제되지 않은 변경으로 셉니다. 계단식 "
+      "복제본과 리전 간 전송 요금은 아직 다루지 않습니다."};
   d.placement = PlacementKind::Region;
   d.icon = catalog::Icon::Database;
   d.makes_calls = false;
@@ -814,12 +898,28 @@ catalog::ServiceDescriptor make_replica() {
   d.metrics.push_back(metric("writes_refused", K::Counter, St::Max, {"Writes refused", "거부된 쓰기"}, {"queries", "건"},
                              {"Writes sent to the replica, refused because it is read-only.",
                               "복제본에 보냈지만 읽기 전용이라 거부된 쓰기입니다."}));
+  d.metrics.push_back(metric("writes", K::Counter, St::Max, {"Writes committed", "커밋된 쓰기"}, {"queries", "건"},
+                             {"Writes committed here once the replica was promoted to a standalone DB instance.",
+                              "복제본이 독립 실행형 DB 인스턴스로 승격된 뒤 여기에 커밋된 쓰기입니다."}));
+  d.metrics.push_back(metric("changes_not_replicated", K::Counter, St::Max, {"Changes not replicated", "복제되지 않은 변경"},
+                             {"changes", "건"},
+                             {"Writes of the former source that arrived after the promotion began: replication had "
+                              "stopped, so this instance does not have them.",
+                              "승격이 시작된 뒤 도착한 이전 원본의 쓰기입니다. 복제가 멈췄으므로 이 인스턴스에는 없습니다."}));
   using Live = catalog::MetricLive;
   catalog::show_live(d, "reads", Live::Rate, {"reads", "읽기"});
   catalog::show_live(d, "replica_lag_s", Live::Value, {"lag", "지연"});
   catalog::show_live(d, "stale_reads", Live::Value, {"stale", "오래된 읽기"});
   catalog::show_live(d, "writes_refused", Live::Value, {"writes refused", "거부된 쓰기"});
+  catalog::show_live(d, "writes", Live::Rate, {"writes", "쓰기"});
   catalog::show_live(d, "connections", Live::Value, {"conns", "연결"});
+  d.live_status = true;
+  d.actions = {{"promote",
+                {"Promote to standalone DB instance", "독립 실행형 DB 인스턴스로 승격"},
+                {"Stops replication and makes the replica a standalone DB instance that takes writes, after it "
+                 "applies what it received and reboots (minutes). Done once; it cannot be undone.",
+                 "복제를 멈추고, 받은 변경을 적용하고 재부팅한 뒤(몇 분) 쓰기를 받는 독립 실행형 DB 인스턴스로 만듭니다. 한 번만 "
+                 "할 수 있고 되돌릴 수 없습니다."}}};
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     return std::make_unique<RdsReplica>(db_class(catalog::param_string(p, "instance_class")),
