@@ -33,16 +33,18 @@ inline sim::AzId nth_az(const std::vector<sim::AzId>& azs, int zone, int after =
 }
 
 // An instance's query engine: its vCPUs serve queries one at a time each, in arrival
-// order; every query in progress or waiting holds one of max_connections.
+// order; every query in progress or waiting holds one of max_connections. `speed` below 1
+// makes every query take longer (an Aurora Serverless v2 instance below one vCPU's worth).
 struct QueryEngine {
   int64_t workers = 1, max_connections = 1;
   sim::Distribution read_time, write_time;
+  double speed = 1;
   int64_t busy = 0, connections = 0;
   std::deque<sim::ReqHandle> waiting;
 
   sim::SimTime service(sim::Rng& rng, sim::RequestKind k) const {
-    return std::max<sim::SimTime>(
-        1, sim::from_seconds((k == sim::RequestKind::Read ? read_time : write_time).sample(rng)));
+    const double s = (k == sim::RequestKind::Read ? read_time : write_time).sample(rng);
+    return std::max<sim::SimTime>(1, sim::from_seconds(s / (speed > 0 ? speed : 1)));
   }
 };
 

@@ -50,6 +50,9 @@ const std::vector<std::string>& known_event_reasons() {
         "replica_lag", "replica_caught_up", "replica_read_only", "replica_promotion_began", "replica_promoted",
         // Aurora (core/services/aurora.cpp; failovers use RDS's reasons)
         "aurora_read_quorum_lost", "aurora_write_quorum_lost",
+        // Aurora Serverless v2 and Global Database (core/services/aurora.cpp)
+        "aurora_acu_max", "aurora_paused", "aurora_resumed", "aurora_resuming", "aurora_global_failover_began",
+        "aurora_global_failover_completed", "aurora_global_not_secondary", "aurora_secondary_read_only",
         // Data Firehose (core/services/firehose.cpp)
         "delivery_retry_expired", "firehose_throughput", "firehose_throughput_ok",
         // Kinesis Data Streams (core/services/kinesis.cpp)
