@@ -476,3 +476,40 @@ TEST_CASE("aurora: a global database's secondary is in another Region, with one 
   CHECK(cp::test::all_issues(errors).find("one primary") != std::string::npos);
   CHECK(catalog::parse_document(global_document(10).dump()).ok());
 }
+
+TEST_CASE("aurora: example aurora-serverless-v2-scaling — up with the sale in seconds, paused at night, resumed in 15 s",
+          "[aurora][serverless][examples]") {
+  engine::Built b = cp::test::example_run("aurora-serverless-v2-scaling.json");
+  const std::vector<double> acu = acu_curve(b);
+  auto at = [&](int s) { return acu[static_cast<size_t>(s - 1)]; };
+  auto mean = [&](int from, int to) {
+    double sum = 0;
+    for (int s = from; s <= to; ++s) sum += at(s);
+    return sum / (to - from + 1);
+  };
+  INFO("ACU before the sale " << mean(60, 230) << ", during " << mean(260, 530) << ", after " << mean(600, 890)
+                              << "; at 4:00-4:06: " << at(240) << " " << at(242) << " " << at(244) << " " << at(246));
+  // The story's moments: about 2 ACU on an ordinary day, above 20 within 6 s of the sale at
+  // 4:00, about 20 during it, back near 2.5 after 9:00.
+  CHECK(mean(60, 230) == Approx(2).margin(0.5));
+  CHECK(at(240) <= 3.5);
+  CHECK(at(246) > 20);
+  CHECK(mean(260, 530) == Approx(20).margin(2));
+  CHECK(at(580) <= 3);
+  CHECK(mean(600, 890) == Approx(2.2).margin(0.6));
+  // Closed at 15:00: paused at 20:00 (0 ACU until 35:00), resumed 15 s after the first query.
+  const sim::LogEntry* paused = event(b, "aurora_paused");
+  const sim::LogEntry* resumed = event(b, "aurora_resumed");
+  REQUIRE(paused);
+  REQUIRE(resumed);
+  CHECK(sim::to_seconds(paused->time) == Approx(1200).margin(1));
+  CHECK(sim::to_seconds(resumed->time) == Approx(2115).margin(1));
+  CHECK(at(1500) == 0);
+  CHECK(at(2300) == Approx(2).margin(1));
+  // About $0.55 for the 40 minutes (two db.r5.xlarge would cost about $0.79).
+  CHECK(b.sim->metrics(b.node("db")).cost_usd == Approx(0.55).epsilon(0.05));
+  json provisioned = json::parse(cp::test::read_source_file("examples/aurora-serverless-v2-scaling.json"));
+  provisioned["nodes"][2]["params"]["instance_class"] = "db.r5.xlarge";
+  engine::Built p = run(provisioned);
+  CHECK(p.sim->metrics(p.node("db")).cost_usd == Approx(0.79).epsilon(0.03));
+}
