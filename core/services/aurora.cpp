@@ -24,8 +24,11 @@ constexpr int kCopiesPerAz = 2;
 // AWS-FACTS: Aurora / Quorum — write 4/6, read 3/6.
 constexpr int kWriteQuorum = 4;
 constexpr int kReadQuorum = 3;
-// AWS-FACTS: Aurora / Replicas — up to 15.
+// AWS-FACTS: Aurora / Replicas — up to 15; failover priority tiers 0-15 (the console's
+// default for a new replica is tier 1, ⚠ not in AWS-FACTS).
 constexpr int kMaxReplicas = 15;
+constexpr int kMaxTier = 15;
+constexpr int kDefaultTier = 1;
 // Aurora Standard, us-east-1: storage per GB-month and I/O per million requests (Aurora
 // pricing page, ⚠ a 2026 reading, not in AWS-FACTS).
 constexpr double kStorageUsdPerGbMonth = 0.10;
@@ -128,6 +131,7 @@ struct Settings {
   double min_acu = 0.5, max_acu = 16, pause_after_s = 300;
   // A global database's secondary: fail over by itself when the primary's Region is down.
   bool failover_on_region_outage = false;
+  std::vector<int> tiers;  // the replicas' promotion tiers, in order (the rest: kDefaultTier)
 };
 
 using catalog::metric;
@@ -161,6 +165,7 @@ public:
       Instance in;
       in.az = nth_az(azs_, s_.zone, i);
       in.q = s_.engine;
+      if (i > 0 && static_cast<size_t>(i - 1) < s_.tiers.size()) in.tier = s_.tiers[static_cast<size_t>(i - 1)];
       instances_.push_back(std::move(in));
     }
     writer_ = 0;
@@ -399,6 +404,7 @@ private:
     AzId az;
     QueryEngine q;
     uint32_t epoch = 0;
+    int tier = kDefaultTier;  // promotion tier: the lowest up is promoted first
   };
 
   // Copies in AZs that are up, less those a fail_parts fault took (from the copies still up).
@@ -749,15 +755,15 @@ private:
     name_writer(sim);
   }
 
-  // The writer's AZ is down: promote a replica (the first one up: failover priority tiers
-  // are not modelled) or, with none, re-create the writer in an AZ that is up.
+  // The writer's AZ is down: promote the replica that is up with the highest priority
+  // (the lowest promotion tier; in a tie, the first: all have the same size here) or,
+  // with none, re-create the writer in an AZ that is up.
   void begin_failover(Simulation& sim) {
     int promote = -1;
     for (size_t i = 0; i < instances_.size(); ++i)
-      if (static_cast<int>(i) != writer_ && instance_up_[i]) {
+      if (static_cast<int>(i) != writer_ && instance_up_[i] &&
+          (promote < 0 || instances_[i].tier < instances_[static_cast<size_t>(promote)].tier))
         promote = static_cast<int>(i);
-        break;
-      }
     AzId target;
     if (promote >= 0) {
       target = instances_[static_cast<size_t>(promote)].az;
@@ -792,16 +798,20 @@ private:
     sim.schedule_timer(id(), sim.now() + from_seconds(took), timer_of(kFailoverDone, 0, failover_epoch_), 0);
     sim.metrics(id()).add(failovers_c_);
     const std::string old = writer_name_;
-    if (promote >= 0)
+    if (promote >= 0) {
+      const std::string tier = std::to_string(instances_[static_cast<size_t>(promote)].tier);
       sim.log(id(), LogKind::Failover,
               sim.info(id()).name + ": the writer's AZ " + old + " is down; promoting the replica in " + target_name_ +
-                  " (the cluster endpoint will point to it; writes fail until then, reads go on on the other replicas)",
+                  " (promotion tier " + tier + ", the highest priority of the replicas up; the cluster endpoint will "
+                  "point to it; writes fail until then, reads go on on the other replicas)",
               doc::with_topic(sim.info(id()).name) + " 쓰기 인스턴스의 가용 영역 " + doc::with_subject(old) + " 중단되어 " +
-                  target_name_ + "의 복제본을 승격합니다(클러스터 엔드포인트가 그쪽을 가리킬 때까지 쓰기는 실패하고, 읽기는 다른 "
+                  target_name_ + "의 복제본을 승격합니다(살아 있는 복제본 중 우선순위가 가장 높은 승격 계층 " + tier +
+                  ". 클러스터 엔드포인트가 그쪽을 가리킬 때까지 쓰기는 실패하고, 읽기는 다른 "
                   "복제본에서 계속됩니다)")
           .because("db_failover_began")
-          .in_az(failover_target_.v);
-    else
+          .in_az(failover_target_.v)
+          .field("tier", instances_[static_cast<size_t>(promote)].tier);
+    } else {
       sim.log(id(), LogKind::Failover,
               sim.info(id()).name + ": the writer's AZ " + old + " is down and the cluster has no replica; re-creating "
                   "the writer in " + target_name_ + " (typically under 10 minutes; every query fails until then)",
@@ -810,6 +820,7 @@ private:
                   " 다시 만듭니다(보통 10분 이내, 그때까지 모든 쿼리가 실패합니다)")
           .because("db_failover_began")
           .in_az(failover_target_.v);
+    }
   }
 
   void complete_failover(Simulation& sim) {
@@ -920,8 +931,33 @@ private:
 
 // Serverless v2's capacity range: on the 0.5 ACU grid, a maximum of at least 1, the
 // minimum not above it (AWS-FACTS: Aurora / Serverless v2).
+// The replicas' promotion tiers: whole numbers 0-15, no more than there are replicas.
+std::vector<int> tiers_of(const std::string& text) {
+  std::vector<int> out;
+  for (const std::string& item : catalog::split_list(text, ',')) {
+    char* end = nullptr;
+    const long v = std::strtol(item.c_str(), &end, 10);
+    out.push_back(end && *end == 0 && !item.empty() ? static_cast<int>(v) : -1);
+  }
+  return out;
+}
+
 std::vector<doc::Issue> validate_params(const json& p) {
   std::vector<doc::Issue> out;
+  const std::vector<int> tiers = tiers_of(catalog::param_string(p, "promotion_tiers"));
+  for (size_t i = 0; i < tiers.size(); ++i)
+    if (tiers[i] < 0 || tiers[i] > kMaxTier) {
+      const std::string n = std::to_string(i + 1);
+      out.push_back({"promotion_tiers", "replica " + n + "'s promotion tier is not a whole number from 0 to 15.",
+                     "복제본 " + n + "의 승격 계층이 0부터 15까지의 정수가 아닙니다."});
+      break;
+    }
+  const double replicas = catalog::param_number(p, "replicas");
+  if (static_cast<double>(tiers.size()) > replicas)
+    out.push_back({"promotion_tiers", std::to_string(tiers.size()) + " promotion tiers for " + doc::format_number(replicas) +
+                                          " replicas: give one per replica at most.",
+                   "복제본 " + doc::format_number(replicas) + "개에 승격 계층이 " + std::to_string(tiers.size()) +
+                       "개입니다. 복제본마다 하나씩만 쓰세요."});
   if (catalog::param_string(p, "instance_class") != kServerlessClass) return out;
   const double lo = catalog::param_number(p, "min_acu"), hi = catalog::param_number(p, "max_acu");
   for (const auto& [key, v] : {std::pair<const char*, double>{"min_acu", lo}, {"max_acu", hi}})
@@ -1004,8 +1040,9 @@ catalog::ServiceDescriptor make_cluster() {
       "not re-replicated elsewhere (AWS repairs it in seconds). "
       "Reads go to the reader endpoint (round-robin over the replicas that are up; the writer when there are none), "
       "writes to the cluster endpoint. A replica is 10-20 ms behind the writer, drawn each second: a read of a key "
-      "written within that time is stale. When the writer's AZ is down (checked every second) the first replica that "
-      "is up is promoted in 15-45 s (priority tiers are not modelled; the other replicas keep serving reads); without "
+      "written within that time is stale. When the writer's AZ is down (checked every second) the replica up with the "
+      "lowest promotion tier (promotion_tiers; in a tie the first, as all have the same size here) is promoted in "
+      "15-45 s while the other replicas keep serving reads; the old writer comes back as a replica of tier 1; without "
       "a replica the writer is re-created in an AZ that is up in 5-10 minutes. "
       "Serverless v2 (instance class db.serverless): every instance runs at the same capacity (as readers in "
       "promotion tiers 0-1 follow the writer), an ACU taken as a quarter of a vCPU (0.5 ACU: one vCPU at an eighth "
@@ -1019,16 +1056,16 @@ catalog::ServiceDescriptor make_cluster() {
       "whose write has arrived but is not applied yet is stale (writes still in flight are not known to it). A "
       "failover to the secondary (the failover_global action, or by itself when the primary's Region is down with "
       "global_failover on_region_outage) takes 30-60 s (not an AWS fact) during which its writes fail and reads go on; "
-      "changes arriving afterwards are counted as lost, and the old primary is not demoted. Priority tiers, "
-      "backtrack, cloning, I/O-Optimized pricing and cross-Region transfer cost are not modelled yet.",
+      "changes arriving afterwards are counted as lost, and the old primary is not demoted. Backtrack, cloning, I/O-Optimized pricing and cross-Region transfer cost are not modelled yet.",
       "쿼리마다 인스턴스의 vCPU 하나에서 지수 분포를 따르는 시간(read_ms, write_ms) 동안 실행됩니다. 읽기는 볼륨에 가지 않고 "
       "인스턴스의 메모리에서 처리하며(I/O 요금도 없음), 쓰기는 네 번째 사본까지 가용 영역 간 왕복 한 번을 기다립니다. 사본 여섯 개는 리전의 첫 "
       "가용 영역 세 곳에 두 개씩 있고, 그 가용 영역이 중단되거나 fail_parts 장애(실행 중 클러스터를 오른쪽 클릭)로 "
       "사라지며, 살아 있는 사본부터 잃습니다. 잃은 사본을 다른 곳에 다시 복제하지는 않습니다(AWS는 몇 초 만에 복구합니다). 읽기는 리더 엔드포인트로(살아 있는 복제본에 "
       "차례로, 복제본이 없으면 쓰기 인스턴스로), 쓰기는 클러스터 엔드포인트로 갑니다. 복제본은 쓰기 인스턴스보다 10~20밀리초 "
       "뒤처지며(매초 새로 뽑음), 그 사이에 쓴 키를 읽으면 오래된 읽기입니다. 쓰기 인스턴스의 가용 영역이 중단되면(1초마다 "
-      "확인) 살아 있는 첫 번째 복제본을 15~45초 만에 승격합니다(승격 우선순위 계층은 다루지 않으며, 다른 복제본은 계속 읽기를 "
-      "처리합니다). 복제본이 없으면 살아 있는 가용 영역에 쓰기 인스턴스를 5~10분 만에 다시 만듭니다. "
+      "확인) 살아 있는 복제본 중 승격 계층(promotion_tiers) 숫자가 가장 작은 복제본을 15~45초 만에 승격하고(같으면 "
+      "앞의 것. 여기서는 모두 크기가 같습니다), 다른 복제본은 계속 읽기를 처리합니다. 이전 쓰기 인스턴스는 계층 1의 "
+      "복제본으로 돌아옵니다. 복제본이 없으면 살아 있는 가용 영역에 쓰기 인스턴스를 5~10분 만에 다시 만듭니다. "
       "Serverless v2(인스턴스 클래스 db.serverless): 모든 인스턴스가 같은 용량으로 실행되고(승격 계층 0~1의 리더가 쓰기 "
       "인스턴스를 따르듯), ACU 하나를 vCPU 4분의 1로 봅니다(0.5 ACU는 8분의 1 속도의 vCPU 하나). 1초마다 직전 1초의 "
       "쿼리가 70% 사용률로 요구한 용량을 향해 움직이며, 올릴 때는 절반(최소 1 ACU), 내릴 때는 5%(최소 0.5 ACU)씩 "
@@ -1040,7 +1077,7 @@ catalog::ServiceDescriptor make_cluster() {
       "않은 쓰기의 키를 보조 클러스터에서 읽으면 오래된 읽기입니다(아직 전송 중인 쓰기는 알지 못합니다). 보조 클러스터로의 "
       "장애 조치(failover_global 동작, 또는 global_failover가 on_region_outage일 때 기본 리전이 중단되면 스스로)는 "
       "30~60초 걸리며(AWS가 밝힌 값이 아님), 그동안 쓰기는 실패하고 읽기는 계속됩니다. 그 뒤에 도착하는 변경은 잃은 "
-      "것으로 세며, 이전 기본 클러스터를 강등하지는 않습니다. 승격 우선순위 계층, 역추적, 복제(클론), I/O 최적화 요금, "
+      "것으로 세며, 이전 기본 클러스터를 강등하지는 않습니다. 역추적, 복제(클론), I/O 최적화 요금, "
       "리전 간 전송 요금은 아직 다루지 않습니다."};
   d.placement = PlacementKind::Region;
   d.icon = catalog::Icon::Database;
@@ -1087,6 +1124,13 @@ catalog::ServiceDescriptor make_cluster() {
     d.params.insert(d.params.begin() + 3, engine.begin(), engine.end());
   }
   d.params.push_back(ParamSpec{
+      "promotion_tiers", ParamType::String, {"Promotion tiers", "승격 계층"},
+      {"Each replica's failover priority, in order (replica 1 first), 0 the highest to 15 the lowest: when the "
+       "writer fails, the replica up with the lowest tier is promoted. Empty or missing items: tier 1.",
+       "복제본마다의 장애 조치 우선순위를 차례로 씁니다(복제본 1부터). 0이 가장 높고 15가 가장 낮습니다. 쓰기 인스턴스에 "
+       "장애가 나면 살아 있는 복제본 중 계층 숫자가 가장 작은 복제본을 승격합니다. 비었거나 빠진 항목은 계층 1입니다."},
+      "", 0, 0, "", {}, "Aurora / Replicas", 0, false, ""});
+  d.params.push_back(ParamSpec{
       "min_acu", ParamType::Float, {"Minimum capacity (Serverless v2)", "최소 용량(Serverless v2)"},
       {"db.serverless only: the capacity it never goes below, in Aurora capacity units (about 2 GiB of memory "
        "each), in steps of 0.5. 0 lets it pause when idle.",
@@ -1107,6 +1151,7 @@ catalog::ServiceDescriptor make_cluster() {
        "컴퓨팅 요금 없음). 다음 쿼리는 재개하는 동안 약 15초 기다립니다."},
       "s", 300, 86400, 300, {}, "Aurora / Serverless v2", 0, false, ""});
   d.validate = validate_params;
+  catalog::param_spec(d, "promotion_tiers").list_separator = ',';
   d.params.push_back(ParamSpec{
       "global_failover", ParamType::Enum, {"Global failover (secondary)", "글로벌 장애 조치(보조 클러스터)"},
       {"For a secondary cluster of a global database (fed by a replication wire from the primary in another "
@@ -1209,6 +1254,7 @@ catalog::ServiceDescriptor make_cluster() {
     s.reads_to_reader_endpoint = catalog::param_string(p, "reads_to") != "cluster_endpoint";
     s.storage_gb = catalog::param_number(p, "storage_gb");
     s.failover_on_region_outage = catalog::param_string(p, "global_failover") == "on_region_outage";
+    for (int t : tiers_of(catalog::param_string(p, "promotion_tiers"))) s.tiers.push_back(std::clamp(t, 0, kMaxTier));
     s.serverless = catalog::param_string(p, "instance_class") == kServerlessClass;
     if (s.serverless) {
       s.min_acu = catalog::param_number(p, "min_acu");

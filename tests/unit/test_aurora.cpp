@@ -513,3 +513,35 @@ TEST_CASE("aurora: example aurora-serverless-v2-scaling — up with the sale in 
   engine::Built p = run(provisioned);
   CHECK(p.sim->metrics(p.node("db")).cost_usd == Approx(0.79).epsilon(0.03));
 }
+
+TEST_CASE("aurora: the replica with the lowest promotion tier is promoted; tiers are 0-15, one per replica",
+          "[aurora]") {
+  // Writer in use1-az1, replica 1 in use1-az2 (tier 15), replica 2 in use1-az3 (tier 0).
+  json faults = json::array({az_down("use1-az1", 60, 600)});
+  engine::Built b = run(document({{"replicas", 2}, {"promotion_tiers", "15, 0"}}, 100, 0.5, 200, faults));
+  const sim::LogEntry* began = event(b, "db_failover_began");
+  REQUIRE(began);
+  CHECK(began->text_en.find("replica in use1-az3") != std::string::npos);
+  CHECK(began->text_en.find("promotion tier 0") != std::string::npos);
+  CHECK(field(*began, "tier") == 0);
+  CHECK(b.sim->model(b.node("db")).status().en.find("Writer in use1-az3") == 0);
+  // Without tiers (all tier 1) the first replica up is promoted.
+  engine::Built d = run(document({{"replicas", 2}}, 100, 0.5, 200, faults));
+  REQUIRE(event(d, "db_failover_began"));
+  CHECK(event(d, "db_failover_began")->text_en.find("replica in use1-az2") != std::string::npos);
+  CHECK(field(*event(d, "db_failover_began"), "tier") == 1);
+  // The tier-0 replica's own AZ is down too: the next by priority (tier 15) is promoted.
+  json both = json::array({az_down("use1-az1", 60, 600), az_down("use1-az3", 30, 600)});
+  engine::Built n = run(document({{"replicas", 2}, {"promotion_tiers", "15, 0"}}, 100, 0.5, 200, both));
+  REQUIRE(event(n, "db_failover_began"));
+  CHECK(event(n, "db_failover_began")->text_en.find("replica in use1-az2") != std::string::npos);
+
+  auto errors = [](json params) { return catalog::parse_document(document(std::move(params), 1, 1, 10).dump()).errors; };
+  auto bad = errors({{"replicas", 2}, {"promotion_tiers", "0, 16"}});
+  REQUIRE_FALSE(bad.empty());
+  CHECK(bad.front().message.find("replica 2's promotion tier") != std::string::npos);
+  auto many = errors({{"replicas", 1}, {"promotion_tiers", "0, 1"}});
+  REQUIRE_FALSE(many.empty());
+  CHECK(many.front().message_ko.find("복제본마다") != std::string::npos);
+  CHECK(errors({{"replicas", 3}, {"promotion_tiers", "0, 15"}}).empty());
+}
