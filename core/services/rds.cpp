@@ -67,6 +67,22 @@ Deployment deployment_of(const std::string& s) {
 // Timers carry their kind in the low 2 bits and the instance's epoch above: work begun
 // before a failover (or an outage) finds the epoch changed and fails instead of answering.
 enum TimerKind : uint16_t { kServed = 0, kCommitted = 1, kFailoverDone = 2, kApplied = 3 };
+// AWS-FACTS: RDS / Storage autoscaling — free ≤10% for ≥5 min and ≥6 h since the last
+// change: grow by the largest of 10 GiB, 10% of the allocation and the growth forecast for
+// 7 hours, up to the maximum.
+constexpr double kAutoscaleFreeShare = 0.10;
+constexpr double kAutoscaleLowForS = 5 * 60;
+constexpr double kAutoscaleQuietS = 6 * 3600;
+constexpr double kAutoscaleMinGb = 10, kAutoscaleMinShare = 0.10, kAutoscaleForecastH = 7;
+
+// The volume: data that grows by the hour, an allocation that storage autoscaling may
+// raise up to max_gb (0: autoscaling off). Full: writes fail.
+struct Storage {
+  double allocated_gb = 100, used_gb = 0, growth_gb_per_h = 0, max_gb = 0;
+  double low_since_s = -1, last_change_s = -1e18;
+  bool full = false;
+};
+
 // A read replica's promotion timer (it has no failover of its own).
 constexpr TimerKind kPromotionDone = kFailoverDone;
 // AWS-FACTS: RDS / Replica promotion — manual, with a reboot, "minutes". The 60-180 s drawn
@@ -82,8 +98,8 @@ using catalog::metric;
 
 class RdsInstance final : public ModelBase<RdsInstance> {
 public:
-  RdsInstance(const DbClass& c, Deployment dep, int zone, QueryEngine engine, double storage_gb)
-      : class_(&c), deployment_(dep), zone_(zone), q_(std::move(engine)), storage_gb_(storage_gb) {}
+  RdsInstance(const DbClass& c, Deployment dep, int zone, QueryEngine engine, Storage storage)
+      : class_(&c), deployment_(dep), zone_(zone), q_(std::move(engine)), storage_(storage) {}
 
   void start(Simulation& sim) override {
     reads_c_ = sim.counter(id(), "reads");
@@ -93,6 +109,11 @@ public:
     shipped_c_ = sim.counter(id(), "changes_shipped");
     connections_g_ = sim.gauge(id(), "connections");
     standbys_g_ = sim.gauge(id(), "standbys_in_sync");
+    used_g_ = sim.gauge(id(), "storage_used_gb");
+    allocated_g_ = sim.gauge(id(), "storage_allocated_gb");
+    storage_full_c_ = sim.counter(id(), "writes_storage_full");
+    sim.metrics(id()).set(used_g_, storage_.used_gb);
+    sim.metrics(id()).set(allocated_g_, storage_.allocated_gb);
     sim.metrics(id()).capacity = q_.workers;
     const std::vector<AzId> azs = sim.topology().azs_in(sim.info(id()).placement.region);
     primary_ = nth_az(azs, zone_);
@@ -113,6 +134,11 @@ public:
       sim.metrics(id()).add(refused_c_);
       if (!refusing_) log_too_many(sim);
       sim.respond(h, Outcome::Throttled);  // ERROR 1040: Too many connections
+      return;
+    }
+    if (storage_.full && sim.request(h).kind != RequestKind::Read) {
+      sim.metrics(id()).add(storage_full_c_);
+      sim.respond(h, Outcome::ServerError);  // storage-full: the instance takes no more writes
       return;
     }
     ++q_.connections;
@@ -159,7 +185,8 @@ public:
     // Billed by the deployment (AWS-FACTS: RDS / Billing — Multi-AZ ≈2×), also while a lost standby is away.
     const double instances = deployment_ == Deployment::SingleAz ? 1.0 : deployment_ == Deployment::MultiAzInstance ? 2.0 : 3.0;
     m.cost_usd += class_->usd_per_hour * instances / kDbSecondsPerHour +
-                  storage_gb_ * instances * kStorageUsdPerGbMonth / kDbSecondsPerMonth;
+                  storage_.allocated_gb * instances * kStorageUsdPerGbMonth / kDbSecondsPerMonth;
+    watch_storage(sim);
     watch_azs(sim);
     m.set(connections_g_, static_cast<double>(q_.connections));
     m.set(standbys_g_, static_cast<double>(in_sync_standbys(sim).size()));
@@ -337,6 +364,64 @@ private:
         .field("seconds", took);
   }
 
+  // Once a second: the data grows; storage autoscaling raises the allocation after 5
+  // minutes under 10% free (6 hours after its last change); a full volume refuses writes.
+  void watch_storage(Simulation& sim) {
+    Storage& st = storage_;
+    const double now = to_seconds(sim.now());
+    st.used_gb = std::min(st.allocated_gb, st.used_gb + st.growth_gb_per_h / 3600.0);
+    const double free_share = st.allocated_gb > 0 ? 1 - st.used_gb / st.allocated_gb : 0;
+    const std::string n = sim.info(id()).name;
+    if (free_share <= kAutoscaleFreeShare) {
+      if (st.low_since_s < 0) {
+        st.low_since_s = now;
+        sim.log(id(), LogKind::Warning,
+                n + "'s storage is " + doc::format_number(std::round(st.used_gb)) + " of " +
+                    doc::format_number(st.allocated_gb) + " GiB: 10% or less free" +
+                    (st.max_gb > st.allocated_gb ? "; storage autoscaling grows it after 5 minutes like this"
+                                                 : "; storage autoscaling is off, so it will fill up"),
+                doc::with_topic(n + "의 스토리지") + " " + doc::format_number(st.allocated_gb) + "GiB 중 " +
+                    doc::format_number(std::round(st.used_gb)) + "GiB를 써서 여유 공간이 10% 이하입니다" +
+                    (st.max_gb > st.allocated_gb ? ". 이 상태가 5분 이어지면 스토리지 자동 조정이 늘립니다"
+                                                 : ". 스토리지 자동 조정이 꺼져 있어 곧 가득 찹니다"))
+            .because("rds_storage_low")
+            .field("free_pct", free_share * 100);
+      }
+    } else {
+      st.low_since_s = -1;
+    }
+    if (st.low_since_s >= 0 && now - st.low_since_s >= kAutoscaleLowForS && now - st.last_change_s >= kAutoscaleQuietS &&
+        st.max_gb > st.allocated_gb) {
+      const double before = st.allocated_gb;
+      const double grow = std::max({kAutoscaleMinGb, kAutoscaleMinShare * before, st.growth_gb_per_h * kAutoscaleForecastH});
+      st.allocated_gb = std::min(st.max_gb, std::ceil(before + grow));
+      st.last_change_s = now;
+      st.low_since_s = -1;
+      st.full = false;
+      sim.log(id(), LogKind::ScaleOut,
+              n + ": storage autoscaling grew the volume from " + doc::format_number(before) + " to " +
+                  doc::format_number(st.allocated_gb) + " GiB (the largest of 10 GiB, 10% and 7 hours of growth; at "
+                  "most " + doc::format_number(st.max_gb) + " GiB); the next change can come 6 hours later",
+              doc::with_topic(n) + " 스토리지 자동 조정으로 볼륨을 " + doc::format_number(before) + "GiB에서 " +
+                  doc::format_number(st.allocated_gb) + "GiB로 늘렸습니다(10GiB, 10%, 7시간 동안 늘어날 양 중 가장 큰 값, 최대 " +
+                  doc::format_number(st.max_gb) + "GiB). 다음 변경은 6시간 뒤에야 할 수 있습니다")
+          .because("rds_storage_scaled")
+          .field("from_gb", before)
+          .field("to_gb", st.allocated_gb);
+    }
+    if (!st.full && st.used_gb >= st.allocated_gb) {
+      st.full = true;
+      sim.log(id(), LogKind::NodeDown,
+              n + "'s storage is full (" + doc::format_number(st.allocated_gb) + " GiB): the instance is in the "
+                  "storage-full state and every write fails; reads go on",
+              doc::with_topic(n + "의 스토리지") + " 가득 찼습니다(" + doc::format_number(st.allocated_gb) +
+                  "GiB). 인스턴스가 storage-full 상태가 되어 모든 쓰기가 실패하고, 읽기는 계속됩니다")
+          .because("rds_storage_full");
+    }
+    sim.metrics(id()).set(used_g_, st.used_gb);
+    sim.metrics(id()).set(allocated_g_, st.allocated_gb);
+  }
+
   void name_azs(const Simulation& sim) {
     az_name_ = primary_.valid() ? sim.topology().az(primary_).id : "";
     standby_names_.clear();
@@ -360,7 +445,7 @@ private:
   Deployment deployment_;
   int zone_;
   QueryEngine q_;
-  double storage_gb_;
+  Storage storage_;
   Phase phase_ = Phase::Up;
   uint32_t epoch_ = 0;
   AzId primary_, target_, lost_standby_;
@@ -370,7 +455,8 @@ private:
   bool failed_over_ = false, refusing_ = false;
   std::string az_name_, standby_names_, target_name_;
   CounterId reads_c_, writes_c_, refused_c_, failovers_c_, shipped_c_;
-  GaugeId connections_g_, standbys_g_;
+  GaugeId connections_g_, standbys_g_, used_g_, allocated_g_;
+  CounterId storage_full_c_;
 };
 
 // ---- The read replica -------------------------------------------------------
@@ -701,6 +787,28 @@ QueryEngine engine_from(const json& p) {
   return query_engine_from(p, c.vcpus, default_max_connections(c));
 }
 
+// Storage autoscaling's maximum is above the allocation (AWS asks for 10% more).
+std::vector<doc::Issue> validate_instance(const json& p) {
+  std::vector<doc::Issue> out;
+  const double mx = catalog::param_number(p, "max_storage_gb"), gb = catalog::param_number(p, "storage_gb");
+  if (mx > 0 && mx < gb * 1.1)
+    out.push_back({"max_storage_gb", "the maximum storage (" + doc::format_number(mx) + " GiB) must be at least 10% above "
+                                         "the allocated storage (" + doc::format_number(gb) + " GiB), or 0 to turn storage "
+                                         "autoscaling off.",
+                   "최대 스토리지(" + doc::format_number(mx) + "GiB)는 할당된 스토리지(" + doc::format_number(gb) +
+                       "GiB)보다 10% 이상 커야 합니다. 스토리지 자동 조정을 끄려면 0을 쓰세요."});
+  return out;
+}
+
+Storage storage_from(const json& p) {
+  Storage st;
+  st.allocated_gb = catalog::param_number(p, "storage_gb");
+  st.used_gb = std::min(st.allocated_gb, catalog::param_number(p, "storage_used_gb"));
+  st.growth_gb_per_h = catalog::param_number(p, "storage_growth_gb_per_h");
+  st.max_gb = catalog::param_number(p, "max_storage_gb");
+  return st;
+}
+
 std::optional<catalog::Finding> single_az_advice(const doc::Document& d, const doc::NodeDoc& n) {
   const json p = catalog::with_defaults(rds_descriptor(), n.params.is_object() ? n.params : json::object());
   if (deployment_of(catalog::param_string(p, "deployment")) != Deployment::SingleAz) return std::nullopt;
@@ -770,16 +878,20 @@ catalog::ServiceDescriptor make_instance() {
       "Multi-AZ DB cluster serve no reads here (one wire goes to the writer endpoint). Failover starts when the "
       "primary's AZ is down (checked every second) and takes 60-120 s (a cluster: 20-35 s), drawn at random; during it "
       "every query fails. Killing the node stops the whole DB instance, standby included: fail its AZ to see a "
-      "failover. The lost standby comes back, in sync, as soon as its AZ does. No backups, snapshots, storage "
-      "autoscaling or maintenance windows yet.",
+      "failover. The lost standby comes back, in sync, as soon as its AZ does. The data grows at a steady "
+      "storage_growth_gb_per_h (writes themselves add nothing); storage autoscaling checks once a second and its "
+      "7-hour forecast is that steady growth; a full volume refuses writes until autoscaling grows it (there is no "
+      "manual resize). No backups, snapshots or maintenance windows yet.",
       "쿼리마다 vCPU 하나에서 지수 분포를 따르는 시간(read_ms, write_ms) 동안 실행되고, 실행하거나 기다리는 동안 연결 "
       "하나를 차지합니다. 버퍼 캐시, 잠금, 스토리지 IOPS, CPU 크레딧은 다루지 않습니다. 다중 AZ의 쓰기는 대기 인스턴스까지 "
       "가용 영역 간 왕복 한 번을 기다립니다(클러스터는 대기 인스턴스 둘 중 빠른 쪽). 다중 AZ DB 클러스터의 읽기 가능한 대기 "
       "인스턴스는 여기서 읽기를 처리하지 않습니다(연결 하나가 쓰기 엔드포인트로 갑니다). 장애 조치는 기본 인스턴스의 가용 "
       "영역이 중단되면(1초마다 확인) 시작하고 60~120초(클러스터는 20~35초) 중 무작위로 걸리며, 그동안 모든 쿼리가 "
       "실패합니다. 노드를 중지하면 대기 인스턴스까지 DB 인스턴스 전체가 멈추므로, 장애 조치를 보려면 가용 영역에 장애를 "
-      "내세요. 잃은 대기 인스턴스는 그 가용 영역이 복구되는 즉시 동기화된 상태로 돌아옵니다. 백업, 스냅샷, 스토리지 자동 "
-      "조정, 유지 관리 기간은 아직 다루지 않습니다."};
+      "내세요. 잃은 대기 인스턴스는 그 가용 영역이 복구되는 즉시 동기화된 상태로 돌아옵니다. 데이터는 "
+      "storage_growth_gb_per_h만큼 일정하게 늘어나며(쓰기 자체는 양을 더하지 않습니다), 스토리지 자동 조정은 1초마다 "
+      "확인하고 7시간 예측에 그 일정한 증가량을 씁니다. 볼륨이 가득 차면 자동 조정이 늘릴 때까지 쓰기를 거부합니다(직접 "
+      "크기를 바꾸는 기능은 없습니다). 백업, 스냅샷, 유지 관리 기간은 아직 다루지 않습니다."};
   d.placement = PlacementKind::Region;
   d.icon = catalog::Icon::Database;
   d.params = {
@@ -795,10 +907,27 @@ catalog::ServiceDescriptor make_instance() {
                 false, ""},
   };
   for (ParamSpec& p : engine_params()) d.params.push_back(std::move(p));
+  d.params.push_back(ParamSpec{
+      "storage_used_gb", ParamType::Float, {"Data stored", "저장된 데이터"},
+      {"How much of the allocated storage the data takes at the start.", "시작할 때 데이터가 차지하는 할당된 스토리지의 양입니다."},
+      "GiB", 0, 65536, 20, {}, "", 0, false, ""});
+  d.params.push_back(ParamSpec{
+      "storage_growth_gb_per_h", ParamType::Float, {"Data growth", "데이터 증가량"},
+      {"How fast the data grows. When it fills the allocated storage, writes fail (storage-full).",
+       "데이터가 늘어나는 속도입니다. 할당된 스토리지를 다 채우면 쓰기가 실패합니다(storage-full)."},
+      "GiB/h", 0, 100000, 0, {}, "", 0, false, ""});
+  d.params.push_back(ParamSpec{
+      "max_storage_gb", ParamType::Float, {"Maximum storage (autoscaling)", "최대 스토리지(자동 조정)"},
+      {"Storage autoscaling: when 10% or less is free for 5 minutes (and 6 hours after its last change), the "
+       "allocation grows by the largest of 10 GiB, 10% and 7 hours of growth, up to this. 0 = off.",
+       "스토리지 자동 조정입니다. 여유 공간이 10% 이하인 상태가 5분 이어지면(마지막 변경 후 6시간이 지났다면) 10GiB, "
+       "10%, 7시간 동안 늘어날 양 중 가장 큰 값만큼 이 값까지 늘립니다. 0이면 끕니다."},
+      "GiB", 0, 65536, 0, {}, "RDS / Storage autoscaling", 0, false, ""});
   // It calls nobody: its only outgoing wires carry its changes to read replicas.
   d.makes_calls = false;
   d.source_roles = {catalog::RoleSpec{WireRole::Replicate, {}, {"rds_read_replica"}, nullptr}};
   d.lint_rules = {{"rds-single-az", single_az_advice}};
+  d.validate = validate_instance;
   d.metrics = shared_metrics();
   d.metrics.insert(d.metrics.begin() + 1,
                    metric("writes", K::Counter, St::Max, {"Writes committed", "커밋된 쓰기"}, {"queries", "건"},
@@ -813,6 +942,17 @@ catalog::ServiceDescriptor make_instance() {
                               "now would not fail over.",
                               "모든 쓰기를 동기식으로 받는 대기 인스턴스 수입니다. 다중 AZ에서 0이면 지금 장애가 나도 장애 조치가 "
                               "일어나지 않습니다."}));
+  d.metrics.push_back(metric("storage_used_gb", K::Gauge, St::Max, {"Storage used", "사용한 스토리지"}, {"GiB", "GiB"},
+                             {"The data on the volume; at the allocation, writes fail.",
+                              "볼륨의 데이터 양입니다. 할당량에 이르면 쓰기가 실패합니다."}));
+  d.metrics.push_back(metric("storage_allocated_gb", K::Gauge, St::Max, {"Storage allocated", "할당된 스토리지"},
+                             {"GiB", "GiB"},
+                             {"The volume's size (billed per GB-month); storage autoscaling raises it.",
+                              "볼륨 크기입니다(GB-월 단위 과금). 스토리지 자동 조정이 늘립니다."}));
+  d.metrics.push_back(metric("writes_storage_full", K::Counter, St::Max, {"Writes failed: storage full", "스토리지 가득 참으로 실패한 쓰기"},
+                             {"queries", "건"},
+                             {"Writes refused while the volume was full (storage-full state).",
+                              "볼륨이 가득 찬 동안(storage-full 상태) 거부된 쓰기입니다."}));
   d.metrics.push_back(metric("changes_shipped", K::Counter, St::Max, {"Changes sent to replicas", "복제본에 보낸 변경"},
                              {"changes", "건"},
                              {"Committed writes sent to the read replicas (one per replica).",
@@ -824,13 +964,14 @@ catalog::ServiceDescriptor make_instance() {
   catalog::show_live(d, "connections_refused", Live::Value, {"refused", "거부"});
   catalog::show_live(d, "standbys_in_sync", Live::Value, {"standby", "대기"});
   catalog::show_live(d, "failovers", Live::Value, {"failovers", "장애 조치"});
+  catalog::show_live(d, "storage_used_gb", Live::Value, {"used GiB", "사용 GiB"});
   d.live_status = true;
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     return std::make_unique<RdsInstance>(db_class(catalog::param_string(p, "instance_class")),
                                          deployment_of(catalog::param_string(p, "deployment")),
                                          static_cast<int>(catalog::param_number(p, "zone")), engine_from(p),
-                                         catalog::param_number(p, "storage_gb"));
+                                         storage_from(p));
   };
   return d;
 }

@@ -48,6 +48,7 @@ const std::vector<std::string>& known_event_reasons() {
         // RDS (core/services/rds.cpp)
         "db_az_down", "db_az_up", "db_failover_began", "db_failover_completed", "db_too_many_connections",
         "replica_lag", "replica_caught_up", "replica_read_only", "replica_promotion_began", "replica_promoted",
+        "rds_storage_full", "rds_storage_low", "rds_storage_scaled",
         // Aurora (core/services/aurora.cpp; failovers use RDS's reasons)
         "aurora_read_quorum_lost", "aurora_write_quorum_lost",
         // Aurora Serverless v2 and Global Database (core/services/aurora.cpp)

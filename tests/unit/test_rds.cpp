@@ -376,3 +376,40 @@ TEST_CASE("rds: promote acts on a read replica only, with the reason in both lan
   REQUIRE(catalog::node_action_index(*d, "promote") == 0);
   CHECK(std::string(d->actions[0].name.ko).find("승격") != std::string::npos);
 }
+
+TEST_CASE("rds: storage autoscaling grows the volume after 5 minutes under 10% free; without it writes fail when full",
+          "[rds]") {
+  // 100 GiB allocated, 85 used, growing 60 GiB an hour: 10% free at 5:00.
+  const json storage = {{"storage_gb", 100}, {"storage_used_gb", 85}, {"storage_growth_gb_per_h", 60}};
+  json with = storage;
+  with["max_storage_gb"] = 1000;
+  engine::Built a = run(users_db(50, 0.5, with, 1800));
+  const sim::LogEntry* low = event(a, "rds_storage_low");
+  const sim::LogEntry* grew = event(a, "rds_storage_scaled");
+  REQUIRE(low);
+  REQUIRE(grew);
+  INFO("low at " << sim::to_seconds(low->time) << " s, grown at " << sim::to_seconds(grew->time) << " s to "
+                 << grew->find_field("to_gb")->value << " GiB");
+  CHECK(sim::to_seconds(low->time) == Approx(300).margin(2));
+  CHECK(sim::to_seconds(grew->time) - sim::to_seconds(low->time) == Approx(300).margin(1));
+  // The largest of 10 GiB, 10% (10 GiB) and 7 hours of growth (420 GiB).
+  CHECK(grew->find_field("to_gb")->value == 520);
+  CHECK(metric(a, "db", "storage_allocated_gb") == 520);
+  CHECK(metric(a, "db", "storage_used_gb") == Approx(85 + 30).margin(0.5));
+  CHECK(metric(a, "db", "writes_storage_full") == 0);
+  CHECK(grew->text_ko.find("스토리지 자동 조정") != std::string::npos);
+  // Without a maximum: full at 15:00, every write fails from then on, reads go on.
+  engine::Built f = run(users_db(50, 0.5, storage, 1800));
+  CHECK_FALSE(event(f, "rds_storage_scaled"));
+  const sim::LogEntry* full = event(f, "rds_storage_full");
+  REQUIRE(full);
+  CHECK(sim::to_seconds(full->time) == Approx(900).margin(2));
+  CHECK(metric(f, "db", "writes_storage_full") == Approx(25 * 900).epsilon(0.1));
+  CHECK(metric(f, "db", "reads") == Approx(25 * 1800).epsilon(0.1));
+  // A maximum under 10% above the allocation is refused.
+  json bad = storage;
+  bad["max_storage_gb"] = 105;
+  auto errors = catalog::parse_document(users_db(1, 1, bad, 10).dump()).errors;
+  REQUIRE_FALSE(errors.empty());
+  CHECK(errors.front().message.find("at least 10% above") != std::string::npos);
+}
