@@ -994,7 +994,7 @@ catalog::ServiceDescriptor make_replica() {
       "writes lost in flight are not modelled. The replica keeps what it received while its AZ is down and applies "
       "it when the AZ is back. Promotion (the `promote` action: right-click the replica during a run, or a fault in the "
       "timeline) stops replication at once, fails the queries waiting, applies every change already received and "
-      "reboots: 60-180 s drawn at random (AWS says minutes; the range is this simulator's), or longer while the relay "
+      "reboots: 60-180 s drawn at random (AWS says minutes; ⚠ the range is this simulator's), or longer while the relay "
       "log is still being applied; no query is served until then, and afterwards the instance takes writes as a "
       "standalone DB instance (Single-AZ, no standby) while the source's later writes are counted as not replicated. "
       "Cascading replicas and cross-Region transfer cost are not modelled yet.",
@@ -1003,7 +1003,7 @@ catalog::ServiceDescriptor make_replica() {
       "최신 쓰기가 도착했지만 아직 적용되지 않았을 때 그 키를 읽으면 오래된 읽기입니다. 전송 중에 잃는 쓰기는 다루지 "
       "않습니다. 가용 영역이 중단된 동안 받은 변경은 보관했다가 복구되면 적용합니다. 승격(`promote` 동작: 실행 중 복제본을 "
       "오른쪽 클릭하거나 타임라인의 장애로 지정)은 복제를 즉시 멈추고, 기다리던 쿼리를 실패시키고, 이미 받은 변경을 모두 "
-      "적용한 뒤 재부팅합니다. 60~180초 중 무작위로 걸리며(AWS는 몇 분이라고만 하며 이 범위는 시뮬레이터가 정한 것입니다), "
+      "적용한 뒤 재부팅합니다. 60~180초 중 무작위로 걸리며(AWS는 몇 분이라고만 하며 ⚠ 이 범위는 시뮬레이터가 정한 것입니다), "
       "릴레이 로그를 아직 적용하는 중이면 더 걸립니다. 그때까지는 쿼리를 처리하지 않고, 그 뒤에는 독립 실행형 DB "
       "인스턴스(단일 AZ, 대기 인스턴스 없음)로 쓰기를 받습니다. 원본의 이후 쓰기는 복제되지 않은 변경으로 셉니다. 계단식 "
       "복제본과 리전 간 전송 요금은 아직 다루지 않습니다."};
