@@ -24,6 +24,14 @@ std::string clock_text(double s) {
   return buf;
 }
 
+// The node action a fault names (a read replica's "promote"), or nullptr for the kernel's faults.
+const catalog::ServiceDescriptor::NodeAction* node_action(const doc::Document& d, const doc::FaultDoc& f) {
+  const doc::NodeDoc* n = d.find_node(f.target);
+  const catalog::ServiceDescriptor* svc = n ? catalog::find_service(n->type) : nullptr;
+  const int i = svc ? catalog::node_action_index(*svc, f.action) : -1;
+  return i >= 0 ? &svc->actions[static_cast<size_t>(i)] : nullptr;
+}
+
 std::string what_text(const doc::Document& d, const doc::FaultDoc& f) {
   if (f.action == "add_latency") return trf("run.a_add_latency", f.value);
   if (f.action == "fail_parts") {
@@ -33,13 +41,15 @@ std::string what_text(const doc::Document& d, const doc::FaultDoc& f) {
     return trf("run.a_fail_parts", parts.c_str(), f.value);
   }
   if (f.action == "error_rate") return trf("run.a_error_rate", f.value * 100);
+  // A node action its service declares (a read replica's "promote"): the menu's words.
+  if (const auto* a = node_action(d, f)) return a->name.get(korean());
   const std::string key = "run.a_" + f.action;
   return tr(key);
 }
 
 // A node's name, a wire as "from → to", or the AZ ID / Region code itself.
 std::string target_text(const doc::Document& d, const doc::FaultDoc& f) {
-  if (f.action == "kill_node" || f.action == "fail_parts") {
+  if (f.action == "kill_node" || f.action == "fail_parts" || node_action(d, f)) {
     if (const doc::NodeDoc* n = d.find_node(f.target)) return n->name.empty() ? n->id : n->name;
   } else if (f.action == "add_latency" || f.action == "error_rate") {
     for (const auto& c : d.connections)

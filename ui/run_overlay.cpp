@@ -304,6 +304,12 @@ void RunView::context_menu(const Canvas::ContextTarget& t) {
         }
         if (ImGui::MenuItem(trf("run.f_parts_back", parts.c_str()).c_str())) run_.fault("fail_parts", t.node, 0, false);
       }
+      // What the learner can do to the node besides breaking it (promote a read replica).
+      if (svc)
+        for (const auto& act : svc->actions) {
+          if (ImGui::MenuItem(act.name.get(korean()))) run_.fault(act.key, t.node, 0, true);
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", act.help.get(korean()));
+        }
       // The node's AZ and Region, so they can be failed from the node too.
       if (nd && !nd->az.empty()) {
         auto a = s->topology().find_az(nd->az);

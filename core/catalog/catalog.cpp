@@ -9,6 +9,8 @@
 // [SECTION] Param validation
 #include "core/catalog/catalog.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdlib>
 #include <stdexcept>
@@ -57,6 +59,23 @@ const ServiceDescriptor* find_service(const std::string& type) {
 bool has_trait(const std::string& type, sim::Trait t) {
   const ServiceDescriptor* d = find_service(type);
   return d && sim::has_trait(d->traits, t);
+}
+
+int node_action_index(const ServiceDescriptor& d, const std::string& key) {
+  for (size_t i = 0; i < d.actions.size(); ++i)
+    if (d.actions[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<std::string> node_action_keys() {
+  // Not cached: tests may swap the registry (set_services_for_testing).
+  std::vector<std::string> keys;
+  for (const ServiceDescriptor* d : all_services())
+    if (d)
+      for (const auto& a : d->actions)
+        if (std::find(keys.begin(), keys.end(), a.key) == keys.end()) keys.push_back(a.key);
+  std::sort(keys.begin(), keys.end());
+  return keys;
 }
 
 // ---- [SECTION] Categories ---------------------------------------------------

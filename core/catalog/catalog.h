@@ -206,7 +206,22 @@ struct ServiceDescriptor {
     Text name;        // plural: {"storage copies", "스토리지 사본"}
     int max = 0;
   } failable_parts;
+  // Things a learner can do to a node during a run, besides breaking it (a read replica's
+  // "promote"): a fault whose action is the key, on a node of this service, in the
+  // run's right-click menu and the fault timeline. Once, at at_s (until_s is ignored).
+  // The model hears of it in on_action, with the action's index in this list.
+  struct NodeAction {
+    std::string key;  // "promote": the fault's action
+    Text name;        // {"Promote to standalone", "독립 실행형으로 승격"}: the menu item
+    Text help;        // what it does, for the menu's tooltip and docs/services.md
+  };
+  std::vector<NodeAction> actions;
 };
+
+// The index of the action `key` in d.actions, or -1.
+int node_action_index(const ServiceDescriptor& d, const std::string& key);
+// Every node action some service declares, sorted (the fault actions past the kernel's).
+std::vector<std::string> node_action_keys();
 
 // Every service, in registry order (core/services/registry.cpp lists them).
 const std::vector<const ServiceDescriptor*>& all_services();

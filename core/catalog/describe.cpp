@@ -154,6 +154,9 @@ void describe_one(bool korean, const ServiceDescriptor& s, std::string& out) {
   if (!s.accepts_incoming) out += pick(korean, "- Called by: nothing (it only sends requests)\n", "- 호출하는 서비스: 없음(요청을 보내기만 함)\n");
   out += std::string(pick(korean, "- Wire roles: as source ", "- 연결 역할: 출발지로서 ")) + role_list(korean, source_roles(s)) +
          pick(korean, "; as target ", ", 대상으로서 ") + role_list(korean, target_roles(s)) + "\n";
+  // Node actions: a fault whose action is the key (a read replica's promote).
+  for (const auto& a : s.actions)
+    out += std::string(pick(korean, "- Action `", "- 동작 `")) + a.key + "`: " + a.name.get(korean) + ". " + a.help.get(korean) + "\n";
   const char* simplified = s.simplifications.get(korean);
   if (simplified && *simplified) out += std::string(pick(korean, "- Simplified: ", "- 단순화한 부분: ")) + simplified + "\n";
   out += "\n";

@@ -890,13 +890,16 @@ private:
     if (auto action = text(f, "action", p, true, 64, "what happens: kill_node, az_down, region_down, add_latency, error_rate or fail_parts",
                            "일어나는 일: kill_node, az_down, region_down, add_latency, error_rate, fail_parts 중 하나")) {
       fd.action = *action;
-      action_ok = std::find(fault_actions().begin(), fault_actions().end(), *action) != fault_actions().end();
+      // The kernel's faults, then the node actions services declare (a read replica's "promote").
+      std::vector<std::string> actions = fault_actions();
+      for (const std::string& k : catalog::node_action_keys()) actions.push_back(k);
+      action_ok = std::find(actions.begin(), actions.end(), *action) != actions.end();
       if (!action_ok) {
         std::string m = quote(*action) + " is not a fault action.";
         std::string ko = with_topic(quote(*action)) + " 장애 종류가 아닙니다.";
-        std::string dym = did_you_mean(*action, fault_actions());
-        m += dym.empty() ? " The actions are " + join_words(fault_actions(), " and ") + "." : dym;
-        ko += dym.empty() ? " 장애 종류: " + join_words(fault_actions(), ", ") + "." : did_you_mean_ko(*action, fault_actions());
+        std::string dym = did_you_mean(*action, actions);
+        m += dym.empty() ? " The actions are " + join_words(actions, " and ") + "." : dym;
+        ko += dym.empty() ? " 장애 종류: " + join_words(actions, ", ") + "." : did_you_mean_ko(*action, actions);
         error(p + ".action", m, ko);
       }
     }
@@ -977,6 +980,25 @@ private:
               "id가 " + quote(t) + "인 노드가 없습니다." + did_you_mean_ko(t, all_node_ids()));
       else if (fd.action == "fail_parts")
         failable_parts(fd, p, true);
+    } else if (std::find(fault_actions().begin(), fault_actions().end(), fd.action) == fault_actions().end()) {
+      // A node action: its target is a node whose service declares it.
+      const NodeDoc* n = find_node(t);
+      const catalog::ServiceDescriptor* svc = n ? catalog::find_service(n->type) : nullptr;
+      if (!n)
+        error(p, "there is no node with id " + quote(t) + "." + did_you_mean(t, all_node_ids()),
+              "id가 " + quote(t) + "인 노드가 없습니다." + did_you_mean_ko(t, all_node_ids()));
+      else if (svc && catalog::node_action_index(*svc, fd.action) < 0) {
+        std::vector<std::string> who;
+        for (const catalog::ServiceDescriptor* d : catalog::all_services())
+          if (d && catalog::node_action_index(*d, fd.action) >= 0) who.push_back(d->name.en);
+        std::vector<std::string> who_ko;
+        for (const catalog::ServiceDescriptor* d : catalog::all_services())
+          if (d && catalog::node_action_index(*d, fd.action) >= 0) who_ko.push_back(d->name.ko);
+        error(p, "node " + quote(t) + " (" + svc->name.en + ") cannot " + fd.action + ": the action " + quote(fd.action) +
+                     " acts on " + join_words(who, " and ") + " nodes.",
+              quote(t) + " 노드(" + svc->name.ko + ")에는 " + quote(fd.action) + " 동작을 쓸 수 없습니다. 이 동작은 " +
+                  join_words(who_ko, ", ") + " 노드에 씁니다.");
+      }
     } else if (fd.action == "az_down") {
       std::vector<std::string> azs;
       for (const RegionDoc& r : doc_.regions) azs.insert(azs.end(), r.azs.begin(), r.azs.end());

@@ -57,7 +57,15 @@ std::optional<Command> fault_command(const Built& b, const std::string& action, 
     c.target = k.v;
     c.value = begin ? value : 0;
   } else {
-    return std::nullopt;
+    // A node action its service declares (a read replica's "promote"): once, at its start.
+    NodeId n = b.node(target);
+    if (!n.valid()) return std::nullopt;
+    const catalog::ServiceDescriptor* svc = catalog::find_service(b.sim->info(n).type);
+    const int index = svc ? catalog::node_action_index(*svc, action) : -1;
+    if (index < 0 || !begin) return std::nullopt;
+    c.kind = Command::Kind::NodeAction;
+    c.target = n.v;
+    c.value = index;
   }
   return c;
 }

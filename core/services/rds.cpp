@@ -18,8 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr double kSecondsPerHour = 3600.0;
-constexpr double kSecondsPerMonth = 730.0 * 3600.0;
 // MySQL's default max_connections on RDS is {DBInstanceClassMemory/12582880} (RDS user
 // guide, "Maximum number of database connections"; ⚠ not in AWS-FACTS). The instance's
 // memory stands for DBInstanceClassMemory, which is a little smaller in AWS.
@@ -53,11 +51,7 @@ const DbClass& db_class(const std::string& key) {
   return kClasses[3];
 }
 
-std::vector<std::string> class_keys() {
-  std::vector<std::string> keys;
-  for (const DbClass& c : kClasses) keys.emplace_back(c.key);
-  return keys;
-}
+std::vector<std::string> class_keys() { return class_keys_of(kClasses); }
 
 int64_t default_max_connections(const DbClass& c) {
   return std::max<int64_t>(1, static_cast<int64_t>(c.memory_gib * 1024 * 1024 * 1024 / kBytesPerConnection));
@@ -73,6 +67,27 @@ Deployment deployment_of(const std::string& s) {
 // Timers carry their kind in the low 2 bits and the instance's epoch above: work begun
 // before a failover (or an outage) finds the epoch changed and fails instead of answering.
 enum TimerKind : uint16_t { kServed = 0, kCommitted = 1, kFailoverDone = 2, kApplied = 3 };
+// AWS-FACTS: RDS / Storage autoscaling — free ≤10% for ≥5 min and ≥6 h since the last
+// change: grow by the largest of 10 GiB, 10% of the allocation and the growth forecast for
+// 7 hours, up to the maximum.
+constexpr double kAutoscaleFreeShare = 0.10;
+constexpr double kAutoscaleLowForS = 5 * 60;
+constexpr double kAutoscaleQuietS = 6 * 3600;
+constexpr double kAutoscaleMinGb = 10, kAutoscaleMinShare = 0.10, kAutoscaleForecastH = 7;
+
+// The volume: data that grows by the hour, an allocation that storage autoscaling may
+// raise up to max_gb (0: autoscaling off). Full: writes fail.
+struct Storage {
+  double allocated_gb = 100, used_gb = 0, growth_gb_per_h = 0, max_gb = 0;
+  double low_since_s = -1, last_change_s = -1e18;
+  bool full = false;
+};
+
+// A read replica's promotion timer (it has no failover of its own).
+constexpr TimerKind kPromotionDone = kFailoverDone;
+// AWS-FACTS: RDS / Replica promotion — manual, with a reboot, "minutes". The 60-180 s drawn
+// here are ⚠ not in AWS-FACTS (a small instance's reboot); the relay log is applied first.
+constexpr double kPromotionMinS = 60, kPromotionMaxS = 180;
 constexpr uint16_t timer_of(TimerKind k, uint32_t epoch) { return static_cast<uint16_t>(k | ((epoch & 0x3fff) << 2)); }
 constexpr TimerKind kind_of(uint16_t t) { return static_cast<TimerKind>(t & 3); }
 constexpr uint32_t epoch_of(uint16_t t) { return t >> 2; }
@@ -83,8 +98,8 @@ using catalog::metric;
 
 class RdsInstance final : public ModelBase<RdsInstance> {
 public:
-  RdsInstance(const DbClass& c, Deployment dep, int zone, QueryEngine engine, double storage_gb)
-      : class_(&c), deployment_(dep), zone_(zone), q_(std::move(engine)), storage_gb_(storage_gb) {}
+  RdsInstance(const DbClass& c, Deployment dep, int zone, QueryEngine engine, Storage storage)
+      : class_(&c), deployment_(dep), zone_(zone), q_(std::move(engine)), storage_(storage) {}
 
   void start(Simulation& sim) override {
     reads_c_ = sim.counter(id(), "reads");
@@ -94,6 +109,11 @@ public:
     shipped_c_ = sim.counter(id(), "changes_shipped");
     connections_g_ = sim.gauge(id(), "connections");
     standbys_g_ = sim.gauge(id(), "standbys_in_sync");
+    used_g_ = sim.gauge(id(), "storage_used_gb");
+    allocated_g_ = sim.gauge(id(), "storage_allocated_gb");
+    storage_full_c_ = sim.counter(id(), "writes_storage_full");
+    sim.metrics(id()).set(used_g_, storage_.used_gb);
+    sim.metrics(id()).set(allocated_g_, storage_.allocated_gb);
     sim.metrics(id()).capacity = q_.workers;
     const std::vector<AzId> azs = sim.topology().azs_in(sim.info(id()).placement.region);
     primary_ = nth_az(azs, zone_);
@@ -114,6 +134,11 @@ public:
       sim.metrics(id()).add(refused_c_);
       if (!refusing_) log_too_many(sim);
       sim.respond(h, Outcome::Throttled);  // ERROR 1040: Too many connections
+      return;
+    }
+    if (storage_.full && sim.request(h).kind != RequestKind::Read) {
+      sim.metrics(id()).add(storage_full_c_);
+      sim.respond(h, Outcome::ServerError);  // storage-full: the instance takes no more writes
       return;
     }
     ++q_.connections;
@@ -159,8 +184,9 @@ public:
     NodeMetrics& m = sim.metrics(id());
     // Billed by the deployment (AWS-FACTS: RDS / Billing — Multi-AZ ≈2×), also while a lost standby is away.
     const double instances = deployment_ == Deployment::SingleAz ? 1.0 : deployment_ == Deployment::MultiAzInstance ? 2.0 : 3.0;
-    m.cost_usd += class_->usd_per_hour * instances / kSecondsPerHour +
-                  storage_gb_ * instances * kStorageUsdPerGbMonth / kSecondsPerMonth;
+    m.cost_usd += class_->usd_per_hour * instances / kDbSecondsPerHour +
+                  storage_.allocated_gb * instances * kStorageUsdPerGbMonth / kDbSecondsPerMonth;
+    watch_storage(sim);
     watch_azs(sim);
     m.set(connections_g_, static_cast<double>(q_.connections));
     m.set(standbys_g_, static_cast<double>(in_sync_standbys(sim).size()));
@@ -338,6 +364,64 @@ private:
         .field("seconds", took);
   }
 
+  // Once a second: the data grows; storage autoscaling raises the allocation after 5
+  // minutes under 10% free (6 hours after its last change); a full volume refuses writes.
+  void watch_storage(Simulation& sim) {
+    Storage& st = storage_;
+    const double now = to_seconds(sim.now());
+    st.used_gb = std::min(st.allocated_gb, st.used_gb + st.growth_gb_per_h / 3600.0);
+    const double free_share = st.allocated_gb > 0 ? 1 - st.used_gb / st.allocated_gb : 0;
+    const std::string n = sim.info(id()).name;
+    if (free_share <= kAutoscaleFreeShare) {
+      if (st.low_since_s < 0) {
+        st.low_since_s = now;
+        sim.log(id(), LogKind::Warning,
+                n + "'s storage is " + doc::format_number(std::round(st.used_gb)) + " of " +
+                    doc::format_number(st.allocated_gb) + " GiB: 10% or less free" +
+                    (st.max_gb > st.allocated_gb ? "; storage autoscaling grows it after 5 minutes like this"
+                                                 : "; storage autoscaling is off, so it will fill up"),
+                doc::with_topic(n + "의 스토리지") + " " + doc::format_number(st.allocated_gb) + "GiB 중 " +
+                    doc::format_number(std::round(st.used_gb)) + "GiB를 써서 여유 공간이 10% 이하입니다" +
+                    (st.max_gb > st.allocated_gb ? ". 이 상태가 5분 이어지면 스토리지 자동 조정이 늘립니다"
+                                                 : ". 스토리지 자동 조정이 꺼져 있어 곧 가득 찹니다"))
+            .because("rds_storage_low")
+            .field("free_pct", free_share * 100);
+      }
+    } else {
+      st.low_since_s = -1;
+    }
+    if (st.low_since_s >= 0 && now - st.low_since_s >= kAutoscaleLowForS && now - st.last_change_s >= kAutoscaleQuietS &&
+        st.max_gb > st.allocated_gb) {
+      const double before = st.allocated_gb;
+      const double grow = std::max({kAutoscaleMinGb, kAutoscaleMinShare * before, st.growth_gb_per_h * kAutoscaleForecastH});
+      st.allocated_gb = std::min(st.max_gb, std::ceil(before + grow));
+      st.last_change_s = now;
+      st.low_since_s = -1;
+      st.full = false;
+      sim.log(id(), LogKind::ScaleOut,
+              n + ": storage autoscaling grew the volume from " + doc::format_number(before) + " to " +
+                  doc::format_number(st.allocated_gb) + " GiB (the largest of 10 GiB, 10% and 7 hours of growth; at "
+                  "most " + doc::format_number(st.max_gb) + " GiB); the next change can come 6 hours later",
+              doc::with_topic(n) + " 스토리지 자동 조정으로 볼륨을 " + doc::format_number(before) + "GiB에서 " +
+                  doc::format_number(st.allocated_gb) + "GiB로 늘렸습니다(10GiB, 10%, 7시간 동안 늘어날 양 중 가장 큰 값, 최대 " +
+                  doc::format_number(st.max_gb) + "GiB). 다음 변경은 6시간 뒤에야 할 수 있습니다")
+          .because("rds_storage_scaled")
+          .field("from_gb", before)
+          .field("to_gb", st.allocated_gb);
+    }
+    if (!st.full && st.used_gb >= st.allocated_gb) {
+      st.full = true;
+      sim.log(id(), LogKind::NodeDown,
+              n + "'s storage is full (" + doc::format_number(st.allocated_gb) + " GiB): the instance is in the "
+                  "storage-full state and every write fails; reads go on",
+              doc::with_topic(n + "의 스토리지") + " 가득 찼습니다(" + doc::format_number(st.allocated_gb) +
+                  "GiB). 인스턴스가 storage-full 상태가 되어 모든 쓰기가 실패하고, 읽기는 계속됩니다")
+          .because("rds_storage_full");
+    }
+    sim.metrics(id()).set(used_g_, st.used_gb);
+    sim.metrics(id()).set(allocated_g_, st.allocated_gb);
+  }
+
   void name_azs(const Simulation& sim) {
     az_name_ = primary_.valid() ? sim.topology().az(primary_).id : "";
     standby_names_.clear();
@@ -361,7 +445,7 @@ private:
   Deployment deployment_;
   int zone_;
   QueryEngine q_;
-  double storage_gb_;
+  Storage storage_;
   Phase phase_ = Phase::Up;
   uint32_t epoch_ = 0;
   AzId primary_, target_, lost_standby_;
@@ -371,7 +455,8 @@ private:
   bool failed_over_ = false, refusing_ = false;
   std::string az_name_, standby_names_, target_name_;
   CounterId reads_c_, writes_c_, refused_c_, failovers_c_, shipped_c_;
-  GaugeId connections_g_, standbys_g_;
+  GaugeId connections_g_, standbys_g_, used_g_, allocated_g_;
+  CounterId storage_full_c_;
 };
 
 // ---- The read replica -------------------------------------------------------
@@ -387,6 +472,8 @@ public:
     refused_writes_c_ = sim.counter(id(), "writes_refused");
     refused_c_ = sim.counter(id(), "connections_refused");
     applied_c_ = sim.counter(id(), "changes_applied");
+    writes_c_ = sim.counter(id(), "writes");
+    dropped_c_ = sim.counter(id(), "changes_not_replicated");
     lag_g_ = sim.gauge(id(), "replica_lag_s");
     behind_g_ = sim.gauge(id(), "changes_behind");
     connections_g_ = sim.gauge(id(), "connections");
@@ -397,15 +484,17 @@ public:
   void on_request(Simulation& sim, ReqHandle h) override {
     const Request& r = sim.request(h);
     if (r.conn.valid() && sim.connection(r.conn).role == WireRole::Replicate) {
-      receive_change(sim, r);
+      // Promotion stopped replication: the source's later writes never reach this instance.
+      if (role_ == Role::Replica) receive_change(sim, r);
+      else sim.metrics(id()).add(dropped_c_);
       sim.respond(h, Outcome::Ok);  // the source does not wait (asynchronous replication)
       return;
     }
-    if (home_down(sim)) {
-      sim.respond(h, Outcome::Unreachable);
+    if (home_down(sim) || role_ == Role::Promoting) {
+      sim.respond(h, Outcome::Unreachable);  // a promotion reboots the instance
       return;
     }
-    if (r.kind != RequestKind::Read) {
+    if (r.kind != RequestKind::Read && role_ == Role::Replica) {
       sim.metrics(id()).add(refused_writes_c_);
       if (!warned_write_) log_write_refused(sim);
       sim.respond(h, Outcome::Rejected);  // ERROR 1290: the server is running with --read-only
@@ -417,13 +506,18 @@ public:
       return;
     }
     ++q_.connections;
-    reads_waiting_.push_back({h, sim.now()});
+    queries_waiting_.push_back({h, sim.now()});
     dispatch(sim);
   }
 
   void on_timer(Simulation& sim, uint16_t timer, uint64_t payload) override {
     // Work begun before the replica went down was reset with it (vCPUs, connections).
     const bool current = epoch_of(timer) == (epoch_ & 0x3fff);
+    if (kind_of(timer) == kPromotionDone) {
+      promotion_due_ = true;
+      finish_promotion(sim);
+      return;
+    }
     if (current && q_.busy > 0) --q_.busy;
     if (kind_of(timer) == kApplied) {
       if (!current) return;
@@ -440,10 +534,14 @@ public:
         const Request& r = sim.request(h);
         const uint64_t key = r.key ? r.key : r.item_id;
         NodeMetrics& m = sim.metrics(id());
-        m.add(reads_c_);
-        // The latest write of this key has reached the replica but is not applied yet: the
-        // read returns the value from before it.
-        if (pending_by_key_.count(key)) m.add(stale_c_);
+        if (r.kind != RequestKind::Read) {
+          m.add(writes_c_);  // a promoted instance takes writes
+        } else {
+          m.add(reads_c_);
+          // The latest write of this key has reached the replica but is not applied yet: the
+          // read returns the value from before it.
+          if (pending_by_key_.count(key)) m.add(stale_c_);
+        }
         sim.respond(h, Outcome::Ok);
       }
     }
@@ -452,7 +550,7 @@ public:
 
   void on_second(Simulation& sim) override {
     NodeMetrics& m = sim.metrics(id());
-    m.cost_usd += class_->usd_per_hour / kSecondsPerHour + storage_gb_ * kStorageUsdPerGbMonth / kSecondsPerMonth;
+    m.cost_usd += class_->usd_per_hour / kDbSecondsPerHour + storage_gb_ * kStorageUsdPerGbMonth / kDbSecondsPerMonth;
     const bool down = home_down(sim);
     if (down && !was_down_) reset(sim);
     if (!down && was_down_) dispatch(sim);
@@ -483,7 +581,40 @@ public:
     if (!up) reset(sim);
   }
 
+  // "promote" (the only action): replication stops, the instance reboots as a standalone
+  // DB instance once it has applied what it received, and then takes writes.
+  void on_action(Simulation& sim, int) override {
+    if (role_ != Role::Replica) return;  // promoted already (or under way): nothing to do
+    role_ = Role::Promoting;
+    promotion_began_ = sim.now();
+    const double took = kPromotionMinS + (kPromotionMaxS - kPromotionMinS) * sim.rng().next_double();
+    sim.schedule_timer(id(), sim.now() + from_seconds(took), timer_of(kPromotionDone, 0), 0);
+    // Queries waiting fail with the reboot (those on a vCPU finish); the relay log is applied meanwhile.
+    while (!queries_waiting_.empty()) {
+      sim.respond(queries_waiting_.front().h, Outcome::Unreachable);
+      queries_waiting_.pop_front();
+    }
+    const std::string n = sim.info(id()).name, behind = std::to_string(changes_.size());
+    sim.log(id(), LogKind::Fault,
+            n + " is being promoted to a standalone DB instance: replication from its source stops, it applies the " +
+                behind + " changes it holds and reboots (minutes); until then it serves no queries",
+            doc::with_topic(n) + " 독립 실행형 DB 인스턴스로 승격되고 있습니다. 원본으로부터의 복제가 멈추고, 받아 둔 변경 " +
+                behind + "건을 적용한 뒤 재부팅합니다(몇 분). 그때까지 쿼리를 처리하지 않습니다")
+        .because("replica_promotion_began")
+        .field("changes_behind", static_cast<double>(changes_.size()));
+  }
+
   StatusText status() const override {
+    if (role_ == Role::Promoting) {
+      const std::string since = doc::clock_text(to_seconds(promotion_began_));
+      return {"Being promoted to a standalone DB instance since " + since + " (applying its relay log, rebooting)",
+              doc::clock_text(to_seconds(promotion_began_)) + "부터 독립 실행형 DB 인스턴스로 승격 중입니다(릴레이 로그 적용, 재부팅)"};
+    }
+    if (role_ == Role::Standalone) {
+      const std::string at = doc::clock_text(to_seconds(promoted_at_));
+      return {"Standalone DB instance (promoted at " + at + "): takes reads and writes, no longer replicates",
+              "독립 실행형 DB 인스턴스입니다(" + at + "에 승격). 읽기와 쓰기를 모두 받고, 더 이상 복제하지 않습니다"};
+    }
     const std::string n = std::to_string(changes_.size());
     if (changes_.empty()) return {"Read replica, caught up with its source", "읽기 전용 복제본, 원본과 동기화됨"};
     return {"Read replica, " + n + " changes behind its source", "읽기 전용 복제본, 원본보다 변경 " + n + "건 뒤처짐"};
@@ -495,10 +626,29 @@ private:
     SimTime committed_at;
     bool started = false, done = false;
   };
-  struct WaitingRead {
+  struct WaitingQuery {
     ReqHandle h;
     SimTime since;
   };
+  // A replica until promoted; while promoting it applies its relay log and serves nothing.
+  enum class Role : uint8_t { Replica, Promoting, Standalone };
+
+  // The promotion ends when its time is up and every change received is applied.
+  void finish_promotion(Simulation& sim) {
+    if (role_ != Role::Promoting || !promotion_due_ || !changes_.empty()) return;
+    role_ = Role::Standalone;
+    promoted_at_ = sim.now();
+    const double took = to_seconds(sim.now() - promotion_began_);
+    const std::string n = sim.info(id()).name, secs = std::to_string(static_cast<int>(took + 0.5));
+    sim.log(id(), LogKind::Failover,
+            n + " is a standalone DB instance after " + secs + " s of promotion: it takes writes now; the source's "
+                "later writes no longer reach it",
+            doc::with_topic(n) + " " + secs + "초 만에 승격을 마치고 독립 실행형 DB 인스턴스가 되었습니다. 이제 쓰기를 받으며, "
+                "원본의 이후 쓰기는 더 이상 이쪽으로 오지 않습니다")
+        .because("replica_promoted")
+        .field("seconds", took);
+    dispatch(sim);
+  }
 
   bool home_down(const Simulation& sim) const { return home_.valid() && sim.topology().az(home_).down; }
 
@@ -508,9 +658,9 @@ private:
     ++epoch_;
     applying_ = 0;
     q_.busy = 0;
-    while (!reads_waiting_.empty()) {
-      sim.respond(reads_waiting_.front().h, Outcome::Unreachable);
-      reads_waiting_.pop_front();
+    while (!queries_waiting_.empty()) {
+      sim.respond(queries_waiting_.front().h, Outcome::Unreachable);
+      queries_waiting_.pop_front();
     }
     q_.connections = 0;
     for (Change& c : changes_) c.started = c.done = false;
@@ -530,10 +680,10 @@ private:
     if (home_down(sim)) return;
     while (q_.busy < q_.workers) {
       const bool can_apply = applying_ < appliers_ && next_to_apply_ < changes_.size();
-      const bool can_read = !reads_waiting_.empty();
+      const bool can_read = !queries_waiting_.empty();
       if (!can_apply && !can_read) break;
       const bool apply =
-          can_apply && (!can_read || changes_[next_to_apply_].committed_at <= reads_waiting_.front().since);
+          can_apply && (!can_read || changes_[next_to_apply_].committed_at <= queries_waiting_.front().since);
       ++q_.busy;
       if (apply) {
         Change& c = changes_[next_to_apply_];
@@ -543,13 +693,14 @@ private:
         ++next_to_apply_;
         sim.schedule_timer(id(), sim.now() + q_.service(sim.rng(), RequestKind::Write), timer_of(kApplied, epoch_), seq);
       } else {
-        const ReqHandle h = reads_waiting_.front().h;
-        reads_waiting_.pop_front();
-        sim.schedule_timer(id(), sim.now() + q_.service(sim.rng(), RequestKind::Read), timer_of(kServed, epoch_), h.v);
+        const ReqHandle h = queries_waiting_.front().h;
+        queries_waiting_.pop_front();
+        const RequestKind k = sim.request(h).kind == RequestKind::Read ? RequestKind::Read : RequestKind::Write;
+        sim.schedule_timer(id(), sim.now() + q_.service(sim.rng(), k), timer_of(kServed, epoch_), h.v);
       }
     }
     sim.metrics(id()).busy.set(sim.now(), q_.busy);
-    sim.metrics(id()).queue.set(sim.now(), static_cast<int64_t>(reads_waiting_.size()));
+    sim.metrics(id()).queue.set(sim.now(), static_cast<int64_t>(queries_waiting_.size()));
   }
 
   void finish_apply(Simulation& sim, uint64_t seq) {
@@ -564,6 +715,7 @@ private:
       if (next_to_apply_ > 0) --next_to_apply_;
       sim.metrics(id()).add(applied_c_);
     }
+    if (changes_.empty()) finish_promotion(sim);
   }
 
   [[gnu::noinline]] void log_write_refused(Simulation& sim) {
@@ -588,9 +740,12 @@ private:
   uint64_t first_seq_ = 0;          // the sequence number of changes_.front()
   size_t next_to_apply_ = 0;        // index in changes_ of the next change to start
   std::unordered_map<uint64_t, uint32_t> pending_by_key_;
-  std::deque<WaitingRead> reads_waiting_;
+  std::deque<WaitingQuery> queries_waiting_;
+  Role role_ = Role::Replica;
+  bool promotion_due_ = false;
+  SimTime promotion_began_ = 0, promoted_at_ = 0;
   bool was_down_ = false, lagging_ = false, warned_write_ = false;
-  CounterId reads_c_, stale_c_, refused_writes_c_, refused_c_, applied_c_;
+  CounterId reads_c_, stale_c_, refused_writes_c_, refused_c_, applied_c_, writes_c_, dropped_c_;
   GaugeId lag_g_, behind_g_, connections_g_;
 };
 
@@ -609,21 +764,12 @@ ParamSpec class_param() {
 }
 
 std::vector<ParamSpec> engine_params() {
-  return {
-      ParamSpec{"read_ms", ParamType::Float, {"Read query time", "읽기 쿼리 시간"},
-                {"Mean time one vCPU spends on a read query (exponentially distributed).",
-                 "vCPU 하나가 읽기 쿼리 하나에 쓰는 평균 시간입니다(지수 분포)."},
-                "ms", 0.01, 60000, 2, {}, "", 0, false, ""},
-      ParamSpec{"write_ms", ParamType::Float, {"Write query time", "쓰기 쿼리 시간"},
-                {"Mean time one vCPU spends on a write (exponentially distributed); a replica spends the same to apply it.",
-                 "vCPU 하나가 쓰기 하나에 쓰는 평균 시간입니다(지수 분포). 복제본도 이를 적용하는 데 같은 시간을 씁니다."},
-                "ms", 0.01, 60000, 4, {}, "", 0, false, ""},
-      ParamSpec{"max_connections", ParamType::Int, {"Max connections", "최대 연결 수"},
-                {"Queries in progress or waiting at once, each on its own connection; above it new ones are refused "
-                 "(Too many connections). 0 = MySQL's default for the class's memory.",
-                 "동시에 실행 중이거나 기다리는 쿼리 수입니다(쿼리마다 연결 하나). 넘으면 새 연결을 거부합니다"
-                 "(\"Too many connections\"). 0이면 클래스의 메모리에 맞춘 MySQL 기본값입니다."},
-                "", 0, 100000, 0, {}, "", 0, false, ""},
+  std::vector<ParamSpec> out = query_engine_params(
+      {"Queries in progress or waiting at once, each on its own connection; above it new ones are refused "
+       "(Too many connections). 0 = MySQL's default for the class's memory.",
+       "동시에 실행 중이거나 기다리는 쿼리 수입니다(쿼리마다 연결 하나). 넘으면 새 연결을 거부합니다"
+       "(\"Too many connections\"). 0이면 클래스의 메모리에 맞춘 MySQL 기본값입니다."});
+  std::vector<ParamSpec> more = {
       ParamSpec{"storage_gb", ParamType::Float, {"Allocated storage", "할당된 스토리지"},
                 {"The volume's size, for its cost per GB-month (gp3).", "볼륨 크기입니다. GB-월당 스토리지 요금(gp3)을 계산합니다."},
                 "GB", 20, 65536, 100, {}, "", 0, false, ""},
@@ -632,25 +778,41 @@ std::vector<ParamSpec> engine_params() {
                  "인스턴스를 둘 리전의 가용 영역입니다(1 = 첫 번째). 다중 AZ의 대기 인스턴스는 그다음 가용 영역에 둡니다."},
                 "", 1, 6, 1, {}, "RDS / Multi-AZ instance", 0, false, ""},
   };
+  for (ParamSpec& p : more) out.push_back(std::move(p));
+  return out;
 }
 
 QueryEngine engine_from(const json& p) {
-  QueryEngine q;
   const DbClass& c = db_class(catalog::param_string(p, "instance_class"));
-  q.workers = c.vcpus;
-  const int64_t set = static_cast<int64_t>(catalog::param_number(p, "max_connections"));
-  q.max_connections = set > 0 ? set : default_max_connections(c);
-  q.read_time = Distribution::exponential(catalog::param_number(p, "read_ms") / 1000.0);
-  q.write_time = Distribution::exponential(catalog::param_number(p, "write_ms") / 1000.0);
-  return q;
+  return query_engine_from(p, c.vcpus, default_max_connections(c));
+}
+
+// Storage autoscaling's maximum is above the allocation (AWS asks for 10% more).
+std::vector<doc::Issue> validate_instance(const json& p) {
+  std::vector<doc::Issue> out;
+  const double mx = catalog::param_number(p, "max_storage_gb"), gb = catalog::param_number(p, "storage_gb");
+  if (mx > 0 && mx < gb * 1.1)
+    out.push_back({"max_storage_gb", "the maximum storage (" + doc::format_number(mx) + " GiB) must be at least 10% above "
+                                         "the allocated storage (" + doc::format_number(gb) + " GiB), or 0 to turn storage "
+                                         "autoscaling off.",
+                   "최대 스토리지(" + doc::format_number(mx) + "GiB)는 할당된 스토리지(" + doc::format_number(gb) +
+                       "GiB)보다 10% 이상 커야 합니다. 스토리지 자동 조정을 끄려면 0을 쓰세요."});
+  return out;
+}
+
+Storage storage_from(const json& p) {
+  Storage st;
+  st.allocated_gb = catalog::param_number(p, "storage_gb");
+  st.used_gb = std::min(st.allocated_gb, catalog::param_number(p, "storage_used_gb"));
+  st.growth_gb_per_h = catalog::param_number(p, "storage_growth_gb_per_h");
+  st.max_gb = catalog::param_number(p, "max_storage_gb");
+  return st;
 }
 
 std::optional<catalog::Finding> single_az_advice(const doc::Document& d, const doc::NodeDoc& n) {
   const json p = catalog::with_defaults(rds_descriptor(), n.params.is_object() ? n.params : json::object());
   if (deployment_of(catalog::param_string(p, "deployment")) != Deployment::SingleAz) return std::nullopt;
-  const bool called = std::any_of(d.connections.begin(), d.connections.end(),
-                                  [&](const doc::ConnectionDoc& w) { return w.to == n.id; });
-  if (!called) return std::nullopt;
+  if (!is_called(d, n)) return std::nullopt;
   return catalog::Finding{"rds-single-az", catalog::Severity::Warning,
                           "DB instance " + n.id + " is Single-AZ: if its Availability Zone fails, the database is "
                               "unavailable until the AZ comes back. For production choose Multi-AZ (a standby in another "
@@ -716,16 +878,20 @@ catalog::ServiceDescriptor make_instance() {
       "Multi-AZ DB cluster serve no reads here (one wire goes to the writer endpoint). Failover starts when the "
       "primary's AZ is down (checked every second) and takes 60-120 s (a cluster: 20-35 s), drawn at random; during it "
       "every query fails. Killing the node stops the whole DB instance, standby included: fail its AZ to see a "
-      "failover. The lost standby comes back, in sync, as soon as its AZ does. No backups, snapshots, storage "
-      "autoscaling or maintenance windows yet.",
+      "failover. The lost standby comes back, in sync, as soon as its AZ does. The data grows at a steady "
+      "storage_growth_gb_per_h (writes themselves add nothing); storage autoscaling checks once a second and its "
+      "7-hour forecast is that steady growth; a full volume refuses writes until autoscaling grows it (there is no "
+      "manual resize). No backups, snapshots or maintenance windows yet.",
       "쿼리마다 vCPU 하나에서 지수 분포를 따르는 시간(read_ms, write_ms) 동안 실행되고, 실행하거나 기다리는 동안 연결 "
       "하나를 차지합니다. 버퍼 캐시, 잠금, 스토리지 IOPS, CPU 크레딧은 다루지 않습니다. 다중 AZ의 쓰기는 대기 인스턴스까지 "
       "가용 영역 간 왕복 한 번을 기다립니다(클러스터는 대기 인스턴스 둘 중 빠른 쪽). 다중 AZ DB 클러스터의 읽기 가능한 대기 "
       "인스턴스는 여기서 읽기를 처리하지 않습니다(연결 하나가 쓰기 엔드포인트로 갑니다). 장애 조치는 기본 인스턴스의 가용 "
       "영역이 중단되면(1초마다 확인) 시작하고 60~120초(클러스터는 20~35초) 중 무작위로 걸리며, 그동안 모든 쿼리가 "
       "실패합니다. 노드를 중지하면 대기 인스턴스까지 DB 인스턴스 전체가 멈추므로, 장애 조치를 보려면 가용 영역에 장애를 "
-      "내세요. 잃은 대기 인스턴스는 그 가용 영역이 복구되는 즉시 동기화된 상태로 돌아옵니다. 백업, 스냅샷, 스토리지 자동 "
-      "조정, 유지 관리 기간은 아직 다루지 않습니다."};
+      "내세요. 잃은 대기 인스턴스는 그 가용 영역이 복구되는 즉시 동기화된 상태로 돌아옵니다. 데이터는 "
+      "storage_growth_gb_per_h만큼 일정하게 늘어나며(쓰기 자체는 양을 더하지 않습니다), 스토리지 자동 조정은 1초마다 "
+      "확인하고 7시간 예측에 그 일정한 증가량을 씁니다. 볼륨이 가득 차면 자동 조정이 늘릴 때까지 쓰기를 거부합니다(직접 "
+      "크기를 바꾸는 기능은 없습니다). 백업, 스냅샷, 유지 관리 기간은 아직 다루지 않습니다."};
   d.placement = PlacementKind::Region;
   d.icon = catalog::Icon::Database;
   d.params = {
@@ -741,10 +907,27 @@ catalog::ServiceDescriptor make_instance() {
                 false, ""},
   };
   for (ParamSpec& p : engine_params()) d.params.push_back(std::move(p));
+  d.params.push_back(ParamSpec{
+      "storage_used_gb", ParamType::Float, {"Data stored", "저장된 데이터"},
+      {"How much of the allocated storage the data takes at the start.", "시작할 때 데이터가 차지하는 할당된 스토리지의 양입니다."},
+      "GiB", 0, 65536, 20, {}, "", 0, false, ""});
+  d.params.push_back(ParamSpec{
+      "storage_growth_gb_per_h", ParamType::Float, {"Data growth", "데이터 증가량"},
+      {"How fast the data grows. When it fills the allocated storage, writes fail (storage-full).",
+       "데이터가 늘어나는 속도입니다. 할당된 스토리지를 다 채우면 쓰기가 실패합니다(storage-full)."},
+      "GiB/h", 0, 100000, 0, {}, "", 0, false, ""});
+  d.params.push_back(ParamSpec{
+      "max_storage_gb", ParamType::Float, {"Maximum storage (autoscaling)", "최대 스토리지(자동 조정)"},
+      {"Storage autoscaling: when 10% or less is free for 5 minutes (and 6 hours after its last change), the "
+       "allocation grows by the largest of 10 GiB, 10% and 7 hours of growth, up to this. 0 = off.",
+       "스토리지 자동 조정입니다. 여유 공간이 10% 이하인 상태가 5분 이어지면(마지막 변경 후 6시간이 지났다면) 10GiB, "
+       "10%, 7시간 동안 늘어날 양 중 가장 큰 값만큼 이 값까지 늘립니다. 0이면 끕니다."},
+      "GiB", 0, 65536, 0, {}, "RDS / Storage autoscaling", 0, false, ""});
   // It calls nobody: its only outgoing wires carry its changes to read replicas.
   d.makes_calls = false;
   d.source_roles = {catalog::RoleSpec{WireRole::Replicate, {}, {"rds_read_replica"}, nullptr}};
   d.lint_rules = {{"rds-single-az", single_az_advice}};
+  d.validate = validate_instance;
   d.metrics = shared_metrics();
   d.metrics.insert(d.metrics.begin() + 1,
                    metric("writes", K::Counter, St::Max, {"Writes committed", "커밋된 쓰기"}, {"queries", "건"},
@@ -759,6 +942,17 @@ catalog::ServiceDescriptor make_instance() {
                               "now would not fail over.",
                               "모든 쓰기를 동기식으로 받는 대기 인스턴스 수입니다. 다중 AZ에서 0이면 지금 장애가 나도 장애 조치가 "
                               "일어나지 않습니다."}));
+  d.metrics.push_back(metric("storage_used_gb", K::Gauge, St::Max, {"Storage used", "사용한 스토리지"}, {"GiB", "GiB"},
+                             {"The data on the volume; at the allocation, writes fail.",
+                              "볼륨의 데이터 양입니다. 할당량에 이르면 쓰기가 실패합니다."}));
+  d.metrics.push_back(metric("storage_allocated_gb", K::Gauge, St::Max, {"Storage allocated", "할당된 스토리지"},
+                             {"GiB", "GiB"},
+                             {"The volume's size (billed per GB-month); storage autoscaling raises it.",
+                              "볼륨 크기입니다(GB-월 단위 과금). 스토리지 자동 조정이 늘립니다."}));
+  d.metrics.push_back(metric("writes_storage_full", K::Counter, St::Max, {"Writes failed: storage full", "스토리지 가득 참으로 실패한 쓰기"},
+                             {"queries", "건"},
+                             {"Writes refused while the volume was full (storage-full state).",
+                              "볼륨이 가득 찬 동안(storage-full 상태) 거부된 쓰기입니다."}));
   d.metrics.push_back(metric("changes_shipped", K::Counter, St::Max, {"Changes sent to replicas", "복제본에 보낸 변경"},
                              {"changes", "건"},
                              {"Committed writes sent to the read replicas (one per replica).",
@@ -770,13 +964,14 @@ catalog::ServiceDescriptor make_instance() {
   catalog::show_live(d, "connections_refused", Live::Value, {"refused", "거부"});
   catalog::show_live(d, "standbys_in_sync", Live::Value, {"standby", "대기"});
   catalog::show_live(d, "failovers", Live::Value, {"failovers", "장애 조치"});
+  catalog::show_live(d, "storage_used_gb", Live::Value, {"used GiB", "사용 GiB"});
   d.live_status = true;
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     return std::make_unique<RdsInstance>(db_class(catalog::param_string(p, "instance_class")),
                                          deployment_of(catalog::param_string(p, "deployment")),
                                          static_cast<int>(catalog::param_number(p, "zone")), engine_from(p),
-                                         catalog::param_number(p, "storage_gb"));
+                                         storage_from(p));
   };
   return d;
 }
@@ -797,12 +992,21 @@ catalog::ServiceDescriptor make_replica() {
       "applied on the replica's vCPUs, shared with its reads (oldest work first), by at most `apply_threads` at once, "
       "visible in commit order. A read is stale when the latest write of its key has arrived but is not applied yet; "
       "writes lost in flight are not modelled. The replica keeps what it received while its AZ is down and applies "
-      "it when the AZ is back. Promotion, cascading replicas and cross-Region transfer cost are not modelled yet.",
+      "it when the AZ is back. Promotion (the `promote` action: right-click the replica during a run, or a fault in the "
+      "timeline) stops replication at once, fails the queries waiting, applies every change already received and "
+      "reboots: 60-180 s drawn at random (AWS says minutes; ⚠ the range is this simulator's), or longer while the relay "
+      "log is still being applied; no query is served until then, and afterwards the instance takes writes as a "
+      "standalone DB instance (Single-AZ, no standby) while the source's later writes are counted as not replicated. "
+      "Cascading replicas and cross-Region transfer cost are not modelled yet.",
       "원본의 커밋된 쓰기는 모두 복제 연결로(네트워크 지연 뒤) 도착하고, 복제본의 vCPU에서 적용됩니다. vCPU는 읽기와 "
       "함께 쓰며(먼저 온 작업부터), 동시에 최대 `apply_threads`개까지 적용하고 커밋 순서대로 보이게 합니다. 어떤 키의 "
       "최신 쓰기가 도착했지만 아직 적용되지 않았을 때 그 키를 읽으면 오래된 읽기입니다. 전송 중에 잃는 쓰기는 다루지 "
-      "않습니다. 가용 영역이 중단된 동안 받은 변경은 보관했다가 복구되면 적용합니다. 승격, 계단식 복제본, 리전 간 전송 "
-      "요금은 아직 다루지 않습니다."};
+      "않습니다. 가용 영역이 중단된 동안 받은 변경은 보관했다가 복구되면 적용합니다. 승격(`promote` 동작: 실행 중 복제본을 "
+      "오른쪽 클릭하거나 타임라인의 장애로 지정)은 복제를 즉시 멈추고, 기다리던 쿼리를 실패시키고, 이미 받은 변경을 모두 "
+      "적용한 뒤 재부팅합니다. 60~180초 중 무작위로 걸리며(AWS는 몇 분이라고만 하며 ⚠ 이 범위는 시뮬레이터가 정한 것입니다), "
+      "릴레이 로그를 아직 적용하는 중이면 더 걸립니다. 그때까지는 쿼리를 처리하지 않고, 그 뒤에는 독립 실행형 DB "
+      "인스턴스(단일 AZ, 대기 인스턴스 없음)로 쓰기를 받습니다. 원본의 이후 쓰기는 복제되지 않은 변경으로 셉니다. 계단식 "
+      "복제본과 리전 간 전송 요금은 아직 다루지 않습니다."};
   d.placement = PlacementKind::Region;
   d.icon = catalog::Icon::Database;
   d.makes_calls = false;
@@ -835,12 +1039,28 @@ catalog::ServiceDescriptor make_replica() {
   d.metrics.push_back(metric("writes_refused", K::Counter, St::Max, {"Writes refused", "거부된 쓰기"}, {"queries", "건"},
                              {"Writes sent to the replica, refused because it is read-only.",
                               "복제본에 보냈지만 읽기 전용이라 거부된 쓰기입니다."}));
+  d.metrics.push_back(metric("writes", K::Counter, St::Max, {"Writes committed", "커밋된 쓰기"}, {"queries", "건"},
+                             {"Writes committed here once the replica was promoted to a standalone DB instance.",
+                              "복제본이 독립 실행형 DB 인스턴스로 승격된 뒤 여기에 커밋된 쓰기입니다."}));
+  d.metrics.push_back(metric("changes_not_replicated", K::Counter, St::Max, {"Changes not replicated", "복제되지 않은 변경"},
+                             {"changes", "건"},
+                             {"Writes of the former source that arrived after the promotion began: replication had "
+                              "stopped, so this instance does not have them.",
+                              "승격이 시작된 뒤 도착한 이전 원본의 쓰기입니다. 복제가 멈췄으므로 이 인스턴스에는 없습니다."}));
   using Live = catalog::MetricLive;
   catalog::show_live(d, "reads", Live::Rate, {"reads", "읽기"});
   catalog::show_live(d, "replica_lag_s", Live::Value, {"lag", "지연"});
   catalog::show_live(d, "stale_reads", Live::Value, {"stale", "오래된 읽기"});
   catalog::show_live(d, "writes_refused", Live::Value, {"writes refused", "거부된 쓰기"});
+  catalog::show_live(d, "writes", Live::Rate, {"writes", "쓰기"});
   catalog::show_live(d, "connections", Live::Value, {"conns", "연결"});
+  d.live_status = true;
+  d.actions = {{"promote",
+                {"Promote to standalone DB instance", "독립 실행형 DB 인스턴스로 승격"},
+                {"Stops replication and makes the replica a standalone DB instance that takes writes, after it "
+                 "applies what it received and reboots (minutes). Done once; it cannot be undone.",
+                 "복제를 멈추고, 받은 변경을 적용하고 재부팅한 뒤(몇 분) 쓰기를 받는 독립 실행형 DB 인스턴스로 만듭니다. 한 번만 "
+                 "할 수 있고 되돌릴 수 없습니다."}}};
   d.create = [](const catalog::BuildContext& ctx) -> std::unique_ptr<Model> {
     const auto& p = ctx.params;
     return std::make_unique<RdsReplica>(db_class(catalog::param_string(p, "instance_class")),

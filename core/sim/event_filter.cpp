@@ -47,9 +47,13 @@ const std::vector<std::string>& known_event_reasons() {
         "account_throttle", "stage_throttle",
         // RDS (core/services/rds.cpp)
         "db_az_down", "db_az_up", "db_failover_began", "db_failover_completed", "db_too_many_connections",
-        "replica_lag", "replica_caught_up", "replica_read_only",
+        "replica_lag", "replica_caught_up", "replica_read_only", "replica_promotion_began", "replica_promoted",
+        "rds_storage_full", "rds_storage_low", "rds_storage_scaled",
         // Aurora (core/services/aurora.cpp; failovers use RDS's reasons)
         "aurora_read_quorum_lost", "aurora_write_quorum_lost",
+        // Aurora Serverless v2 and Global Database (core/services/aurora.cpp)
+        "aurora_acu_max", "aurora_paused", "aurora_resumed", "aurora_resuming", "aurora_global_failover_began",
+        "aurora_global_failover_completed", "aurora_global_not_secondary", "aurora_secondary_read_only",
         // Data Firehose (core/services/firehose.cpp)
         "delivery_retry_expired", "firehose_throughput", "firehose_throughput_ok",
         // Kinesis Data Streams (core/services/kinesis.cpp)

@@ -41,6 +41,9 @@ public:
   virtual void on_up_changed(Simulation&, bool /*up*/) {}
   // A "fail_parts" fault: `failed` of the node's failable parts are down now (0: all back).
   virtual void on_parts_failed(Simulation&, int /*failed*/) {}
+  // A node action (a fault whose action its service declares, e.g. "promote"): `action`
+  // is its index in the descriptor's actions.
+  virtual void on_action(Simulation&, int /*action*/) {}
   // A one-line state summary for the CLI and the UI ("3/4 healthy, 2 in queue"),
   // in English and Korean.
   virtual StatusText status() const { return {}; }

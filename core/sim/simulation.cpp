@@ -630,6 +630,12 @@ void Simulation::apply(const Command& c) {
       nodes_[c.target].model->on_parts_failed(*this, c.value > 0 ? static_cast<int>(c.value + 0.5) : 0);
       return;
     }
+    case Command::Kind::NodeAction: {
+      // Something the learner does to the node (promote a read replica): its model acts and logs.
+      if (c.target >= nodes_.size()) return;
+      nodes_[c.target].model->on_action(*this, static_cast<int>(c.value + 0.5));
+      return;
+    }
     case Command::Kind::SetErrorRate: {
       if (c.target >= conns_.size()) return;
       Connection& conn = conns_[c.target];

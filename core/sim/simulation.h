@@ -109,10 +109,10 @@ inline constexpr uint32_t kKernelTarget = UINT32_MAX;
 
 // Scheduled or live commands (faults). See Simulation::apply.
 struct Command {
-  enum class Kind : uint8_t { KillNode, ReviveNode, AzDown, AzUp, RegionDown, RegionUp, SetLatency, SetErrorRate, FailParts };
+  enum class Kind : uint8_t { KillNode, ReviveNode, AzDown, AzUp, RegionDown, RegionUp, SetLatency, SetErrorRate, FailParts, NodeAction };
   Kind kind;
   uint32_t target = 0;  // node, AZ, Region or connection index
-  double value = 0;     // latency in µs, error rate, or how many parts are failed (0: none)
+  double value = 0;     // latency in µs, error rate, how many parts are failed (0: none), or the node action's index
 };
 
 class Simulation;

@@ -309,3 +309,107 @@ TEST_CASE("rds: example rds-multi-az-failover — writes fail only during the fa
   CHECK(metric(b, "db", "standbys_in_sync") == 0);
   CHECK(b.sim->model(b.node("db")).status().en.find("Primary in use1-az2 (after a failover)") == 0);
 }
+
+TEST_CASE("rds: promoting a read replica stops replication; after a reboot of minutes it takes writes", "[rds]") {
+  // Writes go to the source (40/s), reads to the replica; a second client writes to the
+  // replica (10/s). The replica is promoted at 2:00.
+  json writer = users(10, 0, {{"keys", 1000}});
+  writer["id"] = "app";
+  const json j = document(json::array({users(80, 0.5, {{"keys", 1000}}), writer, db(json::object()), replica(json::object())}),
+                          json::array({wire("users", "db", {{"requests", "writes"}, {"retries", 0}}),
+                                       wire("users", "replica", {{"requests", "reads"}, {"retries", 0}}),
+                                       wire("app", "replica", {{"retries", 0}}), replication("db", "replica")}),
+                          600, json::array({json{{"at_s", 120}, {"action", "promote"}, {"target", "replica"}}}));
+  engine::Built b = run(j);
+  const sim::LogEntry* began = event(b, "replica_promotion_began");
+  const sim::LogEntry* done = event(b, "replica_promoted");
+  REQUIRE(began);
+  REQUIRE(done);
+  const double t0 = sim::to_seconds(began->time), took = sim::to_seconds(done->time - began->time);
+  INFO("promotion began at " << t0 << " s and took " << took << " s");
+  CHECK(t0 == Approx(120).margin(0.01));
+  // A reboot of minutes (60-180 s here), the relay log applied first.
+  CHECK(took >= 60);
+  CHECK(took <= 181);
+  CHECK(done->find_field("seconds")->value == Approx(took).margin(0.01));
+  CHECK(began->kind == sim::LogKind::Fault);
+  CHECK(done->kind == sim::LogKind::Failover);
+  // Before: the replica refused every write; during: nothing was served; after: writes commit.
+  CHECK(metric(b, "replica", "writes_refused") == Approx(10 * 120).epsilon(0.1));
+  const double writes_after = metric(b, "replica", "writes");
+  CHECK(writes_after == Approx(10 * (600 - 120 - took)).epsilon(0.1));
+  CHECK(static_cast<double>(outcome(b, "replica", sim::Outcome::Unreachable)) == Approx(50 * took).epsilon(0.1));
+  // Replication stopped at 2:00: the source's 40 writes a second since then never arrived.
+  CHECK(metric(b, "replica", "changes_not_replicated") == Approx(40 * 480).epsilon(0.05));
+  CHECK(metric(b, "replica", "changes_applied") == Approx(40 * 120).epsilon(0.1));
+  CHECK(metric(b, "replica", "stale_reads") < 0.01 * metric(b, "replica", "reads"));
+  CHECK(b.sim->model(b.node("replica")).status().en.find("Standalone DB instance (promoted at") == 0);
+  CHECK(b.sim->model(b.node("replica")).status().ko.find("독립 실행형") != std::string::npos);
+  // Without the fault nothing changes: the replica refuses writes to the end.
+  json calm = j;
+  calm["faults"] = json::array();
+  engine::Built c = run(calm);
+  CHECK(metric(c, "replica", "writes") == 0);
+  CHECK(metric(c, "replica", "writes_refused") == Approx(10 * 600).epsilon(0.1));
+  CHECK_FALSE(event(c, "replica_promoted"));
+}
+
+TEST_CASE("rds: promote acts on a read replica only, with the reason in both languages", "[rds]") {
+  const json j = document(json::array({users(10, 0.5), db(json::object()), replica(json::object())}),
+                          json::array({wire("users", "db"), replication("db", "replica")}), 60,
+                          json::array({json{{"at_s", 10}, {"action", "promote"}, {"target", "db"}}}));
+  doc::LoadResult r = catalog::parse_document(j.dump());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.errors.front().path == "faults[0].target");
+  CHECK(r.errors.front().message.find("RDS read replica") != std::string::npos);
+  CHECK(r.errors.front().message_ko.find("읽기 전용 복제본") != std::string::npos);
+  json k = j;
+  k["faults"][0]["action"] = "promot";
+  r = catalog::parse_document(k.dump());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.errors.front().message.find("promote") != std::string::npos);  // did you mean
+  k["faults"][0] = json{{"at_s", 10}, {"action", "promote"}, {"target", "replica"}};
+  CHECK(catalog::parse_document(k.dump()).ok());
+  // The replica's descriptor offers the action (the run's right-click menu lists it).
+  const catalog::ServiceDescriptor* d = catalog::find_service("rds_read_replica");
+  REQUIRE(d);
+  REQUIRE(catalog::node_action_index(*d, "promote") == 0);
+  CHECK(std::string(d->actions[0].name.ko).find("승격") != std::string::npos);
+}
+
+TEST_CASE("rds: storage autoscaling grows the volume after 5 minutes under 10% free; without it writes fail when full",
+          "[rds]") {
+  // 100 GiB allocated, 85 used, growing 60 GiB an hour: 10% free at 5:00.
+  const json storage = {{"storage_gb", 100}, {"storage_used_gb", 85}, {"storage_growth_gb_per_h", 60}};
+  json with = storage;
+  with["max_storage_gb"] = 1000;
+  engine::Built a = run(users_db(50, 0.5, with, 1800));
+  const sim::LogEntry* low = event(a, "rds_storage_low");
+  const sim::LogEntry* grew = event(a, "rds_storage_scaled");
+  REQUIRE(low);
+  REQUIRE(grew);
+  INFO("low at " << sim::to_seconds(low->time) << " s, grown at " << sim::to_seconds(grew->time) << " s to "
+                 << grew->find_field("to_gb")->value << " GiB");
+  CHECK(sim::to_seconds(low->time) == Approx(300).margin(2));
+  CHECK(sim::to_seconds(grew->time) - sim::to_seconds(low->time) == Approx(300).margin(1));
+  // The largest of 10 GiB, 10% (10 GiB) and 7 hours of growth (420 GiB).
+  CHECK(grew->find_field("to_gb")->value == 520);
+  CHECK(metric(a, "db", "storage_allocated_gb") == 520);
+  CHECK(metric(a, "db", "storage_used_gb") == Approx(85 + 30).margin(0.5));
+  CHECK(metric(a, "db", "writes_storage_full") == 0);
+  CHECK(grew->text_ko.find("스토리지 자동 조정") != std::string::npos);
+  // Without a maximum: full at 15:00, every write fails from then on, reads go on.
+  engine::Built f = run(users_db(50, 0.5, storage, 1800));
+  CHECK_FALSE(event(f, "rds_storage_scaled"));
+  const sim::LogEntry* full = event(f, "rds_storage_full");
+  REQUIRE(full);
+  CHECK(sim::to_seconds(full->time) == Approx(900).margin(2));
+  CHECK(metric(f, "db", "writes_storage_full") == Approx(25 * 900).epsilon(0.1));
+  CHECK(metric(f, "db", "reads") == Approx(25 * 1800).epsilon(0.1));
+  // A maximum under 10% above the allocation is refused.
+  json bad = storage;
+  bad["max_storage_gb"] = 105;
+  auto errors = catalog::parse_document(users_db(1, 1, bad, 10).dump()).errors;
+  REQUIRE_FALSE(errors.empty());
+  CHECK(errors.front().message.find("at least 10% above") != std::string::npos);
+}
