@@ -24,6 +24,11 @@ const StringEntry kCompareStrings[] = {
     {"cmp.pinned", "Cursor pinned at %s (click the same plot again to unpin).", "커서를 %s에 고정했습니다(그래프를 다시 클릭하면 해제됩니다)."},
     {"cmp.metric", "Metric", "지표"},
     {"cmp.over_run", "%s (whole run)", "%s(전체 실행)"},
+    {"cmp.total", "%s (total)", "%s(합계)"},
+    {"cmp.highest", "%s (highest)", "%s(최고)"},
+    {"cmp.lowest", "%s (lowest)", "%s(최저)"},
+    {"cmp.mean", "%s (mean)", "%s(평균)"},
+    {"cmp.last", "%s (at the end)", "%s(끝 값)"},
     {"cmp.difference", "Difference", "차이"},
     {"cmp.at", "at %s", "%s 시점"},
     {"cmp.not_built", "Variant %s could not be run: %s", "%s 변형을 실행할 수 없습니다: %s"},
@@ -60,13 +65,29 @@ std::string fixed(double v, int digits) {
 std::string difference_text(const doc::Document& d, const engine::SeriesSpec& s, double a, double b, bool ko) {
   const double diff = b - a;
   if (std::fabs(diff) < 1e-9) return tr("cmp.same_value");
-  std::string t = (diff > 0 ? "+" : "−") + engine::series_value_text(d, s, std::fabs(diff), true, ko);
+  std::string t = (diff > 0 ? "+" : "-") + engine::series_value_text(d, s, std::fabs(diff), true, ko);
   if (std::fabs(a) > 1e-9) {
     const double pct = diff / std::fabs(a) * 100;
-    if (std::fabs(pct) < 1000) t += " (" + std::string(pct > 0 ? "+" : "−") + fixed(std::fabs(pct), 0) + "%)";
+    if (std::fabs(pct) < 1000) t += " (" + std::string(pct > 0 ? "+" : "-") + fixed(std::fabs(pct), 0) + "%)";
     else t += " (×" + fixed(b / a, 1) + ")";
   }
   return t;
+}
+
+// How a row's value sums up the run: a count's total, a gauge's statistic (as a goal on it
+// measures it), else the whole run's value (p99, error rate, cost).
+const char* row_key(const doc::Document& d, const engine::SeriesSpec& s) {
+  if (engine::cumulative(d, s)) return "cmp.total";
+  const doc::NodeDoc* n = d.find_node(s.node);
+  const catalog::ServiceDescriptor* svc = n ? catalog::find_service(n->type) : nullptr;
+  const catalog::MetricSpec* m = svc && !doc::find_goal_metric(s.metric) ? catalog::find_metric(*svc, s.metric) : nullptr;
+  if (m && m->def.kind == sim::MetricKind::Gauge) switch (m->def.stat) {
+      case sim::MetricStat::Max: return "cmp.highest";
+      case sim::MetricStat::Min: return "cmp.lowest";
+      case sim::MetricStat::Mean: return "cmp.mean";
+      case sim::MetricStat::Last: return "cmp.last";
+    }
+  return "cmp.over_run";
 }
 
 }  // namespace
@@ -147,15 +168,15 @@ void CompareView::draw() {
   // The plots: one per metric, every variant on its axis; one shared time cursor.
   const std::optional<float> cursor = hover_ ? hover_ : pinned_;
   const size_t nm = req_.metrics.size();
-  const int cols = nm <= 2 ? static_cast<int>(std::max<size_t>(nm, 1)) : nm <= 4 ? 2 : 3;
+  const int cols = nm <= 3 ? static_cast<int>(std::max<size_t>(nm, 1)) : nm == 4 ? 2 : 3;  // no empty cell
   const int rows = static_cast<int>((nm + cols - 1) / cols);
   const float row_h = ImGui::GetTextLineHeightWithSpacing() + 2;
   const float table_h = row_h * static_cast<float>(nm + 1) + fs * 0.8f;
-  const float buttons_h = ImGui::GetFrameHeightWithSpacing() + fs * 1.6f;
+  const float buttons_h = ImGui::GetFrameHeightWithSpacing() * 2 + fs * 0.3f;  // the cursor line and the buttons
   const float gap = fs * 0.5f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float plot_w = (avail.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-  const float plot_h = std::clamp((avail.y - table_h - buttons_h - gap * static_cast<float>(rows)) / static_cast<float>(rows), fs * 6, fs * 16);
+  const float plot_h = std::clamp((avail.y - table_h - buttons_h - gap * static_cast<float>(rows)) / static_cast<float>(rows), fs * 6, fs * 20);
   float x_max = 1;
   for (const auto& d : req_.designs) x_max = std::max(x_max, static_cast<float>(d.settings.duration_s));
   std::optional<float> hovered_now;
@@ -185,6 +206,7 @@ void CompareView::draw() {
     opt.x_max = x_max;
     opt.legend = false;
     opt.cursor_x = cursor;
+    opt.cursor_color = IM_COL32(0x16, 0x19, 0x1F, 170);  // neutral: the variants have the colours
     const std::string id = "##cmp" + std::to_string(m);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     plot_rects_.emplace_back(at.x, at.y, plot_w, plot_h);
@@ -259,7 +281,7 @@ void CompareView::draw_table(bool ko, std::optional<float> cursor) {
   for (size_t m = 0; m < nm; ++m) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    ImGui::TextUnformatted(trf("cmp.over_run", engine::series_label(d0, req_.metrics[m], ko).c_str()).c_str());
+    ImGui::TextUnformatted(trf(row_key(d0, req_.metrics[m]), engine::series_label(d0, req_.metrics[m], ko, false).c_str()).c_str());
     std::vector<std::optional<double>> totals(nv);
     for (size_t v = 0; v < nv; ++v) {
       ImGui::TableSetColumnIndex(static_cast<int>(v) + 1);

@@ -97,7 +97,7 @@ bool series_plottable(const doc::Document& d, const SeriesSpec& s, std::string* 
             n->type + " 노드에는 " + doc::quote(s.metric) + " 지표가 없습니다.");
 }
 
-std::string series_label(const doc::Document& d, const SeriesSpec& s, bool ko) {
+std::string series_label(const doc::Document& d, const SeriesSpec& s, bool ko, bool so_far) {
   std::string what;
   if (s.metric == "p99_ms") what = ko ? "p99 지연 시간" : "p99 latency";
   else if (s.metric == "p95_ms") what = ko ? "p95 지연 시간" : "p95 latency";
@@ -110,7 +110,7 @@ std::string series_label(const doc::Document& d, const SeriesSpec& s, bool ko) {
   else if (s.metric == "cost_per_month") what = ko ? "비용" : "Cost";
   else if (const catalog::MetricSpec* m = declared(d, s)) what = m->label.get(ko);
   else what = s.metric;
-  if (cumulative(d, s)) what += ko ? "(누적)" : " (so far)";
+  if (so_far && cumulative(d, s)) what += ko ? "(누적)" : " (so far)";
   return s.node.empty() ? what : what + " · " + s.node;
 }
 

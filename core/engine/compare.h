@@ -41,7 +41,8 @@ bool series_plottable(const doc::Document& d, const SeriesSpec& s, std::string* 
 bool cumulative(const doc::Document& d, const SeriesSpec& s);
 
 // What a series is called and its unit, in one language: "p99 latency · web", "ms".
-std::string series_label(const doc::Document& d, const SeriesSpec& s, bool korean);
+// A cumulative series' label says "(so far)" unless `so_far` is false (a table row of totals).
+std::string series_label(const doc::Document& d, const SeriesSpec& s, bool korean, bool so_far = true);
 std::string series_unit(const doc::Document& d, const SeriesSpec& s, bool korean);
 // A value of the series (a point, or a variant's total) with its unit: "143.2 ms", "12 messages".
 std::string series_value_text(const doc::Document& d, const SeriesSpec& s, double v, bool total, bool korean);

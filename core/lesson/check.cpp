@@ -255,7 +255,7 @@ std::string check_report(const CheckResult& c, const Lesson& l, bool ko) {
       std::string values;
       for (size_t k = 0; k < cc.claim_values.size(); ++k)
         values += (k ? ", " : "") + engine::series_value_text(d, cmp.claim->metric, cc.claim_values[k], true, ko);
-      const std::string what = engine::series_label(d, cmp.claim->metric, ko);
+      const std::string what = engine::series_label(d, cmp.claim->metric, ko, false);
       line(kIndent + (ko ? (cc.claim_holds ? "주장 성립: " : "주장 불성립: ") + doc::with_subject(what) + " 가장 큰 변형은 " + std::to_string(cmp.claim->highest) + "번 (" + values + ")"
                          : std::string(cc.claim_holds ? "claim holds: " : "claim FAILS: ") + "variant " + std::to_string(cmp.claim->highest) +
                                " has the highest " + what + " (" + values + ")"));

@@ -351,8 +351,8 @@ void read_compare(Reader& r, const json& c, const std::string& p, const Lesson& 
     Claim claim;
     if (read_series_spec(r, *cl, join_path(p, "claim"), designs, claim.metric, {"highest"})) {
       const auto h = cl->find("highest");
-      if (h == cl->end() || !h->is_number_unsigned() || h->get<size_t>() >= designs.size()) {
-        r.error(join_path(p, "claim.highest"),
+      if (h == cl->end() || !h->is_number_integer() || h->get<long long>() < 0 || h->get<long long>() >= static_cast<long long>(designs.size())) {
+        r.error(join_path(join_path(p, "claim"), "highest"),
                 "\"highest\" is the index of the variant whose total is the highest, 0 to " + std::to_string(designs.size() - 1) + ", got " +
                     (h == cl->end() ? std::string("none") : describe_value(*h)),
                 "\"highest\"는 합계가 가장 큰 변형의 번호(0부터 " + std::to_string(designs.size() - 1) + "까지)여야 하는데 " +

@@ -3,7 +3,8 @@
 // one axis per metric; the series exist and differ as the lesson says; hovering a plot moves
 // the shared time cursor and a click pins it; the Run menu compares a design with a copy
 // where one param changed. Prints how long the comparison took in the browser. Saves
-// compare-sqs-en.png and compare-sqs-ko.png (1280x800) in $CLOUDPLAY_ARTIFACTS: look at them.
+// compare-step-en.png (the lesson's step), compare-sqs-en.png and compare-sqs-ko.png (the
+// Compare view), all 1280x800, in $CLOUDPLAY_ARTIFACTS: look at them.
 import { test, run, serve, newPage, waitForFrames, artifactPath, assert, assertEqual } from './lib.mjs';
 import { frames, click } from './editor_lib.mjs';
 import { KO } from './run_lib.mjs';
@@ -39,6 +40,7 @@ test('sqs-visibility-timeout at its side-by-side step: 10 s and 30 s on one axis
   const b = s.compareButton;
   assert(b.w > 0 && b.x + b.w <= 1280 && b.y + b.h <= 800, `the Run side by side button is on screen: ${JSON.stringify(b)}`);
 
+  await page.screenshot({ path: artifactPath('compare-step-en.png') });
   // Press the step's button, as a learner does.
   const t0 = Date.now();
   await click(page, { x: b.x + b.w / 2, y: b.y + b.h / 2 });
@@ -111,6 +113,9 @@ test('rds-multi-az-vs-read-replica: Single-AZ fails its writes while use1-az1 is
   assert(err.variants[0].total > 3 * err.variants[1].total, `Single-AZ fails more: ${err.variants.map((v) => v.total)}`);
   const cost = metric(s, 'cost_per_month', '');
   assert(cost && cost.variants[1].total > cost.variants[0].total, `Multi-AZ costs more: ${cost && cost.variants.map((v) => v.total)}`);
+  await page.evaluate(() => window.cloudplay.lesson.compareCursor(180));
+  await frames(page, 3);
+  await page.screenshot({ path: artifactPath('compare-rds-en.png') });
   await page.close();
 });
 
@@ -124,6 +129,8 @@ test('alb-vs-nlb-latency: the NLB adds less latency than the ALB, same players a
   const p50 = metric(s, 'p50_ms', 'lb');
   assert(p50 && p50.variants[0].total > p50.variants[1].total + 0.5, `ALB slower than NLB: ${p50 && p50.variants.map((v) => v.total)}`);
   assert(s.compare.differences.includes('Network Load Balancer'), s.compare.differences);
+  await frames(page, 3);
+  await page.screenshot({ path: artifactPath('compare-alb-nlb-en.png') });
   await page.close();
 });
 
