@@ -176,7 +176,7 @@ void CompareView::draw() {
   const float gap = fs * 0.5f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float plot_w = (avail.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-  const float plot_h = std::clamp((avail.y - table_h - buttons_h - gap * static_cast<float>(rows)) / static_cast<float>(rows), fs * 6, fs * 20);
+  const float plot_h = std::clamp((avail.y - table_h - buttons_h - gap * static_cast<float>(rows)) / static_cast<float>(rows), fs * 6, rows == 1 ? fs * 26 : fs * 20);
   float x_max = 1;
   for (const auto& d : req_.designs) x_max = std::max(x_max, static_cast<float>(d.settings.duration_s));
   std::optional<float> hovered_now;
