@@ -115,7 +115,9 @@ TEST_CASE("compare: variants run with the same seed; the same design twice gives
   CHECK(c.runs[0].series[0] != c.runs[1].series[0]);
   // A variant's total is what a goal on the metric measures (one way to run a design).
   doc::Document g = one;
-  g.goals = {doc::GoalDoc{"p99_ms", "users"}};
+  doc::GoalDoc p99;
+  p99.metric = "p99_ms", p99.node = "users";
+  g.goals = {p99};
   const lesson::RunResult r = lesson::run_document(g);
   REQUIRE(r.goals.size() == 1);
   CHECK(r.goals[0].value == Approx(c.runs[0].totals[0].value));
