@@ -201,6 +201,10 @@ void App::draw_menu_bar() {
     end_menu();
   }
   lessons_->menu();
+  if (!view_only_ && begin_menu("menu.run")) {
+    if (item("cmp.copy_menu", nullptr)) lessons_->compare_view().open_copy_dialog(editor_.document());
+    end_menu();
+  }
   if (begin_menu("menu.view")) {
     if (item("menu.fit", "F")) canvas_.fit_to_view();
     if (item("menu.zoom_in", "Wheel")) canvas_.zoom_by(1.25f);

@@ -17,6 +17,7 @@ const StringEntry kStrings[] = {
     {"menu.file", "File", "파일"},
     {"menu.edit", "Edit", "편집"},
     {"menu.view", "View", "보기"},
+    {"menu.run", "Run", "실행"},
     {"menu.regions", "Regions", "리전"},
     {"menu.language", "Language / 언어", "언어 / Language"},
     {"menu.help", "Help", "도움말"},

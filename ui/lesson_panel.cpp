@@ -71,6 +71,12 @@ const StringEntry kLessonStrings[] = {
     {"lesson.bad_step", "The lesson has no step %s; it opened at step 1.", "이 레슨에는 %s단계가 없어 1단계에서 열었습니다."},
     {"lesson.bad_link", "The lesson link is not valid: %s", "레슨 링크가 올바르지 않습니다: %s"},
     {"lesson.done", "done", "완료"},
+    {"lesson.compare", "Side by side", "나란히 비교"},
+    {"lesson.compare_run", "Run side by side", "나란히 실행해 보기"},
+    {"lesson.compare_tip", "Runs every variant with the lesson's traffic, seed and faults, and plots them on one axis per metric.",
+     "모든 변형을 레슨의 같은 트래픽, 시드, 장애로 실행하고 지표마다 하나의 축에 함께 그립니다."},
+    {"lesson.compare_title", "%s, step %d", "%s, %d단계"},
+    {"lesson.undo_variant", "Open a compared variant", "비교한 변형 열기"},
 };
 const bool kAdded = (add_strings(kLessonStrings, std::size(kLessonStrings)), true);
 
@@ -281,6 +287,34 @@ void LessonPanel::check() {
   if (visible_.all_passed() && hidden_built_ && hidden_.all_passed()) mark_done(current_->id);
 }
 
+bool LessonPanel::run_compare() {
+  if (!current_ || step_ < 0 || step_ >= static_cast<int>(current_->steps.size()) || !current_->steps[step_].compare) return false;
+  const lesson::Compare& c = *current_->steps[step_].compare;
+  CompareView::Request r;
+  const lesson::Text& t = current_->title;
+  {
+    const Lang was = language();
+    set_language(Lang::En);
+    r.title.en = trf("lesson.compare_title", t.en.c_str(), step_ + 1);
+    set_language(Lang::Ko);
+    r.title.ko = trf("lesson.compare_title", (t.ko.empty() ? t.en : t.ko).c_str(), step_ + 1);
+    set_language(was);
+  }
+  r.designs = c.designs();
+  for (const lesson::Variant& v : c.variants) r.labels.push_back({v.label.en, v.label.ko});
+  r.metrics = c.series();
+  if (c.claim && std::find(r.metrics.begin(), r.metrics.end(), c.claim->metric) == r.metrics.end() &&
+      r.metrics.size() < engine::kMaxCompareSeries)
+    r.metrics.insert(r.metrics.begin(), c.claim->metric);
+  r.note = {c.text.en, c.text.ko};
+  const std::vector<doc::Document> designs = r.designs;
+  compare_.on_open_variant = [this, designs](size_t v) {
+    if (v < designs.size()) ed_.replace_document(designs[v], tr("lesson.undo_variant"));
+  };
+  compare_.open(std::move(r));
+  return true;
+}
+
 bool LessonPanel::replay_hidden_run() {
   if (!current_ || hidden_moment_s_ < 0) return false;
   doc::RunSettings r;
@@ -375,6 +409,7 @@ void LessonPanel::menu() {
 
 void LessonPanel::frame() {
   if (open_) draw_window();
+  compare_.draw();
   if (gallery_open_) draw_gallery();
   builder_.draw();
 }
@@ -484,6 +519,7 @@ void LessonPanel::draw_window() {
       if (!why.empty()) ImGui::TextWrapped("%s", why.c_str());
     }
   }
+  if (s.compare) draw_compare_step(*s.compare, ko);
   if (!l.hints.empty()) {
     ImGui::Separator(), ImGui::TextDisabled("%s", tr("lesson.hint"));
     for (int i = 0; i < hints_shown_ && i < static_cast<int>(l.hints.size()); ++i)
@@ -524,6 +560,22 @@ void LessonPanel::draw_window() {
     }
   }
   ImGui::End();
+}
+
+void LessonPanel::draw_compare_step(const lesson::Compare& c, bool ko) {
+  ImGui::Separator(), ImGui::TextDisabled("%s", tr("lesson.compare"));
+  ImGui::TextWrapped("%s", in(c.text, ko).c_str());
+  const float fs = ImGui::GetFontSize();
+  for (size_t v = 0; v < c.variants.size() && v < engine::kMaxVariants; ++v) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + fs * 0.55f), ImVec2(p.x + fs * 0.9f, p.y + fs * 0.55f + 4),
+                                              CompareView::kColors[v], 1.5f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + fs * 1.2f, p.y));
+    ImGui::TextWrapped("%s", in(c.variants[v].label, ko).c_str());
+  }
+  if (ImGui::Button(tr("lesson.compare_run"))) run_compare();
+  compare_button_ = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("lesson.compare_tip"));
 }
 
 void LessonPanel::draw_hidden_result(bool ko) {
@@ -583,6 +635,9 @@ nlohmann::json LessonPanel::debug_state() const {
   for (const auto& g : hidden_.goals) hidden_goals.push_back({{"passed", g.passed()}, {"text", g.en}, {"from", g.from_s}});
   s["hiddenGoals"] = hidden_goals;
   s["builder"] = builder_.debug_state();
+  s["hasCompare"] = current_ && step_ < static_cast<int>(current_->steps.size()) && current_->steps[step_].compare.has_value();
+  s["compare"] = compare_.debug_state();
+  s["compareButton"] = {{"x", compare_button_.x}, {"y", compare_button_.y}, {"w", compare_button_.z}, {"h", compare_button_.w}};
   s["parCost"] = par_cost_;
   s["parServices"] = par_services_;
   s["cost"] = mine_cost_;

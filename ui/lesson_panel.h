@@ -6,6 +6,8 @@
 // design over the lesson's run (lesson::run_document, the checker's code), lists each goal
 // with its measured value, then runs the hidden check (lesson::hidden_run_of). Par is the
 // solution's cost and service count. A link `#lesson=<id>&step=<n>` opens a lesson at a step.
+// A step with "compare" shows its variants and a button that runs them side by side in
+// the Compare view (ui/compare_view.h).
 #pragma once
 #include <optional>
 #include <string>
@@ -15,6 +17,7 @@
 
 #include "core/lesson/check.h"
 #include "ui/editor.h"
+#include "ui/compare_view.h"
 #include "ui/lesson_builder.h"
 #include "ui/run_controller.h"
 #include "ui/platform.h"
@@ -44,6 +47,15 @@ public:
   LessonBuilder& builder() { return builder_; }
   void check();
   void show_solution();
+  // A side-by-side step: runs its variants and opens the Compare view. False if the
+  // current step has no "compare".
+  bool run_compare();
+  CompareView& compare_view() { return compare_; }
+  // The Run menu's "Compare with a copy where…" on the editor's design, without the dialog.
+  void open_copy_dialog() { compare_.open_copy_dialog(ed_.document()); }
+  bool compare_with_copy(const std::string& node, const std::string& param, const nlohmann::json& value) {
+    return compare_.compare_with_copy(ed_.document(), node, param, value);
+  }
   bool set_step(int step);  // 1-based
   // After a failed hidden check: the learner's design under the hidden seed and fault, in the
   // run view, at the moment it broke. back_to_visible_run() undoes it.
@@ -66,6 +78,7 @@ private:
   void draw_window();
   void draw_gallery();
   void draw_hidden_result(bool ko);
+  void draw_compare_step(const lesson::Compare& c, bool ko);
   void mark_done(const std::string& id);
   bool done(const std::string& id) const;
 
@@ -73,6 +86,8 @@ private:
   Platform& platform_;
   RunController& run_;
   LessonBuilder builder_;
+  CompareView compare_;
+  ImVec4 compare_button_{0, 0, 0, 0};  // "Run side by side" (x, y, w, h), for the tests
   bool loaded_ = false;
   std::vector<Entry> entries_;
   const lesson::Lesson* current_ = nullptr;

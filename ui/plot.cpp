@@ -134,7 +134,7 @@ std::optional<float> plot(const char* id, const char* title, const char* unit, I
     else dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), ps.color, 0, 1.6f);
   }
   if (opt.cursor_x && *opt.cursor_x >= x0 && *opt.cursor_x <= x1)
-    dl->AddLine(ImVec2(sx(*opt.cursor_x), a.y), ImVec2(sx(*opt.cursor_x), b.y), IM_COL32(0xE0, 0x7B, 0x00, 200), 1.5f);
+    dl->AddLine(ImVec2(sx(*opt.cursor_x), a.y), ImVec2(sx(*opt.cursor_x), b.y), opt.cursor_color, 1.5f);
   dl->PopClipRect();
 
   if (legend) {

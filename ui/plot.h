@@ -34,6 +34,7 @@ struct PlotOptions {
   float x_min = 0, x_max = -1;      // x_max < x_min: from the data
   float y_min = 0;                  // the y axis starts at 0 unless told
   std::optional<float> cursor_x;    // a marker line (e.g. the selected event's time)
+  ImU32 cursor_color = IM_COL32(0xE0, 0x7B, 0x00, 200);
   bool legend = true;               // false: the caller draws one legend for several plots
 };
 

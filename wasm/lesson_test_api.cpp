@@ -7,6 +7,10 @@
 //   cloudplay.lesson.backToVisible() -> the state after "Back to the run you see"
 //   cloudplay.lesson.importProgress(code) -> the state after Import (importMessage says how it went)
 //   cloudplay.lesson.gallery()      -> the state with the gallery window open
+//   cloudplay.lesson.compare()      -> the state after "Run side by side" (its "compare" part: the runs)
+//   cloudplay.lesson.compareCopy(node, param, value) -> the state after the Run menu's "Compare with a copy
+//                                      where…" with that change (compare.copyError says why not)
+//   cloudplay.lesson.compareCursor(t) -> the state with the Compare view's cursor pinned at t s (-1: none)
 //   cloudplay.lesson.builder(step, arg) -> the state after a builder step: show | start | solution |
 //                                      suggest | set (arg: fields) | test | try
 #include <emscripten.h>
@@ -33,6 +37,10 @@ EM_JS(void, js_define_lesson_api, (), {
     backToVisible: function() { return cmd({op: "backToVisible"}); },
     importProgress: function(code) { return cmd({op: "import", code: code}); },
     gallery: function() { return cmd({op: "gallery"}); },
+    compare: function() { return cmd({op: "compare"}); },
+    compareCursor: function(t) { return cmd({op: "compareCursor", t: t}); },
+    compareCopy: function(node, param, value) { return cmd({op: "compareCopy", node: node, param: param, value: value}); },
+    copyDialog: function() { return cmd({op: "copyDialog"}); },
     // The lesson builder (ui/lesson_builder.h); the state's "builder" part says how it went.
     builder: function(op, arg) { return cmd({op: "builder", step: op, arg: arg === undefined ? null : arg}); },
   };
@@ -55,6 +63,10 @@ struct LessonHooks {
           else if (op == "backToVisible") p->back_to_visible_run();
           else if (op == "import") p->import_progress(cmd.value("code", std::string()));
           else if (op == "gallery") p->open_gallery();
+          else if (op == "compare") p->run_compare();
+          else if (op == "compareCopy") p->compare_with_copy(cmd.value("node", std::string()), cmd.value("param", std::string()), cmd["value"]);
+          else if (op == "copyDialog") p->open_copy_dialog();
+          else if (op == "compareCursor") p->compare_view().pin_cursor(cmd.value("t", -1.0));
           else if (op == "builder") {
             cp::ui::LessonBuilder& b = p->builder();
             const std::string step = cmd.value("step", std::string());

@@ -1,5 +1,6 @@
 #include "core/lesson/check.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -113,6 +114,13 @@ std::vector<std::string> missing_translations(const Lesson& l) {
         need(out, q.choices[k].why, doc::join_path(cp, "why"));
     }
   }
+  for (size_t i = 0; i < l.steps.size(); ++i) {
+    if (!l.steps[i].compare) continue;
+    const std::string p = doc::join_path(doc::index_path("steps", i), "compare");
+    need(out, l.steps[i].compare->text, p);
+    for (size_t k = 0; k < l.steps[i].compare->variants.size(); ++k)
+      need(out, l.steps[i].compare->variants[k].label, doc::index_path(doc::join_path(p, "variants"), k));
+  }
   for (size_t i = 0; i < l.hints.size(); ++i) need(out, l.hints[i], doc::index_path("hints", i));
   need(out, l.fact.text, "fact");
   for (size_t i = 0; i < l.goals.size(); ++i) need(out, Text{l.goals[i].en, l.goals[i].ko}, doc::index_path("goals", i));
@@ -139,6 +147,29 @@ CheckResult check_lesson(const Lesson& l, const Facts* facts) {
   } else {
     c.hidden.errors = h.errors;
   }
+  // Side-by-side steps: every variant must build and run, and a claim must hold.
+  for (size_t i = 0; i < l.steps.size(); ++i) {
+    if (!l.steps[i].compare) continue;
+    const Compare& cmp = *l.steps[i].compare;
+    std::vector<engine::SeriesSpec> series = cmp.series();
+    if (cmp.claim && std::find(series.begin(), series.end(), cmp.claim->metric) == series.end()) series.push_back(cmp.claim->metric);
+    CompareCheck cc;
+    cc.step = i;
+    cc.result = engine::run_side_by_side(cmp.designs(), series);
+    cc.ran = cc.result.all_built();
+    if (cmp.claim && cc.ran) {
+      const size_t m = static_cast<size_t>(std::find(series.begin(), series.end(), cmp.claim->metric) - series.begin());
+      cc.claim_checked = true;
+      cc.claim_holds = true;
+      const engine::GoalResult& top = cc.result.runs[cmp.claim->highest].totals[m];
+      for (size_t k = 0; k < cc.result.runs.size(); ++k) {
+        const engine::GoalResult& t = cc.result.runs[k].totals[m];
+        cc.claim_values.push_back(t.has_value ? t.value : 0);
+        if (k != cmp.claim->highest && (!top.has_value || (t.has_value && t.value >= top.value))) cc.claim_holds = false;
+      }
+    }
+    c.compares.push_back(std::move(cc));
+  }
   c.missing_texts = missing_translations(l);
   if (facts) {
     c.facts_checked = true;
@@ -159,6 +190,10 @@ CheckResult check_lesson(const Lesson& l, const Facts* facts) {
   }
   c.wall_ms = now_ms() - t0;
   return c;
+}
+
+bool CheckResult::compares_pass() const {
+  return std::all_of(compares.begin(), compares.end(), [](const CompareCheck& c) { return c.ran && (!c.claim_checked || c.claim_holds); });
 }
 
 std::string check_report(const CheckResult& c, const Lesson& l, bool ko) {
@@ -201,6 +236,31 @@ std::string check_report(const CheckResult& c, const Lesson& l, bool ko) {
            : "hidden run (seed " + std::to_string(l.hidden.seed) + ", " + fault + "): " + std::to_string(c.hidden.passed) + " of " +
                  std::to_string(c.hidden.goals.size()) + " goals passed, " + fixed(c.hidden.wall_ms, 0) + " ms"));
   goals(c.hidden, true);
+  for (const CompareCheck& cc : c.compares) {
+    const Compare& cmp = *l.steps[cc.step].compare;
+    const std::string step = std::to_string(cc.step + 1);
+    std::string labels;
+    for (size_t k = 0; k < cmp.variants.size(); ++k) {
+      const Text& t = cmp.variants[k].label;
+      labels += (k ? " | " : "") + (ko && !t.ko.empty() ? t.ko : t.en);
+    }
+    line(ok(cc.ran && (!cc.claim_checked || cc.claim_holds)) +
+         (ko ? step + "단계 비교(" + labels + "): 변형 " + std::to_string(cc.result.runs.size()) + "개 실행, " + fixed(cc.result.wall_ms, 0) + "밀리초"
+             : "step " + step + " compare (" + labels + "): " + std::to_string(cc.result.runs.size()) + " variants run, " +
+                   fixed(cc.result.wall_ms, 0) + " ms"));
+    for (size_t k = 0; k < cc.result.runs.size(); ++k)
+      for (const auto& e : cc.result.runs[k].errors) line(kIndent + std::to_string(k) + ": " + e.line(ko));
+    if (cc.claim_checked) {
+      const doc::Document& d = cmp.variants.front().document;
+      std::string values;
+      for (size_t k = 0; k < cc.claim_values.size(); ++k)
+        values += (k ? ", " : "") + engine::series_value_text(d, cmp.claim->metric, cc.claim_values[k], true, ko);
+      const std::string what = engine::series_label(d, cmp.claim->metric, ko, false);
+      line(kIndent + (ko ? (cc.claim_holds ? "주장 성립: " : "주장 불성립: ") + doc::with_subject(what) + " 가장 큰 변형은 " + std::to_string(cmp.claim->highest) + "번 (" + values + ")"
+                         : std::string(cc.claim_holds ? "claim holds: " : "claim FAILS: ") + "variant " + std::to_string(cmp.claim->highest) +
+                               " has the highest " + what + " (" + values + ")"));
+    }
+  }
   line(ok(c.missing_texts.empty()) + (ko ? "번역: " : "translations: ") +
        (c.missing_texts.empty() ? (ko ? "빠진 문장 없음" : "none missing")
                                 : (ko ? "빠진 문장 " : "missing ") + doc::join_words(c.missing_texts, ", ")));

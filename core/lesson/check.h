@@ -13,7 +13,9 @@
 //    every goal too: a design that passes only the run the learner sees is no solution;
 //  - no title, step, question, choice, explanation, hint, fact or goal lacks its
 //    English or its Korean text;
-//  - its fact's source is a "Section / Row" of AWS-FACTS.md (when the facts are given).
+//  - its fact's source is a "Section / Row" of AWS-FACTS.md (when the facts are given);
+//  - every side-by-side step's variants build and run (engine::run_side_by_side), and its
+//    claim holds: the variant it names has the highest total of the metric.
 // Par is the solution's monthly cost and number of services (nodes that are not users).
 #pragma once
 #include <map>
@@ -21,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "core/engine/compare.h"
 #include "core/engine/goals.h"
 #include "core/lesson/lesson.h"
 
@@ -45,9 +48,20 @@ struct RunResult {
 };
 RunResult run_document(const doc::Document& d);
 
+// A side-by-side step, run: every variant must build, and its claim (if any) hold.
+struct CompareCheck {
+  size_t step = 0;
+  engine::Comparison result;
+  bool ran = false;
+  bool claim_checked = false, claim_holds = false;
+  std::vector<double> claim_values;          // each variant's total of the claim's metric
+};
+
 struct CheckResult {
   std::string id;
   RunResult start, solution, hidden;
+  std::vector<CompareCheck> compares;        // one per step with "compare"
+  bool compares_pass() const;
   std::vector<std::string> missing_texts;    // paths: "steps[2].ko", "goals[0].en"
   std::string fact_problem_en, fact_problem_ko;  // "" when the source exists (or facts were not given)
   bool facts_checked = false;
@@ -60,7 +74,8 @@ struct CheckResult {
 
   bool start_fails() const { return start.built && start.passed < start.goals.size(); }
   bool passed() const {
-    return start_fails() && solution.all_passed() && hidden.all_passed() && missing_texts.empty() && fact_problem_en.empty();
+    return start_fails() && solution.all_passed() && hidden.all_passed() && compares_pass() && missing_texts.empty() &&
+           fact_problem_en.empty();
   }
 };
 inline constexpr double kThinMargin = 0.05;

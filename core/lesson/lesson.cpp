@@ -105,7 +105,7 @@ bool valid_id(const std::string& s) {
 
 // Loads an embedded document with the lesson's goals put in; its errors get the
 // lesson's paths ("start.nodes[1]"), except the goals', which are the lesson's own.
-bool load_embedded(Reader& r, const json& j, const char* key, const json* goals, doc::Document& into) {
+bool load_embedded(Reader& r, const json& j, const std::string& key, const json* goals, doc::Document& into) {
   if (!j.is_object()) {
     r.error(key, std::string("expected a cloudplay document (like examples/*.json), got ") + describe_value(j),
             std::string("cloudplay 문서(examples/*.json 같은)여야 하는데 ") + describe_value_ko(j) + "입니다.");
@@ -121,8 +121,8 @@ bool load_embedded(Reader& r, const json& j, const char* key, const json* goals,
   doc::LoadResult lr = catalog::load_document(d);
   for (auto& e : lr.errors) {
     const bool of_goals = e.path.rfind("goals", 0) == 0;
-    if (of_goals && std::string(key) != "start") continue;  // said once, for the start
-    r.errors.emplace_back(of_goals ? e.path : e.path.empty() ? std::string(key) : std::string(key) + (e.path[0] == '[' ? "" : ".") + e.path, e.message, e.message_ko);
+    if (of_goals && key != "start") continue;  // said once, for the start
+    r.errors.emplace_back(of_goals ? e.path : e.path.empty() ? key : key + (e.path[0] == '[' ? "" : ".") + e.path, e.message, e.message_ko);
   }
   if (!lr.ok()) return false;
   into = std::move(lr.document);
@@ -165,6 +165,205 @@ void read_predict(Reader& r, const json& q, const std::string& p, Step& step) {
     pr.choices.push_back(std::move(ch));
   }
   step.predict = std::move(pr);
+}
+
+// The script a design may not change (the solution's and every variant's): the start's
+// settings, faults and users.
+void script_errors(Reader& r, const doc::Document& start, const doc::Document& d, const std::string& p, const char* what_en,
+                   const char* what_ko) {
+  if (d.settings.duration_s != start.settings.duration_s || d.settings.seed != start.settings.seed)
+    r.error(join_path(p, "settings"), std::string(what_en) + " must run as long and with the same seed as the start",
+            doc::with_topic(what_ko) + " 시작 문서와 같은 시간 동안, 같은 시드로 실행되어야 합니다.");
+  if (d.faults != start.faults)
+    r.error(join_path(p, "faults"), std::string(what_en) + " must have the start's faults: they are the lesson's script, not the learner's",
+            std::string(what_ko) + "의 장애(\"faults\")는 시작 문서와 같아야 합니다. 장애는 학습자가 바꾸는 것이 아니라 레슨의 각본입니다.");
+  for (const auto& n : start.nodes) {
+    if (n.type != "users") continue;
+    const doc::NodeDoc* s = d.find_node(n.id);
+    if (!s || s->type != "users" || s->params != n.params)
+      r.error(join_path(p, "nodes"), std::string(what_en) + " must keep the users " + quote(n.id) + " as the start has them: the traffic is the lesson's",
+              std::string(what_ko) + "에는 시작 문서의 사용자 " + doc::with_subject(quote(n.id)) + " 그대로 있어야 합니다. 트래픽은 레슨이 정합니다.");
+  }
+}
+
+bool read_series_spec(Reader& r, const json& j, const std::string& p, const std::vector<doc::Document>& designs,
+                      engine::SeriesSpec& into, const std::vector<std::string>& extra = {}) {
+  if (!j.is_object()) {
+    r.error(p, "expected a metric such as {\"metric\": \"p99_ms\", \"node\": \"users\"}, got " + describe_value(j),
+            "{\"metric\": \"p99_ms\", \"node\": \"users\"} 같은 지표여야 하는데 " + describe_value_ko(j) + "입니다.");
+    return false;
+  }
+  std::vector<std::string> fields = {"metric", "node"};
+  fields.insert(fields.end(), extra.begin(), extra.end());
+  r.fields(j, p, fields, "a compared metric", "비교할 지표");
+  const auto m = j.find("metric");
+  if (m == j.end() || !m->is_string()) {
+    r.error(join_path(p, "metric"), "a compared metric needs \"metric\": a goal's metric such as \"p99_ms\", or a metric of the node's service",
+            "비교할 지표에는 \"metric\"이 필요합니다. \"p99_ms\" 같은 목표 지표나 노드 서비스의 지표를 적으세요.");
+    return false;
+  }
+  into.metric = m->get<std::string>();
+  if (const auto n = j.find("node"); n != j.end()) {
+    if (!n->is_string()) {
+      r.error(join_path(p, "node"), "expected a node id, got " + describe_value(*n), "노드 id여야 하는데 " + describe_value_ko(*n) + "입니다.");
+      return false;
+    }
+    into.node = n->get<std::string>();
+  }
+  for (size_t i = 0; i < designs.size(); ++i) {
+    std::string en, ko;
+    if (engine::series_plottable(designs[i], into, &en, &ko)) continue;
+    r.error(p, "variant " + std::to_string(i) + ": " + en, std::to_string(i) + "번 변형: " + ko);
+    return false;
+  }
+  return true;
+}
+
+// A step's "compare": read after the start and the solution (its variants are built on them).
+void read_compare(Reader& r, const json& c, const std::string& p, const Lesson& L, const json* goals, Step& step) {
+  Compare out;
+  if (!r.text(c, p, kMaxShortText, out.text, {"variants", "plots", "claim"}, "a comparison", "비교")) return;
+  const auto vs = c.find("variants");
+  if (vs == c.end() || !vs->is_array() || vs->size() < 2 || vs->size() > engine::kMaxVariants) {
+    r.error(join_path(p, "variants"),
+            "a comparison needs a list of 2 to " + std::to_string(engine::kMaxVariants) + " variants, got " +
+                (vs == c.end() ? std::string("none") : describe_value(*vs)),
+            "비교에는 변형이 2개에서 " + std::to_string(engine::kMaxVariants) + "개까지 배열로 있어야 하는데 " +
+                (vs == c.end() ? std::string("없습니다.") : describe_value_ko(*vs) + "입니다."));
+    return;
+  }
+  bool ok = true;
+  for (size_t i = 0; i < vs->size(); ++i) {
+    const std::string vp = index_path(join_path(p, "variants"), i);
+    const json& v = (*vs)[i];
+    Variant var;
+    if (!r.text(v, vp, kMaxShortText, var.label, {"design", "params"}, "a variant", "변형")) {
+      ok = false;
+      continue;
+    }
+    // The design it starts from.
+    json base;
+    if (const auto d = v.find("design"); d != v.end()) {
+      if (d->is_string() && (*d == "start" || *d == "solution")) {
+        var.design = d->get<std::string>();
+      } else if (d->is_object()) {
+        var.design = "";
+        var.own = *d;
+        doc::Document own;
+        if (!load_embedded(r, *d, join_path(vp, "design"), goals, own)) {
+          ok = false;
+          continue;
+        }
+        base = doc::to_json(own);
+      } else {
+        r.error(join_path(vp, "design"), "a variant's design is \"start\", \"solution\" or a whole cloudplay document, got " + describe_value(*d),
+                "변형의 설계는 \"start\", \"solution\" 또는 cloudplay 문서 전체여야 하는데 " + describe_value_ko(*d) + "입니다.");
+        ok = false;
+        continue;
+      }
+    }
+    if (base.is_null()) base = doc::to_json(var.design == "solution" ? L.solution : L.start);
+    // Param changes on named nodes.
+    std::vector<std::pair<size_t, std::string>> patched;  // node index in the document -> its id
+    if (const auto ps = v.find("params"); ps != v.end()) {
+      if (!ps->is_object()) {
+        r.error(join_path(vp, "params"), "expected {\"node id\": {\"param\": value}}, got " + describe_value(*ps),
+                "{\"노드 id\": {\"파라미터\": 값}} 형태여야 하는데 " + describe_value_ko(*ps) + "입니다.");
+        ok = false;
+        continue;
+      }
+      var.params = *ps;
+      std::vector<std::string> ids;
+      for (const auto& n : base["nodes"]) ids.push_back(n.value("id", std::string()));
+      for (auto it = ps->begin(); it != ps->end(); ++it) {
+        const std::string np = join_path(join_path(vp, "params"), it.key());
+        const auto at = std::find(ids.begin(), ids.end(), it.key());
+        if (at == ids.end()) {
+          r.error(np, "there is no node " + quote(it.key()) + " in the variant's design." + did_you_mean(it.key(), ids),
+                  "변형의 설계에 " + quote(it.key()) + " 노드가 없습니다." + did_you_mean_ko(it.key(), ids));
+          ok = false;
+          continue;
+        }
+        json& node = base["nodes"][static_cast<size_t>(at - ids.begin())];
+        if (node.value("type", std::string()) == "users") {
+          r.error(np, "a variant may not change the users " + quote(it.key()) + ": the traffic is the same in every variant",
+                  "변형은 사용자 " + doc::with_object(quote(it.key())) + " 바꿀 수 없습니다. 트래픽은 모든 변형에서 같습니다.");
+          ok = false;
+          continue;
+        }
+        if (!it->is_object()) {
+          r.error(np, "expected the node's param changes as {\"param\": value}, got " + describe_value(*it),
+                  "노드의 파라미터 변경은 {\"파라미터\": 값} 형태여야 하는데 " + describe_value_ko(*it) + "입니다.");
+          ok = false;
+          continue;
+        }
+        if (!node.contains("params") || !node["params"].is_object()) node["params"] = json::object();
+        for (auto kv = it->begin(); kv != it->end(); ++kv) {
+          if (kv->is_null()) node["params"].erase(kv.key());
+          else node["params"][kv.key()] = *kv;
+        }
+        patched.emplace_back(static_cast<size_t>(at - ids.begin()), it.key());
+      }
+    }
+    if (goals) base["goals"] = *goals;
+    doc::LoadResult lr = catalog::load_document(base);
+    for (const auto& e : lr.errors) {
+      if (e.path.rfind("goals", 0) == 0) continue;  // said for the start
+      std::string path = join_path(vp, "(" + e.path + ")");
+      for (const auto& [index, id] : patched) {  // an error in a changed param: the variant's own path
+        const std::string np = "nodes[" + std::to_string(index) + "].params";
+        if (e.path.rfind(np, 0) == 0) path = join_path(join_path(vp, "params"), id) + e.path.substr(np.size());
+      }
+      r.errors.emplace_back(path, e.message, e.message_ko);
+    }
+    if (!lr.ok()) {
+      ok = false;
+      continue;
+    }
+    var.document = std::move(lr.document);
+    const size_t before = r.errors.size();
+    script_errors(r, L.start, var.document, vp, "a variant", "변형");
+    ok &= r.errors.size() == before;
+    out.variants.push_back(std::move(var));
+  }
+  if (!ok) return;
+  const std::vector<doc::Document> designs = out.designs();
+  for (size_t i = 1; i < designs.size(); ++i)
+    for (size_t k = 0; k < i; ++k)
+      if (engine::differences(std::vector<doc::Document>{designs[k], designs[i]}, false).empty()) {
+        r.error(index_path(join_path(p, "variants"), i),
+                "variant " + std::to_string(i) + " is the same design as variant " + std::to_string(k) + ": change a param or the design",
+                std::to_string(i) + "번 변형이 " + std::to_string(k) + "번 변형과 같은 설계입니다. 파라미터나 설계를 바꾸세요.");
+        return;
+      }
+  if (const auto ps = c.find("plots"); ps != c.end()) {
+    if (!ps->is_array() || ps->empty() || ps->size() > engine::kMaxCompareSeries) {
+      r.error(join_path(p, "plots"), "expected a list of 1 to " + std::to_string(engine::kMaxCompareSeries) + " metrics, got " + describe_value(*ps),
+              "지표는 1개에서 " + std::to_string(engine::kMaxCompareSeries) + "개까지의 배열이어야 하는데 " + describe_value_ko(*ps) + "입니다.");
+      return;
+    }
+    for (size_t i = 0; i < ps->size(); ++i) {
+      engine::SeriesSpec s;
+      if (read_series_spec(r, (*ps)[i], index_path(join_path(p, "plots"), i), designs, s)) out.plots.push_back(s);
+    }
+  }
+  if (const auto cl = c.find("claim"); cl != c.end()) {
+    Claim claim;
+    if (read_series_spec(r, *cl, join_path(p, "claim"), designs, claim.metric, {"highest"})) {
+      const auto h = cl->find("highest");
+      if (h == cl->end() || !h->is_number_integer() || h->get<long long>() < 0 || h->get<long long>() >= static_cast<long long>(designs.size())) {
+        r.error(join_path(join_path(p, "claim"), "highest"),
+                "\"highest\" is the index of the variant whose total is the highest, 0 to " + std::to_string(designs.size() - 1) + ", got " +
+                    (h == cl->end() ? std::string("none") : describe_value(*h)),
+                "\"highest\"는 합계가 가장 큰 변형의 번호(0부터 " + std::to_string(designs.size() - 1) + "까지)여야 하는데 " +
+                    (h == cl->end() ? std::string("없습니다.") : describe_value_ko(*h) + "입니다."));
+      } else {
+        claim.highest = h->get<size_t>();
+        out.claim = claim;
+      }
+    }
+  }
+  step.compare = std::move(out);
 }
 
 // "Section / Row": two non-empty parts.
@@ -238,7 +437,10 @@ LoadResult load_lesson(const json& j, const std::string& expected_id) {
   if (const json* v = r.required(j, "", "title", "{\"en\": ..., \"ko\": ...}", "{\"en\": ..., \"ko\": ...} 형태입니다."))
     r.text(*v, "title", doc::kMaxNameLength, L.title, {}, "a title", "제목");
 
+  std::vector<std::pair<size_t, std::string>> compares;  // steps with a comparison (read after the documents)
+  const json* steps_json = nullptr;
   if (const json* v = r.required(j, "", "steps", "a list of steps", "단계의 배열입니다.")) {
+    steps_json = v;
     if (!v->is_array() || v->empty() || v->size() > kMaxSteps) {
       r.error("steps", "expected a list of 1 to " + std::to_string(kMaxSteps) + " steps, got " + describe_value(*v),
               "단계는 1개에서 " + std::to_string(kMaxSteps) + "개까지의 배열이어야 하는데 " + describe_value_ko(*v) + "입니다.");
@@ -246,8 +448,9 @@ LoadResult load_lesson(const json& j, const std::string& expected_id) {
       for (size_t i = 0; i < v->size(); ++i) {
         const std::string p = index_path("steps", i);
         Step s;
-        if (!r.text((*v)[i], p, kMaxText, s.text, {"predict"}, "a step", "단계")) continue;
+        if (!r.text((*v)[i], p, kMaxText, s.text, {"predict", "compare"}, "a step", "단계")) continue;
         if (auto q = (*v)[i].find("predict"); q != (*v)[i].end()) read_predict(r, *q, join_path(p, "predict"), s);
+        if (auto c = (*v)[i].find("compare"); c != (*v)[i].end()) compares.emplace_back(L.steps.size(), p);
         L.steps.push_back(std::move(s));
       }
     }
@@ -314,19 +517,7 @@ LoadResult load_lesson(const json& j, const std::string& expected_id) {
 
   if (start_ok && solution_ok) {
     // The script the learner cannot change: settings, faults and traffic.
-    if (L.solution.settings.duration_s != L.start.settings.duration_s || L.solution.settings.seed != L.start.settings.seed)
-      r.error("solution.settings", "the solution must run as long and with the same seed as the start",
-              "해답은 시작 문서와 같은 시간 동안, 같은 시드로 실행되어야 합니다.");
-    if (L.solution.faults != L.start.faults)
-      r.error("solution.faults", "the solution must have the start's faults: they are the lesson's script, not the learner's",
-              "해답의 장애(\"faults\")는 시작 문서와 같아야 합니다. 장애는 학습자가 바꾸는 것이 아니라 레슨의 각본입니다.");
-    for (const auto& n : L.start.nodes) {
-      if (n.type != "users") continue;
-      const doc::NodeDoc* s = L.solution.find_node(n.id);
-      if (!s || s->type != "users" || s->params != n.params)
-        r.error("solution.nodes", "the solution must keep the users " + quote(n.id) + " as the start has them: the traffic is the lesson's",
-                "해답에는 시작 문서의 사용자 " + doc::with_subject(quote(n.id)) + " 그대로 있어야 합니다. 트래픽은 레슨이 정합니다.");
-    }
+    script_errors(r, L.start, L.solution, "solution", "the solution", "해답");
     // What the solution adds must be in the palette.
     std::set<std::string> allowed(L.palette.begin(), L.palette.end());
     for (const auto& n : L.start.nodes) allowed.insert(n.type);
@@ -335,6 +526,13 @@ LoadResult load_lesson(const json& j, const std::string& expected_id) {
         r.error(index_path("solution.nodes", i),
                 "the solution uses " + quote(L.solution.nodes[i].type) + ", which is neither in the start nor in the palette",
                 "해답이 쓰는 " + quote(L.solution.nodes[i].type) + " 유형은 시작 문서에도, 팔레트(\"palette\")에도 없습니다.");
+  }
+
+  // Side-by-side steps: their variants are built on the start or the solution.
+  for (const auto& [index, p] : compares) {
+    const json& c = (*steps_json)[std::stoul(p.substr(p.find('[') + 1))]["compare"];
+    if (!start_ok || !solution_ok) break;
+    read_compare(r, c, join_path(p, "compare"), L, goals, L.steps[index]);
   }
 
   // The hidden run: the solution, another seed, one more fault.
@@ -391,6 +589,14 @@ LoadResult load_lesson(const json& j, const std::string& expected_id) {
                 "시작 문서에 있는 노드, 연결, 가용 영역을 대상으로 하세요.");
     }
   }
+  return out;
+}
+
+std::vector<engine::SeriesSpec> Compare::series() const { return plots.empty() ? engine::default_series(designs()) : plots; }
+
+std::vector<doc::Document> Compare::designs() const {
+  std::vector<doc::Document> out;
+  for (const Variant& v : variants) out.push_back(v.document);
   return out;
 }
 

@@ -5,7 +5,13 @@
 //    "title": {"en": "...", "ko": "..."},
 //    "steps": [{"en": "...", "ko": "...",
 //               "predict": {"en": "question", "ko": "...", "answer": 1,
-//                           "choices": [{"en": "...", "ko": "...", "why": {"en": "...", "ko": "..."}}, ...]}}],
+//                           "choices": [{"en": "...", "ko": "...", "why": {"en": "...", "ko": "..."}}, ...]}},
+//              {"en": "...", "ko": "...",
+//               "compare": {"en": "what the comparison shows", "ko": "...",
+//                           "variants": [{"en": "Visibility timeout 10 s", "ko": "...", "params": {"orders": {"visibility_timeout_s": 10}}},
+//                                        {"en": "...", "ko": "...", "design": "solution"}],
+//                           "plots": [{"metric": "duplicates", "node": "orders"}],
+//                           "claim": {"metric": "duplicates", "node": "orders", "highest": 0}}}],
 //    "palette": ["users", "nlb", "ec2"],
 //    "hints": [{"en": "...", "ko": "..."}],
 //    "fact": {"source": "ELB / NLB cross-zone", "en": "...", "ko": "..."},
@@ -31,6 +37,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/doc/document.h"
+#include "core/engine/compare.h"
 
 namespace cp::lesson {
 
@@ -51,9 +58,37 @@ struct Predict {
   size_t answer = 0;  // index in choices
 };
 
+// "Side by side": two or three variants of the step's design, run with the lesson's
+// traffic, seed and fault script (core/engine/compare.h), their plots on one axis.
+// A variant is a design ("start", the default, "solution", or a whole document) with
+// param changes on named nodes on top; it may not change the users (the traffic), the
+// settings or the faults.
+struct Variant {
+  Text label;                      // "Visibility timeout 10 s"
+  std::string design = "start";    // "start" | "solution" | "" (a whole document, in `own`)
+  nlohmann::json own;              // the whole alternative design as written (design == "")
+  nlohmann::json params = nlohmann::json::object();  // node id -> {param: value (null: back to the default)}
+  doc::Document document;          // the variant, validated, with the lesson's goals
+};
+// What the lesson says the comparison shows, proved by `lesson check`: variant `highest`
+// has the highest total of the metric over the run (strictly).
+struct Claim {
+  engine::SeriesSpec metric;
+  size_t highest = 0;
+};
+struct Compare {
+  Text text;                           // what to look at
+  std::vector<Variant> variants;       // 2 .. engine::kMaxVariants
+  std::vector<engine::SeriesSpec> plots;  // as written; empty = engine::default_series
+  std::optional<Claim> claim;
+  std::vector<engine::SeriesSpec> series() const;  // plots, or the default ones
+  std::vector<doc::Document> designs() const;
+};
+
 struct Step {
   Text text;
   std::optional<Predict> predict;
+  std::optional<Compare> compare;
 };
 
 // The AWS fact the lesson shows, and where AWS-FACTS.md states it ("Section / Row").

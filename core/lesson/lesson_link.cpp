@@ -15,6 +15,36 @@ json document_json(doc::Document d) {
   return doc::to_json(d);
 }
 
+json series_json(const engine::SeriesSpec& s) {
+  json j = {{"metric", s.metric}};
+  if (!s.node.empty()) j["node"] = s.node;
+  return j;
+}
+
+json compare_json(const Compare& c) {
+  json j = text_json(c.text);
+  json vs = json::array();
+  for (const Variant& v : c.variants) {
+    json e = text_json(v.label);
+    if (v.design == "solution") e["design"] = "solution";
+    else if (v.design.empty()) e["design"] = v.own;
+    if (!v.params.empty()) e["params"] = v.params;
+    vs.push_back(std::move(e));
+  }
+  j["variants"] = std::move(vs);
+  if (!c.plots.empty()) {
+    json ps = json::array();
+    for (const auto& s : c.plots) ps.push_back(series_json(s));
+    j["plots"] = std::move(ps);
+  }
+  if (c.claim) {
+    json cl = series_json(c.claim->metric);
+    cl["highest"] = c.claim->highest;
+    j["claim"] = std::move(cl);
+  }
+  return j;
+}
+
 }  // namespace
 
 json to_json(const Lesson& l) {
@@ -34,6 +64,7 @@ json to_json(const Lesson& l) {
       p["choices"] = std::move(choices);
       e["predict"] = std::move(p);
     }
+    if (s.compare) e["compare"] = compare_json(*s.compare);
     steps.push_back(std::move(e));
   }
   j["steps"] = std::move(steps);

@@ -303,6 +303,10 @@ TEST_CASE("lesson: every lesson in lessons/ loads, and its Korean reads as an in
         ko.push_back(s.predict->question.ko);
         for (const auto& c : s.predict->choices) ko.insert(ko.end(), {c.text.ko, c.why.ko});
       }
+      if (s.compare) {
+        ko.push_back(s.compare->text.ko);
+        for (const auto& v : s.compare->variants) ko.push_back(v.label.ko);
+      }
     }
     for (const auto& h : l.hints) ko.push_back(h.ko);
     for (const auto& g : l.goals) ko.push_back(g.ko);
