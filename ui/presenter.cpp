@@ -34,8 +34,8 @@ const StringEntry kPresenterStrings[] = {
      "이 설계에는 데모가 없습니다. 실행, 레이저 포인터, 스포트라이트는 그대로 쓸 수 있습니다."},
     {"present.keys", "Space / \xE2\x86\x92 next · \xE2\x86\x90 back · S spotlight · A audience window · H notes · Esc leave",
      "Space / \xE2\x86\x92 다음 · \xE2\x86\x90 이전 · S 스포트라이트 · A 청중 창 · H 메모 · Esc 나가기"},
-    {"present.back", "\xE2\x97\x80 Back", "\xE2\x97\x80 이전"},
-    {"present.forward", "Next \xE2\x96\xB6", "다음 \xE2\x96\xB6"},
+    {"present.back", "\xE2\x86\x90 Back", "\xE2\x86\x90 이전"},
+    {"present.forward", "Next \xE2\x86\x92", "다음 \xE2\x86\x92"},
     {"present.spotlight", "Spotlight (S)", "스포트라이트(S)"},
     {"present.audience", "Audience window (A)", "청중 창(A)"},
     {"present.allow_edit", "Audience may edit", "청중 창에서 편집 허용"},
@@ -50,7 +50,7 @@ const StringEntry kPresenterStrings[] = {
 
 constexpr double kTrailS = 0.7;     // how long the laser's trail lasts
 constexpr double kDotS = 6.0;       // the dot fades this long after the mouse stops
-constexpr float kSpotDim = 0.68f;   // the spotlight's darkness outside its circle
+constexpr float kSpotDim = 0.78f;   // the spotlight's darkness outside its circle
 
 ImVec4 rect_of(ImVec2 mn, ImVec2 mx) { return ImVec4(mn.x, mn.y, mx.x - mn.x, mx.y - mn.y); }
 nlohmann::json rect_json(const ImVec4& r) { return {{"x", r.x}, {"y", r.y}, {"w", r.z}, {"h", r.w}}; }
@@ -179,12 +179,9 @@ void Presenter::handle_keys() {
     return;
   }
   if (!audience_) {
-    // Clickers send PageDown/PageUp; a held key repeats (a quick run through the steps).
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown)))
-      next();
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp)))
-      back();
+    // Clickers send PageDown/PageUp. One step a press: a key held a little long never skips a step.
+    if (pressed(ImGuiKey_Space) || pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown)) next();
+    if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp)) back();
     if (letter('a')) open_audience();
     if (letter('h')) notes_open_ = !notes_open_;
   }
@@ -216,6 +213,8 @@ void Presenter::set_allow_edit(bool on) {
 // ---- per frame ---------------------------------------------------------------------------------
 
 void Presenter::begin_frame() {
+  // Large text for the projector; an audience window allowed to edit is the editor, at its own size.
+  set_font_zoom(chrome_hidden() ? kFontZoom : 1.0f);
   if (!chrome_hidden()) return;
   // High contrast: black text, darker lines, no washed-out greys.
   const std::pair<ImGuiCol, ImVec4> colors[] = {
