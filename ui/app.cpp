@@ -16,6 +16,7 @@
 #define CLOUDPLAY_HAS_DOCUMENTS 1
 #endif
 #include "ui/lesson_panel.h"
+#include "ui/presenter.h"
 
 namespace cp::ui {
 
@@ -43,6 +44,10 @@ App::App(Platform& platform) : platform_(platform), editor_(platform), canvas_(e
   auto lessons = std::make_unique<LessonPanel>(editor_, platform_, run_view_.controller());
   lessons_ = lessons.get();
   editor_.add_extension(std::move(lessons));
+  // After both: a `&present=1` link opens presenter mode on the document they opened.
+  auto presenter = std::make_unique<Presenter>(editor_, platform_, canvas_, run_view_.controller());
+  presenter_ = presenter.get();
+  editor_.add_extension(std::move(presenter));
 }
 
 void App::frame(double dt_seconds) {
@@ -50,7 +55,9 @@ void App::frame(double dt_seconds) {
   run_view_.update(dt_seconds);  // the simulation's share of the frame (bounded budget)
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float fs = ImGui::GetFontSize();
-  view_only_ = vp->Size.x < kViewOnlyWidth || platform_.coarse_pointer();
+  presenter_->begin_frame();  // presenter mode's high-contrast colours, until end_frame
+  const bool presenting = presenter_->chrome_hidden();  // no menu bar, panels or side column
+  view_only_ = vp->Size.x < kViewOnlyWidth || platform_.coarse_pointer() || presenter_->read_only();
   // Panels scale with the font, and give way on narrow windows (a phone has none).
   palette_w_ = view_only_ ? 0 : std::round(std::min(fs * 16.5f, vp->Size.x * 0.22f));
   inspector_w_ = view_only_ ? 0 : std::round(std::min(fs * 22.0f, vp->Size.x * 0.28f));
@@ -63,18 +70,19 @@ void App::frame(double dt_seconds) {
     panel_ms_[i] = 0.9 * panel_ms_[i] + 0.1 * std::chrono::duration<double, std::milli>(n - mark).count();
     mark = n;
   };
-  draw_menu_bar();
+  if (!presenting) draw_menu_bar();
   lap(0);
   if (!view_only_) draw_palette();
   lap(1);
   if (!view_only_) draw_inspector();
   lap(2);
   draw_canvas();
-  if (!lessons_->lesson_open()) story_.draw();
+  if (!lessons_->lesson_open() && !presenting) story_.draw();
   lap(3);
-  draw_status_bar();
+  if (!presenting) draw_status_bar();
   draw_about();
   for (const auto& ext : editor_.extensions()) ext->frame();
+  presenter_->end_frame();
   lap(4);
   auto t1 = std::chrono::steady_clock::now();
   last_frame_ms_ = std::chrono::duration<double, std::milli>(t1 - t0).count();
@@ -215,6 +223,9 @@ void App::draw_menu_bar() {
     story_.view_menu_item();
     ImVec2 st_mn = ImGui::GetItemRectMin(), st_mx = ImGui::GetItemRectMax();
     menu_rects_["story.menu"] = ImVec4(st_mn.x, st_mn.y, st_mx.x - st_mn.x, st_mx.y - st_mn.y);
+    presenter_->view_menu_item();
+    ImVec2 pr_mn = ImGui::GetItemRectMin(), pr_mx = ImGui::GetItemRectMax();
+    menu_rects_["present.menu"] = ImVec4(pr_mn.x, pr_mn.y, pr_mx.x - pr_mn.x, pr_mx.y - pr_mn.y);
     ImGui::Separator();
     if (ImGui::MenuItem(tr("menu.frame_time"), nullptr, show_frame_time_)) {
       show_frame_time_ = !show_frame_time_;
@@ -363,7 +374,7 @@ void App::draw_live_status() {
 
 void App::draw_canvas() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float status_h = ImGui::GetFrameHeight();
+  const float status_h = presenter_->chrome_hidden() ? 0 : ImGui::GetFrameHeight();  // presenter mode: no status line
   // The canvas column: run toolbar on top, canvas, run panels (metrics, log, cost) below.
   const float col_x = vp->WorkPos.x + palette_w_, col_w = vp->WorkSize.x - palette_w_ - inspector_w_;
   const float col_h = vp->WorkSize.y - status_h;
@@ -371,8 +382,9 @@ void App::draw_canvas() {
   run_view_.draw_toolbar(ImVec2(col_x, vp->WorkPos.y), ImVec2(col_w, bar_h));
   run_view_.draw_bottom_panel(ImVec2(col_x, vp->WorkPos.y + col_h - panel_h), ImVec2(col_w, panel_h));
   // The lesson's column, or else the story's, at the canvas' right.
-  const float lesson_w = lessons_->width(col_w);
-  const float story_w = lesson_w > 0 ? lesson_w : story_.width(col_w);
+  const bool presenting = presenter_->chrome_hidden();
+  const float lesson_w = presenting ? 0 : lessons_->width(col_w);
+  const float story_w = presenting ? presenter_->column_width(col_w) : lesson_w > 0 ? lesson_w : story_.width(col_w);
   if (story_w != last_story_w_) {
     last_story_w_ = story_w;
     canvas_.refit_if_fitted();  // opened with a document (the fit came a frame before) or closed
@@ -385,7 +397,8 @@ void App::draw_canvas() {
                kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
                    ImGuiWindowFlags_NoScrollWithMouse);
   const float before_note = ImGui::GetCursorScreenPos().y;
-  if (view_only_) draw_view_only_note(col_w);
+  if (presenter_->active()) presenter_->draw_title_strip(col_w - story_w);
+  else if (view_only_) draw_view_only_note(col_w);
   run_view_.set_canvas_top_inset(ImGui::GetCursorScreenPos().y - before_note);
   canvas_.draw();
   ImGui::End();
@@ -484,6 +497,7 @@ nlohmann::json App::debug_state() const {
   s["frameTimeShown"] = show_frame_time_;
   s["story"] = story_.debug_state();
   s["lesson"] = lessons_->debug_state();
+  s["presenter"] = presenter_->debug_state();
   s["run"] = run_view_.debug_state();
   s["plotLegend"] = run_view_.legend_debug();
   s["liveStatus"] = {{"x", live_rect_.x}, {"y", live_rect_.y}, {"w", live_rect_.z}, {"h", live_rect_.w},

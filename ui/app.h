@@ -22,6 +22,7 @@
 
 namespace cp::ui {
 class LessonPanel;
+class Presenter;
 
 class App {
 public:
@@ -61,6 +62,7 @@ private:
   RunView run_view_;  // the live run: toolbar over the canvas, overlay, bottom panel
   StoryPanel story_;  // the document's story and its moments, over the canvas' top-right corner
   LessonPanel* lessons_ = nullptr;  // owned by the editor (an extension): the Lessons menu and window
+  Presenter* presenter_ = nullptr;  // owned by the editor (an extension): presenter mode and the demo
   float last_story_w_ = 0;  // the story column's width last frame (a change refits a fitted view)
   bool show_frame_time_ = false;  // View > Frame time: the status line's frame ms and fps (for developers)
   double last_frame_ms_ = 0;

@@ -264,6 +264,10 @@ void Canvas::do_fit() {
     if (auto rr = ed_.region_rect(r.code)) grow(*rr);
   for (const auto& n : d.nodes) grow(ed_.node_rect(n.id));
   if (x0 > x1) { x0 = 0, y0 = 0, x1 = 800, y1 = 500; }
+  if (camera_frame_) {
+    x0 = camera_frame_->x, y0 = camera_frame_->y;
+    x1 = x0 + camera_frame_->w, y1 = y0 + camera_frame_->h;
+  }
   const float margin = view_only_ ? 12 : 48;
   float z = std::min((size_.x - 2 * margin) / std::max(1.0f, x1 - x0), (size_.y - 2 * margin) / std::max(1.0f, y1 - y0));
   zoom_ = std::clamp(z, min_zoom(), 1.25f);
@@ -733,7 +737,7 @@ void Canvas::draw_wires(ImDrawList* dl) const {
   const Selection& sel = ed_.selection();
   const float thick = std::clamp(1.6f * zoom_, 1.0f, 3.5f);
   for (const auto& c : d.connections) {
-    if (!d.find_node(c.from) || !d.find_node(c.to)) continue;
+    if (!d.find_node(c.from) || !d.find_node(c.to) || node_hidden(c.from) || node_hidden(c.to)) continue;
     WorldRect a = ed_.node_rect(c.from), b = ed_.node_rect(c.to);
     Bezier bz = wire_curve(out_handle(a), in_handle(b), zoom_);
     // Cull wires entirely off screen.
@@ -907,6 +911,7 @@ void Canvas::draw_nodes(ImDrawList* dl) const {
   const Selection& sel = ed_.selection();
   const ImVec2 mx = add(origin_, size_);
   for (const auto& n : d.nodes) {
+    if (node_hidden(n.id)) continue;
     WorldRect r = ed_.node_rect(n.id);
     ImVec2 a = to_screen(r.x, r.y), b = to_screen(r.x + r.w, r.y + r.h);
     if (b.x < origin_.x - 10 || a.x > mx.x + 10 || b.y < origin_.y - 10 || a.y > mx.y + 10) continue;
@@ -1056,7 +1061,7 @@ void Canvas::draw_help() {
   static const Row run_rows[] = {
       {"help.k.play", "help.play"},         {"help.k.step", "help.step"},
       {"help.k.speed", "help.speed"},       {"help.k.timeline", "help.timeline"},
-      {"help.k.select_node", "help.select_node"},
+      {"help.k.select_node", "help.select_node"}, {"F5", "help.present"},
   };
   static const Row fault_rows[] = {
       {"help.k.f_node", "help.f_node"},     {"help.k.f_az", "help.f_az"},
@@ -1102,7 +1107,7 @@ nlohmann::json Canvas::debug_state() const {
                      {"type", n.type}, {"region", n.region}, {"az", n.az},
                      {"placement", svc ? kinds[static_cast<int>(svc->placement)] : "az"},
                      {"center", pt(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2))},
-                     {"out", pt(out_handle(r))}, {"in", pt(in_handle(r))}});
+                     {"out", pt(out_handle(r))}, {"in", pt(in_handle(r))}, {"hidden", node_hidden(n.id)}});
   }
   for (const auto& reg : ed_.document().regions) {
     auto add_frame = [&](bool region, const std::string& key) {

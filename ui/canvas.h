@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,17 @@ public:
   std::optional<ImVec2> mouse_world() const { return mouse_world_; }
   // Screen positions of frames, nodes and their handles as drawn last frame (browser tests).
   nlohmann::json debug_state() const;
+
+  // ---- presenter mode (ui/presenter.h) ----
+  // Nodes not drawn (nor their wires): a demo step reveals them later.
+  void set_hidden_nodes(std::set<std::string> ids) { hidden_ = std::move(ids); }
+  bool node_hidden(const std::string& id) const { return !hidden_.empty() && hidden_.count(id) > 0; }
+  // The view shows this world rectangle (a demo step's camera frame) from the next frame
+  // on, and fits it again whenever it would fit the whole diagram; nullopt: the whole diagram.
+  void set_camera_frame(std::optional<WorldRect> r) {
+    camera_frame_ = r;
+    fit_pending_ = true;
+  }
 
   // ---- for the run view (ui/run_overlay.cpp) ----
   ImVec2 world_to_screen(float wx, float wy) const { return to_screen(wx, wy); }
@@ -118,6 +130,8 @@ private:
   ImVec2 offset_{40, 40};
   float zoom_ = 1.0f;
   bool fit_pending_ = true;
+  std::optional<WorldRect> camera_frame_;  // set_camera_frame
+  std::set<std::string> hidden_;           // set_hidden_nodes
   uint64_t fitted_opened_ = 0;  // Editor::documents_opened() when the view was last fitted to a new document
   ImVec2 fitted_size_{0, 0};    // the canvas size of the last fit, until the user pans or zooms
   ImVec2 fitted_window_{0, 0};  // the browser window's size at the last fit

@@ -156,7 +156,15 @@ Documents* Documents::instance() { return g_instance; }
 
 // ---- [start] ------------------------------------------------------------------------
 void Documents::start() {
-  std::string fragment = platform_.url_fragment();
+  // `&present=1&step=N` after a link is presenter mode's (ui/presenter.h); `#example=<file>`
+  // opens a shipped example (with them: a demo in presenter mode).
+  const doc::PresentLink link = doc::parse_present_link(platform_.url_fragment());
+  std::string fragment = link.rest;
+  if (!link.example.empty() && fragment.rfind("example=", 0) == 0) {
+    if (!open_example(std::string(kExamplesDir) + "/" + link.example)) restore_autosave(false);
+    baseline_revision_ = ed_.revision();
+    return;
+  }
   // `#lesson=<id>&step=<n>` and `#lesson-data=v1.…` are the lesson panel's (ui/lesson_panel.h), not share links.
   if (!fragment.empty() && fragment.rfind("lesson=", 0) != 0 && fragment.rfind("lesson-data=", 0) != 0) {
     doc::ShareDecodeResult r = catalog::decode_share_fragment(fragment);

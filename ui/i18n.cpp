@@ -225,6 +225,8 @@ const StringEntry kStrings[] = {
     {"help.timeline", "Go back or forward in the run (replayed from the start)", "실행 시점을 앞뒤로 옮기기(처음부터 다시 재생)"},
     {"help.k.select_node", "Click a service during a run", "실행 중 서비스 클릭"},
     {"help.select_node", "Plot its metrics, show its live state in Properties", "지표 그래프로 보기, 속성 패널에 현재 상태 표시"},
+    {"help.present", "Presenter mode: the demo's steps with Space / \xE2\x86\x90 \xE2\x86\x92, S spotlight, Esc leaves",
+     "발표자 모드: Space / \xE2\x86\x90 \xE2\x86\x92 키로 데모 단계 이동, S 스포트라이트, Esc 나가기"},
     {"help.k.f_node", "Right-click a service", "서비스에서 오른쪽 클릭"},
     {"help.f_node", "Kill the node (or revive it); fail its Availability Zone", "노드 장애 발생(또는 복구), 해당 가용 영역 장애"},
     {"help.k.f_az", "Right-click an AZ frame", "가용 영역 프레임에서 오른쪽 클릭"},

@@ -61,6 +61,15 @@ public:
   virtual std::string page_url() { return {}; }
   // Wall-clock time, seconds since 1970 (names of kept-aside saves).
   virtual double wall_time_s() { return 0; }
+  // ---- presenter mode (ui/presenter.cpp) ------------------------------------------------
+  // Asks the browser for full screen (or leaves it); fullscreen() says whether the page is.
+  virtual void set_fullscreen(bool /*on*/) {}
+  virtual bool fullscreen() { return false; }
+  // Opens `url` in a new window (the audience window); false when the browser blocked it.
+  virtual bool open_window(const std::string& /*url*/) { return false; }
+  // Messages to and from this page's other windows (a BroadcastChannel), in order of arrival.
+  virtual void broadcast(const std::string& /*message*/) {}
+  virtual std::vector<std::string> take_broadcasts() { return {}; }
 };
 
 }  // namespace cp::ui

@@ -103,7 +103,7 @@ void RunView::draw_overlay(ImDrawList* dl) {
     const bool poll = c.role == sim::WireRole::Poll;
     const std::string& from = b.node_ids[poll ? c.to.v : c.from.v];
     const std::string& to = b.node_ids[poll ? c.from.v : c.to.v];
-    if (!d.find_node(from) || !d.find_node(to)) continue;
+    if (!d.find_node(from) || !d.find_node(to) || canvas_.node_hidden(from) || canvas_.node_hidden(to)) continue;
     const Rate r = i < conn_rates_.size() ? conn_rates_[i] : Rate{};
     auto bz = canvas_.wire_bezier(from, to);
     float minx = std::min({bz[0].x, bz[1].x, bz[2].x, bz[3].x}), maxx = std::max({bz[0].x, bz[1].x, bz[2].x, bz[3].x});
@@ -148,7 +148,7 @@ void RunView::draw_overlay(ImDrawList* dl) {
   for (size_t i = 0; i < s->node_count() && i < b.node_ids.size(); ++i) {
     sim::NodeId nid{static_cast<uint32_t>(i)};
     const std::string& id = b.node_ids[i];
-    if (!d.find_node(id)) continue;
+    if (!d.find_node(id) || canvas_.node_hidden(id)) continue;
     WorldRect wr = ed_.node_rect(id);
     ImVec2 a = canvas_.world_to_screen(wr.x, wr.y), c = canvas_.world_to_screen(wr.x + wr.w, wr.y + wr.h);
     if (c.x < vmin.x - 10 || a.x > vmax.x + 10 || c.y < vmin.y - 10 || a.y > vmax.y + 60) continue;

@@ -1,6 +1,7 @@
 // Theme: colours, spacing and fonts (see theme.h).
 #include "ui/theme.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "imgui.h"
@@ -9,6 +10,7 @@ namespace cp::ui {
 
 namespace {
 float g_ratio = 0;
+float g_zoom_wanted = 1, g_zoom_built = 1;  // presenter mode draws text larger (set_font_zoom)
 bool g_hangul = false;
 }  // namespace
 
@@ -59,6 +61,7 @@ bool load_fonts(float ratio) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   g_ratio = ratio;
+  g_zoom_built = g_zoom_wanted;
   // Latin + punctuation, arrows and shapes the UI uses, Hangul (only glyphs the subset has are rasterised).
   static ImVector<ImWchar> ranges;
   if (ranges.empty()) {
@@ -76,7 +79,7 @@ bool load_fonts(float ratio) {
   FILE* f = std::fopen(kFontPath, "rb");
   g_hangul = f != nullptr;
   if (f) std::fclose(f);
-  ImFont* font = g_hangul ? io.Fonts->AddFontFromFileTTF(kFontPath, kBaseFontSize * ratio, &cfg, ranges.Data) : nullptr;
+  ImFont* font = g_hangul ? io.Fonts->AddFontFromFileTTF(kFontPath, kBaseFontSize * ratio * g_zoom_wanted, &cfg, ranges.Data) : nullptr;
   if (font) {
     FILE* s = std::fopen(kSymbolsFontPath, "rb");
     if (s) {
@@ -84,13 +87,13 @@ bool load_fonts(float ratio) {
       static const ImWchar symbol_ranges[] = {0x2600, 0x27BF, 0};
       ImFontConfig merge = cfg;
       merge.MergeMode = true;
-      io.Fonts->AddFontFromFileTTF(kSymbolsFontPath, kBaseFontSize * ratio, &merge, symbol_ranges);
+      io.Fonts->AddFontFromFileTTF(kSymbolsFontPath, kBaseFontSize * ratio * g_zoom_wanted, &merge, symbol_ranges);
     }
   }
   if (!font) {
     g_hangul = false;
     ImFontConfig def;
-    def.SizePixels = 13.0f * ratio;
+    def.SizePixels = 13.0f * ratio * g_zoom_wanted;
     io.Fonts->AddFontDefault(&def);
   }
   io.FontGlobalScale = 1.0f / ratio;
@@ -99,6 +102,9 @@ bool load_fonts(float ratio) {
 }
 
 float fonts_pixel_ratio() { return g_ratio; }
+void set_font_zoom(float zoom) { g_zoom_wanted = zoom < 0.5f ? 0.5f : zoom > 3 ? 3 : zoom; }
+float font_zoom() { return g_zoom_wanted; }
+bool fonts_need_rebuild(float ratio) { return std::fabs(ratio - g_ratio) >= 0.01f || g_zoom_built != g_zoom_wanted; }
 bool hangul_font_loaded() { return g_hangul; }
 
 }  // namespace cp::ui

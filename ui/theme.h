@@ -22,6 +22,12 @@ void apply_style();
 bool load_fonts(float device_pixel_ratio);
 // The ratio the fonts were last built for (0 before the first call).
 float fonts_pixel_ratio();
+// Text drawn `zoom` times larger (presenter mode: 1.6), rasterised at that size so it stays
+// crisp; takes effect when the host rebuilds the fonts (fonts_need_rebuild).
+void set_font_zoom(float zoom);
+float font_zoom();
+// Do the fonts need building again for this pixel ratio (or a new zoom)?
+bool fonts_need_rebuild(float device_pixel_ratio);
 // Was the Hangul font loaded?
 bool hangul_font_loaded();
 

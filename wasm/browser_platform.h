@@ -29,6 +29,12 @@ public:
   bool coarse_pointer() override;
   std::string page_url() override;
   double wall_time_s() override;
+  // Full screen, the audience window and the channel between windows: wasm/browser_present.cpp.
+  void set_fullscreen(bool on) override;
+  bool fullscreen() override;
+  bool open_window(const std::string& url) override;
+  void broadcast(const std::string& message) override;
+  std::vector<std::string> take_broadcasts() override;
   // A WebM clip of the screen: wasm/browser_recording.cpp.
   bool start_recording(const std::string& filename, float x, float y, float w, float h) override;
   void set_recording_rect(float x, float y, float w, float h) override;

@@ -41,7 +41,7 @@ EM_JS(void, js_report_fatal, (const char* en, const char* ko), {
 void rebuild_fonts_if_needed() {
   float ratio = static_cast<float>(cp::wasm::device_pixel_ratio());
   if (!(ratio > 0)) ratio = 1;
-  if (std::fabs(ratio - cp::ui::fonts_pixel_ratio()) < 0.01f) return;
+  if (!cp::ui::fonts_need_rebuild(ratio)) return;
   const bool had_texture = cp::ui::fonts_pixel_ratio() > 0;
   cp::ui::load_fonts(ratio);
   if (had_texture) {

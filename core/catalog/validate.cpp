@@ -37,7 +37,7 @@ using namespace doc;
 using namespace doc::json_text;
 
 
-const std::vector<std::string> kTopFields = {"version", "name", "description", "story", "settings", "goals", "regions",
+const std::vector<std::string> kTopFields = {"version", "name", "description", "story", "settings", "goals", "demo", "regions",
                                              "nodes", "connections", "faults", "layout"};
 const std::vector<std::string> kSettingsFields = {"duration_s", "seed", "speed"};
 const std::vector<std::string> kStoryFields = {"name_ko", "en", "ko", "moments"};
@@ -90,6 +90,17 @@ public:
       std::vector<Issue> goal_errors;
       read_goals(j, doc_, goal_errors, node_metrics);  // goals name nodes and faults: read after them
       errors_from(goal_errors);
+    }
+    {
+      // The demo's steps name nodes, and their scripted faults are checked as the document's own.
+      std::vector<Issue> demo_errors;
+      read_demo(j, doc_, demo_errors, [this](const json& f, const std::string& p) -> std::optional<FaultDoc> {
+        const size_t before = out_.errors.size() + dropped_;
+        std::optional<FaultDoc> fd = read_fault(f, p);
+        if (out_.errors.size() + dropped_ != before) return std::nullopt;
+        return fd;
+      });
+      errors_from(demo_errors);
     }
     // Rules across nodes (placement groups, snapshots between volumes), once everything is loaded.
     std::vector<Issue> rules = catalog::check_document_rules(doc_);
@@ -858,17 +869,19 @@ private:
                  std::to_string(limits_.max_faults) + "개까지 둘 수 있습니다.");
       return;
     }
-    for (size_t i = 0; i < it->size(); ++i) fault((*it)[i], i);
+    for (size_t i = 0; i < it->size(); ++i)
+      if (auto fd = read_fault((*it)[i], index_path("faults", i))) doc_.faults.push_back(std::move(*fd));
   }
 
-  void fault(const json& f, size_t i) {
-    const std::string p = index_path("faults", i);
+  // One fault (of `faults`, or a demo step's), its errors reported at path p; nullopt
+  // when it is not even an object.
+  std::optional<FaultDoc> read_fault(const json& f, const std::string& p) {
     if (!f.is_object()) {
       error(p, "expected a fault such as {\"at_s\": 300, \"action\": \"kill_node\", \"target\": \"web\"}, got " +
                    describe_value(f),
             "{\"at_s\": 300, \"action\": \"kill_node\", \"target\": \"web\"} 같은 장애여야 하는데 " +
                 describe_value_ko(f) + "입니다.");
-      return;
+      return std::nullopt;
     }
     check_fields(f, p, kFaultFields, "a fault", "장애");
     FaultDoc fd;
@@ -942,7 +955,7 @@ private:
         warning(p + ".value", fd.action + " takes no value; it is ignored.",
                 fd.action + " 장애에는 값이 필요 없으므로 무시합니다.");
     }
-    doc_.faults.push_back(std::move(fd));
+    return fd;
   }
 
   // The parts a fail_parts fault names, as its target's service declares them; nullptr

@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/doc/demo.h"
+#include "core/doc/fault.h"
 #include "core/doc/goals.h"
 
 namespace cp::doc {
@@ -45,16 +47,6 @@ struct ConnectionDoc {
   // that {id, from, to, params} still initialises a call.
   std::string role = "call";
   bool operator==(const ConnectionDoc&) const = default;
-};
-
-// A scheduled fault: "at 300 s, AZ use1-az2 fails; at 720 s it returns".
-struct FaultDoc {
-  double at_s = 0;
-  std::string action;             // kill_node | az_down | region_down | add_latency | error_rate | fail_parts
-  std::string target;             // node id, AZ ID, Region code or connection id
-  std::optional<double> until_s;  // when the fault ends (none = never)
-  double value = 0;               // latency ms for add_latency, 0..1 for error_rate, how many for fail_parts
-  bool operator==(const FaultDoc&) const = default;
 };
 
 struct Settings {
@@ -95,6 +87,7 @@ struct Document {
   std::vector<ConnectionDoc> connections;
   std::vector<FaultDoc> faults;
   std::vector<GoalDoc> goals;     // what the run must show (core/doc/goals.h)
+  Demo demo;                      // a scripted demo for presenter mode (core/doc/demo.h); empty when none
   nlohmann::json layout = nlohmann::json::object();  // canvas only: positions, frames, zoom; never read by the engine
 
   const NodeDoc* find_node(const std::string& id) const;

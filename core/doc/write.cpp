@@ -123,6 +123,7 @@ J build(const Document& d) {
     for (const GoalDoc& g : d.goals) goals.push_back(convert<J>(goal_to_json(g)));
     out["goals"] = std::move(goals);
   }
+  if (!d.demo.empty()) out["demo"] = convert<J>(demo_to_json(d.demo));
   out["layout"] = d.layout.is_object() ? convert<J>(d.layout) : J::object();
   return out;
 }

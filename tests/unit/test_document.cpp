@@ -192,7 +192,7 @@ TEST_CASE("document: each kind of mistake gives its path and a sentence") {
       {"unknown top-level field", [](json& j) { j["nodse"] = json::array(); }, "nodse",
        "\"nodse\" is not a field of a document. Did you mean \"nodes\"?"},
       {"unknown top-level field, no suggestion", [](json& j) { j["zebra"] = 1; }, "zebra",
-       "Its fields are version, name, description, story, settings, goals, regions, nodes, connections, faults and layout."},
+       "Its fields are version, name, description, story, settings, goals, demo, regions, nodes, connections, faults and layout."},
       {"unknown node field", [](json& j) { j["nodes"][1]["typ"] = "x"; }, "nodes[1].typ", "Did you mean \"type\"?"},
       {"unknown connection field", [](json& j) { j["connections"][0]["form"] = "x"; }, "connections[0].form",
        "Did you mean \"from\"?"},
