@@ -189,9 +189,14 @@ private:
     Lineage item;
     SimTime visible_at;
   };
+  // No receipt yet. Not 0: the first lease of the store's first slot has receipt bits 0,
+  // and erasing "the group's previous receipt" 0 for a new group lost that message's
+  // group, which then never got its next message.
+  static constexpr uint64_t kNoReceipt = UINT64_MAX;
   struct Group {  // FIFO: one message group
     bool in_store = false;  // its head is in the store (delayed, visible or in flight)
-    uint64_t receipt = 0;   // the head's last receipt (bits)
+    uint64_t receipt = kNoReceipt;  // the head's last receipt (bits), once received
+    uint64_t head_id = 0;   // the head's item id, once received
     std::deque<Pending> backlog;
   };
   struct Waiter {
@@ -201,6 +206,11 @@ private:
   };
 
   uint64_t expired() const { return store_.counters().dropped + fifo_expired_; }
+  // FIFO: a message's group. The producer's MessageGroupId is the item's key (a customer,
+  // an account) unless its wire sends every message with one shared group id.
+  static constexpr uint64_t kSharedGroup = UINT64_MAX;
+  uint64_t group_of(const Lineage& item) const { return shared_group_.count(item.id) ? kSharedGroup : item.key; }
+  void left_queue(uint64_t item_id) { shared_group_.erase(item_id); }
   double price() const { return c_.fifo ? kUsdPerRequestFifo : kUsdPerRequestStandard; }
   // One API request, billed per 64 KB chunk of its payload.
   void charge(Simulation& s, uint64_t bytes) {
@@ -251,8 +261,10 @@ private:
       }
       dedup_ids_.insert(item.id);
       dedup_order_.push_back({now, item.id});
+      if (s.connection(r.conn).role_params.text("message_group") == "single") shared_group_.insert(item.id);
     }
     if (!hold(s, item, now + c_.delay)) {
+      left_queue(item.id);
       ++refused_;
       m.add(refused_c_);
       s.respond(h, Outcome::Rejected);
@@ -265,7 +277,7 @@ private:
   // Keep a message: in the store, or (FIFO) behind its group's head. False: the store is full.
   bool hold(Simulation& s, const Lineage& item, SimTime visible_at) {
     if (c_.fifo) {
-      Group& g = groups_[item.key];
+      Group& g = groups_[group_of(item)];
       if (g.in_store) {
         g.backlog.push_back({item, visible_at});
         ++backlog_;
@@ -291,12 +303,14 @@ private:
       --backlog_;
       if (now - p.item.first_sent_at >= c_.retention) {
         ++fifo_expired_;
+        left_queue(p.item.id);
         continue;
       }
       if (store_.put(now, p.item, std::max(now, p.visible_at))) {
         g.in_store = true;
         break;
       }
+      left_queue(p.item.id);
       ++refused_;  // the store is full (67 M messages): lost, counted
       s.metrics(id()).add(refused_c_);
     }
@@ -337,24 +351,26 @@ private:
     while (reply_.items.size() < n) {
       if (c_.fifo && store_.leased() >= kInFlightLimit) break;
       if (!store_.lease(now, now + c_.visibility, &l)) break;
-      const uint64_t key = l.item.key;
+      const uint64_t key = c_.fifo ? group_of(l.item) : l.item.key;
       if (c_.fifo && now - l.item.first_sent_at >= c_.retention) {
         store_.ack(now, l.receipt);  // past retention: dropped as it comes up
         ++fifo_expired_;
+        left_queue(l.item.id);
         promote(s, key);
         continue;
       }
       if (dlq_.valid() && l.receive_count > c_.max_receive_count) {
         store_.ack(now, l.receipt);
         move_to_dlq(s, l);
-        if (c_.fifo) promote(s, key);
+        if (c_.fifo) left_queue(l.item.id), promote(s, key);
         continue;
       }
       if (l.receive_count > 1) duplicate(s, l);
       if (c_.fifo) {
         Group& g = groups_[key];
-        receipt_group_.erase(g.receipt);
+        if (g.receipt != kNoReceipt) receipt_group_.erase(g.receipt);
         g.receipt = l.receipt.bits();
+        g.head_id = l.item.id;
         receipt_group_[g.receipt] = key;
       }
       reply_.items.push_back(ReplyItem{l.item, l.receipt.bits(), l.receive_count});
@@ -404,6 +420,7 @@ private:
         if (auto it = receipt_group_.find(bits); it != receipt_group_.end()) {
           const uint64_t key = it->second;
           receipt_group_.erase(it);
+          left_queue(groups_[key].head_id);
           promote(s, key);
         }
     } else if (c_.fifo) {
@@ -501,6 +518,7 @@ private:
   std::map<uint64_t, uint64_t> receipt_group_;     // FIFO: receipt bits -> group of the message in flight
   std::deque<std::pair<SimTime, uint64_t>> dedup_order_;  // FIFO: (sent, item id), oldest first
   std::set<uint64_t> dedup_ids_;                          // FIFO: item ids sent in the last 5 minutes
+  std::set<uint64_t> shared_group_;                       // FIFO: ids of held messages sent with one shared group id
   std::deque<Waiter> waiters_;
   std::vector<const char*> logged_reasons_;
   uint64_t backlog_ = 0;
@@ -595,7 +613,8 @@ catalog::ServiceDescriptor make_descriptor() {
       "that AWS's distributed storage may hand out is not simulated, and order is first in, first out except for "
       "messages that come back. Short polling sees every message (AWS samples a subset of its servers, so a short poll "
       "may come back empty while messages wait). A dead-letter queue's retention counts from the move (AWS keeps a "
-      "standard message's first enqueue time). FIFO: deduplication is by message (a producer's retry is the same "
+      "standard message's first enqueue time). FIFO: a message's group is its request's key (a users node's keys), or "
+      "one id shared by every message its producer's wire sends (Message group ID single); deduplication is by message (a producer's retry is the same "
       "message: content-based deduplication); a message past retention is dropped when it comes up in its group; the "
       "throughput limits are token buckets with one second of burst, and high-throughput mode uses us-east-1's limit in "
       "every Region. Every request is billed (no free tier). The first 50 duplicates and moves to the DLQ of each queue "
@@ -604,7 +623,8 @@ catalog::ServiceDescriptor make_descriptor() {
       "메시지를 한 번 더 전달하는 경우는 시뮬레이션하지 않으며, 다시 표시되는 메시지를 빼면 먼저 들어온 메시지가 먼저 "
       "나갑니다. 짧은 폴링도 모든 메시지를 봅니다(AWS는 일부 서버만 확인하므로 메시지가 있어도 빈 응답이 올 수 있습니다). "
       "배달 못한 편지 대기열의 보존 기간은 옮긴 때부터 셉니다(AWS는 표준 메시지가 처음 대기열에 들어간 시각을 유지합니다). "
-      "FIFO: 중복 제거는 메시지 단위입니다(생산자가 다시 보낸 메시지는 같은 메시지로 보며, 콘텐츠 기반 중복 제거와 "
+      "FIFO: 메시지의 그룹은 요청의 키(사용자 노드의 키)이며, 생산자 연결선의 메시지 그룹 ID가 \"single\"이면 그 연결선으로 "
+      "보낸 모든 메시지가 ID 하나를 함께 씁니다. 중복 제거는 메시지 단위입니다(생산자가 다시 보낸 메시지는 같은 메시지로 보며, 콘텐츠 기반 중복 제거와 "
       "같습니다). 보존 기간이 지난 메시지는 그룹에서 차례가 올 때 삭제됩니다. 처리량 한도는 1초만큼 버스트할 수 있는 "
       "토큰 버킷이며, 높은 처리량 모드는 모든 리전에서 us-east-1의 한도를 씁니다. 모든 요청에 요금을 매깁니다(프리 티어 "
       "없음). 대기열마다 처음 50건의 중복 수신과 배달 못한 편지 대기열 이동만 이벤트로 기록하고, 그 뒤로는 개수만 셉니다."};
@@ -661,7 +681,21 @@ catalog::ServiceDescriptor make_descriptor() {
                 "", 0, 0, false, {}, "SQS / FIFO throughput"},
   };
   d.makes_calls = false;
-  d.target_roles = {catalog::RoleSpec{}};  // producers call it (SendMessage)
+  // Producers call it (SendMessage); a FIFO queue's producer sets each message's group.
+  d.target_roles = {catalog::RoleSpec{
+      WireRole::Call,
+      {ParamSpec{"message_group", ParamType::Enum, {"Message group ID", "메시지 그룹 ID"},
+                 {"FIFO only: the MessageGroupId the producer sends. per_key: the request's key (a customer or account "
+                  "id), so each key's messages stay in order and different keys are worked on in parallel. single: one "
+                  "fixed id for every message, so the whole queue is one group: strictly in order, one message in flight "
+                  "at a time, whatever the number of consumers.",
+                  "FIFO 전용: 생산자가 보내는 MessageGroupId입니다. \"per_key\"는 요청의 키(고객 ID나 계정 ID)를 쓰므로 키마다 "
+                  "순서가 지켜지고, 서로 다른 키의 메시지는 동시에 처리됩니다. \"single\"은 모든 메시지에 같은 ID 하나를 쓰므로 "
+                  "대기열 전체가 그룹 하나가 됩니다. 순서는 엄격히 지켜지지만, 소비자가 몇 개든 한 번에 메시지 하나만 처리 "
+                  "중일 수 있습니다."},
+                 "", 0, 0, "per_key", {"per_key", "single"}, "SQS / FIFO order / dedup", 0, false, ""}},
+      {},
+      nullptr}};
   // Consumers poll it. A Lambda mapping's batch above 10 needs a batching window: one
   // ReceiveMessage returns at most 10 (AWS-FACTS: SQS / Batch). Kinesis has no such rule.
   d.source_roles = {catalog::RoleSpec{WireRole::Poll, {}, {}, [](const json& p) {

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -321,31 +322,47 @@ TEST_CASE("lesson: every lesson in lessons/ loads, and its Korean reads as an in
 
 // The hidden run catches the fixes that only pass the run the learner sees: a group in
 // two AZs survives use1-az1 but not use1-az2 as well; a Single-AZ database moved to
-// use1-az2 survives use1-az1 but not use1-az2's failure.
+// use1-az2 survives use1-az1 but not use1-az2's failure; a right-sized tier of two fixed
+// instances or an Auto Scaling group in one AZ loses use1-az1; FIFO workers all in
+// use1-az1; a Lambda timeout with no room for a slow dependency; a one-node DAX cluster.
 TEST_CASE("lesson check: a design that passes only the visible run of a shipped lesson fails its hidden run") {
   struct Case {
     const char* lesson;
-    const char* node;
-    const char* param;
-    json value;
+    bool from_solution;  // change the solution (else the start)
+    std::function<void(doc::Document&)> change;
+  };
+  auto params_of = [](const char* node, json params) {
+    return [node, params](doc::Document& d) {
+      for (auto& n : d.nodes)
+        if (n.id == node) n.params.update(params);
+    };
   };
   const std::vector<Case> cases = {
-      {"auto-scaling-across-azs", "web", "azs", "use1-az1,use1-az2"},
-      {"rds-multi-az-vs-read-replica", "db", "zone", 2},
+      {"auto-scaling-across-azs", false, params_of("web", {{"azs", "use1-az1,use1-az2"}})},
+      {"rds-multi-az-vs-read-replica", false, params_of("db", {{"zone", 2}})},
+      {"right-size-for-cost", false,
+       params_of("web", {{"instance_type", "m5.large"}, {"min_size", 2}, {"desired", 2}, {"max_size", 2}})},
+      {"auto-scaling-policies-cooldown", false,
+       params_of("web", {{"policy", "target_tracking"}, {"target_cpu", 50}, {"warmup_s", 60}, {"azs", "use1-az1"}})},
+      {"sqs-fifo-message-groups", false,
+       [](doc::Document& d) {
+         for (auto& c : d.connections)
+           if (c.to == "ledger") c.params["message_group"] = "per_key";
+         for (auto& n : d.nodes)
+           if (n.type == "ec2") n.az = "use1-az1";
+       }},
+      {"lambda-cold-starts-timeouts", false, params_of("checkout", {{"timeout_s", 6}, {"provisioned_concurrency", 100}})},
+      {"dynamodb-dax-hot-key", true, params_of("product-dax", {{"nodes", 1}})},
   };
   for (const auto& c : cases) {
     INFO(c.lesson);
     lesson::LoadResult r = lesson::parse_lesson(test::read_source_file(std::string("lessons/") + c.lesson + ".json"), c.lesson);
     INFO(test::all_issues(r.errors));
     REQUIRE(r.ok());
-    doc::Document design = r.lesson.start;
-    bool found = false;
-    for (auto& n : design.nodes)
-      if (n.id == c.node) {
-        n.params[c.param] = c.value;
-        found = true;
-      }
-    REQUIRE(found);
+    doc::Document design = c.from_solution ? r.lesson.solution : r.lesson.start;
+    const doc::Document before = design;
+    c.change(design);
+    REQUIRE_FALSE(design == before);
     const lesson::RunResult visible = lesson::run_document(design);
     CHECK(visible.all_passed());
     doc::LoadResult h = lesson::hidden_run_of(r.lesson, design);

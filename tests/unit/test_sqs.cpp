@@ -470,3 +470,35 @@ TEST_CASE("example sqs-worker-queue-dlq: duplicates, poison orders in the DLQ, a
   CHECK(std::any_of(f.begin(), f.end(), [](const lint::Finding& x) { return x.rule == "sqs-visibility-shorter-than-processing"; }));
   CHECK_FALSE(std::any_of(f.begin(), f.end(), [](const lint::Finding& x) { return x.rule == "sqs-no-dead-letter-queue"; }));
 }
+
+TEST_CASE("sqs: a FIFO producer that sends one shared message group id gets one message in flight at a time", "[sqs]") {
+  // 20 messages/s over 50 keys, 200 ms of work each, 8 receive loops: per key the worker
+  // keeps up; with one group id for every message it does one at a time (5/s at most).
+  auto doc = [](const char* group) {
+    json j = queue_doc(20, 200, {{"queue_type", "fifo"}, {"receive_wait_time_s", 20}}, json::object(), 60, 8);
+    j["nodes"][1]["name"] = "q.fifo";
+    j["nodes"][0]["params"]["keys"] = 50;
+    j["connections"][0]["params"] = {{"message_group", group}};
+    return j;
+  };
+  engine::Built per_key = build_document(doc("per_key"));
+  run_checking_balance(per_key);
+  engine::Built single = build_document(doc("single"));
+  run_checking_balance(single);
+  const services::SqsBalance k = balance(per_key), s = balance(single);
+  INFO(services::sqs_balance_text(k, false) << "\n" << services::sqs_balance_text(s, false));
+  CHECK(static_cast<double>(k.deleted) > 0.95 * static_cast<double>(k.sent));
+  // Every group moves on: none is left behind (the store's first receipt has bits 0, and a
+  // new group once erased that receipt's entry, so that message's group never moved again).
+  CHECK(k.visible + k.backlog <= 5);
+  CHECK(metric(single, "q", "in_flight") <= 1);                  // the whole queue is one group
+  CHECK(static_cast<double>(s.deleted) <= 5.0 * 60 + 1);          // one message at a time, 200 ms each
+  CHECK(static_cast<double>(s.visible + s.backlog) > 0.5 * static_cast<double>(s.sent));  // the rest waits
+  // A standard queue ignores the group id: every loop works at once.
+  json st = doc("single");
+  st["nodes"][1]["params"]["queue_type"] = "standard";
+  st["nodes"][1]["name"] = "q";
+  engine::Built standard = build_document(st);
+  run_checking_balance(standard);
+  CHECK(static_cast<double>(balance(standard).deleted) > 0.95 * static_cast<double>(balance(standard).sent));
+}
