@@ -79,6 +79,7 @@ const sim::LogEntry* event(const engine::Built& b, const char* reason) {
 
 std::vector<catalog::Finding> lint_of(const json& j) {
   doc::LoadResult r = catalog::parse_document(j.dump());
+  for (const auto& e : r.errors) UNSCOPED_INFO(e.path << ": " << e.message);
   REQUIRE(r.ok());
   return lint::lint(r.document);
 }
