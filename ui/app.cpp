@@ -378,6 +378,7 @@ void App::draw_canvas() {
   // The canvas column: run toolbar on top, canvas, run panels (metrics, log, cost) below.
   const float col_x = vp->WorkPos.x + palette_w_, col_w = vp->WorkSize.x - palette_w_ - inspector_w_;
   const float col_h = vp->WorkSize.y - status_h;
+  run_view_.set_presenting(presenter_->chrome_hidden());
   const float bar_h = run_view_.toolbar_height(col_w), panel_h = run_view_.panel_height(col_h);
   run_view_.draw_toolbar(ImVec2(col_x, vp->WorkPos.y), ImVec2(col_w, bar_h));
   run_view_.draw_bottom_panel(ImVec2(col_x, vp->WorkPos.y + col_h - panel_h), ImVec2(col_w, panel_h));

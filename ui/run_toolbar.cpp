@@ -308,6 +308,13 @@ RunView::ToolbarPlan RunView::plan_toolbar(float width) const {
   ToolbarPlan p;
   float total = fixed;
   for (int i = 0; i < kTbCount; ++i) p.show[i] = true, total += w[i];
+  if (presenting_) {
+    for (TbItem it : {kTbSeed, kTbCsv, kTbRec}) {
+      if (it == kTbRec && recording_) continue;  // a clip being recorded keeps its stop button
+      p.show[it] = false;
+      total -= w[it];
+    }
+  }
   if (total + fs + timeline_min <= avail) return p;  // one row
   p.two_rows = true;
   // Least needed first; while recording, its button (with the clock) stays.

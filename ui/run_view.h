@@ -53,6 +53,9 @@ public:
   // The height of a strip the app draws over the canvas' top (the phone's view-only note):
   // the run's badges and notices go below it instead of over its words.
   void set_canvas_top_inset(float h) { canvas_top_inset_ = h; }
+  // Presenter mode: the toolbar keeps what a demo needs (play, step, reset, speed, the
+  // timeline); record, seed and CSV are editing tools and go, not into the "more" menu.
+  void set_presenting(bool on) { presenting_ = on; }
 
   RunController& controller() { return run_; }
   // Items of the run for the app's File menu (record a clip, metrics CSV).
@@ -120,6 +123,7 @@ private:
   int tab_request_ = -1;        // a tab to select on the next frame
   nlohmann::json rects_ = nlohmann::json::object();  // toolbar items on screen (browser tests)
   nlohmann::json keep_up_ = nlohmann::json::object(); // the last keep-up notice: cause, achieved, suggested, text
+  bool presenting_ = false;
   float canvas_top_inset_ = 0;
   bool panel_open_ = true;
   bool panel_wanted_ = false;   // shown before the run started (View > Fault timeline)

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { test, run, serve, newPage, waitForFrames, artifactPath, assert, assertEqual, decodePng } from './lib.mjs';
 import { frames, state } from './editor_lib.mjs';
+import { runState } from './run_lib.mjs';
 
 const FILE = 'aurora-survives-az-outage.json';
 const present = (page) => page.evaluate(() => window.cloudplay.present.state());
@@ -73,6 +74,10 @@ test('a demo link opens presenter mode; steps go forward and back, replayed; the
   assert(Math.abs(s.fontSize - 15 * 1.6) < 0.5, `text is 1.6x larger: font size ${s.fontSize}`);
   assertEqual(JSON.stringify(s.hidden), '["db"]', 'the database is revealed at step 2, hidden before');
   assert((await state(page)).viewOnly, 'the canvas takes no edits');
+  // The run toolbar keeps what a demo needs; record, seed and CSV (editing tools) are gone.
+  const bar = (await runState(page)).rects;
+  assert(bar.play && bar.speed, `play and speed stay: ${JSON.stringify(Object.keys(bar))}`);
+  for (const k of ['rec', 'seed', 'csv', 'more']) assert(!bar[k], `presenter mode's toolbar has no ${k}`);
   assert(s.overlay.w > 0 && s.overlay.x + s.overlay.w <= 1920, `the notes overlay is on screen: ${JSON.stringify(s.overlay)}`);
 
   // Forward two (Space, PageDown: a clicker), back one (PageUp).
