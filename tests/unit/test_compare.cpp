@@ -13,6 +13,7 @@
 #include "core/lesson/lesson_link.h"
 #include "tests/unit/issue_text.h"
 #include "tests/unit/korean_text.h"
+#include "tests/unit/one_server_doc.h"
 #include "tests/unit/source_files.h"
 
 using nlohmann::json;
@@ -20,20 +21,7 @@ using namespace cp;
 
 namespace {
 
-// One server at 80 requests/s: one worker is 80% busy (p99 ~190 ms), four answer fast.
-json server_doc(int workers) {
-  return json::parse(R"({
-    "version": 1, "name": "One server",
-    "settings": {"duration_s": 120, "seed": 3},
-    "regions": [{"code": "us-east-1", "azs": ["use1-az1"]}],
-    "nodes": [
-      {"id": "users", "type": "users", "region": "us-east-1", "params": {"rate_per_s": 80}},
-      {"id": "web", "type": "compute", "region": "us-east-1", "az": "use1-az1",
-       "params": {"workers": )" + std::to_string(workers) + R"(, "service_time": {"kind": "exponential", "mean_ms": 10}}}
-    ],
-    "connections": [{"id": "c1", "from": "users", "to": "web"}]
-  })");
-}
+json server_doc(int workers) { return cp::test::steady_server_doc(workers); }
 
 doc::Document load_doc(const json& j) {
   doc::LoadResult r = catalog::load_document(j);
