@@ -6,19 +6,11 @@
 import { test, run, serve, newPage, waitForFrames, artifactPath, assert, assertEqual } from './lib.mjs';
 import { frames, documentOf } from './editor_lib.mjs';
 import { KO, waitRun, runState } from './run_lib.mjs';
+import { openAt, lessonState } from './lesson_lib.mjs';
 
 const ID = 'alb-health-checks';  // 600 simulated seconds
 const HANGUL = /[\uac00-\ud7a3]/;
 
-async function openAt(hash, initScript = null) {
-  const url = await serve();
-  const page = await newPage({ width: 1280, height: 800, initScript });
-  await page.goto(`${url}#${hash}`, { waitUntil: 'load' });
-  await waitForFrames(page, 3);
-  await frames(page, 3);
-  return page;
-}
-const lessonState = (page) => page.evaluate(() => window.cloudplay.lesson.state());
 
 test('a link opens a lesson at step 2; its solution passes Check, its start does not', async () => {
   const page = await openAt(`lesson=${ID}&step=2`);

@@ -8,18 +8,10 @@
 import { test, run, serve, newPage, waitForFrames, artifactPath, assert, assertEqual } from './lib.mjs';
 import { frames, click } from './editor_lib.mjs';
 import { KO } from './run_lib.mjs';
+import { openAt, lessonState } from './lesson_lib.mjs';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
-async function openAt(hash, initScript = null) {
-  const url = await serve();
-  const page = await newPage({ width: 1280, height: 800, initScript });
-  await page.goto(`${url}#${hash}`, { waitUntil: 'load' });
-  await waitForFrames(page, 3);
-  await frames(page, 3);
-  return page;
-}
-const lessonState = (page) => page.evaluate(() => window.cloudplay.lesson.state());
 const metric = (s, key, node) => s.compare.metrics.find((m) => m.metric === key && (node === undefined || m.node === node));
 
 async function waitCompare(page) {
